@@ -1,0 +1,90 @@
+// Command-line paths -> the definition files to check: files, directories, globs and stdin.
+import {readdirSync, realpathSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {globSync, isDynamicPattern} from 'tinyglobby'
+
+/** A fault of the run itself (exit 2), not of a definition. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+export const DEFINITION_FILE = /\.pch\.ya?ml$/
+const SKIPPED_DIRS = new Set(['node_modules', '.git'])
+
+export type Source = {kind: 'file'; path: string} | {kind: 'stdin'}
+
+/** Expand PATHS in order, without repeats. Throws UsageError for a path that matches nothing. */
+export function resolvePaths(args: readonly string[], cwd = process.cwd()): Source[] {
+  const seen = new Set<string>()
+  const sources: Source[] = []
+  const add = (file: string): void => {
+    const absolute = path.resolve(cwd, file)
+    if (!seen.has(absolute)) {
+      seen.add(absolute)
+      sources.push({kind: 'file', path: absolute})
+    }
+  }
+  for (const arg of args.length === 0 ? ['.'] : args) {
+    if (arg === '-') {
+      sources.push({kind: 'stdin'})
+      continue
+    }
+    const absolute = path.resolve(cwd, arg)
+    const stats = statOrUndefined(absolute)
+    if (stats?.isDirectory()) {
+      const files = walk(absolute)
+      if (files.length === 0) throw new UsageError(`No *.pch.yaml or *.pch.yml files found in ${arg}`)
+      files.forEach(add)
+    } else if (stats) {
+      add(absolute)
+    } else if (isDynamicPattern(arg)) {
+      const files = globSync(arg, {cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**']}).sort()
+      if (files.length === 0) throw new UsageError(`No files match the pattern ${arg}`)
+      files.forEach(add)
+    } else {
+      throw new UsageError(`Path not found: ${arg}`)
+    }
+  }
+  return sources
+}
+
+function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(file)
+  } catch {
+    return undefined
+  }
+}
+
+/** Every definition file below a directory, sorted; follows links but never loops. */
+function walk(root: string): string[] {
+  const found: string[] = []
+  const visited = new Set<string>()
+  const visit = (dir: string): void => {
+    let real: string
+    try {
+      real = realpathSync(dir)
+    } catch {
+      return
+    }
+    if (visited.has(real)) return
+    visited.add(real)
+    let names: string[]
+    try {
+      names = readdirSync(dir).sort()
+    } catch (error) {
+      throw new UsageError(`Cannot read directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
+    }
+    for (const name of names) {
+      const full = path.join(dir, name)
+      const stats = statOrUndefined(full)
+      if (stats?.isDirectory()) {
+        if (!SKIPPED_DIRS.has(name)) visit(full)
+      } else if (stats?.isFile() && DEFINITION_FILE.test(name)) {
+        found.push(full)
+      }
+    }
+  }
+  visit(root)
+  return found
+}

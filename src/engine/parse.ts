@@ -1,0 +1,159 @@
+// YAML text -> documents (YAML 1.2 core schema), structural errors, and JSON Pointer -> line:column.
+import {isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments} from 'yaml'
+import type {Document, Node, Pair} from 'yaml'
+import {parsePointer} from './pointer.js'
+import type {Problem, Range} from './types.js'
+
+/** Aliases one document may expand; an "alias bomb" hits this long before it hurts. */
+export const MAX_ALIAS_COUNT = 1000
+
+export interface SourceDocument {
+  index: number
+  /** Structural problems (yaml/*): when present, nothing else is checked. */
+  problems: Problem[]
+  /** The plain data (JSON-compatible); undefined when problems stop the document. */
+  data: unknown
+  locate(pointer: string, target?: 'value' | 'key'): Range
+}
+
+export interface ParsedSource {
+  documents: SourceDocument[]
+}
+
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
+)
+
+/** Parse every document of a file. Empty documents (a trailing `---`, a file of comments) are dropped. */
+export function parseSource(text: string): ParsedSource {
+  const lineCounter = new LineCounter()
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    strict: true,
+  })
+  const list = Array.isArray(docs) ? docs : [docs]
+  const locator = new Locator(text, lineCounter)
+  const documents: SourceDocument[] = []
+  for (const doc of list) {
+    if (doc.contents === null && doc.errors.length === 0) continue
+    const index = documents.length
+    const problems = structuralProblems(doc, locator)
+    let data: unknown
+    if (problems.length === 0) {
+      try {
+        data = doc.toJS({maxAliasCount: MAX_ALIAS_COUNT})
+      } catch {
+        problems.push({
+          ruleId: 'yaml/syntax',
+          path: '',
+          message: 'Too many YAML aliases: the document expands beyond what a PCH definition needs (possible alias bomb)',
+          at: locator.rangeOf(doc.contents as Node | null),
+        })
+      }
+    }
+    documents.push({
+      index,
+      problems,
+      data,
+      locate: (pointer, target = 'value') => locator.locate(doc, pointer, target),
+    })
+  }
+  return {documents}
+}
+
+function structuralProblems(doc: Document.Parsed, locator: Locator): Problem[] {
+  const problems: Problem[] = []
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY'
+    problems.push({
+      ruleId: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+      path: '',
+      message: duplicate ? 'A key appears twice in the same mapping; keys must be unique' : `YAML syntax error: ${firstLine(error.message)}`,
+      at: locator.offsets(error.pos[0], error.pos[1]),
+    })
+  }
+  if (problems.length > 0) return problems
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue
+    problems.push(tagProblem(firstLine(warning.message).replace(/^Unresolved tag: /, ''), locator.offsets(warning.pos[0], warning.pos[1])))
+  }
+  return problems
+}
+
+function tagProblem(tag: string, at: Range): Problem {
+  const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!')
+  return {
+    ruleId: 'yaml/unsupported-tag',
+    path: '',
+    message: `Tag ${shown} is not supported: a PCH definition holds plain values only (tags are never executed)`,
+    at,
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0]!.replace(/ at line \d+, column \d+:?$/, '').trim()
+}
+
+/** Turns offsets and JSON Pointers into 1-based line:column ranges. */
+class Locator {
+  constructor(
+    private readonly text: string,
+    private readonly lineCounter: LineCounter,
+  ) {}
+
+  offsets(start: number, end: number): Range {
+    const from = this.lineCounter.linePos(start)
+    const to = this.lineCounter.linePos(Math.max(end, start))
+    return {line: from.line, column: from.col, endLine: to.line, endColumn: to.col}
+  }
+
+  /** A node's own range; a block collection shows just its first line. */
+  rangeOf(node: Node | null | undefined): Range {
+    if (!node?.range) return {line: 1, column: 1, endLine: 1, endColumn: 1}
+    const [start, valueEnd] = node.range
+    if (isCollection(node) && !node.flow) return this.offsets(start, this.endOfLine(start))
+    return this.offsets(start, valueEnd)
+  }
+
+  private endOfLine(start: number): number {
+    let end = this.text.indexOf('\n', start)
+    if (end === -1) end = this.text.length
+    const line = this.text.slice(start, end).replace(/\s+#.*$/, '').replace(/\s+$/, '')
+    return start + line.length
+  }
+
+  locate(doc: Document.Parsed, pointer: string, target: 'value' | 'key'): Range {
+    const {node, pair, complete} = this.walk(doc, pointer)
+    // A key at fault, a missing key (reported at its parent's key), or a block collection: show the key.
+    const wantKey = target === 'key' || !complete || (isCollection(node) && !node.flow)
+    if (wantKey && pair && isScalar(pair.key)) return this.rangeOf(pair.key as Node)
+    return this.rangeOf(node)
+  }
+
+  private walk(doc: Document.Parsed, pointer: string): {node: Node | null; pair: Pair | undefined; complete: boolean} {
+    let node = doc.contents as Node | null
+    let pair: Pair | undefined
+    for (const part of parsePointer(pointer)) {
+      if (isAlias(node)) node = (node.resolve(doc) as Node | undefined) ?? null
+      if (isMap(node)) {
+        const found = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === part)
+        if (!found) return {node, pair, complete: false}
+        pair = found as Pair
+        node = (found.value as Node | null) ?? (found.key as Node)
+      } else if (isSeq(node)) {
+        const item = node.items[Number(part)] as Node | undefined
+        if (item === undefined || !/^\d+$/.test(part)) return {node, pair, complete: false}
+        pair = undefined
+        node = item
+      } else {
+        return {node, pair, complete: false}
+      }
+    }
+    return {node, pair, complete: true}
+  }
+}

@@ -1,0 +1,237 @@
+// Schema validation as findings: ajv errors become `schema` / `format/*` problems with messages
+// for people, and values that `format/*` would fix are normalised before anything else reads them.
+import type {ErrorObject} from 'ajv/dist/2020.js'
+import {formatNumber, quote} from './messages.js'
+import {joinPointer, parsePointer, setAt} from './pointer.js'
+import {validateAgainstSchema, type JsonSchema} from './schemas.js'
+import type {Problem} from './types.js'
+
+/** A value that `format/*` rewrites: where, the fixed value, and the text `--fix` writes. */
+export interface Fix {
+  ruleId: 'format/number' | 'format/ods-code'
+  path: string
+  from: string
+  value: string | number
+  text: string
+}
+
+export interface SchemaResult {
+  problems: Problem[]
+  /** The document as the fixes would leave it: every later check reads this. */
+  data: unknown
+  fixes: Fix[]
+}
+
+export function checkSchema(data: unknown): SchemaResult {
+  const errors = validateAgainstSchema(data)
+  const fixes = findFixes(errors)
+  if (fixes.length === 0) return {problems: describeErrors(errors), data, fixes}
+  const normalised = structuredClone(data)
+  for (const fix of fixes) setAt(normalised, fix.path, fix.value)
+  return {
+    problems: [...fixes.map(fixProblem), ...describeErrors(validateAgainstSchema(normalised))],
+    data: normalised,
+    fixes,
+  }
+}
+
+// ---- format/* ---------------------------------------------------------------------------
+
+const NUMBER_TEXT = /^\s*(-?)\s*£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*$/
+
+/** "14,250" -> 14250, "£160.00" -> 160 (text "160.00"); undefined when it is not a number. */
+export function parseNumberText(text: string): {value: number; text: string} | undefined {
+  const match = NUMBER_TEXT.exec(text)
+  if (!match) return undefined
+  const plain = `${match[1]}${match[2]!.replace(/,/g, '')}${match[3] ?? ''}`
+  const value = Number(plain)
+  return Number.isFinite(value) ? {value, text: plain} : undefined
+}
+
+export function normaliseOdsCode(text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase()
+}
+
+function findFixes(errors: ErrorObject[]): Fix[] {
+  const fixes = new Map<string, Fix>()
+  for (const error of errors) {
+    const fix = fixFor(error)
+    if (fix && !fixes.has(fix.path)) fixes.set(fix.path, fix)
+  }
+  return [...fixes.values()]
+}
+
+function fixFor(error: ErrorObject): Fix | undefined {
+  const {data, instancePath: path} = error
+  if (typeof data !== 'string') return undefined
+  if (error.keyword === 'type' && [error.schema].flat().some((t) => t === 'number' || t === 'integer')) {
+    const parsed = parseNumberText(data)
+    return parsed && {ruleId: 'format/number', path, from: data, value: parsed.value, text: parsed.text}
+  }
+  if (error.keyword === 'pattern' && (error.parentSchema as JsonSchema | undefined)?.['x-pch-fix'] === 'ods-code') {
+    const fixed = normaliseOdsCode(data)
+    if (fixed !== data && new RegExp(String(error.schema), 'u').test(fixed)) {
+      return {ruleId: 'format/ods-code', path, from: data, value: fixed, text: fixed}
+    }
+  }
+  return undefined
+}
+
+function fixProblem(fix: Fix): Problem {
+  const message =
+    fix.ruleId === 'format/number'
+      ? `${labelOf(fix.path)} ${quote(fix.from)} is written as text; write it as the plain number ${fix.text}`
+      : `ODS code ${quote(fix.from)} must be written in capitals without spaces: ${fix.text}`
+  return {ruleId: fix.ruleId, path: fix.path, message}
+}
+
+// ---- schema -----------------------------------------------------------------------------
+
+function describeErrors(errors: ErrorObject[]): Problem[] {
+  const kept = errors.filter((error) => error.keyword !== 'if' && !reportedByRule(error))
+  // An anyOf speaks for its branches: one message naming what is accepted.
+  const anyOfPaths = kept.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath)
+  const inAnyOf = (e: ErrorObject): boolean =>
+    e.keyword !== 'anyOf' && anyOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`))
+  const problems = new Map<string, Problem>()
+  for (const error of kept) {
+    if (inAnyOf(error)) continue
+    const problem = describe(error)
+    const key = `${problem.path}\0${problem.message}`
+    if (!problems.has(key)) problems.set(key, problem)
+  }
+  return [...problems.values()]
+}
+
+/** Missing or empty arrays that characteristics require are reported by their own rules. */
+function reportedByRule(error: ErrorObject): boolean {
+  const parent = error.parentSchema as JsonSchema | undefined
+  if (error.keyword === 'minItems') return parent?.['x-pch-reported-by'] !== undefined
+  if (error.keyword === 'required') {
+    const properties = parent?.properties as Record<string, JsonSchema> | undefined
+    const missing = (error.params as {missingProperty: string}).missingProperty
+    return properties?.[missing]?.['x-pch-reported-by'] !== undefined
+  }
+  return false
+}
+
+function describe(error: ErrorObject): Problem {
+  const path = error.instancePath
+  const label = labelOf(path)
+  const parent = (error.parentSchema ?? {}) as JsonSchema
+  const params = error.params as Record<string, unknown>
+  const problem = (message: string, at = path, target: Problem['target'] = 'value'): Problem => ({
+    ruleId: 'schema',
+    path: at,
+    target,
+    message,
+  })
+  switch (error.keyword) {
+    case 'required':
+      return problem(`${capitalise(label)} is missing the required key "${String(params.missingProperty)}"`, path, 'key')
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty)
+      const known = Object.keys((parent.properties as object | undefined) ?? {})
+      const guess = nearest(key, known)
+      const hint = guess ? `; did you mean "${guess}"?` : `; expected one of: ${known.join(', ')}`
+      return problem(`Unknown key "${key}" in ${label}${hint}`, `${path}${joinPointer(key)}`, 'key')
+    }
+    case 'type':
+      return problem(`${capitalise(label)} must be ${typeName([error.schema].flat() as string[])}, not ${valueName(error.data)}`)
+    case 'enum': {
+      const allowed = (error.schema as unknown[]).map(String)
+      const guess = typeof error.data === 'string' ? nearest(error.data, allowed) : undefined
+      const hint = guess ? `; did you mean "${guess}"?` : ''
+      return problem(`${quote(error.data)} is not a valid ${titleOf(parent, label)}; expected one of: ${allowed.join(', ')}${hint}`)
+    }
+    case 'const':
+      return problem(`${capitalise(label)} must be ${quote(error.schema)}, not ${quote(error.data)}`)
+    case 'pattern':
+    case 'format':
+    case 'anyOf': {
+      const expected = typeof parent.description === 'string' ? `: expected ${parent.description}` : ''
+      return problem(`${quote(error.data)} is not a valid ${titleOf(parent, label)}${expected}`)
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const bound = {minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than'}[error.keyword]
+      return problem(`${capitalise(label)} must be ${bound} ${formatNumber(Number(params.limit))}, not ${formatNumber(Number(error.data))}`)
+    }
+    case 'minLength':
+      return problem(`${capitalise(label)} must not be empty`)
+    case 'maxLength':
+      return problem(`${capitalise(label)} is longer than ${formatNumber(Number(params.limit))} characters`)
+    case 'minItems': {
+      const n = Number(params.limit)
+      return problem(`${capitalise(label)} must have at least ${formatNumber(n)} ${n === 1 ? 'entry' : 'entries'}`)
+    }
+    default:
+      return problem(`${capitalise(label)} ${error.message ?? 'is not valid'}`)
+  }
+}
+
+// ---- wording ----------------------------------------------------------------------------
+
+/** "/spec/population/practices/1/listSize" -> "listSize"; ".../practices/1" -> "entry 2 of practices". */
+export function labelOf(path: string): string {
+  const parts = parsePointer(path)
+  const last = parts.at(-1)
+  if (last === undefined) return 'the definition'
+  if (/^\d+$/.test(last)) return `entry ${Number(last) + 1} of ${parts.at(-2) ?? 'the list'}`
+  return last
+}
+
+function titleOf(schema: JsonSchema, label: string): string {
+  return typeof schema.title === 'string' ? schema.title : label
+}
+
+function capitalise(text: string): string {
+  return /^(the|entry) /.test(text) ? `${text[0]!.toUpperCase()}${text.slice(1)}` : text
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  number: 'a number',
+  integer: 'a whole number',
+  string: 'text',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+  boolean: 'true or false',
+  null: 'empty',
+}
+
+function typeName(types: string[]): string {
+  return types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')
+}
+
+function valueName(value: unknown): string {
+  if (value === null || value === undefined) return 'empty'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'a mapping'
+  if (typeof value === 'string') return `text ${quote(value)}`
+  return String(value)
+}
+
+/** The closest candidate by edit distance (case-insensitive), if close enough to be a typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const candidate of candidates) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase())
+    if (d < bestDistance) [best, bestDistance] = [candidate, d]
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
+}
+
+function distance(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}

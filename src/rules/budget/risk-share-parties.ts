@@ -1,0 +1,47 @@
+// Characteristic 3: risk is shared across the divide: the member practices and at least one partner.
+import {defineRule} from '../rule.js'
+import {entries, partnerIds, practiceCodes, section, str} from '../site.js'
+import {normaliseOdsCode} from '../../engine/schema-check.js'
+
+export default defineRule({
+  meta: {
+    id: 'budget/risk-share-parties',
+    characteristic: 3,
+    severity: 'error',
+    compliance: true,
+    scope: 'file',
+    fixable: false,
+    summary: 'At least two parties share risk, including the member practices and a partner',
+    docs: {
+      description:
+        'Shared risk aligns general practice with its partners only when both sides hold a share: at least two ' +
+        'parties, one of them the member practices (member-practices, or a member practice by its ODS code) and ' +
+        'one of them a partner organisation (by its id).',
+      failing: 'riskShare:\n  model: gain-only\n  shares:\n    - { party: member-practices, gainPercent: 100 }',
+      passing:
+        'riskShare:\n  model: gain-only\n  shares:\n    - { party: member-practices, gainPercent: 60 }\n    - { party: riverside-acute, gainPercent: 40 }',
+    },
+  },
+  messages: {
+    tooFew: 'Risk is shared by {count} {parties}; at least {minimum} are needed (the member practices and a partner)',
+    noPractices: 'The member practices hold no risk share: add member-practices or a member practice code as a party',
+    noPartner: 'No partner organisation holds a risk share: add a partner id as a party',
+  },
+  check({data, params, report}) {
+    const riskShare = section(data, 'spec', 'budget', 'riskShare')
+    if (!riskShare || riskShare.model === 'none') return
+    if (riskShare.shares !== undefined && !Array.isArray(riskShare.shares)) return
+    const parties = new Set(entries(riskShare.shares).flatMap(([, s]) => (str(s.party) ? [str(s.party)!] : [])))
+    const path = riskShare.shares === undefined ? '/spec/budget/riskShare' : '/spec/budget/riskShare/shares'
+    const minimum = Number(params.minimumParties)
+    if (parties.size < minimum) {
+      report({path, messageId: 'tooFew', data: {count: parties.size, parties: parties.size === 1 ? 'party' : 'parties', minimum}})
+      return
+    }
+    const codes = practiceCodes(data)
+    const partners = partnerIds(data)
+    const list = [...parties]
+    if (!list.some((p) => p === params.practicesParty || codes.has(normaliseOdsCode(p)))) report({path, messageId: 'noPractices'})
+    if (!list.some((p) => partners.has(p))) report({path, messageId: 'noPartner'})
+  },
+})

@@ -1,0 +1,23 @@
+// Characteristic 1: the site personalises care for at least one cohort.
+import {requiredListRule} from './required-list.js'
+
+export default requiredListRule(
+  {
+    id: 'care/personalisation-required',
+    characteristic: 1,
+    severity: 'error',
+    compliance: true,
+    scope: 'file',
+    fixable: false,
+    summary: 'At least one personalisation approach is listed',
+    docs: {
+      description:
+        'A PCH combines personalised care with population health. The plan names at least one personalisation ' +
+        'approach (care planning, social prescribing, shared decision making, ...) and the cohort it serves.',
+      failing: 'care:\n  personalisation: []',
+      passing: 'care:\n  personalisation:\n    - approach: care-planning\n      cohort: People with three or more long-term conditions',
+    },
+  },
+  ['personalisation'],
+  'No personalisation approach: list at least one under care.personalisation',
+)

@@ -1,0 +1,35 @@
+// Characteristic 4: each member practice is listed once, so its patients are counted once.
+import {defineRule} from '../rule.js'
+import {duplicates, entries, population, str} from '../site.js'
+import {normaliseOdsCode} from '../../engine/schema-check.js'
+
+export default defineRule({
+  meta: {
+    id: 'population/duplicate-practice',
+    characteristic: 4,
+    severity: 'error',
+    compliance: true,
+    scope: 'file',
+    fixable: false,
+    summary: 'A practice odsCode appears only once in a definition',
+    docs: {
+      description:
+        'The registered population is the sum of the member practices\' list sizes, so a practice listed twice ' +
+        'counts its patients twice. Each practice appears once, under its ODS code.',
+      failing: 'practices:\n  - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n  - { odsCode: A81001, name: Riverside Surgery (branch), listSize: 2000 }',
+      passing: 'practices:\n  - { odsCode: A81001, name: Riverside Surgery, listSize: 16250 }',
+    },
+  },
+  messages: {
+    twice: 'Practice {code} is listed more than once (first as practice {first}); its patients would be counted twice',
+  },
+  check({data, report}) {
+    const codes = entries(population(data)?.practices).map(([index, p]): [number, string | undefined] => {
+      const code = str(p.odsCode)
+      return [index, code === undefined ? undefined : normaliseOdsCode(code)]
+    })
+    for (const {index, value, first} of duplicates(codes)) {
+      report({path: `/spec/population/practices/${index}/odsCode`, messageId: 'twice', data: {code: value, first: first + 1}})
+    }
+  },
+})

@@ -1,0 +1,47 @@
+// What a rule is: metadata (id, characteristic, severity, docs, messages) plus a check that
+// reports JSON Pointers and message data. No rule computes a line number.
+import type {Characteristic, MessageData, Target} from '../engine/types.js'
+
+export interface RuleDocs {
+  /** What the rule asks for and why, in a paragraph. */
+  description: string
+  /** A definition fragment that breaks the rule. */
+  failing: string
+  /** The same fragment put right. */
+  passing: string
+}
+
+export interface RuleMeta {
+  id: string
+  characteristic: Characteristic
+  /** Default severity. */
+  severity: 'error' | 'warning'
+  /** A hard requirement of a characteristic: reported by validate, accepted only by an exception. */
+  compliance: boolean
+  scope: 'file' | 'repo' | 'structure'
+  fixable: boolean
+  /** One line for tables. */
+  summary: string
+  docs: RuleDocs
+}
+
+export interface RuleContext {
+  /** The document, with `format/*` fixes applied; any shape: rules must not trust it. */
+  data: unknown
+  /** The rule's parameters: `x-pch-thresholds` from the schemas, then options from config. */
+  params: Readonly<Record<string, unknown>>
+  /** YYYY-MM-DD. */
+  today: string
+  report(report: {path: string; messageId: string; data?: MessageData; target?: Target}): void
+}
+
+export interface Rule<M extends string = string> {
+  meta: RuleMeta
+  messages: Record<M, string>
+  check(context: RuleContext): void
+}
+
+/** Identity helper that types a rule's message ids. */
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule
+}

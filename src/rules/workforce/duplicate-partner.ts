@@ -1,0 +1,33 @@
+// Characteristic 2: partner ids are unique, so employers and risk shares name one organisation.
+import {defineRule} from '../rule.js'
+import {duplicates, entries, str, workforce} from '../site.js'
+
+export default defineRule({
+  meta: {
+    id: 'workforce/duplicate-partner',
+    characteristic: 2,
+    severity: 'error',
+    compliance: true,
+    scope: 'file',
+    fixable: false,
+    summary: 'Partner ids are unique within a definition',
+    docs: {
+      description:
+        'Team members\' employers and risk-share parties name partners by id, so two partners with one id make ' +
+        'it unclear which organisation holds a share or employs a member of the team.',
+      failing:
+        'partners:\n  - { id: riverside-trust, name: Riverside Community Health NHS Trust, sector: community-health }\n  - { id: riverside-trust, name: Riverside Hospitals NHS Foundation Trust, sector: acute }',
+      passing:
+        'partners:\n  - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health }\n  - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute }',
+    },
+  },
+  messages: {
+    twice: 'Partner id "{id}" is used more than once (first by partner {first}); each partner needs its own id',
+  },
+  check({data, report}) {
+    const ids = entries(workforce(data)?.partners).map(([index, p]): [number, string | undefined] => [index, str(p.id)])
+    for (const {index, value, first} of duplicates(ids)) {
+      report({path: `/spec/workforce/partners/${index}/id`, messageId: 'twice', data: {id: value, first: first + 1}})
+    }
+  },
+})
