@@ -1,0 +1,64 @@
+// Shared test helpers: the riverside example, precise edits of it, findings as compact strings,
+// and the built CLI run as a child process.
+import {spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {checkText} from '../src/engine/check.js'
+import type {Message, Mode} from '../src/engine/types.js'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const BIN = fileURLToPath(new URL('../bin/run.js', import.meta.url))
+export const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url))
+export const TODAY = '2026-11-01'
+
+export const riverside = (): string => readFileSync(new URL('../examples/riverside.pch.yaml', import.meta.url), 'utf8')
+
+/** Replace each `from` (which must occur exactly once) with `to`. */
+export function edit(text: string, ...edits: Array<[from: string | RegExp, to: string]>): string {
+  let out = text
+  for (const [from, to] of edits) {
+    const count = typeof from === 'string' ? out.split(from).length - 1 : (out.match(new RegExp(from.source, `${from.flags.replace('g', '')}g`)) ?? []).length
+    if (count !== 1) throw new Error(`edit: expected exactly one match of ${String(from)}, found ${count}`)
+    out = out.replace(from, to)
+  }
+  return out
+}
+
+/** "ruleId@line:column" for each finding, in output order. */
+export function findings(text: string, mode: Mode = 'validate', today = TODAY): string[] {
+  return checkText(text, {mode, today}).messages.map(short)
+}
+
+export function messages(text: string, mode: Mode = 'validate', today = TODAY): Message[] {
+  return checkText(text, {mode, today}).messages
+}
+
+export const short = (m: Pick<Message, 'ruleId' | 'line' | 'column'>): string => `${m.ruleId}@${m.line}:${m.column}`
+
+/** 1-based line of the first line containing `needle` (so tests name places by content, not by number). */
+export function lineOf(text: string, needle: string, after = 0): number {
+  const lines = text.split('\n')
+  const index = lines.findIndex((line, i) => i >= after && line.includes(needle))
+  if (index === -1) throw new Error(`lineOf: ${needle} not found`)
+  return index + 1
+}
+
+export interface CliResult {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Run the built binary (npm run build first) with NO_COLOR and without GitHub's environment. */
+export function cli(args: string[], options: {cwd?: string; input?: string; env?: Record<string, string>} = {}): CliResult {
+  const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', ...options.env}
+  delete env.GITHUB_ACTIONS
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}

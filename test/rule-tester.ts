@@ -1,0 +1,32 @@
+// ESLint-style table tests for rules: each case is a definition and the exact findings it yields.
+import {describe, expect, it} from 'vitest'
+import type {Mode} from '../src/engine/types.js'
+import {findings} from './helpers.js'
+
+export interface InvalidCase {
+  name: string
+  code: string
+  /** Every finding expected, as "ruleId@line:column" (the rule under test or any other). */
+  errors: string[]
+  mode?: Mode
+  today?: string
+}
+
+export interface ValidCase {
+  name: string
+  code: string
+  mode?: Mode
+  today?: string
+}
+
+/** Runs valid cases (the rule stays silent) and invalid cases (exactly these findings). */
+export function ruleTable(ruleId: string, table: {valid: ValidCase[]; invalid: InvalidCase[]}): void {
+  describe(ruleId, () => {
+    it.each(table.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
+      expect(findings(c.code, c.mode ?? 'validate', c.today).filter((f) => f.startsWith(`${ruleId}@`))).toEqual([])
+    })
+    it.each(table.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => {
+      expect(findings(c.code, c.mode ?? 'validate', c.today)).toEqual(c.errors)
+    })
+  })
+}
