@@ -1,0 +1,35 @@
+// The published package works on its own: `npm pack`, install without dev dependencies (offline,
+// from the npm cache that `npm ci` filled), then run the packed binary.
+import {execFileSync, spawnSync} from 'node:child_process'
+import {copyFileSync, existsSync, mkdtempSync, readdirSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {ROOT} from '../helpers.js'
+
+describe('npm pack', () => {
+  it('produces a package that installs without dev dependencies and runs pch', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'pch-pack-'))
+    const npm = (args: string[], cwd: string): string =>
+      execFileSync('npm', args, {cwd, encoding: 'utf8', env: {...process.env, npm_config_audit: 'false', npm_config_fund: 'false'}})
+    npm(['pack', '--pack-destination', work, '--silent'], ROOT)
+    const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!
+    execFileSync('tar', ['-xzf', tarball], {cwd: work})
+    const pkg = path.join(work, 'package')
+    expect(readdirSync(pkg).sort()).toEqual(['README.md', 'bin', 'dist', 'oclif.manifest.json', 'package.json', 'schemas'])
+    copyFileSync(path.join(ROOT, 'package-lock.json'), path.join(pkg, 'package-lock.json'))
+    npm(['ci', '--omit=dev', '--offline', '--ignore-scripts', '--silent'], pkg)
+    expect(existsSync(path.join(pkg, 'node_modules', '@oclif', 'core'))).toBe(true)
+    expect(existsSync(path.join(pkg, 'node_modules', 'vitest'))).toBe(false)
+    expect(existsSync(path.join(pkg, 'node_modules', 'typescript'))).toBe(false)
+
+    const help = spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.js'), '--help'], {encoding: 'utf8'})
+    expect(help.status).toBe(0)
+    expect(help.stdout).toContain('validate')
+    const check = spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.js'), 'validate', path.join(ROOT, 'examples', 'riverside.pch.yaml')], {
+      encoding: 'utf8',
+      env: {...process.env, NO_COLOR: '1'},
+    })
+    expect([check.status, check.stdout]).toEqual([0, '✔ No problems in 1 file (1 definition)\n'])
+  }, 180_000)
+})
