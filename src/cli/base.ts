@@ -6,6 +6,8 @@ export abstract class PchCommand extends Command {
 
   override async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {
     const first = (error.message || String(error)).split('\n').find((line) => line.trim() !== '') ?? 'unknown error'
+    // The failure is handled here; oclif would otherwise warn that the arguments were never parsed.
+    this.parsed = true
     if (error.oclif?.exit === 0) return
     const parseError = error.name !== 'UsageError' && error.oclif !== undefined
     const hint = parseError ? ` (see pch ${this.id ?? ''} --help)`.replace(/ +--help/, ' --help') : ''

@@ -1,5 +1,5 @@
 // YAML text -> documents (YAML 1.2 core schema), structural errors, and JSON Pointer -> line:column.
-import {isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments} from 'yaml'
+import {isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit} from 'yaml'
 import type {Document, Node, Pair} from 'yaml'
 import {parsePointer} from './pointer.js'
 import type {Problem, Range} from './types.js'
@@ -40,9 +40,9 @@ export function parseSource(text: string): ParsedSource {
   const locator = new Locator(text, lineCounter)
   const documents: SourceDocument[] = []
   for (const doc of list) {
-    if (doc.contents === null && doc.errors.length === 0) continue
+    if (isEmpty(doc)) continue
     const index = documents.length
-    const problems = structuralProblems(doc, locator)
+    const problems = structuralProblems(doc, text, locator)
     let data: unknown
     if (problems.length === 0) {
       try {
@@ -66,23 +66,46 @@ export function parseSource(text: string): ParsedSource {
   return {documents}
 }
 
-function structuralProblems(doc: Document.Parsed, locator: Locator): Problem[] {
+/** A document with nothing in it: a trailing `---`, or only comments. */
+function isEmpty(doc: Document.Parsed): boolean {
+  const contents = doc.contents as Node | null
+  return doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null && contents.source === ''))
+}
+
+function structuralProblems(doc: Document.Parsed, text: string, locator: Locator): Problem[] {
   const problems: Problem[] = []
-  for (const error of doc.errors) {
+  // Duplicate keys are separate faults; after the first syntax error the parser's later errors are
+  // mostly its own confusion, so only that first one is reported (as ESLint does).
+  const syntax = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY')
+  for (const error of syntax ? [syntax] : doc.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY'
     problems.push({
       ruleId: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
       path: '',
-      message: duplicate ? 'A key appears twice in the same mapping; keys must be unique' : `YAML syntax error: ${firstLine(error.message)}`,
+      message: duplicate ? 'A key appears twice in the same mapping; keys must be unique' : syntaxMessage(error.code, error.message),
       at: locator.offsets(error.pos[0], error.pos[1]),
     })
   }
   if (problems.length > 0) return problems
-  for (const warning of doc.warnings) {
-    if (warning.code !== 'TAG_RESOLVE_FAILED') continue
-    problems.push(tagProblem(firstLine(warning.message).replace(/^Unresolved tag: /, ''), locator.offsets(warning.pos[0], warning.pos[1])))
-  }
+  // Every tag outside the YAML 1.2 core schema: custom (!foo), language (!!js/...) and YAML 1.1 (!!timestamp, !!set, ...).
+  visit(doc, {
+    Node(_key, node) {
+      if (node.tag && node.tag !== '!' && !CORE_TAGS.has(node.tag) && node.range) {
+        const [start, end] = tagRange(text, node.range[0])
+        problems.push(tagProblem(node.tag, locator.offsets(start, end)))
+      }
+    },
+  })
   return problems
+}
+
+/** The tag written before a node's value (the node's own range starts at the value). */
+function tagRange(text: string, valueStart: number): [number, number] {
+  let end = valueStart
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--
+  let start = end
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--
+  return text[start] === '!' ? [start, end] : [valueStart, valueStart]
 }
 
 function tagProblem(tag: string, at: Range): Problem {
@@ -93,6 +116,11 @@ function tagProblem(tag: string, at: Range): Problem {
     message: `Tag ${shown} is not supported: a PCH definition holds plain values only (tags are never executed)`,
     at,
   }
+}
+
+function syntaxMessage(code: string, message: string): string {
+  if (code === 'RESOURCE_EXHAUSTION') return 'The YAML is nested too deeply to check; a PCH definition needs only a few levels'
+  return `YAML syntax error: ${firstLine(message)}`
 }
 
 function firstLine(text: string): string {

@@ -22,28 +22,37 @@ export interface SchemaResult {
   fixes: Fix[]
 }
 
+/**
+ * Stands in, for the rules, for a value the schema rejected: rules read only valid values, so one
+ * bad value is one `schema` finding and not a cascade through every rule that would read it.
+ */
+export const INVALID: unique symbol = Symbol('invalid value')
+
 export function checkSchema(data: unknown): SchemaResult {
-  const errors = validateAgainstSchema(data)
-  const fixes = findFixes(errors)
-  if (fixes.length === 0) return {problems: describeErrors(errors), data, fixes}
-  const normalised = structuredClone(data)
-  for (const fix of fixes) setAt(normalised, fix.path, fix.value)
-  return {
-    problems: [...fixes.map(fixProblem), ...describeErrors(validateAgainstSchema(normalised))],
-    data: normalised,
-    fixes,
+  const first = validateAgainstSchema(data)
+  if (first.length === 0) return {problems: [], data, fixes: []}
+  const fixes = findFixes(first)
+  const checked = structuredClone(data)
+  for (const fix of fixes) setAt(checked, fix.path, fix.value)
+  const errors = fixes.length === 0 ? first : validateAgainstSchema(checked)
+  for (const error of errors) {
+    if (VALUE_KEYWORDS.has(error.keyword) && error.instancePath !== '') setAt(checked, error.instancePath, INVALID)
   }
+  return {problems: [...fixes.map(fixProblem), ...describeErrors(errors)], data: checked, fixes}
 }
+
+/** Keywords that reject a value itself (rather than a key of an object). */
+const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'pattern', 'format', 'anyOf', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength'])
 
 // ---- format/* ---------------------------------------------------------------------------
 
-const NUMBER_TEXT = /^\s*(-?)\s*£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*$/
+const NUMBER_TEXT = /^\s*(-?)\s*£?\s*(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*$/
 
 /** "14,250" -> 14250, "£160.00" -> 160 (text "160.00"); undefined when it is not a number. */
 export function parseNumberText(text: string): {value: number; text: string} | undefined {
   const match = NUMBER_TEXT.exec(text)
-  if (!match) return undefined
-  const plain = `${match[1]}${match[2]!.replace(/,/g, '')}${match[3] ?? ''}`
+  if (!match || (match[1] && match[2])) return undefined
+  const plain = `${match[1] || match[2]}${match[3]!.replace(/,/g, '')}${match[4] ?? ''}`
   const value = Number(plain)
   return Number.isFinite(value) ? {value, text: plain} : undefined
 }
@@ -88,7 +97,7 @@ function fixProblem(fix: Fix): Problem {
 // ---- schema -----------------------------------------------------------------------------
 
 function describeErrors(errors: ErrorObject[]): Problem[] {
-  const kept = errors.filter((error) => error.keyword !== 'if' && !reportedByRule(error))
+  const kept = errors.filter((error) => error.keyword !== 'if' && !reportedByRule(error) && !misspelt(error, errors))
   // An anyOf speaks for its branches: one message naming what is accepted.
   const anyOfPaths = kept.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath)
   const inAnyOf = (e: ErrorObject): boolean =>
@@ -101,6 +110,18 @@ function describeErrors(errors: ErrorObject[]): Problem[] {
     if (!problems.has(key)) problems.set(key, problem)
   }
   return [...problems.values()]
+}
+
+/** A required key that is "missing" only because it is misspelt: the unknown-key finding says so. */
+function misspelt(error: ErrorObject, errors: ErrorObject[]): boolean {
+  if (error.keyword !== 'required') return false
+  const missing = (error.params as {missingProperty: string}).missingProperty
+  return errors.some(
+    (other) =>
+      other.keyword === 'additionalProperties' &&
+      other.instancePath === error.instancePath &&
+      nearest(String((other.params as {additionalProperty: string}).additionalProperty), [missing]) === missing,
+  )
 }
 
 /** Missing or empty arrays that characteristics require are reported by their own rules. */
@@ -157,7 +178,9 @@ function describe(error: ErrorObject): Problem {
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const bound = {minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than'}[error.keyword]
-      return problem(`${capitalise(label)} must be ${bound} ${formatNumber(Number(params.limit))}, not ${formatNumber(Number(error.data))}`)
+      // Years read as years (2015), every other number with separators (28,400).
+      const show = /year/.test(String(parent.title)) ? String : formatNumber
+      return problem(`${capitalise(label)} must be ${bound} ${show(Number(params.limit))}, not ${show(Number(error.data))}`)
     }
     case 'minLength':
       return problem(`${capitalise(label)} must not be empty`)

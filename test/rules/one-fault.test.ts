@@ -1,0 +1,95 @@
+// "One fault, one finding" (format.md) across the pipeline: cascades the helpers' sweep found,
+// each pinned so it cannot come back.
+import {describe, expect, it} from 'vitest'
+import {edit, findings, lineOf, messages, riverside} from '../helpers.js'
+
+const base = riverside()
+const at = (needle: string, column: number, after = 0): string => `${lineOf(base, needle, after)}:${column}`
+
+describe('one fault, one finding', () => {
+  it('a trailing --- (or --- and a comment) adds no document', () => {
+    expect(findings(`${base}---\n`)).toEqual([])
+    expect(findings(`${base}---\n# the end\n`)).toEqual([])
+    expect(findings(`---\n---\n${base}`)).toEqual([])
+  })
+
+  it('an out-of-range list size is one schema finding: the population and capitation rules do not read it', () => {
+    expect(findings(edit(base, ['listSize: 14250', 'listSize: -5']))).toEqual([`schema@${at('listSize: 14250', 19)}`])
+    expect(findings(edit(base, ['listSize: 14250', 'listSize: "-5"']))).toEqual([
+      `format/number@${at('listSize: 14250', 19)}`,
+      `schema@${at('listSize: 14250', 19)}`,
+    ])
+  })
+
+  it('an out-of-range gain share is one finding, not also risk-shares-sum', () => {
+    expect(findings(edit(base, ['gainPercent: 40', 'gainPercent: 140']))).toEqual([`schema@${at('gainPercent: 40', 24)}`])
+  })
+
+  it('an unknown risk-share model is schema only, not also a risk-share rule', () => {
+    expect(findings(edit(base, ['model: gain-and-loss', 'model: gain-and-lose']))).toEqual([`schema@${at('model: gain-and-loss', 14)}`])
+  })
+
+  it('one indentation fault is one yaml/syntax finding', () => {
+    const result = findings(edit(base, ['  name: Riverside Primary Care Home', ' name: Riverside Primary Care Home']))
+    expect(result).toHaveLength(1)
+    expect(result[0]).toMatch(/^yaml\/syntax@/)
+  })
+
+  it('an exception whose approvedOn is not a real date does not apply', () => {
+    const small = edit(
+      base,
+      ['listSize: 14250', 'listSize: 4250'],
+      ['total: 5776000', 'total: 4176000'],
+      [
+        '  exceptions: []                     # optional; see "Exceptions"',
+        '  exceptions:\n    - rule: population/size-band\n      reason: Rural\n      approvedBy: ICB\n      approvedOn: 2026-02-30',
+      ],
+    )
+    expect(messages(small).map((m) => [m.ruleId, m.severity])).toEqual([
+      ['schema', 'error'],
+      ['population/size-band', 'error'],
+    ])
+  })
+})
+
+describe('numbers and tags the helpers found', () => {
+  it('reads "£-5" and "-£5" alike as -5 (then the schema rejects a negative amount)', () => {
+    for (const text of ['"£-5"', '"-£5"']) {
+      expect(messages(edit(base, ['amount: 500000', `amount: ${text}`])).map((m) => [m.ruleId, m.message])).toEqual([
+        ['format/number', `amount ${text} is written as text; write it as the plain number -5`],
+        ['schema', 'amount must be at least 0, not -5'],
+      ])
+    }
+  })
+
+  it('writes years without a thousands separator', () => {
+    expect(messages(edit(base, ['cohort: 2016', 'cohort: 2014']))[0]!.message).toBe('cohort must be at least 2015, not 2014')
+  })
+
+  it.each([
+    ['!!binary aGVsbG8=', 'Tag !!binary'],
+    ['!!timestamp 2026-10-01', 'Tag !!timestamp'],
+    ['!!set {a, b}', 'Tag !!set'],
+    ['!!omap [{a: 1}]', 'Tag !!omap'],
+  ])('reports the YAML 1.1 tag in %s as yaml/unsupported-tag at the tag', (value, start) => {
+    const [message, ...rest] = messages(edit(base, ['source: NHS Digital', `source: ${value} #`]))
+    expect(rest).toEqual([])
+    expect([message!.ruleId, message!.line, message!.column, message!.message.startsWith(start)]).toEqual([
+      'yaml/unsupported-tag',
+      lineOf(base, 'source: NHS Digital'),
+      13,
+      true,
+    ])
+  })
+
+  it('accepts core tags', () => {
+    expect(findings(edit(base, ['listSize: 14250', 'listSize: !!int 14250'], ['annualPerPatient: 160.00', 'annualPerPatient: !!float 160.00']))).toEqual([])
+  })
+
+  it('says so, in one line, when YAML is nested too deeply to parse', () => {
+    const deep = `${base}extra: ${'['.repeat(5000)}${']'.repeat(5000)}\n`
+    expect(messages(deep).map((m) => [m.ruleId, m.message])).toEqual([
+      ['yaml/syntax', 'The YAML is nested too deeply to check; a PCH definition needs only a few levels'],
+    ])
+  })
+})
