@@ -77,6 +77,7 @@ describe('pch validate: exit codes', () => {
     [['validate', '--format', 'xml', 'sites'], 'pch: Expected --format=xml to be one of: stylish, json (see pch validate --help)\n'],
     [['validate', '--today', '2026-02-30', 'sites'], 'pch: --today must be a real date written YYYY-MM-DD, not "2026-02-30"\n'],
     [['validate', 'sites', '--output', 'no/such/dir/out.json'], 'pch: Cannot write no/such/dir/out.json: ENOENT\n'],
+    [['valdate', 'sites'], 'pch: Unknown command "valdate"; did you mean "validate"? (see pch --help)\n'],
   ])('exits 2 with one clear line: %j', (args, stderr) => {
     const r = cli(args, {cwd: dir})
     expect(r).toEqual({status: 2, stdout: '', stderr})
