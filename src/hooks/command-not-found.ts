@@ -2,10 +2,11 @@
 import type {Hook} from '@oclif/core'
 
 const hook: Hook<'command_not_found'> = async function (options) {
-  const known = options.config.commandIDs
-  const guess = known.find((id) => id.startsWith(options.id.slice(0, 3)))
+  // With a space as topic separator oclif joins the arguments into the id ("valdate:sites").
+  const name = options.id.split(':')[0]!
+  const guess = options.config.commandIDs.find((id) => id.startsWith(name.slice(0, 3)))
   const hint = guess ? `; did you mean "${guess}"?` : ''
-  process.stderr.write(`pch: Unknown command "${options.id}"${hint} (see pch --help)\n`)
+  process.stderr.write(`pch: Unknown command "${name}"${hint} (see pch --help)\n`)
   this.exit(2)
 }
 

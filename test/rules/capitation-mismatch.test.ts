@@ -97,6 +97,16 @@ ruleTable('budget/capitation-mismatch', {
       errors: [`schema@${weightedLine}:27`],
     },
     {
+      name: 'an amount per patient of 0 (out of range): schema only, not also a mismatch',
+      code: edit(base, ['annualPerPatient: 160.00', 'annualPerPatient: 0']),
+      errors: [`schema@${perPatient}:25`],
+    },
+    {
+      name: 'a weighted population of 0 (out of range): schema only, not also a mismatch',
+      code: edit(base, ...weighted('0')),
+      errors: [`schema@${weightedLine}:27`],
+    },
+    {
       name: 'weighted without weightedPopulation: schema only (at the capitation key), no crash',
       code: edit(base, ['basis: registered', 'basis: weighted']),
       errors: [`schema@${lineOf(base, 'capitation:')}:5`],

@@ -38,6 +38,11 @@ ruleTable('care/outcomes-required', {
       errors: [`care/outcomes-required@${care}:3`],
     },
     {
+      name: 'outcomes with no value (null): schema only, one finding',
+      code: edit(base, set('')),
+      errors: [`schema@${outcomes}:16`],
+    },
+    {
       name: 'outcomes that are text: schema only, no crash',
       code: edit(base, set(' fewer admissions')),
       errors: [`schema@${outcomes}:17`],

@@ -33,6 +33,11 @@ ruleTable('care/personalisation-required', {
       errors: [`care/personalisation-required@${personalisation}:22`, `care/outcomes-required@${lineOf(bothEmpty, 'outcomes:')}:17`],
     },
     {
+      name: 'personalisation with no value (null): schema only, one finding',
+      code: edit(base, set('')),
+      errors: [`schema@${personalisation}:21`],
+    },
+    {
       name: 'personalisation that is text: schema only, no crash',
       code: edit(base, set(' care planning')),
       errors: [`schema@${personalisation}:22`],

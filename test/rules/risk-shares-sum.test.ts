@@ -95,6 +95,11 @@ ruleTable('budget/risk-shares-sum', {
       errors: [`schema@${loss30}:24`],
     },
     {
+      name: 'an out-of-range loss share (130): schema only, not also the loss sum',
+      code: edit(base, ['lossPercent: 30', 'lossPercent: 130']),
+      errors: [`schema@${loss30}:24`],
+    },
+    {
       name: 'shares that are not a list: schema only, no crash',
       code: edit(base, [shareList, '      shares: {party: member-practices}\n']),
       errors: [`schema@${shares}:15`],
