@@ -23,8 +23,9 @@ export interface SchemaResult {
 }
 
 /**
- * Stands in, for the rules, for a value the schema rejected: rules read only valid values, so one
- * bad value is one `schema` finding and not a cascade through every rule that would read it.
+ * Stands in, for the rules, for a value the schema rejected or a required value that is missing:
+ * rules read only valid values, so one bad value is one `schema` finding and not a cascade through
+ * every rule that would read it. (Values whose absence a rule reports stay absent.)
  */
 export const INVALID: unique symbol = Symbol('invalid value')
 
@@ -37,6 +38,9 @@ export function checkSchema(data: unknown): SchemaResult {
   const errors = fixes.length === 0 ? first : validateAgainstSchema(checked)
   for (const error of errors) {
     if (VALUE_KEYWORDS.has(error.keyword) && error.instancePath !== '') setAt(checked, error.instancePath, INVALID)
+    if (error.keyword === 'required' && !reportedByRule(error)) {
+      setAt(checked, `${error.instancePath}${joinPointer((error.params as {missingProperty: string}).missingProperty)}`, INVALID)
+    }
   }
   return {problems: [...fixes.map(fixProblem), ...describeErrors(errors)], data: checked, fixes}
 }

@@ -1,6 +1,8 @@
 // Safe, typed reads of a definition of unknown shape, and the figures several rules share.
-import {normaliseOdsCode} from '../engine/schema-check.js'
+// Values the schema rejected are INVALID: a rule that needs one stays silent (the schema reported it).
+import {INVALID} from '../engine/schema-check.js'
 
+export {INVALID}
 export type Obj = Record<string, unknown>
 
 export function isObject(value: unknown): value is Obj {
@@ -14,10 +16,25 @@ export function section(data: unknown, ...keys: string[]): Obj | undefined {
   return isObject(node) ? node : undefined
 }
 
-/** The objects of a list (entries of another type are skipped, keeping their indexes). */
+/** The objects of a list, with their indexes (entries of another type are skipped). */
 export function entries(value: unknown): Array<[index: number, entry: Obj]> {
   if (!Array.isArray(value)) return []
   return value.flatMap((entry, index): Array<[number, Obj]> => (isObject(entry) ? [[index, entry]] : []))
+}
+
+/**
+ * A list every entry of which is valid: [] when absent, undefined when it (or any entry, or any of
+ * the `required` fields of an entry) is invalid, i.e. when what the list says is not known.
+ */
+export function knownList(value: unknown, ...required: string[]): Obj[] | undefined {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) return undefined
+  const list: Obj[] = []
+  for (const entry of value) {
+    if (!isObject(entry) || required.some((key) => entry[key] === INVALID || entry[key] === undefined)) return undefined
+    list.push(entry)
+  }
+  return list
 }
 
 export function num(value: unknown): number | undefined {
@@ -38,31 +55,28 @@ export const workforce = (data: unknown): Obj | undefined => section(data, 'spec
 export const budget = (data: unknown): Obj | undefined => section(data, 'spec', 'budget')
 export const care = (data: unknown): Obj | undefined => section(data, 'spec', 'care')
 
-/** Sum of the practices' list sizes; undefined when the sum cannot be known (a size is not a number). */
+/** Sum of the practices' list sizes; undefined when it cannot be known (a size is invalid). */
 export function registeredPopulation(data: unknown): number | undefined {
-  const practices = population(data)?.practices
-  if (!Array.isArray(practices)) return practices === undefined ? 0 : undefined
+  const practices = knownList(population(data)?.practices, 'listSize')
+  if (!practices) return undefined
   let total = 0
   for (const practice of practices) {
-    const size = isObject(practice) ? num(practice.listSize) : undefined
+    const size = num(practice.listSize)
     if (size === undefined) return undefined
     total += size
   }
   return total
 }
 
-/** Member practice codes, upper-cased as `format/ods-code` would write them. */
+/** Member practice codes (as `format/ods-code` would write them: the data is already fixed). */
 export function practiceCodes(data: unknown): Set<string> {
-  const codes = new Set<string>()
-  for (const [, practice] of entries(population(data)?.practices)) {
-    const code = str(practice.odsCode)
-    if (code) codes.add(normaliseOdsCode(code))
-  }
-  return codes
+  return new Set(entries(population(data)?.practices).flatMap(([, p]) => (typeof p.odsCode === 'string' ? [p.odsCode] : [])))
 }
 
-export function partnerIds(data: unknown): Set<string> {
-  return new Set(entries(workforce(data)?.partners).flatMap(([, p]) => (typeof p.id === 'string' ? [p.id] : [])))
+/** Partner ids; undefined when the partner list is not known. */
+export function partnerIds(data: unknown): Set<string> | undefined {
+  const partners = knownList(workforce(data)?.partners, 'id')
+  return partners && new Set(partners.flatMap((p) => (typeof p.id === 'string' ? [p.id] : [])))
 }
 
 /** Indexes of list entries whose key repeats an earlier entry's, with the first index. */

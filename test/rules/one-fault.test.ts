@@ -52,6 +52,36 @@ describe('one fault, one finding', () => {
   })
 })
 
+describe('rules stay silent on what the schema rejected', () => {
+  const council = lineOf(base, 'id: riverside-council')
+  it.each([
+    ['an invalid sector', edit(base, ['sector: social-care', 'sector: social care']), [`schema@${at('sector: social-care', 17)}`]],
+    ['a missing sector', edit(base, ['        sector: social-care\n', '']), [`schema@${council}:9`]],
+  ])('%s is schema only, not also workforce/social-care-partner', (_name, code, expected) => {
+    expect(findings(code)).toEqual(expected)
+  })
+
+  it('a missing gainPercent is schema only, not also risk-shares-sum', () => {
+    const code = edit(base, ['          gainPercent: 40\n', ''])
+    expect(findings(code)).toEqual([`schema@${lineOf(base, 'party: member-practices')}:11`])
+  })
+
+  it('invalid parties are schema only, not also risk-share-parties', () => {
+    const code = edit(base, ['party: riverside-community', 'party: 43'], ['party: riverside-acute', 'party: 42'])
+    expect(findings(code)).toEqual([`schema@${at('party: riverside-community', 18)}`, `schema@${at('party: riverside-acute', 18)}`])
+  })
+
+  it('a partners value that is not a list is schema only, not also risk-share-parties', () => {
+    const code = edit(base, [/    partners: {2}[\s\S]*?(?=    team:)/, '    partners: {id: x}\n'])
+    expect(findings(code)).toEqual([`schema@${lineOf(base, 'partners:')}:15`])
+  })
+
+  it('a missing workforce section is one schema finding', () => {
+    const code = edit(base, [/  workforce: [\s\S]*?(?=  budget:)/, ''])
+    expect(findings(code)).toEqual([`schema@${lineOf(base, 'spec:')}:1`])
+  })
+})
+
 describe('numbers and tags the helpers found', () => {
   it('reads "£-5" and "-£5" alike as -5 (then the schema rejects a negative amount)', () => {
     for (const text of ['"£-5"', '"-£5"']) {

@@ -33,12 +33,11 @@ ruleTable('workforce/social-care-partner', {
       errors: [`workforce/social-care-partner@${partners}:5`],
     },
     {
-      name: 'an empty list: both partner rules at the [], not schema (risk-share parties are no longer partners)',
+      name: 'an empty list: both partner rules at the [], not schema, and no risk-share finding (one fault)',
       code: emptyPartners,
       errors: [
         `workforce/secondary-care-partner@${partners}:15`,
         `workforce/social-care-partner@${partners}:15`,
-        `budget/risk-share-parties@${lineOf(emptyPartners, 'shares:')}:7`,
       ],
     },
     {
@@ -47,7 +46,6 @@ ruleTable('workforce/social-care-partner', {
       errors: [
         `workforce/secondary-care-partner@${lineOf(base, 'workforce:')}:3`,
         `workforce/social-care-partner@${lineOf(base, 'workforce:')}:3`,
-        `budget/risk-share-parties@${lineOf(noPartners, 'shares:')}:7`,
       ],
     },
   ],

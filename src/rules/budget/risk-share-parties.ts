@@ -1,7 +1,6 @@
 // Characteristic 3: risk is shared across the divide: the member practices and at least one partner.
 import {defineRule} from '../rule.js'
-import {entries, partnerIds, practiceCodes, section, str} from '../site.js'
-import {normaliseOdsCode} from '../../engine/schema-check.js'
+import {knownList, partnerIds, practiceCodes, section} from '../site.js'
 
 export default defineRule({
   meta: {
@@ -29,9 +28,10 @@ export default defineRule({
   },
   check({data, params, report}) {
     const riskShare = section(data, 'spec', 'budget', 'riskShare')
-    if (!riskShare || riskShare.model === 'none') return
-    if (riskShare.shares !== undefined && !Array.isArray(riskShare.shares)) return
-    const parties = new Set(entries(riskShare.shares).flatMap(([, s]) => (str(s.party) ? [str(s.party)!] : [])))
+    if (!riskShare || (riskShare.model !== 'gain-and-loss' && riskShare.model !== 'gain-only')) return
+    const shares = knownList(riskShare.shares, 'party')
+    if (!shares) return
+    const parties = new Set(shares.map((share) => share.party as string))
     const path = riskShare.shares === undefined ? '/spec/budget/riskShare' : '/spec/budget/riskShare/shares'
     const minimum = Number(params.minimumParties)
     if (parties.size < minimum) {
@@ -39,9 +39,10 @@ export default defineRule({
       return
     }
     const codes = practiceCodes(data)
-    const partners = partnerIds(data)
     const list = [...parties]
-    if (!list.some((p) => p === params.practicesParty || codes.has(normaliseOdsCode(p)))) report({path, messageId: 'noPractices'})
-    if (!list.some((p) => partners.has(p))) report({path, messageId: 'noPartner'})
+    if (!list.some((p) => p === params.practicesParty || codes.has(p))) report({path, messageId: 'noPractices'})
+    // With no partners at all (or an invalid list) the workforce rules speak; a share cannot be checked.
+    const partners = partnerIds(data)
+    if (partners && partners.size > 0 && !list.some((p) => partners.has(p))) report({path, messageId: 'noPartner'})
   },
 })

@@ -1,6 +1,6 @@
 // Characteristic 3: gain shares (and, for gain-and-loss, loss shares) add up to 100 %.
 import {defineRule} from '../rule.js'
-import {entries, num, section} from '../site.js'
+import {knownList, num, section} from '../site.js'
 
 export default defineRule({
   meta: {
@@ -27,12 +27,13 @@ export default defineRule({
   },
   check({data, params, report}) {
     const riskShare = section(data, 'spec', 'budget', 'riskShare')
-    if (!riskShare || riskShare.model === 'none' || !Array.isArray(riskShare.shares) || riskShare.shares.length === 0) return
-    const shares = entries(riskShare.shares)
+    if (!riskShare || (riskShare.model !== 'gain-and-loss' && riskShare.model !== 'gain-only')) return
+    const shares = knownList(riskShare.shares, 'gainPercent')
+    if (!shares || shares.length === 0) return
     const total = Number(params.total)
     const sumOf = (key: string): number | undefined => {
       let sum = 0
-      for (const [, share] of shares) {
+      for (const share of shares) {
         const value = share[key] === undefined ? 0 : num(share[key])
         if (value === undefined) return undefined
         sum += value

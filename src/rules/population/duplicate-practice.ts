@@ -1,7 +1,6 @@
 // Characteristic 4: each member practice is listed once, so its patients are counted once.
 import {defineRule} from '../rule.js'
 import {duplicates, entries, population, str} from '../site.js'
-import {normaliseOdsCode} from '../../engine/schema-check.js'
 
 export default defineRule({
   meta: {
@@ -24,10 +23,7 @@ export default defineRule({
     twice: 'Practice {code} is listed more than once (first as practice {first}); its patients would be counted twice',
   },
   check({data, report}) {
-    const codes = entries(population(data)?.practices).map(([index, p]): [number, string | undefined] => {
-      const code = str(p.odsCode)
-      return [index, code === undefined ? undefined : normaliseOdsCode(code)]
-    })
+    const codes = entries(population(data)?.practices).map(([index, p]): [number, string | undefined] => [index, str(p.odsCode)])
     for (const {index, value, first} of duplicates(codes)) {
       report({path: `/spec/population/practices/${index}/odsCode`, messageId: 'twice', data: {code: value, first: first + 1}})
     }
