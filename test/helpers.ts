@@ -50,7 +50,7 @@ export interface CliResult {
 }
 
 /** Run the built binary (npm run build first) with NO_COLOR and without GitHub's environment. */
-export function cli(args: string[], options: {cwd?: string; input?: string; env?: Record<string, string>} = {}): CliResult {
+export function cli(args: string[], options: {cwd?: string; input?: string; env?: Record<string, string>; uid?: number} = {}): CliResult {
   const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', ...options.env}
   delete env.GITHUB_ACTIONS
   const result = spawnSync(process.execPath, [BIN, ...args], {
@@ -59,6 +59,7 @@ export function cli(args: string[], options: {cwd?: string; input?: string; env?
     env,
     encoding: 'utf8',
     timeout: 60_000,
+    ...(options.uid === undefined ? {} : {uid: options.uid, gid: options.uid}),
   })
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }

@@ -104,11 +104,14 @@ describe('pch validate: exit codes', () => {
     expect([m.ruleId, m.line, m.column]).toEqual(['yaml/syntax', 1, 4])
   })
 
-  it.skipIf(process.getuid?.() === 0)('exits 2 for a file it cannot read', () => {
+  it('exits 2 for a file it cannot read', () => {
     const file = path.join(dir, 'locked.pch.yaml')
     writeFileSync(file, base)
     chmodSync(file, 0o000)
-    const r = cli(['validate', 'locked.pch.yaml'], {cwd: dir})
+    chmodSync(dir, 0o755)
+    // root reads any file: run as nobody (65534) then, so the permission really is refused.
+    const asNobody = process.getuid?.() === 0 ? {uid: 65534, env: {HOME: dir}} : {}
+    const r = cli(['validate', 'locked.pch.yaml'], {cwd: dir, ...asNobody})
     expect(r).toEqual({status: 2, stdout: '', stderr: `pch: Cannot read ${file}: permission denied\n`})
   })
 })
