@@ -52,6 +52,26 @@ describe('one fault, one finding', () => {
   })
 })
 
+describe('a site with no partners', () => {
+  const partnerList = /    partners:[\s\S]*?(?=    team:)/
+  const partners = lineOf(base, 'partners:')
+  const workforce = lineOf(base, 'workforce:')
+
+  it('an empty list: both partner rules at the [], not schema, and no risk-share finding', () => {
+    expect(findings(edit(base, [partnerList, '    partners: []\n']))).toEqual([
+      `workforce/secondary-care-partner@${partners}:15`,
+      `workforce/social-care-partner@${partners}:15`,
+    ])
+  })
+
+  it('partners missing: both partner rules at the workforce key, not schema', () => {
+    expect(findings(edit(base, [partnerList, '']))).toEqual([
+      `workforce/secondary-care-partner@${workforce}:3`,
+      `workforce/social-care-partner@${workforce}:3`,
+    ])
+  })
+})
+
 describe('rules stay silent on what the schema rejected', () => {
   const council = lineOf(base, 'id: riverside-council')
   it.each([

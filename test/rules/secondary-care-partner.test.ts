@@ -9,8 +9,6 @@ const community: [string, string] = ['sector: community-health', 'sector: primar
 const mentalHealth: [string, string] = ['sector: mental-health', 'sector: voluntary']
 const acute: [string, string] = ['sector: acute', 'sector: primary-care']
 
-const noPartners = edit(base, [partnerList, ''])
-const emptyPartners = edit(base, [partnerList, '    partners: []\n'])
 
 ruleTable('workforce/secondary-care-partner', {
   valid: [
@@ -41,22 +39,6 @@ ruleTable('workforce/secondary-care-partner', {
       name: 'every partner social-care: only the secondary-care rule fires',
       code: edit(base, ['sector: community-health', 'sector: social-care'], ['sector: mental-health', 'sector: social-care'], ['sector: acute', 'sector: social-care']),
       errors: [`workforce/secondary-care-partner@${partners}:5`],
-    },
-    {
-      name: 'an empty list: both partner rules at the [], not schema, and no risk-share finding (one fault)',
-      code: emptyPartners,
-      errors: [
-        `workforce/secondary-care-partner@${partners}:15`,
-        `workforce/social-care-partner@${partners}:15`,
-      ],
-    },
-    {
-      name: 'partners missing: both partner rules at the workforce key, not schema',
-      code: noPartners,
-      errors: [
-        `workforce/secondary-care-partner@${lineOf(base, 'workforce:')}:3`,
-        `workforce/social-care-partner@${lineOf(base, 'workforce:')}:3`,
-      ],
     },
   ],
 })

@@ -5,8 +5,6 @@ const base = riverside()
 const partners = lineOf(base, 'partners:')
 const partnerList = /    partners:[\s\S]*?(?=    team:)/
 
-const noPartners = edit(base, [partnerList, ''])
-const emptyPartners = edit(base, [partnerList, '    partners: []\n'])
 
 ruleTable('workforce/social-care-partner', {
   valid: [
@@ -31,22 +29,6 @@ ruleTable('workforce/social-care-partner', {
       name: 'secondary-care partners do not count as social care',
       code: edit(base, ['sector: social-care', 'sector: community-health'], ['sector: voluntary', 'sector: acute']),
       errors: [`workforce/social-care-partner@${partners}:5`],
-    },
-    {
-      name: 'an empty list: both partner rules at the [], not schema, and no risk-share finding (one fault)',
-      code: emptyPartners,
-      errors: [
-        `workforce/secondary-care-partner@${partners}:15`,
-        `workforce/social-care-partner@${partners}:15`,
-      ],
-    },
-    {
-      name: 'partners missing: both partner rules at the workforce key, not schema',
-      code: noPartners,
-      errors: [
-        `workforce/secondary-care-partner@${lineOf(base, 'workforce:')}:3`,
-        `workforce/social-care-partner@${lineOf(base, 'workforce:')}:3`,
-      ],
     },
   ],
 })
