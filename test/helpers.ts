@@ -3,7 +3,7 @@
 import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {checkText} from '../src/engine/check.js'
+import {checkText} from '../src/engine/run.js'
 import type {Message, Mode} from '../src/engine/types.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))

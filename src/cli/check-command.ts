@@ -1,7 +1,8 @@
-// The body shared by validate and lint: parse paths and flags, run the engine, format, exit code.
+// The body shared by validate and lint: parse paths and flags, run the engine, fix, format, exit code.
 import {Chalk, supportsColor} from 'chalk'
 import type {FileResult, Mode} from '../engine/types.js'
 import {UsageError} from '../engine/load.js'
+import type {RunInput, RunOutput} from '../engine/run.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
 
 export interface CheckFlags {
@@ -10,32 +11,69 @@ export interface CheckFlags {
   quiet: boolean
   today?: string
   color?: boolean
+  config?: string
   'stdin-filename'?: string
   'max-warnings'?: number
+  fix?: boolean
+  'fix-dry-run'?: boolean
 }
 
 /** Runs a check and returns the exit code (0, 1), throwing UsageError for a failed run (2). */
 export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckFlags): Promise<number> {
   const today = checkToday(flags.today)
+  const fixing = Boolean(flags.fix || flags['fix-dry-run'])
+  if (flags.fix && paths.includes('-')) throw new UsageError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes')
   const stdin = paths.includes('-') ? await readStdin() : undefined
   const {run} = await import('../engine/run.js')
-  const results = run({mode, today, paths, stdin, stdinFilename: flags['stdin-filename']})
-  const shown = flags.quiet ? results.map(errorsOnly) : results
-  const format = (flags.format ?? 'stylish') as FormatName
-  const formatter = await loadFormatter(format)
+  const input: RunInput = {mode, today, paths, stdin, stdinFilename: flags['stdin-filename'], configFile: flags.config, collectFixes: fixing}
+  let output = run(input)
+  if (fixing && output.fixes.length > 0) {
+    output = flags['fix-dry-run'] ? await showFixes(output, run, input) : await applyFixes(output, run, input)
+    if (flags['fix-dry-run']) return exitCode(output.results, flags['max-warnings'])
+  }
+  const shown = flags.quiet ? output.results.map(errorsOnly) : output.results
+  const formatter = await loadFormatter((flags.format ?? 'stylish') as FormatName)
   const toFile = flags.output !== undefined
   const text = formatter(shown, {color: new Chalk({level: colorLevel(flags.color, toFile)})})
-  if (toFile) {
-    const {writeFileAtomic} = await import('../engine/write.js')
-    try {
-      writeFileAtomic(flags.output!, text)
-    } catch (error) {
-      throw new UsageError(`Cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-    }
-  } else {
-    process.stdout.write(text)
+  if (toFile) await writeOrFail(flags.output!, text)
+  else process.stdout.write(text)
+  return exitCode(output.results, flags['max-warnings'])
+}
+
+/** --fix: write every fixed file atomically, then report what the fixed files still hold. */
+async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
+  const {applyEdits} = await import('../engine/fix.js')
+  const overrides = new Map<string, string>()
+  for (const fix of output.fixes) {
+    const fixed = applyEdits(fix.text, fix.edits)
+    if (fix.path === undefined) continue
+    await writeOrFail(fix.path, fixed)
+    overrides.set(fix.path, fixed)
   }
-  return exitCode(results, flags['max-warnings'])
+  return run({...input, overrides, collectFixes: false})
+}
+
+/** --fix-dry-run: print a unified diff of what --fix would write; the exit code is as after the fix. */
+async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
+  const [{applyEdits}, {createTwoFilesPatch}] = await Promise.all([import('../engine/fix.js'), import('diff')])
+  const overrides = new Map<string, string>()
+  let stdin = input.stdin
+  for (const fix of output.fixes) {
+    const fixed = applyEdits(fix.text, fix.edits)
+    process.stdout.write(createTwoFilesPatch(fix.filePath, fix.filePath, fix.text, fixed, '', '', {context: 2}))
+    if (fix.path === undefined) stdin = fixed
+    else overrides.set(fix.path, fixed)
+  }
+  return run({...input, stdin, overrides, collectFixes: false})
+}
+
+async function writeOrFail(file: string, text: string): Promise<void> {
+  const {writeFileAtomic} = await import('../engine/write.js')
+  try {
+    writeFileAtomic(file, text)
+  } catch (error) {
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
 }
 
 export function exitCode(results: readonly FileResult[], maxWarnings?: number): number {

@@ -13,6 +13,15 @@ export const checkFlags = {
   quiet: Flags.boolean({char: 'q', summary: 'Report errors only.'}),
   today: Flags.string({summary: 'Date to use as today for date-dependent rules (YYYY-MM-DD).', helpValue: 'DATE'}),
   color: Flags.boolean({summary: 'Colour the output (default: when standard output is a terminal and NO_COLOR is unset).', allowNo: true}),
+  config: Flags.string({char: 'c', summary: 'Use this config file instead of the nearest .pchrc.yaml.', helpValue: 'FILE'}),
   'stdin-filename': Flags.string({summary: 'Name to use for standard input (-) in messages.', helpValue: 'NAME'}),
   debug: Flags.boolean({summary: 'Show the stack trace of an internal error.', hidden: true}),
+}
+
+/** Flags of lint only. */
+export const lintFlags = {
+  ...checkFlags,
+  fix: Flags.boolean({summary: 'Fix format/number and format/ods-code findings in place (atomically), then report what remains.', exclusive: ['fix-dry-run']}),
+  'fix-dry-run': Flags.boolean({summary: 'Print a diff of what --fix would change; write nothing.'}),
+  'max-warnings': Flags.integer({summary: 'Exit 1 when there are more warnings than this.', min: 0, helpValue: 'N'}),
 }

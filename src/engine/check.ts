@@ -1,122 +1,238 @@
-// One file's text -> its findings: parse, structure, apiVersion, schema, rules, exceptions, positions.
-import {catalogue, ruleMeta, rules} from '../rules/index.js'
+// One file's text -> its findings. Phase 1 (inspectText) parses and checks each document and records,
+// as plain data, what later phases need: claims for repo-scope rules, approved exceptions, inline
+// directives and fixes. Phase 3 (finishFile) applies exceptions, config and directives.
+import {documentRules, repoRules, ruleMeta} from '../rules/index.js'
 import type {Rule} from '../rules/rule.js'
-import {entries, isObject, section, str} from '../rules/site.js'
+import unusedException from '../rules/metadata/unused-exception.js'
+import disableDirective from '../rules/disable-directive.js'
+import {entries, section, str} from '../rules/site.js'
+import type {Config} from './config.js'
+import {parseDirectives, type Directive} from './directives.js'
 import {formatMessage, quote} from './messages.js'
 import {parseSource, type SourceDocument} from './parse.js'
-import {checkSchema} from './schema-check.js'
+import {checkSchema, INVALID, type Fix} from './schema-check.js'
 import {supportedVersion, thresholds} from './schemas.js'
-import type {Message, Problem, RunOptions, Severity} from './types.js'
+import type {FileResult, Message, Mode, Problem, Range} from './types.js'
 
-export interface CheckedText {
-  /** Definitions in the file (empty documents are not counted). */
-  documents: number
-  messages: Message[]
+export interface CheckOptions {
+  mode: Mode
+  today: string
+  config: Config
 }
 
-/** Check the text of one file. Never throws for any input. */
-export function checkText(text: string, options: RunOptions): CheckedText {
+/** A byte-range replacement in the original text (offsets into the string). */
+export interface TextEdit {
+  start: number
+  end: number
+  text: string
+}
+
+/** A finding inside the engine: a message, plus the edit that fixes it. */
+export interface Finding extends Message {
+  fix?: TextEdit
+}
+
+/** What a repo-scope rule needs of one place: its key, where it is, and whose it is. */
+export interface Claim {
+  ruleId: string
+  key: string
+  path: string
+  siteId?: string
+  documentIndex?: number
+  range: Range
+}
+
+export interface ApprovedException {
+  documentIndex?: number
+  rule: string
+  path: string
+  range: Range
+}
+
+/** Everything phase 1 learns of one file; plain data (no parser objects). */
+export interface CheckedFile {
+  filePath: string
+  documents: number
+  findings: Finding[]
+  claims: Claim[]
+  exceptions: ApprovedException[]
+  directives: Directive[]
+}
+
+const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
+
+/** Phase 1 for one file's text. Never throws for any input. */
+export function inspectText(filePath: string, text: string, options: CheckOptions, displayName: string | undefined): CheckedFile {
   const {documents} = parseSource(text)
+  const {directives, problems} = parseDirectives(text)
+  const file: CheckedFile = {filePath, documents: documents.length, findings: [], claims: [], exceptions: [], directives}
+  for (const problem of problems) file.findings.push(finding(disableDirective.meta.id, problem.message, problem.range, ''))
   if (documents.length === 0) {
-    return {documents: 0, messages: [toMessage(noDefinition(), undefined, 0, false)]}
+    const {apiVersion, kind} = supportedVersion()
+    file.findings.push(finding('schema/api-version', `The file holds no PCH definition (expected apiVersion: ${apiVersion} and kind: ${kind})`, NOWHERE, ''))
+    return file
   }
   const many = documents.length > 1
-  const messages = documents.flatMap((doc) => checkDocument(doc, options).map((p) => toMessage(p, doc, doc.index, many)))
-  return {documents: documents.length, messages: sortMessages(messages)}
+  for (const doc of documents) checkDocument(doc, many ? doc.index : undefined, file, options, displayName)
+  return file
 }
 
-interface Finding extends Problem {
-  severity: Severity
-  excepted?: boolean
-}
-
-function checkDocument(doc: SourceDocument, options: RunOptions): Finding[] {
-  if (doc.problems.length > 0) return doc.problems.map((p) => ({...p, severity: 'error'}))
-  const version = apiVersionProblem(doc.data)
-  if (version) return [{...version, severity: 'error'}]
-  const schema = checkSchema(doc.data)
-  const findings: Finding[] = schema.problems.map((p) => ({...p, severity: 'error'}))
-  for (const rule of selectRules(options)) {
-    findings.push(...runRule(rule, schema.data, options))
+function checkDocument(doc: SourceDocument, documentIndex: number | undefined, file: CheckedFile, options: CheckOptions, name: string | undefined): void {
+  const place = (problem: Problem): Finding => {
+    const found = finding(problem.ruleId, problem.message, problem.at ?? doc.locate(problem.path, problem.target), problem.path)
+    if (documentIndex !== undefined) found.documentIndex = documentIndex
+    return found
   }
-  return applyExceptions(findings, schema.data)
+  if (doc.problems.length > 0) {
+    file.findings.push(...doc.problems.map(place))
+    return
+  }
+  const version = apiVersionProblem(doc.data)
+  if (version) {
+    file.findings.push(place(version))
+    return
+  }
+  const schema = checkSchema(doc.data)
+  const fixes = new Map(schema.fixes.map((fix) => [fix.path, fix]))
+  for (const problem of schema.problems) {
+    const found = place(problem)
+    const fix = fixes.get(problem.path)
+    if (fix && fix.ruleId === problem.ruleId) found.fix = edit(doc, fix)
+    file.findings.push(found)
+  }
+  const context = {today: options.today, file: {name, documents: file.documents}}
+  for (const rule of selectRules(options)) {
+    for (const problem of runRule(rule, schema.data, context, options.config)) file.findings.push(place(problem))
+  }
+  const siteId = str(section(schema.data, 'metadata')?.id)
+  if (options.mode === 'lint') {
+    for (const rule of repoRules) {
+      if (options.config.rules.get(rule.meta.id)?.severity === 'off') continue
+      for (const {key, path} of rule.collect(schema.data)) {
+        file.claims.push({ruleId: rule.meta.id, key, path, siteId, documentIndex, range: doc.locate(path)})
+      }
+    }
+  }
+  for (const [index, exception] of entries(section(schema.data, 'metadata')?.exceptions)) {
+    // Only a complete, valid exception is approved: a rejected field is INVALID, not a string.
+    if (!['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => str(exception[key])?.trim() && exception[key] !== INVALID)) continue
+    const path = `/metadata/exceptions/${index}/rule`
+    file.exceptions.push({documentIndex, rule: exception.rule as string, path, range: doc.locate(path)})
+  }
 }
 
-function selectRules(options: RunOptions): readonly Rule[] {
-  return options.mode === 'validate' ? rules.filter((rule) => rule.meta.compliance) : rules
+function finding(ruleId: string, message: string, range: Range, path: string): Finding {
+  const meta = ruleMeta(ruleId)
+  return {
+    ruleId,
+    severity: meta?.severity ?? 'error',
+    message,
+    ...range,
+    path,
+    characteristic: meta?.characteristic ?? null,
+    fixable: meta?.fixable ?? false,
+  }
 }
 
-function runRule(rule: Rule, data: unknown, options: RunOptions): Finding[] {
-  const found: Finding[] = []
+/** The replacement `--fix` writes: a number unquoted, a code in the quotes it had. */
+function edit(doc: SourceDocument, fix: Fix): TextEdit | undefined {
+  const scalar = doc.scalar(fix.path)
+  if (!scalar) return undefined
+  const quote = fix.ruleId === 'format/ods-code' ? scalar.quote : ''
+  return {start: scalar.start, end: scalar.end, text: `${quote}${fix.text}${quote}`}
+}
+
+function selectRules(options: CheckOptions): readonly Rule[] {
+  return documentRules.filter((rule) =>
+    options.mode === 'validate' ? rule.meta.compliance : options.config.rules.get(rule.meta.id)?.severity !== 'off',
+  )
+}
+
+function runRule(rule: Rule, data: unknown, context: {today: string; file: {name: string | undefined; documents: number}}, config: Config): Problem[] {
+  const found: Problem[] = []
   rule.check({
     data,
-    params: thresholds(rule.meta.id),
-    today: options.today,
+    params: {...thresholds(rule.meta.id), ...config.rules.get(rule.meta.id)?.options},
+    ...context,
     report: ({path, messageId, data: values, target}) => {
       const template = (rule.messages as Record<string, string>)[messageId] ?? messageId
-      found.push({ruleId: rule.meta.id, path, target, message: formatMessage(template, values), severity: rule.meta.severity})
+      found.push({ruleId: rule.meta.id, path, target, message: formatMessage(template, values)})
     },
   })
   return found
-}
-
-/** Approved exceptions turn the findings of the compliance rules they name into `info`. */
-function applyExceptions(findings: Finding[], data: unknown): Finding[] {
-  const accepted = new Set(
-    entries(section(data, 'metadata')?.exceptions)
-      .filter(([, e]) => ['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => str(e[key])?.trim()))
-      .map(([, e]) => e.rule as string),
-  )
-  if (accepted.size === 0) return findings
-  return findings.map((f) =>
-    accepted.has(f.ruleId) && ruleMeta(f.ruleId)?.compliance ? {...f, severity: 'info', excepted: true} : f,
-  )
 }
 
 function apiVersionProblem(data: unknown): Problem | undefined {
   const {apiVersion, kind} = supportedVersion()
   const expected = `expected apiVersion: ${apiVersion} and kind: ${kind}`
   const problem = (path: string, message: string): Problem => ({ruleId: 'schema/api-version', path, message})
-  if (!isObject(data)) return problem('', `This document is not a PCH definition (${expected})`)
-  if (data.apiVersion === undefined) return problem('', `apiVersion is missing; ${expected}`)
-  if (data.apiVersion !== apiVersion) {
-    return problem('/apiVersion', `apiVersion ${quote(data.apiVersion)} is not supported; supported: ${apiVersion}`)
-  }
-  if (data.kind === undefined) return problem('', `kind is missing; ${expected}`)
-  if (data.kind !== kind) return problem('/kind', `kind ${quote(data.kind)} is not supported; supported: ${kind}`)
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return problem('', `This document is not a PCH definition (${expected})`)
+  const {apiVersion: given, kind: givenKind} = data as Record<string, unknown>
+  if (given === undefined) return problem('', `apiVersion is missing; ${expected}`)
+  if (given !== apiVersion) return problem('/apiVersion', `apiVersion ${quote(given)} is not supported; supported: ${apiVersion}`)
+  if (givenKind === undefined) return problem('', `kind is missing; ${expected}`)
+  if (givenKind !== kind) return problem('/kind', `kind ${quote(givenKind)} is not supported; supported: ${kind}`)
   return undefined
 }
 
-function noDefinition(): Finding {
-  const {apiVersion, kind} = supportedVersion()
-  return {
-    ruleId: 'schema/api-version',
-    path: '',
-    severity: 'error',
-    message: `The file holds no PCH definition (expected apiVersion: ${apiVersion} and kind: ${kind})`,
-    at: {line: 1, column: 1, endLine: 1, endColumn: 1},
-  }
+// ---- phase 3 ----------------------------------------------------------------------------
+
+export interface FinishedFile {
+  result: FileResult
+  /** Edits of the fixable findings that survived config and directives. */
+  edits: TextEdit[]
 }
 
-function toMessage(finding: Finding, doc: SourceDocument | undefined, index: number, many: boolean): Message {
-  const meta = ruleMeta(finding.ruleId)
-  const range = finding.at ?? doc?.locate(finding.path, finding.target) ?? {line: 1, column: 1, endLine: 1, endColumn: 1}
-  const message: Message = {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    ...range,
-    path: finding.path,
-    characteristic: meta?.characteristic ?? null,
-    fixable: meta?.fixable ?? false,
+/** Apply exceptions, unused-exception, config severities and inline directives; count and sort. */
+export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], options: CheckOptions): FinishedFile {
+  const sameDocument = (a: {documentIndex?: number}, b: {documentIndex?: number}): boolean => a.documentIndex === b.documentIndex
+  const used = new Set<ApprovedException>()
+  const findings: Finding[] = []
+  for (const original of [...file.findings, ...repoFindings]) {
+    const found = {...original}
+    const exception = ruleMeta(found.ruleId)?.compliance ? file.exceptions.find((e) => e.rule === found.ruleId && sameDocument(e, found)) : undefined
+    if (exception) {
+      used.add(exception)
+      found.severity = 'info'
+      found.excepted = true
+    }
+    findings.push(found)
   }
-  if (many) message.documentIndex = index
-  if (finding.excepted) message.excepted = true
-  return message
+  if (options.mode === 'lint') {
+    for (const exception of file.exceptions) {
+      if (used.has(exception)) continue
+      const found = finding(unusedException.meta.id, formatMessage(unusedException.message, {rule: exception.rule}), exception.range, exception.path)
+      if (exception.documentIndex !== undefined) found.documentIndex = exception.documentIndex
+      findings.push(found)
+    }
+  }
+  const kept = findings.flatMap((found): Finding[] => {
+    const meta = ruleMeta(found.ruleId)
+    const configured = meta?.compliance ? undefined : options.config.rules.get(found.ruleId)?.severity
+    if (configured === 'off') return []
+    if (configured && found.severity !== 'info') found.severity = configured
+    if (!meta?.compliance && file.directives.some((d) => d.line === found.line && d.rules.includes(found.ruleId))) return []
+    // validate reports errors (and accepted findings) only: "is this a conformant PCH?"
+    if (options.mode === 'validate' && found.severity === 'warning') return []
+    return [found]
+  })
+  sortMessages(kept)
+  const edits = kept.flatMap((found) => (found.fix ? [found.fix] : []))
+  const messages: Message[] = kept.map(({fix: _fix, ...message}) => message)
+  return {
+    result: {
+      filePath: file.filePath,
+      documents: file.documents,
+      errorCount: messages.filter((m) => m.severity === 'error').length,
+      warningCount: messages.filter((m) => m.severity === 'warning').length,
+      messages,
+    },
+    edits,
+  }
 }
 
 /** Document order, then position, then rule id: stable whatever order checks ran in. */
-export function sortMessages(messages: Message[]): Message[] {
+export function sortMessages<T extends Message>(messages: T[]): T[] {
   return messages.sort(
     (a, b) =>
       (a.documentIndex ?? 0) - (b.documentIndex ?? 0) ||
@@ -126,5 +242,3 @@ export function sortMessages(messages: Message[]): Message[] {
       a.message.localeCompare(b.message),
   )
 }
-
-export {catalogue}

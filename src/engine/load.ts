@@ -14,7 +14,7 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git'])
 export type Source = {kind: 'file'; path: string} | {kind: 'stdin'}
 
 /** Expand PATHS in order, without repeats. Throws UsageError for a path that matches nothing. */
-export function resolvePaths(args: readonly string[], cwd = process.cwd()): Source[] {
+export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignored?: (file: string) => boolean): Source[] {
   const seen = new Set<string>()
   const sources: Source[] = []
   const add = (file: string): void => {
@@ -32,13 +32,15 @@ export function resolvePaths(args: readonly string[], cwd = process.cwd()): Sour
     const absolute = path.resolve(cwd, arg)
     const stats = statOrUndefined(absolute)
     if (stats?.isDirectory()) {
-      const files = walk(absolute)
+      const files = walk(absolute).filter((file) => !ignored?.(file))
       if (files.length === 0) throw new UsageError(`No *.pch.yaml or *.pch.yml files found in ${arg}`)
       files.forEach(add)
     } else if (stats) {
       add(absolute)
     } else if (isDynamicPattern(arg)) {
-      const files = globSync(arg, {cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**']}).sort()
+      const files = globSync(arg, {cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**']})
+        .filter((file) => !ignored?.(file))
+        .sort()
       if (files.length === 0) throw new UsageError(`No files match the pattern ${arg}`)
       files.forEach(add)
     } else {

@@ -14,6 +14,14 @@ export interface SourceDocument {
   /** The plain data (JSON-compatible); undefined when problems stop the document. */
   data: unknown
   locate(pointer: string, target?: 'value' | 'key'): Range
+  /** The source offsets of the scalar at `pointer` and how it is quoted (for `--fix`). */
+  scalar(pointer: string): ScalarSource | undefined
+}
+
+export interface ScalarSource {
+  start: number
+  end: number
+  quote: '"' | "'" | ''
 }
 
 export interface ParsedSource {
@@ -61,6 +69,7 @@ export function parseSource(text: string): ParsedSource {
       problems,
       data,
       locate: (pointer, target = 'value') => locator.locate(doc, pointer, target),
+      scalar: (pointer) => locator.scalar(doc, pointer),
     })
   }
   return {documents}
@@ -161,6 +170,14 @@ class Locator {
     const wantKey = target === 'key' || !complete || (isCollection(node) && !node.flow)
     if (wantKey && pair && isScalar(pair.key)) return this.rangeOf(pair.key as Node)
     return this.rangeOf(node)
+  }
+
+  scalar(doc: Document.Parsed, pointer: string): ScalarSource | undefined {
+    const {node, complete} = this.walk(doc, pointer)
+    if (!complete || !isScalar(node) || !node.range) return undefined
+    const [start, end] = node.range
+    const first = this.text[start]
+    return {start, end, quote: first === '"' || first === "'" ? first : ''}
   }
 
   private walk(doc: Document.Parsed, pointer: string): {node: Node | null; pair: Pair | undefined; complete: boolean} {

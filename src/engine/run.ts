@@ -1,45 +1,102 @@
-// A whole run: resolve paths, read each file, check it, and collect results in a stable order.
+// A whole run: resolve paths, read and check each file (phase 1), the repo-scope rules across
+// files (phase 2), then each file's exceptions, config and directives (phase 3).
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {checkText} from './check.js'
-import {resolvePaths, UsageError} from './load.js'
-import type {FileResult, Message, RunOptions} from './types.js'
+import picomatch from 'picomatch'
+import {finishFile, inspectText, type CheckedFile, type CheckOptions, type TextEdit} from './check.js'
+import {loadConfig, type Config} from './config.js'
+import {resolvePaths, UsageError, type Source} from './load.js'
+import {repoFindings} from './repo.js'
+import type {FileResult, Message, Mode} from './types.js'
 
-export interface RunInput extends RunOptions {
+export interface RunInput {
+  mode: Mode
+  /** "Today" for date-dependent rules, YYYY-MM-DD. */
+  today: string
   paths: readonly string[]
   cwd?: string
   /** Text of `-`; read by the caller so the engine never touches process streams. */
   stdin?: string
   stdinFilename?: string
+  /** --config; without it the nearest .pchrc.* is used. */
+  configFile?: string
+  /** An already loaded config (takes precedence over configFile). */
+  config?: Config
+  /** Texts to check instead of the files' contents (after --fix), by absolute path. */
+  overrides?: ReadonlyMap<string, string>
+  /** Keep each file's text and its fix edits (for --fix). */
+  collectFixes?: boolean
 }
 
-export function run(input: RunInput): FileResult[] {
+export interface FileFix {
+  /** Absolute path; undefined for standard input. */
+  path: string | undefined
+  filePath: string
+  text: string
+  edits: TextEdit[]
+}
+
+export interface RunOutput {
+  results: FileResult[]
+  fixes: FileFix[]
+}
+
+export function run(input: RunInput): RunOutput {
   const cwd = input.cwd ?? process.cwd()
-  return resolvePaths(input.paths, cwd).map((source) => {
-    if (source.kind === 'stdin') {
-      if (input.stdin === undefined) throw new UsageError('No standard input was given for -')
-      return checkFile(input.stdinFilename ?? '<stdin>', input.stdin, input)
-    }
-    const filePath = displayPath(source.path, cwd)
-    const text = decode(readFile(source.path))
-    return typeof text === 'string' ? checkFile(filePath, text, input) : result(filePath, 0, [text])
+  const config = input.config ?? loadConfig(cwd, input.configFile)
+  const options: CheckOptions = {mode: input.mode, today: input.today, config}
+  const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config))
+  const texts = new Map<CheckedFile, {source: Source; text: string}>()
+  const checked = sources.map((source) => {
+    const {filePath, text, name} = read(source, input, cwd)
+    const file = typeof text === 'string' ? inspectText(filePath, text, options, name) : notText(filePath, text)
+    if (input.collectFixes && typeof text === 'string') texts.set(file, {source, text})
+    return file
   })
-}
-
-/** Check one file's text under a display name. */
-export function checkFile(filePath: string, text: string, options: RunOptions): FileResult {
-  const {documents, messages} = checkText(text, options)
-  return result(filePath, documents, messages)
-}
-
-function result(filePath: string, documents: number, messages: Message[]): FileResult {
-  return {
-    filePath,
-    documents,
-    errorCount: messages.filter((m) => m.severity === 'error').length,
-    warningCount: messages.filter((m) => m.severity === 'warning').length,
-    messages,
+  const repo = input.mode === 'lint' ? repoFindings(checked) : new Map()
+  const results: FileResult[] = []
+  const fixes: FileFix[] = []
+  for (const file of checked) {
+    const {result, edits} = finishFile(file, repo.get(file) ?? [], options)
+    results.push(result)
+    const original = texts.get(file)
+    if (original && edits.length > 0) {
+      fixes.push({path: original.source.kind === 'file' ? original.source.path : undefined, filePath: file.filePath, text: original.text, edits})
+    }
   }
+  return {results, fixes}
+}
+
+/** Check one text as a file of its own (all three phases); for tests and the API. */
+export function checkText(text: string, options: {mode: Mode; today: string; config?: Config; fileName?: string}): {documents: number; messages: Message[]} {
+  const config = options.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
+  const full: CheckOptions = {mode: options.mode, today: options.today, config}
+  const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
+  const repo = options.mode === 'lint' ? repoFindings([file]) : new Map()
+  const {result} = finishFile(file, repo.get(file) ?? [], full)
+  return {documents: result.documents, messages: result.messages}
+}
+
+function ignoreMatcher(config: Config): ((file: string) => boolean) | undefined {
+  if (config.ignore.length === 0) return undefined
+  const matches = picomatch([...config.ignore], {dot: true})
+  return (file) => {
+    const relative = path.relative(config.dir, file).split(path.sep).join('/')
+    return !relative.startsWith('../') && matches(relative)
+  }
+}
+
+function read(source: Source, input: RunInput, cwd: string): {filePath: string; name: string | undefined; text: string | Uint8Array} {
+  if (source.kind === 'stdin') {
+    if (input.stdin === undefined) throw new UsageError('No standard input was given for -')
+    return {filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename, text: input.stdin}
+  }
+  const filePath = displayPath(source.path, cwd)
+  const override = input.overrides?.get(source.path)
+  if (override !== undefined) return {filePath, name: filePath, text: override}
+  const bytes = readFile(source.path)
+  const text = decode(bytes)
+  return {filePath, name: filePath, text: text ?? bytes}
 }
 
 function readFile(file: string): Buffer {
@@ -55,27 +112,41 @@ function readFile(file: string): Buffer {
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
 const lenientUtf8 = new TextDecoder('utf-8')
 
-/** The file's text without its byte-order mark, or a finding for text that is not UTF-8. */
-function decode(bytes: Buffer): string | Message {
+/** The file's text without its byte-order mark, or undefined when it is not UTF-8. */
+function decode(bytes: Buffer): string | undefined {
   try {
     return strictUtf8.decode(bytes)
   } catch {
-    const before = lenientUtf8.decode(bytes).split('\uFFFD', 1)[0]!
-    const lines = before.split('\n')
-    const line = lines.length
-    const column = lines.at(-1)!.length + 1
-    return {
-      ruleId: 'yaml/syntax',
-      severity: 'error',
-      message: 'The file is not UTF-8 text (it may be binary, or saved in another encoding)',
-      line,
-      column,
-      endLine: line,
-      endColumn: column + 1,
-      path: '',
-      characteristic: null,
-      fixable: false,
-    }
+    return undefined
+  }
+}
+
+/** A file that is not UTF-8 text: one yaml/syntax finding at its first bad byte. */
+function notText(filePath: string, bytes: Uint8Array): CheckedFile {
+  const before = lenientUtf8.decode(bytes).split('\uFFFD', 1)[0]!
+  const lines = before.split('\n')
+  const line = lines.length
+  const column = lines.at(-1)!.length + 1
+  return {
+    filePath,
+    documents: 0,
+    claims: [],
+    exceptions: [],
+    directives: [],
+    findings: [
+      {
+        ruleId: 'yaml/syntax',
+        severity: 'error',
+        message: 'The file is not UTF-8 text (it may be binary, or saved in another encoding)',
+        line,
+        column,
+        endLine: line,
+        endColumn: column + 1,
+        path: '',
+        characteristic: null,
+        fixable: false,
+      },
+    ],
   }
 }
 

@@ -100,7 +100,7 @@ function fixProblem(fix: Fix): Problem {
 
 // ---- schema -----------------------------------------------------------------------------
 
-function describeErrors(errors: ErrorObject[]): Problem[] {
+export function describeErrors(errors: ErrorObject[]): Problem[] {
   const kept = errors.filter((error) => error.keyword !== 'if' && !reportedByRule(error) && !misspelt(error, errors))
   // An anyOf speaks for its branches: one message naming what is accepted.
   const anyOfPaths = kept.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath)

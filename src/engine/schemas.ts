@@ -57,6 +57,18 @@ export function validateAgainstSchema(data: unknown): ErrorObject[] {
   return validate(data) ? [] : [...(validate.errors ?? [])]
 }
 
+/** Validate a config object against schemas/config.schema.json; ajv's raw errors. */
+export function validateConfigAgainstSchema(data: unknown): ErrorObject[] {
+  const validate = compiled().ajv.getSchema(`${SCHEMA_BASE}config.schema.json`) as ValidateFunction
+  return validate(data) ? [] : [...(validate.errors ?? [])]
+}
+
+/** Validate a rule's options against the JSON Schema its meta declares; messages of the errors. */
+export function optionErrors(schema: JsonSchema, options: unknown): ErrorObject[] {
+  const validate = compiled().ajv.compile(schema)
+  return validate(options) ? [] : [...(validate.errors ?? [])]
+}
+
 /** Check one value against a named subschema, e.g. "workforce.schema.json#/$defs/trustOdsCode". */
 export function matchesSchema(ref: string, value: unknown): boolean {
   const validate = compiled().ajv.getSchema(`${SCHEMA_BASE}${ref}`)

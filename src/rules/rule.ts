@@ -23,6 +23,8 @@ export interface RuleMeta {
   /** One line for tables. */
   summary: string
   docs: RuleDocs
+  /** JSON Schema of the options object a config may give (defaults come from x-pch-thresholds). */
+  options?: Record<string, unknown>
 }
 
 export interface RuleContext {
@@ -32,6 +34,8 @@ export interface RuleContext {
   params: Readonly<Record<string, unknown>>
   /** YYYY-MM-DD. */
   today: string
+  /** The file: its name as shown (undefined for unnamed stdin) and how many definitions it holds. */
+  file: {name: string | undefined; documents: number}
   report(report: {path: string; messageId: string; data?: MessageData; target?: Target}): void
 }
 
@@ -44,4 +48,21 @@ export interface Rule<M extends string = string> {
 /** Identity helper that types a rule's message ids. */
 export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule
+}
+
+/**
+ * A repo-scope rule: each document claims keys (a practice code, a site id); a key claimed by two
+ * or more definitions of one run is reported at every place that claims it.
+ */
+export interface RepoRule {
+  meta: RuleMeta
+  /** "{key}" and "{others}" (the other places) are filled in. */
+  message: string
+  collect(data: unknown): Array<{key: string; path: string}>
+}
+
+/** A rule the engine evaluates after every other rule has run on a document. */
+export interface FindingsRule {
+  meta: RuleMeta
+  message: string
 }

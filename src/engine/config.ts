@@ -1,0 +1,95 @@
+// The repository config (.pchrc.yaml / .pchrc.yml / .pchrc.json): rule severities and options,
+// ignore globs. Data only, validated by schemas/config.schema.json; every fault is exit 2 with
+// the config file's line and column.
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {ruleMeta, catalogue} from '../rules/index.js'
+import {UsageError} from './load.js'
+import {parseSource} from './parse.js'
+import {describeErrors, nearest} from './schema-check.js'
+import {optionErrors, validateConfigAgainstSchema} from './schemas.js'
+import {joinPointer} from './pointer.js'
+
+export type ConfiguredSeverity = 'error' | 'warning' | 'off'
+
+export interface RuleSetting {
+  severity: ConfiguredSeverity
+  options: Readonly<Record<string, unknown>>
+}
+
+export interface Config {
+  /** The config file, if one was found or given. */
+  file?: string
+  /** Where `ignore` globs are relative to. */
+  dir: string
+  rules: ReadonlyMap<string, RuleSetting>
+  ignore: readonly string[]
+}
+
+export const CONFIG_NAMES = ['.pchrc.yaml', '.pchrc.yml', '.pchrc.json'] as const
+
+/** Rules that decide whether a document is checked at all: always errors. */
+const FIXED = new Set(['yaml/syntax', 'yaml/duplicate-key', 'yaml/unsupported-tag', 'schema/api-version'])
+
+/** The nearest config file in `cwd` or a parent directory. */
+export function findConfig(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_NAMES) {
+      const file = path.join(dir, name)
+      if (existsSync(file)) return file
+    }
+    if (path.dirname(dir) === dir) return undefined
+  }
+}
+
+/** Load `explicit` (--config) or the nearest config; no config is an empty one. */
+export function loadConfig(cwd: string, explicit?: string): Config {
+  const file = explicit === undefined ? findConfig(cwd) : path.resolve(cwd, explicit)
+  if (file === undefined) return {dir: path.resolve(cwd), rules: new Map(), ignore: []}
+  const shown = path.relative(cwd, file) || file
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UsageError(code === 'ENOENT' ? `Config file not found: ${shown}` : `Cannot read config ${shown}: ${code ?? 'error'}`)
+  }
+  const {documents} = parseSource(text)
+  const doc = documents[0]
+  const fail = (pointer: string, message: string, target: 'key' | 'value' = 'value'): never => {
+    const at = doc ? doc.locate(pointer, target) : {line: 1, column: 1}
+    throw new UsageError(`Invalid config ${shown}:${at.line}:${at.column}: ${message}`)
+  }
+  if (!doc) return {file, dir: path.dirname(file), rules: new Map(), ignore: []}
+  if (documents.length > 1) fail('', 'a config holds one YAML document')
+  const [structural] = doc.problems
+  if (structural) {
+    const at = structural.at ?? {line: 1, column: 1}
+    throw new UsageError(`Invalid config ${shown}:${at.line}:${at.column}: ${structural.message}`)
+  }
+  const data = doc.data ?? {}
+  const [schemaProblem] = describeErrors(validateConfigAgainstSchema(data))
+  if (schemaProblem) fail(schemaProblem.path, schemaProblem.message, schemaProblem.target)
+  const raw = data as {rules?: Record<string, string | [string, Record<string, unknown>?]>; ignore?: string[]}
+  const rules = new Map<string, RuleSetting>()
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    const pointer = joinPointer('rules', id)
+    const [severity, options = {}] = (Array.isArray(setting) ? setting : [setting]) as [ConfiguredSeverity, Record<string, unknown>?]
+    const meta = ruleMeta(id)
+    if (!meta) {
+      const guess = nearest(id, catalogue.map((m) => m.id))
+      fail(pointer, `unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, 'key')
+    } else if (meta.compliance && severity !== 'error') {
+      fail(pointer, `${id} is a compliance rule: it cannot be set to ${severity}; accept a finding with an approved exception in the definition's metadata.exceptions`)
+    } else if (FIXED.has(id) && severity !== 'error') {
+      fail(pointer, `${id} cannot be set to ${severity}: a document with this fault is not checked at all`)
+    }
+    if (Object.keys(options).length > 0) {
+      if (!meta!.options) fail(joinPointer('rules', id, 1), `${id} takes no options`)
+      const [problem] = describeErrors(optionErrors(meta!.options!, options))
+      if (problem) fail(`${joinPointer('rules', id, 1)}${problem.path}`, `options of ${id}: ${problem.message}`, problem.target)
+    }
+    rules.set(id, {severity, options})
+  }
+  return {file, dir: path.dirname(file), rules, ignore: raw.ignore ?? []}
+}

@@ -1,0 +1,45 @@
+// Inline `# pch-disable-next-line RULE[, RULE] -- reason` comments: which rules they silence on
+// which line, and which of them cannot do what they say.
+import {ruleMeta} from '../rules/index.js'
+import type {Range} from './types.js'
+
+export interface Directive {
+  /** The line the directive silences (the one after the comment). */
+  line: number
+  rules: string[]
+}
+
+export interface DirectiveProblem {
+  range: Range
+  message: string
+}
+
+const DIRECTIVE = /^(\s*#\s*)pch-disable-next-line\b(.*)$/
+
+/** Directives of full-line comments, and the problems of those naming no, unknown or compliance rules. */
+export function parseDirectives(text: string): {directives: Directive[]; problems: DirectiveProblem[]} {
+  const directives: Directive[] = []
+  const problems: DirectiveProblem[] = []
+  if (!text.includes('pch-disable')) return {directives, problems}
+  const lines = text.split('\n')
+  lines.forEach((raw, index) => {
+    const match = DIRECTIVE.exec(raw.replace(/\r$/, ''))
+    if (!match) return
+    const line = index + 1
+    const range: Range = {line, column: match[1]!.indexOf('#') + 1, endLine: line, endColumn: raw.replace(/\r$/, '').length + 1}
+    const listed = match[2]!.split(/\s--\s|\s--$/)[0]!.split(',').map((id) => id.trim()).filter(Boolean)
+    if (listed.length === 0) {
+      problems.push({range, message: 'pch-disable-next-line must name the rules it silences, e.g. # pch-disable-next-line population/single-practice -- reason'})
+      return
+    }
+    const rules: string[] = []
+    for (const id of listed) {
+      const meta = ruleMeta(id)
+      if (!meta) problems.push({range, message: `pch-disable-next-line names an unknown rule "${id}"`})
+      else if (meta.compliance) problems.push({range, message: `${id} is a compliance rule: a comment cannot silence it; record an approved exception in metadata.exceptions`})
+      else rules.push(id)
+    }
+    if (rules.length > 0) directives.push({line: line + 1, rules})
+  })
+  return {directives, problems}
+}

@@ -1,0 +1,28 @@
+// Characteristic 3 (advisory): sharing gains without losses aligns incentives only half-way.
+import {defineRule} from '../rule.js'
+import {section} from '../site.js'
+
+export default defineRule({
+  meta: {
+    id: 'budget/gain-only',
+    characteristic: 3,
+    severity: 'warning',
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: 'The risk-share model shares losses as well as gains',
+    docs: {
+      description:
+        'A gain-only model shares rewards but leaves each organisation to carry its own overspend, so the ' +
+        'financial drivers are only partly aligned. Many sites start gain-only; gain-and-loss is the aim.',
+      failing: 'riskShare:\n  model: gain-only',
+      passing: 'riskShare:\n  model: gain-and-loss\n  maxLossPercent: 3',
+    },
+  },
+  messages: {
+    gainOnly: 'Risk-share model is gain-only: rewards are shared but risks are not',
+  },
+  check({data, report}) {
+    if (section(data, 'spec', 'budget', 'riskShare')?.model === 'gain-only') report({path: '/spec/budget/riskShare/model', messageId: 'gainOnly'})
+  },
+})

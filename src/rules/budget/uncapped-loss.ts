@@ -1,0 +1,31 @@
+// Characteristic 3 (advisory): shared losses need a cap that every partner can afford.
+import {defineRule} from '../rule.js'
+import {section} from '../site.js'
+
+export default defineRule({
+  meta: {
+    id: 'budget/uncapped-loss',
+    characteristic: 3,
+    severity: 'warning',
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: 'A gain-and-loss model sets maxLossPercent',
+    docs: {
+      description:
+        'Sharing losses without a cap can expose a small practice to a loss it cannot survive. A gain-and-loss ' +
+        'model should say the most any party can lose, as a percentage of the budget (maxLossPercent).',
+      failing: 'riskShare:\n  model: gain-and-loss\n  shares: [...]',
+      passing: 'riskShare:\n  model: gain-and-loss\n  shares: [...]\n  maxLossPercent: 3',
+    },
+  },
+  messages: {
+    uncapped: 'Losses are shared with no cap: set maxLossPercent, the most any party can lose',
+  },
+  check({data, report}) {
+    const riskShare = section(data, 'spec', 'budget', 'riskShare')
+    if (riskShare?.model === 'gain-and-loss' && riskShare.maxLossPercent === undefined) {
+      report({path: '/spec/budget/riskShare', messageId: 'uncapped'})
+    }
+  },
+})

@@ -1,0 +1,36 @@
+// Characteristic 3: each risk-share party is the member practices, a member practice or a partner.
+import {defineRule} from '../rule.js'
+import {unknownReferences} from '../references.js'
+import {partnerIds, practiceCodes, section} from '../site.js'
+
+export default defineRule({
+  meta: {
+    id: 'budget/unknown-party',
+    characteristic: 3,
+    severity: 'error',
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: 'A risk-share party is member-practices, a member practice odsCode or a partner id',
+    docs: {
+      description:
+        'A share of risk belongs to someone the definition declares: the member practices together ' +
+        '(member-practices), one member practice by its ODS code, or a partner by its id.',
+      failing: 'shares:\n  - { party: riverside-hospital, gainPercent: 30, lossPercent: 35 }',
+      passing: 'shares:\n  - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }',
+    },
+  },
+  messages: {
+    unknown: 'Party "{party}" is not {practicesParty}, a member practice\'s odsCode or a partner\'s id{hint}',
+  },
+  check({data, params, report}) {
+    const partners = partnerIds(data)
+    if (!partners) return
+    const practicesParty = String(params.practicesParty)
+    const known = new Set([practicesParty, ...practiceCodes(data), ...partners])
+    const shares = section(data, 'spec', 'budget', 'riskShare')?.shares
+    for (const {index, value, hint} of unknownReferences(shares, 'party', known)) {
+      report({path: `/spec/budget/riskShare/shares/${index}/party`, messageId: 'unknown', data: {party: value, practicesParty, hint}})
+    }
+  },
+})

@@ -1,0 +1,24 @@
+// General (advisory): an exception that accepts nothing is stale and hides future problems.
+import type {FindingsRule} from '../rule.js'
+
+const rule: FindingsRule = {
+  meta: {
+    id: 'metadata/unused-exception',
+    characteristic: null,
+    severity: 'warning',
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: 'Every exception accepts a finding that fires',
+    docs: {
+      description:
+        'An approved exception names the compliance rule it accepts. When that rule no longer fires (the site ' +
+        'grew into the band, say) the exception is stale: remove it, so it cannot hide a future problem.',
+      failing: 'exceptions:\n  - { rule: population/size-band, reason: Rural, approvedBy: ICB, approvedOn: 2026-03-12 }   # population 36,100',
+      passing: 'exceptions: []   # population 36,100',
+    },
+  },
+  message: 'The exception for {rule} is not needed: the rule does not fire in this definition',
+}
+
+export default rule

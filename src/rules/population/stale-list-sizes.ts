@@ -1,0 +1,39 @@
+// Characteristic 4 (advisory): list sizes from an old extract no longer describe the population.
+import {formatDate, olderThanMonths, parseDate} from '../dates.js'
+import {defineRule} from '../rule.js'
+import {population} from '../site.js'
+
+export default defineRule({
+  meta: {
+    id: 'population/stale-list-sizes',
+    characteristic: 4,
+    severity: 'warning',
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: 'population.asOf is no more than 6 months before today',
+    docs: {
+      description:
+        'NHS Digital publishes list sizes monthly, and practices open, merge and close. List sizes more than ' +
+        '6 months old (option maxAgeMonths) should be refreshed, for example with pch sync-list-sizes.',
+      failing: 'population:\n  asOf: 2025-10-01   # today 2026-11-01',
+      passing: 'population:\n  asOf: 2026-10-01   # today 2026-11-01',
+    },
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {maxAgeMonths: {type: 'integer', minimum: 1}},
+    },
+  },
+  messages: {
+    stale: 'List sizes are as of {asOf}, more than {months} months before {today}; refresh them (pch sync-list-sizes)',
+  },
+  check({data, params, today, report}) {
+    const asOf = parseDate(population(data)?.asOf)
+    const now = parseDate(today)
+    const months = Number(params.maxAgeMonths)
+    if (asOf && now && olderThanMonths(asOf, months, now)) {
+      report({path: '/spec/population/asOf', messageId: 'stale', data: {asOf: formatDate(asOf), months, today}})
+    }
+  },
+})

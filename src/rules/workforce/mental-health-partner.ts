@@ -1,0 +1,23 @@
+// Characteristic 2 (advisory): mental health care is part of the partnership.
+import {sectorPartnerRule} from './sector-partner.js'
+
+export default sectorPartnerRule(
+  {
+    id: 'workforce/mental-health-partner',
+    characteristic: 2,
+    severity: 'warning',
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: 'At least one partner is of sector mental-health',
+    docs: {
+      description:
+        'Mental and physical health needs go together in a registered population. A mental-health provider among ' +
+        'the partners lets the integrated team care for both.',
+      failing: 'partners:\n  - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute }',
+      passing:
+        'partners:\n  - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute }\n  - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health }',
+    },
+  },
+  'No mental-health partner: consider a {sectors} trust among the partners',
+)

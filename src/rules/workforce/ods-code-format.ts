@@ -1,0 +1,41 @@
+// Characteristic 2: an NHS trust partner is named by its trust code.
+import {matchesSchema, schemaById} from '../../engine/schemas.js'
+import {defineRule} from '../rule.js'
+import {entries, str, workforce} from '../site.js'
+
+const TRUST_CODE = 'workforce.schema.json#/$defs/trustOdsCode'
+
+export default defineRule({
+  meta: {
+    id: 'workforce/ods-code-format',
+    characteristic: 2,
+    severity: 'error',
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: 'A community-health, mental-health or acute partner has an NHS trust code (R or T + 2 characters)',
+    docs: {
+      description:
+        'NHS trusts have ODS codes of three characters starting with R or T (RX1, TAJ). A trust partner with ' +
+        'any other code is usually a site code or another organisation\'s code pasted by mistake.',
+      failing: 'partners:\n  - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX301 }',
+      passing: 'partners:\n  - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX3 }',
+    },
+  },
+  messages: {
+    notTrust: 'ODS code "{code}" of {sector} partner {partner} is not an NHS trust code: expected {expected}',
+  },
+  check({data, params, report}) {
+    const sectors = params.sectors as string[]
+    const expected = String((schemaById('workforce.schema.json').$defs as Record<string, {description: string}>).trustOdsCode!.description)
+    for (const [index, partner] of entries(workforce(data)?.partners)) {
+      const code = str(partner.odsCode)
+      if (code === undefined || !sectors.includes(partner.sector as string) || matchesSchema(TRUST_CODE, code)) continue
+      report({
+        path: `/spec/workforce/partners/${index}/odsCode`,
+        messageId: 'notTrust',
+        data: {code, sector: String(partner.sector), partner: String(partner.id ?? index + 1), expected},
+      })
+    }
+  },
+})

@@ -1,0 +1,23 @@
+// Characteristic 2 (advisory): the voluntary sector is part of the partnership.
+import {sectorPartnerRule} from './sector-partner.js'
+
+export default sectorPartnerRule(
+  {
+    id: 'workforce/voluntary-sector-partner',
+    characteristic: 2,
+    severity: 'warning',
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: 'At least one partner is of sector voluntary',
+    docs: {
+      description:
+        'Voluntary and community organisations reach people services miss, and carry much of social prescribing. ' +
+        'Most PCH sites count one among their partners.',
+      failing: 'partners:\n  - { id: riverside-council, name: Riverside City Council, sector: social-care }',
+      passing:
+        'partners:\n  - { id: riverside-council, name: Riverside City Council, sector: social-care }\n  - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
+    },
+  },
+  'No voluntary-sector partner: consider a {sectors} partner such as the local council for voluntary service',
+)
