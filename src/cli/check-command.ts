@@ -55,12 +55,14 @@ async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput
 
 /** --fix-dry-run: print a unified diff of what --fix would write; the exit code is as after the fix. */
 async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
-  const [{applyEdits}, {createTwoFilesPatch}] = await Promise.all([import('../engine/fix.js'), import('diff')])
+  const [{applyEdits}, diff] = await Promise.all([import('../engine/fix.js'), import('diff')])
   const overrides = new Map<string, string>()
   let stdin = input.stdin
   for (const fix of output.fixes) {
     const fixed = applyEdits(fix.text, fix.edits)
-    process.stdout.write(createTwoFilesPatch(fix.filePath, fix.filePath, fix.text, fixed, '', '', {context: 2}))
+    // A git-style patch (a/ and b/ paths), so `git apply` or `patch -p1` can apply it.
+    const patch = diff.structuredPatch(`a/${fix.filePath}`, `b/${fix.filePath}`, fix.text, fixed, undefined, undefined, {context: 2})
+    process.stdout.write(diff.formatPatch(patch, diff.FILE_HEADERS_ONLY))
     if (fix.path === undefined) stdin = fixed
     else overrides.set(fix.path, fixed)
   }

@@ -68,7 +68,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     throw new UsageError(`Invalid config ${shown}:${at.line}:${at.column}: ${structural.message}`)
   }
   const data = doc.data ?? {}
-  const [schemaProblem] = describeErrors(validateConfigAgainstSchema(data))
+  const [schemaProblem] = describeErrors(validateConfigAgainstSchema(data), 'the config')
   if (schemaProblem) fail(schemaProblem.path, schemaProblem.message, schemaProblem.target)
   const raw = data as {rules?: Record<string, string | [string, Record<string, unknown>?]>; ignore?: string[]}
   const rules = new Map<string, RuleSetting>()
@@ -86,7 +86,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     }
     if (Object.keys(options).length > 0) {
       if (!meta!.options) fail(joinPointer('rules', id, 1), `${id} takes no options`)
-      const [problem] = describeErrors(optionErrors(meta!.options!, options))
+      const [problem] = describeErrors(optionErrors(meta!.options!, options), 'the options')
       if (problem) fail(`${joinPointer('rules', id, 1)}${problem.path}`, `options of ${id}: ${problem.message}`, problem.target)
     }
     rules.set(id, {severity, options})

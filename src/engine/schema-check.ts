@@ -100,7 +100,8 @@ function fixProblem(fix: Fix): Problem {
 
 // ---- schema -----------------------------------------------------------------------------
 
-export function describeErrors(errors: ErrorObject[]): Problem[] {
+/** Messages for ajv errors; `root` names the document itself ("the definition", "the config"). */
+export function describeErrors(errors: ErrorObject[], root = 'the definition'): Problem[] {
   const kept = errors.filter((error) => error.keyword !== 'if' && !reportedByRule(error) && !misspelt(error, errors))
   // An anyOf speaks for its branches: one message naming what is accepted.
   const anyOfPaths = kept.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath)
@@ -109,7 +110,7 @@ export function describeErrors(errors: ErrorObject[]): Problem[] {
   const problems = new Map<string, Problem>()
   for (const error of kept) {
     if (inAnyOf(error)) continue
-    const problem = describe(error)
+    const problem = describe(error, root)
     const key = `${problem.path}\0${problem.message}`
     if (!problems.has(key)) problems.set(key, problem)
   }
@@ -140,9 +141,9 @@ function reportedByRule(error: ErrorObject): boolean {
   return false
 }
 
-function describe(error: ErrorObject): Problem {
+function describe(error: ErrorObject, root: string): Problem {
   const path = error.instancePath
-  const label = labelOf(path)
+  const label = labelOf(path, root)
   const parent = (error.parentSchema ?? {}) as JsonSchema
   const params = error.params as Record<string, unknown>
   const problem = (message: string, at = path, target: Problem['target'] = 'value'): Problem => ({
@@ -202,10 +203,10 @@ function describe(error: ErrorObject): Problem {
 // ---- wording ----------------------------------------------------------------------------
 
 /** "/spec/population/practices/1/listSize" -> "listSize"; ".../practices/1" -> "entry 2 of practices". */
-export function labelOf(path: string): string {
+export function labelOf(path: string, root = 'the definition'): string {
   const parts = parsePointer(path)
   const last = parts.at(-1)
-  if (last === undefined) return 'the definition'
+  if (last === undefined) return root
   if (/^\d+$/.test(last)) return `entry ${Number(last) + 1} of ${parts.at(-2) ?? 'the list'}`
   return last
 }
@@ -248,7 +249,7 @@ export function nearest(word: string, candidates: readonly string[]): string | u
     const d = distance(word.toLowerCase(), candidate.toLowerCase())
     if (d < bestDistance) [best, bestDistance] = [candidate, d]
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
+  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined
 }
 
 function distance(a: string, b: string): number {

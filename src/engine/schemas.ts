@@ -17,7 +17,8 @@ export const PCH_KEYWORDS = ['x-pch-characteristic', 'x-pch-thresholds', 'x-pch-
 
 export type JsonSchema = Record<string, unknown>
 
-let cache: {schemas: JsonSchema[]; validate: ValidateFunction; ajv: Ajv2020} | undefined
+let rawSchemas: JsonSchema[] | undefined
+let cache: {validate: ValidateFunction; ajv: Ajv2020} | undefined
 
 /** Every schema file of schemas/, parsed (sorted by file name). */
 export function loadSchemas(): JsonSchema[] {
@@ -35,18 +36,23 @@ export function createAjv(): Ajv2020 {
   return ajv
 }
 
+/** The bundled schemas, read once (no compilation: cheap for `pch rules`). */
+function schemas(): JsonSchema[] {
+  rawSchemas ??= loadSchemas()
+  return rawSchemas
+}
+
 function compiled(): NonNullable<typeof cache> {
   if (!cache) {
-    const schemas = loadSchemas()
     const ajv = createAjv()
-    for (const schema of schemas) ajv.addSchema(schema)
-    cache = {schemas, ajv, validate: ajv.getSchema(ROOT_SCHEMA_ID) as ValidateFunction}
+    for (const schema of schemas()) ajv.addSchema(schema)
+    cache = {ajv, validate: ajv.getSchema(ROOT_SCHEMA_ID) as ValidateFunction}
   }
   return cache
 }
 
 export function schemaById(id: string): JsonSchema {
-  const schema = compiled().schemas.find((s) => s.$id === `${SCHEMA_BASE}${id}`)
+  const schema = schemas().find((s) => s.$id === `${SCHEMA_BASE}${id}`)
   if (!schema) throw new Error(`no bundled schema ${id}`)
   return schema
 }
@@ -78,7 +84,7 @@ export function matchesSchema(ref: string, value: unknown): boolean {
 
 /** The parameters a rule takes from the schemas (`x-pch-thresholds`), e.g. the population band. */
 export function thresholds(ruleId: string): Record<string, unknown> {
-  for (const schema of compiled().schemas) {
+  for (const schema of schemas()) {
     const table = schema['x-pch-thresholds'] as Record<string, Record<string, unknown>> | undefined
     if (table?.[ruleId]) return table[ruleId]
   }

@@ -45,6 +45,11 @@ export function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
+/** How a message names a list entry: its id when it has a valid one, else its position (1-based). */
+export function nameOf(entry: Obj, index: number): string {
+  return str(entry.id) ?? String(index + 1)
+}
+
 /** True when a list is absent or has no entries (a wrongly typed value is the schema's to report). */
 export function missingOrEmpty(value: unknown): boolean {
   return value === undefined || value === null || (Array.isArray(value) && value.length === 0)

@@ -1,35 +1,28 @@
-// The bundled examples through the built CLI: every *.pch.yaml under examples/ declares, in its
-// `# expect: RULE LINE:COL [severity]` comment lines, exactly what `pch validate` reports for it.
+// The bundled examples through the built CLI: every *.pch.yaml / *.pch.yml under examples/ declares,
+// in its `# expect: RULE LINE:COL [severity]` comment lines, exactly what `pch lint` reports for it
+// when the whole directory is linted in one run (so repo-scope rules see every example). What
+// `pch validate` reports for a file is the subset of those findings whose rule validate checks.
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {FileResult} from '../../src/engine/types.js'
+import {catalogue} from '../../src/rules/index.js'
 import {cli, ROOT, TODAY, type CliResult} from '../helpers.js'
 
 const EXAMPLES = path.join(ROOT, 'examples')
 const INVALID = path.join(EXAMPLES, 'invalid')
 
-/** Every rule `pch validate` implements: each must be shown by at least one example. */
-const VALIDATE_RULES = [
-  'yaml/syntax',
-  'yaml/duplicate-key',
-  'yaml/unsupported-tag',
-  'schema/api-version',
-  'schema',
-  'format/number',
-  'format/ods-code',
-  'population/size-band',
-  'population/duplicate-practice',
-  'workforce/secondary-care-partner',
-  'workforce/social-care-partner',
-  'workforce/duplicate-partner',
-  'budget/capitation-mismatch',
-  'budget/risk-share-required',
-  'budget/risk-shares-sum',
-  'budget/risk-share-parties',
-  'care/personalisation-required',
-  'care/outcomes-required',
-]
+/** Every rule users can meet: each must be shown by at least one example. */
+const ALL_RULES = catalogue.map((meta) => meta.id)
+
+/**
+ * The rules `pch validate` reports: structure (yaml/*, schema*, format/*), the compliance rules of
+ * file scope, and a pch-disable-next-line comment that cannot do what it says.
+ */
+const VALIDATE_RULES: ReadonlySet<string> = new Set([
+  ...catalogue.filter((meta) => meta.scope === 'structure' || (meta.compliance && meta.scope === 'file')).map((meta) => meta.id),
+  'lint/disable-directive',
+])
 
 /** Every definition file below a directory, sorted, as absolute paths. */
 function walk(dir: string): string[] {
@@ -79,13 +72,24 @@ interface Example {
   name: string
   text: string
   invalid: boolean
+  /** Everything `pch lint` reports for the file in a run over the whole of examples/. */
   expected: Expectation[]
+  /** What `pch validate` reports for it: the findings of validate's rules, warnings never. */
+  validated: Expectation[]
 }
 
 const examples: Example[] = walk(EXAMPLES).map((file) => {
   const text = readFileSync(file, 'utf8')
-  return {file, name: shown(file), text, invalid: file.startsWith(`${INVALID}${path.sep}`), expected: expectationsOf(text, file)}
+  const expected = expectationsOf(text, file)
+  const validated = expected.filter((e) => VALIDATE_RULES.has(e.ruleId) && e.severity !== 'warning')
+  return {file, name: shown(file), text, invalid: file.startsWith(`${INVALID}${path.sep}`), expected, validated}
 })
+
+const declares = (example: Example, ruleId: string): boolean => example.expected.some((e) => e.ruleId === ruleId)
+
+const ID = /^metadata:[ \t]*(?:#.*)?\r?\n(?:(?:[ \t]+.*|[ \t]*#.*|[ \t]*)\r?\n)*?[ \t]+id:[ \t]*([^\s#]+)/gm
+/** The metadata.id of every document of an example, read from its text. */
+const idsOf = (example: Example): string[] => [...example.text.matchAll(ID)].map((m) => m[1]!)
 
 function parseJson(result: CliResult): FileResult[] {
   try {
@@ -106,57 +110,77 @@ function validateJson(file: string): CliResult {
   return result
 }
 
+let lintRun: CliResult | undefined
+/** `pch lint examples/ --format json --today TODAY`: one run over every example, so repo rules see them all. */
+function lintAll(): CliResult {
+  lintRun ??= cli(['lint', 'examples/', '--format', 'json', '--today', TODAY])
+  return lintRun
+}
+
 describe('examples/', () => {
   it('holds the reference definition, invalid examples and more than one of each kind', () => {
     const names = examples.map((e) => e.name)
     expect(names).toContain('examples/riverside.pch.yaml')
-    expect(examples.filter((e) => e.invalid).length).toBeGreaterThanOrEqual(VALIDATE_RULES.length)
+    expect(examples.filter((e) => e.invalid).length).toBeGreaterThanOrEqual(ALL_RULES.length)
     expect(examples.filter((e) => !e.invalid).length).toBeGreaterThanOrEqual(2)
   })
 
   describe.each(examples.map((e) => [e.name, e] as const))('%s', (_name, example) => {
-    it('reports exactly the findings its # expect: lines declare', () => {
+    it('pch validate reports exactly the declared findings of the rules it checks', () => {
       const result = validateJson(example.file)
       expect(result.stderr).toBe('')
       const output = parseJson(result)
       expect(output).toHaveLength(1)
       expect(output[0]!.filePath).toBe(example.name)
-      expect(sorted(output[0]!.messages.map(key))).toEqual(sorted(example.expected.map(key)))
+      expect(sorted(output[0]!.messages.map(key))).toEqual(sorted(example.validated.map(key)))
     })
 
-    it('exits 1 when an error is expected, else 0', () => {
-      const hasError = example.expected.some((e) => e.severity === 'error')
+    it('pch validate exits 1 when it reports an error, else 0', () => {
+      const hasError = example.validated.some((e) => e.severity === 'error')
       expect(validateJson(example.file).status).toBe(hasError ? 1 : 0)
     })
 
     if (example.invalid) {
-      it('declares at least one expected error', () => {
-        expect(example.expected.length).toBeGreaterThan(0)
-        expect(example.expected.some((e) => e.severity === 'error')).toBe(true)
+      it('declares at least one expected error or warning', () => {
+        expect(example.expected.some((e) => e.severity === 'error' || e.severity === 'warning')).toBe(true)
       })
     } else {
-      it('is valid: it declares no error', () => {
-        expect(example.expected.filter((e) => e.severity === 'error')).toEqual([])
+      it('is lint-clean: it declares no error and no warning', () => {
+        expect(example.expected.filter((e) => e.severity !== 'info')).toEqual([])
       })
     }
 
     if (!/^---\s*$/m.test(example.text)) {
-      it('is named after its metadata.id', () => {
-        const id = /^metadata:[ \t]*(?:#.*)?\r?\n(?:(?:[ \t]+.*|[ \t]*#.*|[ \t]*)\r?\n)*?[ \t]+id:[ \t]*([^\s#]+)/m.exec(example.text)?.[1]
-        expect(id).toBeDefined()
-        expect(path.basename(example.file).replace(/\.pch\.ya?ml$/, '')).toBe(id)
-      })
+      const base = path.basename(example.file).replace(/\.pch\.ya?ml$/, '')
+      if (declares(example, 'metadata/file-name')) {
+        it('is not named after its metadata.id (the fault it shows)', () => {
+          expect(idsOf(example)).toHaveLength(1)
+          expect(base).not.toBe(idsOf(example)[0])
+        })
+      } else {
+        it('is named after its metadata.id', () => {
+          expect(idsOf(example)).toHaveLength(1)
+          expect(base).toBe(idsOf(example)[0])
+        })
+      }
     }
   })
 
-  it('metadata.id values are distinct across all examples', () => {
-    const ids = examples.flatMap((e) => [...e.text.matchAll(/^metadata:[ \t]*(?:#.*)?\r?\n(?:(?:[ \t]+.*|[ \t]*#.*|[ \t]*)\r?\n)*?[ \t]+id:[ \t]*([^\s#]+)/gm)].map((m) => m[1]!))
-    expect(ids.length).toBeGreaterThanOrEqual(examples.length)
-    expect(new Set(ids).size).toBe(ids.length)
+  it('metadata.id values are distinct across all examples, except where metadata/duplicate-id is declared', () => {
+    const owners = new Map<string, Example[]>()
+    for (const example of examples) for (const id of idsOf(example)) owners.set(id, [...(owners.get(id) ?? []), example])
+    expect([...owners.values()].flat().length).toBeGreaterThanOrEqual(examples.length)
+    for (const [id, sharing] of owners) {
+      if (sharing.length === 1) {
+        expect(declares(sharing[0]!, 'metadata/duplicate-id'), `${sharing[0]!.name} declares metadata/duplicate-id but "${id}" is unique`).toBe(false)
+      } else {
+        for (const example of sharing) expect(declares(example, 'metadata/duplicate-id'), `${example.name} shares id "${id}"`).toBe(true)
+      }
+    }
   })
 
-  it.each(VALIDATE_RULES)('%s has an example that expects it', (ruleId) => {
-    const showing = examples.filter((e) => e.expected.some((x) => x.ruleId === ruleId)).map((e) => e.name)
+  it.each(ALL_RULES)('%s has an example that expects it', (ruleId) => {
+    const showing = examples.filter((e) => declares(e, ruleId)).map((e) => e.name)
     expect(showing, `no example under examples/ declares # expect: ${ruleId}`).not.toEqual([])
   })
 })
@@ -169,7 +193,7 @@ describe('pch validate on the examples', () => {
     expect(result.stdout).toBe('✔ No problems in 1 file (1 definition)\n')
   })
 
-  it('the whole directory: exit 1, every example file listed with its declared findings', () => {
+  it('the whole directory: exit 1, every example file listed with its validate findings', () => {
     const result = cli(['validate', 'examples/', '--format', 'json', '--today', TODAY])
     expect(result.status).toBe(1)
     expect(result.stderr).toBe('')
@@ -177,7 +201,35 @@ describe('pch validate on the examples', () => {
     expect(sorted(output.map((r) => r.filePath))).toEqual(sorted(examples.map((e) => e.name)))
     for (const example of examples) {
       const found = output.find((r) => r.filePath === example.name)!
-      expect(sorted(found.messages.map(key)), example.name).toEqual(sorted(example.expected.map(key)))
+      expect(sorted(found.messages.map(key)), example.name).toEqual(sorted(example.validated.map(key)))
     }
+  })
+})
+
+describe('pch lint on the examples', () => {
+  it('riverside is clean: exit 0 and the stylish success line', () => {
+    const result = cli(['lint', 'examples/riverside.pch.yaml', '--today', TODAY])
+    expect(result.status).toBe(0)
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toBe('✔ No problems in 1 file (1 definition)\n')
+  })
+
+  it('the whole directory in one run: exit 1', () => {
+    const result = lintAll()
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(1)
+  })
+
+  it('the whole directory in one run: every example file listed', () => {
+    const output = parseJson(lintAll())
+    expect(sorted(output.map((r) => r.filePath))).toEqual(sorted(examples.map((e) => e.name)))
+  })
+
+  it.each(examples.map((e) => [e.name, e] as const))('%s: exactly the findings its # expect: lines declare', (_name, example) => {
+    const found = parseJson(lintAll()).find((r) => r.filePath === example.name)
+    expect(found, `${example.name} is missing from the lint output`).toBeDefined()
+    expect(sorted(found!.messages.map(key))).toEqual(sorted(example.expected.map(key)))
+    expect(found!.errorCount).toBe(example.expected.filter((e) => e.severity === 'error').length)
+    expect(found!.warningCount).toBe(example.expected.filter((e) => e.severity === 'warning').length)
   })
 })

@@ -214,8 +214,7 @@ describe('schema messages', () => {
       '"workforce/voluntary-sector-partner" is not a valid compliance rule; expected one of: population/size-band, ' +
         'population/duplicate-practice, population/practice-in-multiple-sites, workforce/secondary-care-partner, ' +
         'workforce/social-care-partner, workforce/duplicate-partner, budget/capitation-mismatch, budget/risk-share-required, ' +
-        'budget/risk-shares-sum, budget/risk-share-parties, care/personalisation-required, care/outcomes-required; ' +
-        'did you mean "workforce/secondary-care-partner"?',
+        'budget/risk-shares-sum, budget/risk-share-parties, care/personalisation-required, care/outcomes-required',
     )
   })
 

@@ -24,8 +24,9 @@ export default defineRule({
     unknown: 'Party "{party}" is not {practicesParty}, a member practice\'s odsCode or a partner\'s id{hint}',
   },
   check({data, params, report}) {
+    // With no known partners the workforce rules speak; references to partners cannot be judged.
     const partners = partnerIds(data)
-    if (!partners) return
+    if (!partners || partners.size === 0) return
     const practicesParty = String(params.practicesParty)
     const known = new Set([practicesParty, ...practiceCodes(data), ...partners])
     const shares = section(data, 'spec', 'budget', 'riskShare')?.shares

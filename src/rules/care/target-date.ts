@@ -1,7 +1,7 @@
 // Characteristic 1 (advisory): a target is set for after its baseline was measured.
 import {parseDate} from '../dates.js'
 import {defineRule} from '../rule.js'
-import {entries, isObject, section} from '../site.js'
+import {entries, isObject, section, nameOf} from '../site.js'
 
 export default defineRule({
   meta: {
@@ -30,7 +30,7 @@ export default defineRule({
         report({
           path: `/spec/care/populationHealth/outcomes/${index}/target/by`,
           messageId: 'early',
-          data: {by: String(by), asOf: String(asOf), outcome: String(outcome.id ?? index + 1)},
+          data: {by: String(by), asOf: String(asOf), outcome: nameOf(outcome, index)},
         })
       }
     }

@@ -1,6 +1,6 @@
 // Characteristic 1: an outcome's target is an improvement on its baseline.
 import {defineRule} from '../rule.js'
-import {entries, isObject, num, section} from '../site.js'
+import {entries, isObject, num, section, nameOf} from '../site.js'
 
 export default defineRule({
   meta: {
@@ -34,7 +34,7 @@ export default defineRule({
         report({
           path: `/spec/care/populationHealth/outcomes/${index}/target/value`,
           messageId: direction as 'decrease' | 'increase',
-          data: {target, baseline, outcome: String(outcome.id ?? index + 1)},
+          data: {target, baseline, outcome: nameOf(outcome, index)},
         })
       }
     }

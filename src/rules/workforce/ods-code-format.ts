@@ -1,7 +1,7 @@
 // Characteristic 2: an NHS trust partner is named by its trust code.
 import {matchesSchema, schemaById} from '../../engine/schemas.js'
 import {defineRule} from '../rule.js'
-import {entries, str, workforce} from '../site.js'
+import {entries, str, workforce, nameOf} from '../site.js'
 
 const TRUST_CODE = 'workforce.schema.json#/$defs/trustOdsCode'
 
@@ -34,7 +34,7 @@ export default defineRule({
       report({
         path: `/spec/workforce/partners/${index}/odsCode`,
         messageId: 'notTrust',
-        data: {code, sector: String(partner.sector), partner: String(partner.id ?? index + 1), expected},
+        data: {code, sector: String(partner.sector), partner: nameOf(partner, index), expected},
       })
     }
   },

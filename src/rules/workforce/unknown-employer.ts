@@ -24,8 +24,9 @@ export default defineRule({
     unknown: 'Employer "{employer}" is not a member practice\'s odsCode or a partner\'s id{hint}',
   },
   check({data, report}) {
+    // With no known partners the workforce rules speak; references to partners cannot be judged.
     const partners = partnerIds(data)
-    if (!partners) return
+    if (!partners || partners.size === 0) return
     const known = new Set([...practiceCodes(data), ...partners])
     for (const {index, value, hint} of unknownReferences(workforce(data)?.team, 'employer', known)) {
       report({path: `/spec/workforce/team/${index}/employer`, messageId: 'unknown', data: {employer: value, hint}})

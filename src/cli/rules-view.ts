@@ -1,0 +1,67 @@
+// What `pch rules` prints: the catalogue as a table and one rule's docs, from the registry's metadata.
+import {UsageError} from '../engine/load.js'
+import {nearest} from '../engine/schema-check.js'
+import {thresholds} from '../engine/schemas.js'
+import {catalogue, ruleMeta} from '../rules/index.js'
+import type {RuleMeta} from '../rules/rule.js'
+
+const COLUMNS = ['RULE', 'CHAR.', 'SEVERITY', 'COMPLIANCE', 'FIXABLE', 'SUMMARY'] as const
+
+function row(meta: RuleMeta): string[] {
+  return [meta.id, meta.characteristic === null ? '-' : String(meta.characteristic), meta.severity, meta.compliance ? 'yes' : 'no', meta.fixable ? 'yes' : 'no', meta.summary]
+}
+
+export function renderRuleTable(): string {
+  const rows = [[...COLUMNS], ...catalogue.map(row)]
+  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '))
+  return `${lines.join('\n')}\n\n${catalogue.length} rules. pch rules ID shows one rule's documentation.\n`
+}
+
+function find(id: string): RuleMeta {
+  const meta = ruleMeta(id)
+  if (meta) return meta
+  const guess = nearest(id, catalogue.map((m) => m.id))
+  throw new UsageError(`Unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (see pch rules)`)
+}
+
+const indent = (text: string, by = '    '): string => text.split('\n').map((line) => `${by}${line}`).join('\n')
+
+export function renderRuleDocs(id: string): string {
+  const meta = find(id)
+  const characteristic = meta.characteristic === null ? 'general' : `characteristic ${meta.characteristic}`
+  const kind = [characteristic, meta.severity, meta.compliance ? 'compliance' : 'not compliance', `${meta.scope} scope`, meta.fixable ? 'fixable with --fix' : 'not fixable']
+  const out = [meta.id, `  ${kind.join(' · ')}`, '', `  ${meta.summary}`, '', wrap(meta.docs.description, 78, '  ')]
+  const params = thresholds(meta.id)
+  if (Object.keys(params).length > 0) {
+    out.push('', `  Thresholds (from schemas/): ${Object.entries(params).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ')}`)
+  }
+  if (meta.options) {
+    const names = Object.keys((meta.options.properties as object | undefined) ?? {})
+    out.push(`  Options (.pchrc.yaml): ${names.map((n) => `${n}`).join(', ')}, e.g.  ${meta.id}: [${meta.severity}, { ${names[0]}: ${JSON.stringify(params[names[0]!] ?? 1)} }]`)
+  }
+  if (meta.compliance) out.push('', '  A compliance rule: only an approved exception in metadata.exceptions accepts its findings.')
+  out.push('', '  Fails:', indent(meta.docs.failing), '', '  Passes:', indent(meta.docs.passing), '')
+  return `${out.join('\n')}\n`
+}
+
+export function ruleDocsJson(id: string | undefined): string {
+  const list = id === undefined ? catalogue : [find(id)]
+  const docs = list.map((meta) => ({...meta, thresholds: thresholds(meta.id)}))
+  return `${JSON.stringify(id === undefined ? docs : docs[0], null, 2)}\n`
+}
+
+function wrap(text: string, width: number, prefix: string): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line && prefix.length + line.length + 1 + word.length > width) {
+      lines.push(prefix + line)
+      line = word
+    } else {
+      line = line ? `${line} ${word}` : word
+    }
+  }
+  if (line) lines.push(prefix + line)
+  return lines.join('\n')
+}

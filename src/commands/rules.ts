@@ -1,0 +1,25 @@
+// `pch rules [ID]`: the rule catalogue as a table, or one rule's full documentation.
+import {Args, Flags} from '@oclif/core'
+import {PchCommand} from '../cli/base.js'
+
+export default class Rules extends PchCommand {
+  static override summary = 'List the rules, or show one rule\'s documentation.'
+  static override description =
+    'Without an id: every rule with its characteristic, default severity, whether it is a compliance rule and whether --fix can fix it. ' +
+    'With an id: what the rule checks and why, its thresholds and options, and a failing and a passing example.'
+  static override args = {
+    id: Args.string({description: 'A rule id, e.g. population/size-band.'}),
+  }
+  static override flags = {
+    format: Flags.string({char: 'f', summary: 'Output format.', options: ['table', 'json'], default: 'table'}),
+    debug: Flags.boolean({hidden: true}),
+  }
+  static override examples = ['<%= config.bin %> rules', '<%= config.bin %> rules population/size-band', '<%= config.bin %> rules --format json']
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Rules)
+    this.showStack = flags.debug
+    const {renderRuleDocs, renderRuleTable, ruleDocsJson} = await import('../cli/rules-view.js')
+    process.stdout.write(flags.format === 'json' ? ruleDocsJson(args.id) : args.id === undefined ? renderRuleTable() : renderRuleDocs(args.id))
+  }
+}
