@@ -1,7 +1,7 @@
 // One file's text -> its findings. Phase 1 (inspectText) parses and checks each document and records,
 // as plain data, what later phases need: claims for repo-scope rules, approved exceptions, inline
 // directives and fixes. Phase 3 (finishFile) applies exceptions, config and directives.
-import {documentRules, repoRules, ruleMeta} from '../rules/index.js'
+import {documentRules, isLocked, repoRules, ruleMeta} from '../rules/index.js'
 import type {Rule} from '../rules/rule.js'
 import unusedException from '../rules/metadata/unused-exception.js'
 import disableDirective from '../rules/disable-directive.js'
@@ -10,7 +10,7 @@ import type {Config} from './config.js'
 import {parseDirectives, type Directive} from './directives.js'
 import {formatMessage, quote} from './messages.js'
 import {parseSource, type SourceDocument} from './parse.js'
-import {checkSchema, INVALID, type Fix} from './schema-check.js'
+import {checkSchema, type Fix} from './schema-check.js'
 import {supportedVersion, thresholds} from './schemas.js'
 import type {FileResult, Message, Mode, Problem, Range} from './types.js'
 
@@ -18,6 +18,8 @@ export interface CheckOptions {
   mode: Mode
   today: string
   config: Config
+  /** Definitions in the whole run: a repo-scope rule cannot fire in a run of one. */
+  definitionsInRun?: number
 }
 
 /** A byte-range replacement in the original text (offsets into the string). */
@@ -63,8 +65,8 @@ const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
 
 /** Phase 1 for one file's text. Never throws for any input. */
 export function inspectText(filePath: string, text: string, options: CheckOptions, displayName: string | undefined): CheckedFile {
-  const {documents} = parseSource(text)
-  const {directives, problems} = parseDirectives(text)
+  const {documents, scalarLines} = parseSource(text)
+  const {directives, problems} = parseDirectives(text, scalarLines)
   const file: CheckedFile = {filePath, documents: documents.length, findings: [], claims: [], exceptions: [], directives}
   for (const problem of problems) file.findings.push(finding(disableDirective.meta.id, problem.message, problem.range, ''))
   if (documents.length === 0) {
@@ -114,8 +116,8 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
     }
   }
   for (const [index, exception] of entries(section(schema.data, 'metadata')?.exceptions)) {
-    // Only a complete, valid exception is approved: a rejected field is INVALID, not a string.
-    if (!['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => str(exception[key])?.trim() && exception[key] !== INVALID)) continue
+    // Only a complete, valid exception is approved: a rejected or missing field is INVALID, not a string.
+    if (!['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => str(exception[key]) !== undefined)) continue
     const path = `/metadata/exceptions/${index}/rule`
     file.exceptions.push({documentIndex, rule: exception.rule as string, path, range: doc.locate(path)})
   }
@@ -199,8 +201,11 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
     findings.push(found)
   }
   if (options.mode === 'lint') {
+    const repoRuleCanFire = (options.definitionsInRun ?? file.documents) > 1
     for (const exception of file.exceptions) {
       if (used.has(exception)) continue
+      // An exception for a repo-scope rule is not "unused" in a run that cannot show the other site.
+      if (ruleMeta(exception.rule)?.scope === 'repo' && !repoRuleCanFire) continue
       const found = finding(unusedException.meta.id, formatMessage(unusedException.message, {rule: exception.rule}), exception.range, exception.path)
       if (exception.documentIndex !== undefined) found.documentIndex = exception.documentIndex
       findings.push(found)
@@ -208,10 +213,11 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
   }
   const kept = findings.flatMap((found): Finding[] => {
     const meta = ruleMeta(found.ruleId)
-    const configured = meta?.compliance ? undefined : options.config.rules.get(found.ruleId)?.severity
+    const locked = !meta || isLocked(meta)
+    const configured = locked ? undefined : options.config.rules.get(found.ruleId)?.severity
     if (configured === 'off') return []
     if (configured && found.severity !== 'info') found.severity = configured
-    if (!meta?.compliance && file.directives.some((d) => d.line === found.line && d.rules.includes(found.ruleId))) return []
+    if (!locked && file.directives.some((d) => d.line === found.line && d.rules.includes(found.ruleId))) return []
     // validate reports errors (and accepted findings) only: "is this a conformant PCH?"
     if (options.mode === 'validate' && found.severity === 'warning') return []
     return [found]

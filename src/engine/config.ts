@@ -3,7 +3,7 @@
 // the config file's line and column.
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {ruleMeta, catalogue} from '../rules/index.js'
+import {catalogue, isLocked, ruleMeta} from '../rules/index.js'
 import {UsageError} from './load.js'
 import {parseSource} from './parse.js'
 import {describeErrors, nearest} from './schema-check.js'
@@ -27,9 +27,6 @@ export interface Config {
 }
 
 export const CONFIG_NAMES = ['.pchrc.yaml', '.pchrc.yml', '.pchrc.json'] as const
-
-/** Rules that decide whether a document is checked at all: always errors. */
-const FIXED = new Set(['yaml/syntax', 'yaml/duplicate-key', 'yaml/unsupported-tag', 'schema/api-version'])
 
 /** The nearest config file in `cwd` or a parent directory. */
 export function findConfig(cwd: string): string | undefined {
@@ -81,8 +78,8 @@ export function loadConfig(cwd: string, explicit?: string): Config {
       fail(pointer, `unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, 'key')
     } else if (meta.compliance && severity !== 'error') {
       fail(pointer, `${id} is a compliance rule: it cannot be set to ${severity}; accept a finding with an approved exception in the definition's metadata.exceptions`)
-    } else if (FIXED.has(id) && severity !== 'error') {
-      fail(pointer, `${id} cannot be set to ${severity}: a document with this fault is not checked at all`)
+    } else if (isLocked(meta) && severity !== 'error') {
+      fail(pointer, `${id} cannot be set to ${severity}: it decides whether a definition conforms to the format`)
     }
     if (Object.keys(options).length > 0) {
       if (!meta!.options) fail(joinPointer('rules', id, 1), `${id} takes no options`)

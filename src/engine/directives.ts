@@ -1,6 +1,6 @@
 // Inline `# pch-disable-next-line RULE[, RULE] -- reason` comments: which rules they silence on
 // which line, and which of them cannot do what they say.
-import {ruleMeta} from '../rules/index.js'
+import {isLocked, ruleMeta} from '../rules/index.js'
 import type {Range} from './types.js'
 
 export interface Directive {
@@ -16,16 +16,21 @@ export interface DirectiveProblem {
 
 const DIRECTIVE = /^(\s*#\s*)pch-disable-next-line\b(.*)$/
 
-/** Directives of full-line comments, and the problems of those naming no, unknown or compliance rules. */
-export function parseDirectives(text: string): {directives: Directive[]; problems: DirectiveProblem[]} {
+/**
+ * Directives of full-line comments, and the problems of those naming no, unknown or locked rules.
+ * `insideScalar` gives the lines that are text of a multi-line scalar (a block scalar's `# ...` line
+ * is content, not a comment); it is asked only when the file mentions pch-disable at all.
+ */
+export function parseDirectives(text: string, insideScalar: () => Set<number>): {directives: Directive[]; problems: DirectiveProblem[]} {
   const directives: Directive[] = []
   const problems: DirectiveProblem[] = []
   if (!text.includes('pch-disable')) return {directives, problems}
+  const skipped = insideScalar()
   const lines = text.split('\n')
   lines.forEach((raw, index) => {
     const match = DIRECTIVE.exec(raw.replace(/\r$/, ''))
-    if (!match) return
     const line = index + 1
+    if (!match || skipped.has(line)) return
     const range: Range = {line, column: match[1]!.indexOf('#') + 1, endLine: line, endColumn: raw.replace(/\r$/, '').length + 1}
     const listed = match[2]!.split(/\s--\s|\s--$/)[0]!.split(',').map((id) => id.trim()).filter(Boolean)
     if (listed.length === 0) {
@@ -37,6 +42,7 @@ export function parseDirectives(text: string): {directives: Directive[]; problem
       const meta = ruleMeta(id)
       if (!meta) problems.push({range, message: `pch-disable-next-line names an unknown rule "${id}"`})
       else if (meta.compliance) problems.push({range, message: `${id} is a compliance rule: a comment cannot silence it; record an approved exception in metadata.exceptions`})
+      else if (isLocked(meta)) problems.push({range, message: `${id} cannot be silenced: it decides whether a definition conforms to the format`})
       else rules.push(id)
     }
     if (rules.length > 0) directives.push({line: line + 1, rules})

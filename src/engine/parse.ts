@@ -26,6 +26,8 @@ export interface ScalarSource {
 
 export interface ParsedSource {
   documents: SourceDocument[]
+  /** Lines that lie inside a multi-line scalar's text (after its first line): not comments. */
+  scalarLines(): Set<number>
 }
 
 const CORE_TAGS = new Set(
@@ -72,7 +74,21 @@ export function parseSource(text: string): ParsedSource {
       scalar: (pointer) => locator.scalar(doc, pointer),
     })
   }
-  return {documents}
+  const scalarLines = (): Set<number> => {
+    const lines = new Set<number>()
+    for (const doc of list) {
+      visit(doc, {
+        Scalar(_key, node) {
+          if (!node.range) return
+          const first = lineCounter.linePos(node.range[0]).line
+          const last = lineCounter.linePos(node.range[1]).line
+          for (let line = first + 1; line <= last; line++) lines.add(line)
+        },
+      })
+    }
+    return lines
+  }
+  return {documents, scalarLines}
 }
 
 /** A document with nothing in it: a trailing `---`, or only comments. */

@@ -54,6 +54,7 @@ export function run(input: RunInput): RunOutput {
     return file
   })
   const repo = input.mode === 'lint' ? repoFindings(checked) : new Map()
+  options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
   const results: FileResult[] = []
   const fixes: FileFix[] = []
   for (const file of checked) {

@@ -95,3 +95,12 @@ const byId = new Map(catalogue.map((meta) => [meta.id, meta]))
 export function ruleMeta(id: string): RuleMeta | undefined {
   return byId.get(id)
 }
+
+/**
+ * Rules no config or comment may change: the compliance rules (only an approved exception accepts
+ * them) and the structural checks that decide whether a document conforms at all. Of the structural
+ * rules only format/*, which concern how a value is written, are configurable.
+ */
+export function isLocked(meta: RuleMeta): boolean {
+  return meta.compliance || (meta.scope === 'structure' && !meta.fixable)
+}

@@ -73,9 +73,10 @@ export function registeredPopulation(data: unknown): number | undefined {
   return total
 }
 
-/** Member practice codes (as `format/ods-code` would write them: the data is already fixed). */
-export function practiceCodes(data: unknown): Set<string> {
-  return new Set(entries(population(data)?.practices).flatMap(([, p]) => (typeof p.odsCode === 'string' ? [p.odsCode] : [])))
+/** Member practice codes (as `format/ods-code` would write them: the data is already fixed); undefined when not known. */
+export function practiceCodes(data: unknown): Set<string> | undefined {
+  const practices = knownList(population(data)?.practices, 'odsCode')
+  return practices && new Set(practices.map((p) => p.odsCode as string))
 }
 
 /** Partner ids; undefined when the partner list is not known. */

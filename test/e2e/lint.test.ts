@@ -109,7 +109,8 @@ describe('.pchrc.yaml', () => {
     ['rules:\n  population/single-practice: [warning, { x: 1 }]\n', '.pchrc.yaml:2:41: population/single-practice takes no options'],
     ['rule:\n  population/single-practice: off\n', '.pchrc.yaml:1:1: Unknown key "rule" in the config; did you mean "rules"?'],
     ['rules: [\n', '.pchrc.yaml:2:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
-    ['rules:\n  yaml/syntax: off\n', '.pchrc.yaml:2:16: yaml/syntax cannot be set to off: a document with this fault is not checked at all'],
+    ['rules:\n  yaml/syntax: off\n', '.pchrc.yaml:2:16: yaml/syntax cannot be set to off: it decides whether a definition conforms to the format'],
+    ['rules:\n  schema: warning\n', '.pchrc.yaml:2:11: schema cannot be set to warning: it decides whether a definition conforms to the format'],
     ['rules: !!js/function "x"\n', '.pchrc.yaml:1:8: Tag !!js/function is not supported: a PCH definition holds plain values only (tags are never executed)'],
   ])('refuses a bad config with exit 2 and one line naming the fault: %j', (config, message) => {
     write('.pchrc.yaml', config)
@@ -140,6 +141,14 @@ describe('# pch-disable-next-line', () => {
       `  ${practicesLine}:5  error  population/size-band is a compliance rule: a comment cannot silence it; record an approved exception in metadata.exceptions  lint/disable-directive`,
     )
     expect(r.stdout).toContain(`  ${practicesLine + 1}:5  error  Registered population 26,100 is below 30,000 (band 30,000-50,000)`)
+  })
+
+  it('reports a directive naming a structural rule, which it cannot silence', () => {
+    const code = edit(base, ['    asOf: 2026-10-01', '    # pch-disable-next-line schema -- x\n    asOf: 2026-09-31'])
+    write('riverside.pch.yaml', code)
+    const asOf = lineOf(base, 'asOf: 2026-10-01')
+    expect(lint([]).files['riverside.pch.yaml']).toEqual([`lint/disable-directive@${asOf}:5`, `schema@${asOf + 1}:11`])
+    expect(cli(['validate'], {cwd: dir}).status).toBe(1)
   })
 
   it('reports a directive naming an unknown rule', () => {

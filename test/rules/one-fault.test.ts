@@ -102,6 +102,44 @@ describe('rules stay silent on what the schema rejected', () => {
   })
 })
 
+describe('lint rules that read references stay silent when what they refer to is not known', () => {
+  it.each([
+    ['practices as a mapping', [/    practices: {21}[\s\S]*?(?=  workforce:)/, '    practices: {odsCode: A81001, name: Riverside Surgery, listSize: 36100}\n'] as [RegExp, string]],
+    ['a practice code the schema rejects', ['odsCode: A81001', 'odsCode: A8100'] as [string, string]],
+  ])('%s: schema only, not also workforce/unknown-employer', (_name, change) => {
+    expect(findings(edit(base, change), 'lint').every((f) => f.startsWith('schema@'))).toBe(true)
+  })
+})
+
+describe('exceptions and directives the helpers found', () => {
+  it('a blank exception reason is a schema error, and the exception does not apply', () => {
+    const small = edit(
+      base,
+      ['listSize: 14250', 'listSize: 4250'],
+      ['total: 5776000', 'total: 4176000'],
+      ['amount: 5276000', 'amount: 3676000'],
+      ['exceptions: []', 'exceptions: [{rule: population/size-band, reason: "  ", approvedBy: b, approvedOn: 2026-03-12}]'],
+    )
+    expect(messages(small).map((m) => [m.ruleId, m.severity, m.message])).toEqual([
+      ['schema', 'error', '"  " is not a valid reason: expected text that is not blank'],
+      ['population/size-band', 'error', 'Registered population 26,100 is below 30,000 (band 30,000-50,000)'],
+    ])
+  })
+
+  it('a directive-like line inside a block scalar is text, not a directive', () => {
+    const code = edit(base, ['    source: NHS Digital, Patients Registered at a GP Practice, October 2026', '    source: |\n      # pch-disable-next-line population/nope\n      text'])
+    expect(findings(code, 'lint')).toEqual([])
+  })
+
+  it.each(['schema', 'schema/api-version', 'yaml/duplicate-key'])('a directive cannot silence %s (structural), and says so', (rule) => {
+    const code = edit(base, ['apiVersion: pch/v1', `# pch-disable-next-line ${rule} -- x\napiVersion: pch/v2`])
+    expect(messages(code).map((m) => [m.ruleId, m.line, m.message])).toEqual([
+      ['lint/disable-directive', 2, `${rule} cannot be silenced: it decides whether a definition conforms to the format`],
+      ['schema/api-version', 3, 'apiVersion "pch/v2" is not supported; supported: pch/v1'],
+    ])
+  })
+})
+
 describe('numbers and tags the helpers found', () => {
   it('reads "£-5" and "-£5" alike as -5 (then the schema rejects a negative amount)', () => {
     for (const text of ['"£-5"', '"-£5"']) {

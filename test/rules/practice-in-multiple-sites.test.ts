@@ -155,8 +155,12 @@ describe('population/practice-in-multiple-sites in one text of several documents
     ])
   })
 
-  it('an exception for it when no other site shares a practice is unused', () => {
-    const text = withException(base)
+  it('an exception for it is not judged unused in a run of one definition (the other site is not in view)', () => {
+    expect(messages(withException(base), 'lint')).toEqual([])
+  })
+
+  it('an exception for it is unused when the run holds other sites and none shares a practice', () => {
+    const text = docs(withException(base), elsewhere)
     expect(messages(text, 'lint').map((m) => [short(m), m.severity, m.message])).toEqual([
       [
         `metadata/unused-exception@${lineOf(text, 'rule: population/practice-in-multiple-sites')}:13`,

@@ -38,11 +38,6 @@ ruleTable('metadata/unused-exception', {
       errors: [`metadata/unused-exception@${ruleLine(0)}:13`],
     },
     {
-      name: 'a repo-scope rule that cannot fire in a file checked alone',
-      code: excepting(base, 'population/practice-in-multiple-sites'),
-      errors: [`metadata/unused-exception@${ruleLine(0)}:13`],
-    },
-    {
       name: 'one used, one not: only the unused one, and the accepted finding',
       code: excepting(small, 'workforce/social-care-partner', 'population/size-band'),
       errors: [`metadata/unused-exception@${ruleLine(0)}:13`, `population/size-band@${practices + shift(2)}:5`],

@@ -40,7 +40,7 @@ export default defineRule({
     }
     const codes = practiceCodes(data)
     const list = [...parties]
-    if (!list.some((p) => p === params.practicesParty || codes.has(p))) report({path, messageId: 'noPractices'})
+    if (codes && !list.some((p) => p === params.practicesParty || codes.has(p))) report({path, messageId: 'noPractices'})
     // With no partners at all (or an invalid list) the workforce rules speak; a share cannot be checked.
     const partners = partnerIds(data)
     if (partners && partners.size > 0 && !list.some((p) => partners.has(p))) report({path, messageId: 'noPartner'})

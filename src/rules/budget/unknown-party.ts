@@ -26,9 +26,10 @@ export default defineRule({
   check({data, params, report}) {
     // With no known partners the workforce rules speak; references to partners cannot be judged.
     const partners = partnerIds(data)
-    if (!partners || partners.size === 0) return
+    const codes = practiceCodes(data)
+    if (!partners || partners.size === 0 || !codes) return
     const practicesParty = String(params.practicesParty)
-    const known = new Set([practicesParty, ...practiceCodes(data), ...partners])
+    const known = new Set([practicesParty, ...codes, ...partners])
     const shares = section(data, 'spec', 'budget', 'riskShare')?.shares
     for (const {index, value, hint} of unknownReferences(shares, 'party', known)) {
       report({path: `/spec/budget/riskShare/shares/${index}/party`, messageId: 'unknown', data: {party: value, practicesParty, hint}})

@@ -26,8 +26,9 @@ export default defineRule({
   check({data, report}) {
     // With no known partners the workforce rules speak; references to partners cannot be judged.
     const partners = partnerIds(data)
-    if (!partners || partners.size === 0) return
-    const known = new Set([...practiceCodes(data), ...partners])
+    const codes = practiceCodes(data)
+    if (!partners || partners.size === 0 || !codes) return
+    const known = new Set([...codes, ...partners])
     for (const {index, value, hint} of unknownReferences(workforce(data)?.team, 'employer', known)) {
       report({path: `/spec/workforce/team/${index}/employer`, messageId: 'unknown', data: {employer: value, hint}})
     }
