@@ -85,6 +85,12 @@ describe('.pchrc.yaml', () => {
     expect(cli(['validate', '--config', path.join(dir, 'none.yaml')], {cwd: dir})).toEqual({status: 2, stdout: '', stderr: 'pch: Config file not found: none.yaml\n'})
   })
 
+  it('reads .pchrc.json as well', () => {
+    write('.pchrc.json', '{"rules": {"population/single-practice": "off"}}\n')
+    write('riverside.pch.yaml', singlePractice)
+    expect(lint([])).toEqual({status: 0, stderr: '', files: {'riverside.pch.yaml': []}})
+  })
+
   it('uses --config instead of the nearest config', () => {
     write('.pchrc.yaml', 'rules:\n  population/single-practice: error\n')
     write('ci.yaml', 'rules:\n  population/single-practice: off\n')
