@@ -6,8 +6,8 @@ import type {RunInput, RunOutput} from '../engine/run.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
 
 export interface CheckFlags {
-  format?: string
-  output?: string
+  format?: string[]
+  output?: string[]
   quiet: boolean
   today?: string
   color?: boolean
@@ -19,8 +19,9 @@ export interface CheckFlags {
 }
 
 /** Runs a check and returns the exit code (0, 1), throwing UsageError for a failed run (2). */
-export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckFlags): Promise<number> {
+export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckFlags, context: {version: string; argv: readonly string[]}): Promise<number> {
   const today = checkToday(flags.today)
+  const reports = pairReports(context.argv, flags.format, flags.output)
   const fixing = Boolean(flags.fix || flags['fix-dry-run'])
   if (flags.fix && paths.includes('-')) throw new UsageError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes')
   const stdin = paths.includes('-') ? await readStdin() : undefined
@@ -32,12 +33,73 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     if (flags['fix-dry-run']) return exitCode(output.results, flags['max-warnings'])
   }
   const shown = flags.quiet ? output.results.map(errorsOnly) : output.results
-  const formatter = await loadFormatter((flags.format ?? 'stylish') as FormatName)
-  const toFile = flags.output !== undefined
-  const text = formatter(shown, {color: new Chalk({level: colorLevel(flags.color, toFile)})})
-  if (toFile) await writeOrFail(flags.output!, text)
-  else process.stdout.write(text)
+  const {catalogue} = await import('../rules/index.js')
+  for (const {format, file} of reports) {
+    const formatter = await loadFormatter(format)
+    const text = formatter(shown, {color: new Chalk({level: colorLevel(flags.color, file !== undefined)}), rules: catalogue, version: context.version})
+    if (file === undefined) process.stdout.write(text)
+    else await writeOrFail(file, text)
+  }
   return exitCode(output.results, flags['max-warnings'])
+}
+
+export interface Report {
+  format: FormatName
+  /** Undefined: standard output. */
+  file?: string
+}
+
+/**
+ * Which report goes where. An --output belongs to the --format written just before it (or, written
+ * before any format, to the next one), so `-f stylish -f sarif -o pch.sarif` and
+ * `-f junit -o pch.xml -f stylish` both mean what they say. At most one report goes to standard
+ * output. With no --format the default is stylish, or github when running in GitHub Actions.
+ * `argv` is the command line as typed; `formats` and `outputs` are oclif's parse of it.
+ */
+export function pairReports(argv: readonly string[], formats: string[] = [], outputs: string[] = []): Report[] {
+  const fallback: FormatName = process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish'
+  const entries: Array<{format?: string; file?: string}> = []
+  for (const {flag, value} of scanFlags(argv)) {
+    const last = entries.at(-1)
+    if (flag === 'format') {
+      if (last && last.file !== undefined && last.format === undefined) last.format = value
+      else entries.push({format: value})
+    } else if (last && last.format !== undefined && last.file === undefined) {
+      last.file = value
+    } else {
+      entries.push({file: value})
+    }
+  }
+  // The scan must agree with oclif's parse; if some spelling escaped it, pair in order instead.
+  const scanned = (key: 'format' | 'file'): string[] => entries.flatMap((e) => (e[key] === undefined ? [] : [e[key]!]))
+  if (scanned('format').join('\0') !== formats.join('\0') || scanned('file').join('\0') !== outputs.join('\0')) {
+    entries.length = 0
+    formats.forEach((format, i) => entries.push({format, file: outputs[i]}))
+    outputs.slice(formats.length).forEach((file) => entries.push({file}))
+  }
+  if (entries.length === 0) entries.push({})
+  const dangling = entries.filter((e) => e.format === undefined)
+  if (dangling.length > 0 && formats.length > 0) throw new UsageError(`--output ${dangling[0]!.file} has no --format before or after it`)
+  if (entries.filter((e) => e.file === undefined).length > 1) {
+    throw new UsageError('Only one --format can go to standard output: give the others an --output FILE each')
+  }
+  return entries.map((e) => ({format: (e.format ?? fallback) as FormatName, ...(e.file === undefined ? {} : {file: e.file})}))
+}
+
+/** --format/-f and --output/-o occurrences in command-line order, in oclif's spellings. */
+function scanFlags(argv: readonly string[]): Array<{flag: 'format' | 'output'; value: string}> {
+  const found: Array<{flag: 'format' | 'output'; value: string}> = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--') break
+    const match = /^(?:--(format|output)(?:=(.*))?|-([fo])(.+)?)$/s.exec(arg)
+    if (!match) continue
+    const flag = match[1] === 'format' || match[3] === 'f' ? 'format' : 'output'
+    const inline = match[2] ?? match[4]
+    const value = inline ?? argv[++i]
+    if (value !== undefined) found.push({flag, value})
+  }
+  return found
 }
 
 /** --fix: write every fixed file atomically, then report what the fixed files still hold. */

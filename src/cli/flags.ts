@@ -5,11 +5,21 @@ import {FORMATS} from '../formatters/index.js'
 export const checkFlags = {
   format: Flags.string({
     char: 'f',
-    summary: 'Output format.',
-    description: 'stylish for people; json for machines. With GITHUB_ACTIONS=true the default is github (when available).',
+    summary: 'Output format; repeat it, each with an --output, for several reports in one run.',
+    description:
+      'stylish for people; json for machines; junit and sarif for CI dashboards and code scanning; github for GitHub Actions annotations. ' +
+      'Default: stylish, or github when GITHUB_ACTIONS=true. The n-th --output receives the n-th --format; one format may go to standard output.',
     options: [...FORMATS],
+    multiple: true,
+    multipleNonGreedy: true,
   }),
-  output: Flags.string({char: 'o', summary: 'Write the report to FILE (atomically) instead of standard output.', helpValue: 'FILE'}),
+  output: Flags.string({
+    char: 'o',
+    summary: 'Write the report to FILE (atomically) instead of standard output; pairs with the --format at the same position.',
+    helpValue: 'FILE',
+    multiple: true,
+    multipleNonGreedy: true,
+  }),
   quiet: Flags.boolean({char: 'q', summary: 'Report errors only.'}),
   today: Flags.string({summary: 'Date to use as today for date-dependent rules (YYYY-MM-DD).', helpValue: 'DATE'}),
   color: Flags.boolean({summary: 'Colour the output (default: when standard output is a terminal and NO_COLOR is unset).', allowNo: true}),

@@ -25,6 +25,6 @@ export default class Lint extends PchCommand {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Lint)
     this.showStack = flags.debug
-    process.exitCode = await runCheckCommand('lint', argv as string[], flags)
+    process.exitCode = await runCheckCommand('lint', argv as string[], flags, {version: this.config.version, argv: this.argv})
   }
 }

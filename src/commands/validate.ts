@@ -19,6 +19,6 @@ export default class Validate extends PchCommand {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Validate)
     this.showStack = flags.debug
-    process.exitCode = await runCheckCommand('validate', argv as string[], flags)
+    process.exitCode = await runCheckCommand('validate', argv as string[], flags, {version: this.config.version, argv: this.argv})
   }
 }

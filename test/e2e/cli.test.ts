@@ -74,7 +74,7 @@ describe('pch validate: exit codes', () => {
     [['validate', 'nothing/**/*.pch.yaml'], 'pch: No files match the pattern nothing/**/*.pch.yaml\n'],
     [['validate', 'empty'], 'pch: No *.pch.yaml or *.pch.yml files found in empty\n'],
     [['validate', '--bogus'], 'pch: Nonexistent flag: --bogus (see pch validate --help)\n'],
-    [['validate', '--format', 'xml', 'sites'], 'pch: Expected --format=xml to be one of: stylish, json (see pch validate --help)\n'],
+    [['validate', '--format', 'xml', 'sites'], 'pch: Expected --format=xml to be one of: stylish, json, junit, sarif, github (see pch validate --help)\n'],
     [['validate', '--today', '2026-02-30', 'sites'], 'pch: --today must be a real date written YYYY-MM-DD, not "2026-02-30"\n'],
     [['validate', 'sites', '--output', 'no/such/dir/out.json'], 'pch: Cannot write no/such/dir/out.json: ENOENT\n'],
     [['valdate', 'sites'], 'pch: Unknown command "valdate"; did you mean "validate"? (see pch --help)\n'],
