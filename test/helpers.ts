@@ -51,8 +51,9 @@ export interface CliResult {
 
 /** Run the built binary (npm run build first) with NO_COLOR and without GitHub's environment. */
 export function cli(args: string[], options: {cwd?: string; input?: string; env?: Record<string, string>; uid?: number} = {}): CliResult {
-  const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', ...options.env}
+  const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'}
   delete env.GITHUB_ACTIONS
+  Object.assign(env, options.env)
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',

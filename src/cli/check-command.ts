@@ -78,12 +78,14 @@ export function pairReports(argv: readonly string[], formats: string[] = [], out
     outputs.slice(formats.length).forEach((file) => entries.push({file}))
   }
   if (entries.length === 0) entries.push({})
+  // Without any --format, one --output takes the default format; every other one needs its own.
   const dangling = entries.filter((e) => e.format === undefined)
-  if (dangling.length > 0 && formats.length > 0) throw new UsageError(`--output ${dangling[0]!.file} has no --format before or after it`)
+  if (dangling.length > (formats.length > 0 ? 0 : 1)) throw new UsageError(`--output ${dangling.at(-1)!.file} has no --format before or after it`)
   if (entries.filter((e) => e.file === undefined).length > 1) {
     throw new UsageError('Only one --format can go to standard output: give the others an --output FILE each')
   }
-  return entries.map((e) => ({format: (e.format ?? fallback) as FormatName, ...(e.file === undefined ? {} : {file: e.file})}))
+  // Annotations are for the Actions log: a file without a --format gets stylish.
+  return entries.map((e) => ({format: (e.format ?? (e.file === undefined ? fallback : 'stylish')) as FormatName, ...(e.file === undefined ? {} : {file: e.file})}))
 }
 
 /** --format/-f and --output/-o occurrences in command-line order, in oclif's spellings. */

@@ -3,7 +3,11 @@
 import type {Message} from '../engine/types.js'
 import {byDocument, type Formatter} from './formatter.js'
 
-/** Text and attribute values: the five XML entities escaped, characters XML 1.0 forbids dropped. */
+/**
+ * Text and attribute values: the five XML entities escaped, characters XML 1.0 forbids dropped,
+ * and line breaks as character references, which parsers keep (a raw one in an attribute becomes
+ * a space, and a raw \r becomes \n).
+ */
 export function escapeXml(text: string): string {
   return text
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
@@ -12,6 +16,8 @@ export function escapeXml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
 }
 
 const where = (m: Message): string => `${m.line}:${m.column}`

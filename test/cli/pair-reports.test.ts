@@ -36,15 +36,17 @@ describe('pairReports', () => {
     ])
   })
 
-  it('defaults to github annotations in GitHub Actions, unless a format is given', () => {
+  it('defaults to github annotations in GitHub Actions, unless a format is given; a file gets stylish', () => {
     process.env.GITHUB_ACTIONS = 'true'
     expect(pair()).toEqual([{format: 'github'}])
     expect(pair('-f', 'json')).toEqual([{format: 'json'}])
+    expect(pair('-o', 'report.txt')).toEqual([{format: 'stylish', file: 'report.txt'}])
   })
 
   it.each([
     [['-f', 'json', '-f', 'junit'], 'Only one --format can go to standard output: give the others an --output FILE each'],
     [['-f', 'json', '-o', 'a', '-o', 'b'], '--output b has no --format before or after it'],
+    [['-o', 'a', '-o', 'b'], '--output b has no --format before or after it'],
   ])('refuses %j', (argv, message) => {
     expect(() => pair(...argv)).toThrow(message)
   })

@@ -1,0 +1,22 @@
+// `pch schema --out DIR`: the schema files as pch uses them, and the bundle, each written atomically.
+import {mkdirSync, readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {UsageError} from '../engine/load.js'
+import {SCHEMA_DIR} from '../engine/schemas.js'
+import {writeFileAtomic} from '../engine/write.js'
+
+export function writeSchemaFiles(dir: string, bundle: string): string[] {
+  try {
+    mkdirSync(dir, {recursive: true})
+    const written: string[] = []
+    for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort()) {
+      writeFileAtomic(path.join(dir, name), readFileSync(new URL(name, SCHEMA_DIR)))
+      written.push(path.join(dir, name))
+    }
+    writeFileAtomic(path.join(dir, 'pch.bundle.schema.json'), bundle)
+    written.push(path.join(dir, 'pch.bundle.schema.json'))
+    return written
+  } catch (error) {
+    throw new UsageError(`Cannot write schemas to ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+}
