@@ -5,7 +5,9 @@ export abstract class PchCommand extends Command {
   protected showStack = false
 
   override async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {
-    const first = (error.message || String(error)).split('\n').find((line) => line.trim() !== '') ?? 'unknown error'
+    // oclif puts a parse error's reason on its second line ("Parsing --x\n\tExpected ..."): keep both.
+    const lines = (error.message || String(error)).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('See more help'))
+    const first = (lines[0]?.endsWith(' ') || /^Parsing --/.test(lines[0] ?? '') ? lines.slice(0, 2).join(': ') : lines[0]) ?? 'unknown error'
     // The failure is handled here; oclif would otherwise warn that the arguments were never parsed.
     this.parsed = true
     if (error.oclif?.exit === 0) return

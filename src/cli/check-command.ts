@@ -104,15 +104,20 @@ function scanFlags(argv: readonly string[]): Array<{flag: 'format' | 'output'; v
   return found
 }
 
-/** --fix: write every fixed file atomically, then report what the fixed files still hold. */
+/**
+ * --fix: write every fixed file (all temp files first, then every rename, so a failure leaves every
+ * file as it was), then report what the fixed files still hold.
+ */
 async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
-  const {applyEdits} = await import('../engine/fix.js')
+  const [{applyEdits}, {writeFilesAtomic}] = await Promise.all([import('../engine/fix.js'), import('../engine/write.js')])
   const overrides = new Map<string, string>()
   for (const fix of output.fixes) {
-    const fixed = applyEdits(fix.text, fix.edits)
-    if (fix.path === undefined) continue
-    await writeOrFail(fix.path, fixed)
-    overrides.set(fix.path, fixed)
+    if (fix.path !== undefined) overrides.set(fix.path, `${fix.bom ? '\uFEFF' : ''}${applyEdits(fix.text, fix.edits)}`)
+  }
+  try {
+    writeFilesAtomic([...overrides].map(([file, content]) => ({file, content})))
+  } catch (error) {
+    throw new UsageError(`Cannot write the fixes: ${(error as NodeJS.ErrnoException).code ?? String(error)}; each file holds either its old or its fixed content`)
   }
   return run({...input, overrides, collectFixes: false})
 }
@@ -121,7 +126,7 @@ async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput
 async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
   const [{applyEdits}, diff] = await Promise.all([import('../engine/fix.js'), import('diff')])
   const overrides = new Map<string, string>()
-  let stdin = input.stdin
+  let stdin: RunInput['stdin'] = input.stdin
   for (const fix of output.fixes) {
     const fixed = applyEdits(fix.text, fix.edits)
     // A git-style patch (a/ and b/ paths), so `git apply` or `patch -p1` can apply it.
@@ -176,8 +181,8 @@ function colorLevel(flag: boolean | undefined, toFile: boolean): 0 | 1 | 2 | 3 {
   return detected
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }

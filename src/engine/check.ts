@@ -9,6 +9,7 @@ import {entries, section, str} from '../rules/site.js'
 import type {Config} from './config.js'
 import {parseDirectives, type Directive} from './directives.js'
 import {formatMessage, quote} from './messages.js'
+import {parse} from 'yaml'
 import {parseSource, type SourceDocument} from './parse.js'
 import {checkSchema, type Fix} from './schema-check.js'
 import {supportedVersion, thresholds} from './schemas.js'
@@ -68,7 +69,13 @@ export function inspectText(filePath: string, text: string, options: CheckOption
   const {documents, scalarLines} = parseSource(text)
   const {directives, problems} = parseDirectives(text, scalarLines)
   const file: CheckedFile = {filePath, documents: documents.length, findings: [], claims: [], exceptions: [], directives}
-  for (const problem of problems) file.findings.push(finding(disableDirective.meta.id, problem.message, problem.range, ''))
+  for (const problem of problems) {
+    const found = finding(disableDirective.meta.id, problem.message, problem.range, '')
+    // In a file of several documents, the document whose content the directive's next line is in.
+    const owner = documents.filter((doc) => doc.startLine <= problem.range.line + 1).at(-1) ?? documents[0]
+    if (documents.length > 1 && owner) found.documentIndex = owner.index
+    file.findings.push(found)
+  }
   if (documents.length === 0) {
     const {apiVersion, kind} = supportedVersion()
     file.findings.push(finding('schema/api-version', `The file holds no PCH definition (expected apiVersion: ${apiVersion} and kind: ${kind})`, NOWHERE, ''))
@@ -136,11 +143,15 @@ function finding(ruleId: string, message: string, range: Range, path: string): F
   }
 }
 
-/** The replacement `--fix` writes: a number unquoted, a code in the quotes it had. */
+/**
+ * The replacement `--fix` writes: a number unquoted; a code in the quotes it had, or in double
+ * quotes when YAML would read the plain text as something else (123, 1E3, NULL).
+ */
 function edit(doc: SourceDocument, fix: Fix): TextEdit | undefined {
   const scalar = doc.scalar(fix.path)
   if (!scalar) return undefined
-  const quote = fix.ruleId === 'format/ods-code' ? scalar.quote : ''
+  let quote = fix.ruleId === 'format/ods-code' ? scalar.quote : ''
+  if (fix.ruleId === 'format/ods-code' && quote === '' && typeof parse(fix.text) !== 'string') quote = '"'
   return {start: scalar.start, end: scalar.end, text: `${quote}${fix.text}${quote}`}
 }
 
@@ -202,8 +213,11 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
   }
   if (options.mode === 'lint') {
     const repoRuleCanFire = (options.definitionsInRun ?? file.documents) > 1
+    // Where the schema rejected values, a rule may have stayed silent for want of them: its
+    // exception cannot be called unused.
+    const unsure = new Set(findings.filter((f) => f.ruleId === 'schema').map((f) => f.documentIndex))
     for (const exception of file.exceptions) {
-      if (used.has(exception)) continue
+      if (used.has(exception) || unsure.has(exception.documentIndex)) continue
       // An exception for a repo-scope rule is not "unused" in a run that cannot show the other site.
       if (ruleMeta(exception.rule)?.scope === 'repo' && !repoRuleCanFire) continue
       const found = finding(unusedException.meta.id, formatMessage(unusedException.message, {rule: exception.rule}), exception.range, exception.path)

@@ -17,15 +17,24 @@ export type Source = {kind: 'file'; path: string} | {kind: 'stdin'}
 export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignored?: (file: string) => boolean): Source[] {
   const seen = new Set<string>()
   const sources: Source[] = []
+  // One file reached twice (two paths, a linked directory) is checked once: repo-scope rules
+  // would otherwise compare it with itself.
   const add = (file: string): void => {
     const absolute = path.resolve(cwd, file)
-    if (!seen.has(absolute)) {
-      seen.add(absolute)
+    let real = absolute
+    try {
+      real = realpathSync(absolute)
+    } catch {
+      // checked (and reported) when read
+    }
+    if (!seen.has(real)) {
+      seen.add(real)
       sources.push({kind: 'file', path: absolute})
     }
   }
   for (const arg of args.length === 0 ? ['.'] : args) {
     if (arg === '-') {
+      if (sources.some((s) => s.kind === 'stdin')) throw new UsageError('Standard input (-) can be given only once')
       sources.push({kind: 'stdin'})
       continue
     }

@@ -9,6 +9,8 @@ export const MAX_ALIAS_COUNT = 1000
 
 export interface SourceDocument {
   index: number
+  /** The line its content starts on. */
+  startLine: number
   /** Structural problems (yaml/*): when present, nothing else is checked. */
   problems: Problem[]
   /** The plain data (JSON-compatible); undefined when problems stop the document. */
@@ -57,17 +59,13 @@ export function parseSource(text: string): ParsedSource {
     if (problems.length === 0) {
       try {
         data = doc.toJS({maxAliasCount: MAX_ALIAS_COUNT})
-      } catch {
-        problems.push({
-          ruleId: 'yaml/syntax',
-          path: '',
-          message: 'Too many YAML aliases: the document expands beyond what a PCH definition needs (possible alias bomb)',
-          at: locator.rangeOf(doc.contents as Node | null),
-        })
+      } catch (error) {
+        problems.push(aliasProblem(doc, error, locator))
       }
     }
     documents.push({
       index,
+      startLine: lineCounter.linePos((doc.contents as Node | null)?.range?.[0] ?? doc.range[0]).line,
       problems,
       data,
       locate: (pointer, target = 'value') => locator.locate(doc, pointer, target),
@@ -81,7 +79,8 @@ export function parseSource(text: string): ParsedSource {
         Scalar(_key, node) {
           if (!node.range) return
           const first = lineCounter.linePos(node.range[0]).line
-          const last = lineCounter.linePos(node.range[1]).line
+          // range[1] is exclusive: a block scalar's range ends at the start of the next line.
+          const last = lineCounter.linePos(Math.max(node.range[0], node.range[1] - 1)).line
           for (let line = first + 1; line <= last; line++) lines.add(line)
         },
       })
@@ -89,6 +88,25 @@ export function parseSource(text: string): ParsedSource {
     return lines
   }
   return {documents, scalarLines}
+}
+
+/** toJS failed: an alias that names no anchor, or more aliases than a definition can need. */
+function aliasProblem(doc: Document.Parsed, error: unknown, locator: Locator): Problem {
+  if (/Unresolved alias/.test(String((error as Error)?.message))) {
+    let at: Range | undefined
+    visit(doc, {
+      Alias(_key, node) {
+        if (!at && node.range && node.resolve(doc) === undefined) at = locator.offsets(node.range[0], node.range[1])
+      },
+    })
+    return {ruleId: 'yaml/syntax', path: '', message: 'A YAML alias (*name) refers to no anchor (&name) defined before it', at: at ?? locator.rangeOf(doc.contents as Node | null)}
+  }
+  return {
+    ruleId: 'yaml/syntax',
+    path: '',
+    message: 'Too many YAML aliases: the document expands beyond what a PCH definition needs (possible alias bomb)',
+    at: locator.rangeOf(doc.contents as Node | null),
+  }
 }
 
 /** A document with nothing in it: a trailing `---`, or only comments. */
@@ -188,33 +206,40 @@ class Locator {
     return this.rangeOf(node)
   }
 
+  /** Only a plain or quoted scalar written in place (not through an alias, not tagged) can be fixed. */
   scalar(doc: Document.Parsed, pointer: string): ScalarSource | undefined {
-    const {node, complete} = this.walk(doc, pointer)
-    if (!complete || !isScalar(node) || !node.range) return undefined
+    const {node, complete, viaAlias} = this.walk(doc, pointer)
+    if (!complete || viaAlias || !isScalar(node) || !node.range || node.tag) return undefined
+    if (node.type !== 'PLAIN' && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') return undefined
     const [start, end] = node.range
     const first = this.text[start]
     return {start, end, quote: first === '"' || first === "'" ? first : ''}
   }
 
-  private walk(doc: Document.Parsed, pointer: string): {node: Node | null; pair: Pair | undefined; complete: boolean} {
+  private walk(doc: Document.Parsed, pointer: string): {node: Node | null; pair: Pair | undefined; complete: boolean; viaAlias: boolean} {
     let node = doc.contents as Node | null
     let pair: Pair | undefined
+    let viaAlias = false
     for (const part of parsePointer(pointer)) {
-      if (isAlias(node)) node = (node.resolve(doc) as Node | undefined) ?? null
+      if (isAlias(node)) {
+        viaAlias = true
+        node = (node.resolve(doc) as Node | undefined) ?? null
+      }
       if (isMap(node)) {
         const found = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === part)
-        if (!found) return {node, pair, complete: false}
+        if (!found) return {node, pair, complete: false, viaAlias}
         pair = found as Pair
         node = (found.value as Node | null) ?? (found.key as Node)
       } else if (isSeq(node)) {
         const item = node.items[Number(part)] as Node | undefined
-        if (item === undefined || !/^\d+$/.test(part)) return {node, pair, complete: false}
+        if (item === undefined || !/^\d+$/.test(part)) return {node, pair, complete: false, viaAlias}
         pair = undefined
         node = item
       } else {
-        return {node, pair, complete: false}
+        return {node, pair, complete: false, viaAlias}
       }
     }
-    return {node, pair, complete: true}
+    if (isAlias(node)) viaAlias = true
+    return {node, pair, complete: true, viaAlias}
   }
 }

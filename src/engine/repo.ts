@@ -18,12 +18,15 @@ export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Fi
     }
     for (const [key, places] of byKey) {
       if (places.length < 2) continue
+      // Linear in the places: four descriptions are enough to name three others of any place.
+      const named = places.slice(0, 4).map((place) => ({place, text: describePlace(place)}))
       for (const here of places) {
-        const others = summarise(places.filter((p) => p !== here).map(describePlace))
+        const others = named.filter((n) => n.place !== here).slice(0, 3).map((n) => n.text)
+        const more = places.length - 1 - others.length
         const finding: Finding = {
           ruleId: rule.meta.id,
           severity: ruleMeta(rule.meta.id)!.severity,
-          message: formatMessage(rule.message, {key, others}),
+          message: formatMessage(rule.message, {key, others: more > 0 ? `${others.join('; ')} and ${more} more` : others.join('; ')}),
           line: here.claim.range.line,
           column: here.claim.range.column,
           endLine: here.claim.range.endLine,
@@ -33,7 +36,9 @@ export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Fi
           fixable: false,
         }
         if (here.claim.documentIndex !== undefined) finding.documentIndex = here.claim.documentIndex
-        found.set(here.file, [...(found.get(here.file) ?? []), finding])
+        const list = found.get(here.file)
+        if (list) list.push(finding)
+        else found.set(here.file, [finding])
       }
     }
   }
@@ -43,10 +48,4 @@ export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Fi
 function describePlace({file, claim}: {file: CheckedFile; claim: Claim}): string {
   const place = `${file.filePath}:${claim.range.line}`
   return claim.siteId && claim.siteId !== claim.key ? `site "${claim.siteId}" (${place})` : place
-}
-
-/** At most three places by name, then how many more: one message stays one readable line. */
-function summarise(places: string[]): string {
-  const shown = places.slice(0, 3).join('; ')
-  return places.length > 3 ? `${shown} and ${places.length - 3} more` : shown
 }

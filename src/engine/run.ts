@@ -15,8 +15,8 @@ export interface RunInput {
   today: string
   paths: readonly string[]
   cwd?: string
-  /** Text of `-`; read by the caller so the engine never touches process streams. */
-  stdin?: string
+  /** Bytes (or text) of `-`; read by the caller so the engine never touches process streams. */
+  stdin?: string | Uint8Array
   stdinFilename?: string
   /** --config; without it the nearest .pchrc.* is used. */
   configFile?: string
@@ -32,7 +32,10 @@ export interface FileFix {
   /** Absolute path; undefined for standard input. */
   path: string | undefined
   filePath: string
+  /** The text the edits' offsets refer to (without a byte-order mark). */
   text: string
+  /** The file began with a UTF-8 byte-order mark: write it back. */
+  bom: boolean
   edits: TextEdit[]
 }
 
@@ -46,11 +49,11 @@ export function run(input: RunInput): RunOutput {
   const config = input.config ?? loadConfig(cwd, input.configFile)
   const options: CheckOptions = {mode: input.mode, today: input.today, config}
   const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config))
-  const texts = new Map<CheckedFile, {source: Source; text: string}>()
+  const texts = new Map<CheckedFile, {source: Source; text: string; bom: boolean}>()
   const checked = sources.map((source) => {
-    const {filePath, text, name} = read(source, input, cwd)
+    const {filePath, text, name, bom} = read(source, input, cwd)
     const file = typeof text === 'string' ? inspectText(filePath, text, options, name) : notText(filePath, text)
-    if (input.collectFixes && typeof text === 'string') texts.set(file, {source, text})
+    if (input.collectFixes && typeof text === 'string') texts.set(file, {source, text, bom})
     return file
   })
   const repo = input.mode === 'lint' ? repoFindings(checked) : new Map()
@@ -62,7 +65,7 @@ export function run(input: RunInput): RunOutput {
     results.push(result)
     const original = texts.get(file)
     if (original && edits.length > 0) {
-      fixes.push({path: original.source.kind === 'file' ? original.source.path : undefined, filePath: file.filePath, text: original.text, edits})
+      fixes.push({path: original.source.kind === 'file' ? original.source.path : undefined, filePath: file.filePath, text: original.text, bom: original.bom, edits})
     }
   }
   return {results, fixes}
@@ -80,24 +83,41 @@ export function checkText(text: string, options: {mode: Mode; today: string; con
 
 function ignoreMatcher(config: Config): ((file: string) => boolean) | undefined {
   if (config.ignore.length === 0) return undefined
-  const matches = picomatch([...config.ignore], {dot: true})
+  // "archive", "archive/" and "/archive/**" name a directory as "archive/**" does.
+  const patterns = config.ignore.flatMap((raw) => {
+    const pattern = raw.replace(/^\//, '').replace(/\/$/, '')
+    return /[*?[\]{}]/.test(pattern) ? [pattern] : [pattern, `${pattern}/**`]
+  })
+  const matches = picomatch(patterns, {dot: true})
   return (file) => {
     const relative = path.relative(config.dir, file).split(path.sep).join('/')
     return !relative.startsWith('../') && matches(relative)
   }
 }
 
-function read(source: Source, input: RunInput, cwd: string): {filePath: string; name: string | undefined; text: string | Uint8Array} {
+interface ReadSource {
+  filePath: string
+  name: string | undefined
+  /** The text without a byte-order mark, or the bytes when they are not UTF-8. */
+  text: string | Uint8Array
+  bom: boolean
+}
+
+/** Standard input and files are read alike: bytes, a byte-order mark noted, strict UTF-8. */
+function read(source: Source, input: RunInput, cwd: string): ReadSource {
   if (source.kind === 'stdin') {
     if (input.stdin === undefined) throw new UsageError('No standard input was given for -')
-    return {filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename, text: input.stdin}
+    return {...fromBytes(input.stdin), filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename}
   }
   const filePath = displayPath(source.path, cwd)
   const override = input.overrides?.get(source.path)
-  if (override !== undefined) return {filePath, name: filePath, text: override}
-  const bytes = readFile(source.path)
-  const text = decode(bytes)
-  return {filePath, name: filePath, text: text ?? bytes}
+  return {...fromBytes(override ?? readFile(source.path)), filePath, name: filePath}
+}
+
+function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bom: boolean} {
+  if (typeof content === 'string') return {text: content.replace(/^\uFEFF/, ''), bom: content.startsWith('\uFEFF')}
+  const bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf
+  return {text: decode(content) ?? content, bom}
 }
 
 function readFile(file: string): Buffer {
@@ -114,7 +134,7 @@ const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
 const lenientUtf8 = new TextDecoder('utf-8')
 
 /** The file's text without its byte-order mark, or undefined when it is not UTF-8. */
-function decode(bytes: Buffer): string | undefined {
+function decode(bytes: Uint8Array): string | undefined {
   try {
     return strictUtf8.decode(bytes)
   } catch {

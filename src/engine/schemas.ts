@@ -75,6 +75,13 @@ export function optionErrors(schema: JsonSchema, options: unknown): ErrorObject[
   return validate(options) ? [] : [...(validate.errors ?? [])]
 }
 
+/** ajv's errors for one value against a named subschema, e.g. "common.schema.json#/$defs/slug". */
+export function subschemaErrors(ref: string, value: unknown): ErrorObject[] {
+  const validate = compiled().ajv.getSchema(`${SCHEMA_BASE}${ref}`)
+  if (!validate) throw new Error(`no bundled schema ${ref}`)
+  return validate(value) ? [] : [...(validate.errors ?? [])]
+}
+
 /** Check one value against a named subschema, e.g. "workforce.schema.json#/$defs/trustOdsCode". */
 export function matchesSchema(ref: string, value: unknown): boolean {
   const validate = compiled().ajv.getSchema(`${SCHEMA_BASE}${ref}`)

@@ -7,7 +7,7 @@ const stylish: Formatter = (results, {color}) => {
   for (const result of results) {
     if (result.messages.length === 0) continue
     const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, messageText(m), m.ruleId] as const)
-    const width = (i: 0 | 1 | 2): number => Math.max(...rows.map((row) => row[i].length))
+    const width = (i: 0 | 1 | 2): number => rows.reduce((max, row) => Math.max(max, row[i].length), 0)
     const [w0, w1, w2] = [width(0), width(1), width(2)]
     out.push(color.underline(result.filePath.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD')))
     for (const [position, severity, text, ruleId] of rows) {

@@ -62,7 +62,8 @@ export const care = (data: unknown): Obj | undefined => section(data, 'spec', 'c
 
 /** Sum of the practices' list sizes; undefined when it cannot be known (a size is invalid). */
 export function registeredPopulation(data: unknown): number | undefined {
-  const practices = knownList(population(data)?.practices, 'listSize')
+  const section = population(data)
+  const practices = section && knownList(section.practices, 'listSize')
   if (!practices) return undefined
   let total = 0
   for (const practice of practices) {
@@ -73,10 +74,15 @@ export function registeredPopulation(data: unknown): number | undefined {
   return total
 }
 
-/** Member practice codes (as `format/ods-code` would write them: the data is already fixed); undefined when not known. */
+/**
+ * Member practice codes (as `format/ods-code` would write them: the data is already fixed);
+ * undefined when not known, or when there are none (size-band reports that; references to
+ * practices cannot be judged).
+ */
 export function practiceCodes(data: unknown): Set<string> | undefined {
-  const practices = knownList(population(data)?.practices, 'odsCode')
-  return practices && new Set(practices.map((p) => p.odsCode as string))
+  const section = population(data)
+  const practices = section && knownList(section.practices, 'odsCode')
+  return practices?.length ? new Set(practices.map((p) => p.odsCode as string)) : undefined
 }
 
 /** Partner ids; undefined when the partner list is not known. */

@@ -31,7 +31,8 @@ export default defineRule({
     if (!capitation || total === undefined || perPatient === undefined) return
     const weighted = capitation.basis === 'weighted'
     const population = weighted ? num(capitation.weightedPopulation) : registeredPopulation(data)
-    if (population === undefined) return
+    // No patients at all is population/size-band's finding, not a budget one.
+    if (population === undefined || population === 0) return
     const expected = perPatient * population
     const tolerance = Number(params.tolerancePercent)
     if (Math.abs(total - expected) <= (Math.abs(expected) * tolerance) / 100) return

@@ -38,11 +38,15 @@ export default defineRule({
       report({path, messageId: 'tooFew', data: {count: parties.size, parties: parties.size === 1 ? 'party' : 'parties', minimum}})
       return
     }
+    // A party that names no member practice and no partner holds a share for neither side: that the
+    // practices (or the partners) then hold none is a compliance finding of its own, which validate
+    // must report even though budget/unknown-party (lint) also names the party. With no practices
+    // or no partners at all, the population and workforce rules speak instead.
     const codes = practiceCodes(data)
-    const list = [...parties]
-    if (codes && !list.some((p) => p === params.practicesParty || codes.has(p))) report({path, messageId: 'noPractices'})
-    // With no partners at all (or an invalid list) the workforce rules speak; a share cannot be checked.
     const partners = partnerIds(data)
-    if (partners && partners.size > 0 && !list.some((p) => partners.has(p))) report({path, messageId: 'noPartner'})
+    const list = [...parties]
+    if (!codes || !partners || partners.size === 0) return
+    if (!list.some((p) => p === params.practicesParty || codes.has(p))) report({path, messageId: 'noPractices'})
+    if (!list.some((p) => partners.has(p))) report({path, messageId: 'noPartner'})
   },
 })
