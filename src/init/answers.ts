@@ -18,6 +18,7 @@ export interface Partner {
   sector: string
   name: string
   odsCode?: string
+  description?: string
 }
 
 export interface Answers {
@@ -60,6 +61,7 @@ export const checks = {
   practiceCode: (value: string): string | undefined => check('common.schema.json#/$defs/practiceOdsCode', value, 'the code'),
   icbCode: (value: string): string | undefined => check('common.schema.json#/$defs/icbOdsCode', value, 'the code'),
   organisationCode: (value: string): string | undefined => check('common.schema.json#/$defs/organisationOdsCode', value, 'the code'),
+  trustCode: (value: string): string | undefined => check('workforce.schema.json#/$defs/trustOdsCode', value, 'the code'),
   listSize: (value: number | undefined): string | undefined => check('common.schema.json#/$defs/count', value, 'the list size'),
   money: (value: number | undefined): string | undefined => check('common.schema.json#/$defs/positiveMoney', value, 'the amount'),
   percent: (value: number | undefined): string | undefined => check('common.schema.json#/$defs/percent', value, 'the percentage'),
@@ -110,5 +112,5 @@ export function parsePartner(text: string): Partner {
     ((SECTORS as readonly string[]).includes(sector) ? undefined : `sector "${sector}" is not one of ${SECTORS.join(', ')}`) ??
     checks.text(name)
   if (fault) throw new Error(`--partner "${text}": ${fault}`)
-  return {id, sector, name}
+  return sector === 'other' ? {id, sector, name, description: name} : {id, sector, name}
 }

@@ -1,0 +1,132 @@
+// The body of `pch init`: resolve each answer (flag -> default under --yes -> prompt), generate,
+// refuse unsafe targets, write atomically, and say what validate will say.
+import {existsSync, mkdirSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {UsageError} from '../engine/load.js'
+import {formatMoney, formatNumber} from '../engine/messages.js'
+import {checkText} from '../engine/run.js'
+import {writeFileAtomic} from '../engine/write.js'
+import {checks, DEFAULTS, parsePartner, parsePractice, slugify, type Answers, type TemplateName} from './answers.js'
+import {generate} from './generate.js'
+
+export interface InitFlags {
+  name?: string
+  template: string
+  practice?: string[]
+  partner?: string[]
+  capitation?: string
+  dir: string
+  schema?: string
+  yes: boolean
+  force: boolean
+  today?: string
+}
+
+/** The schema the package ships (written by the build): what the modeline points at by default. */
+const BUNDLED_SCHEMA = fileURLToPath(new URL('../../dist/schemas/pch.bundle.schema.json', import.meta.url))
+
+export async function runInit(id: string | undefined, flags: InitFlags): Promise<number> {
+  const known = fromFlags(id, flags)
+  const interactive = Boolean(process.stdin.isTTY) && !flags.yes
+  if (!interactive && !flags.yes) {
+    const missing = [
+      known.id === undefined && known.name === undefined ? 'an ID or --name' : undefined,
+      known.practices ? undefined : '--practice CODE:NAME:LISTSIZE',
+      known.partners ? undefined : '--partner ID:SECTOR:NAME',
+      known.annualPerPatient === undefined ? '--capitation GBP' : undefined,
+    ].filter(Boolean)
+    if (missing.length > 0) {
+      throw new UsageError(`pch init is not in a terminal, so it cannot ask: give ${missing.join(', ')}; or --yes to take the defaults`)
+    }
+  }
+  const today = flags.today ?? localToday()
+  const dir = path.resolve(flags.dir)
+  // Refuse an unsafe target before asking anything.
+  if (known.id !== undefined) target(dir, known.id, flags.force)
+  const answers = interactive ? await (await import('./prompts.js')).ask(known, {template: flags.template}) : withDefaults(known)
+  const file = target(dir, answers.id, flags.force)
+  const schema = flags.schema ?? path.relative(dir, BUNDLED_SCHEMA).split(path.sep).join('/')
+  const generated = generate(flags.template as TemplateName, answers, {today, schema})
+  try {
+    mkdirSync(dir, {recursive: true})
+    writeFileAtomic(file, generated.text)
+  } catch (error) {
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+  report(file, flags.template, generated, checkText(generated.text, {mode: 'validate', today, fileName: path.basename(file)}).messages)
+  return 0
+}
+
+function fromFlags(id: string | undefined, flags: InitFlags): Partial<Answers> {
+  const known: Partial<Answers> = {}
+  try {
+    if (id !== undefined) known.id = id
+    if (flags.name !== undefined) {
+      const fault = checks.text(flags.name)
+      if (fault) throw new Error(`--name: ${fault}`)
+      known.name = flags.name
+    }
+    if (flags.practice) known.practices = flags.practice.map(parsePractice)
+    if (flags.partner) known.partners = flags.partner.map(parsePartner)
+    if (flags.capitation !== undefined) {
+      const value = Number(flags.capitation.replace(/^£/, ''))
+      const fault = Number.isFinite(value) ? checks.money(value) : `"${flags.capitation}" is not a number`
+      if (fault) throw new Error(`--capitation: ${fault}`)
+      known.annualPerPatient = value
+    }
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  return known
+}
+
+function withDefaults(known: Partial<Answers>): Answers {
+  const id = known.id ?? (known.name === undefined ? undefined : slugify(known.name))
+  if (id === undefined) throw new UsageError('pch init needs an ID or --name')
+  return {
+    id,
+    name: known.name ?? id.split('-').map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`).join(' '),
+    status: DEFAULTS.status,
+    practices: known.practices ?? [],
+    partners: known.partners ?? [],
+    annualPerPatient: known.annualPerPatient ?? DEFAULTS.annualPerPatient,
+    model: DEFAULTS.model,
+    practicesPercent: DEFAULTS.practicesPercent,
+    personalisation: DEFAULTS.personalisation.map((p) => ({...p})),
+    outcome: {...DEFAULTS.outcome},
+    ...(known.icb ? {icb: known.icb} : {}),
+  }
+}
+
+/** <dir>/<id>.pch.yaml, refusing an id that is not a slug, a path outside dir, or an existing file without --force. */
+function target(dir: string, id: string, force: boolean): string {
+  const fault = checks.slug(id)
+  if (fault) throw new UsageError(`ID ${JSON.stringify(id)} cannot name a site: ${fault.replace(/^".*?" is not a valid identifier: /, "")}`)
+  const file = path.resolve(dir, `${id}.pch.yaml`)
+  if (path.dirname(file) !== dir) throw new UsageError(`ID ${JSON.stringify(id)} would place the file outside ${dir}`)
+  if (!force && existsSync(file)) throw new UsageError(`${path.relative(process.cwd(), file) || file} already exists; use --force to overwrite it`)
+  return file
+}
+
+function report(file: string, template: string, generated: {population: number; total: number}, messages: ReturnType<typeof checkText>['messages']): void {
+  const shown = path.relative(process.cwd(), file) || file
+  const lines = [
+    `Created ${shown} from the ${template} template.`,
+    `  Registered population ${formatNumber(generated.population)}; budget ${formatMoney(generated.total)}.`,
+  ]
+  const errors = messages.filter((m) => m.severity === 'error')
+  if (errors.length === 0) {
+    lines.push('  pch validate: no problems.')
+  } else {
+    lines.push(`  pch validate will report ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} until the answers meet the four characteristics:`)
+    for (const m of errors) lines.push(`    ${m.line}:${m.column}  ${m.message}  ${m.ruleId}`)
+  }
+  process.stdout.write(`${lines.join('\n')}\n`)
+}
+
+function localToday(): string {
+  const now = new Date()
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
