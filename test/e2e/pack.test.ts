@@ -3,7 +3,7 @@
 // addresses (omit-lockfile-registry-resolved), so an `npm ci` would need the registry; instead the
 // production closure that `npm ls --omit=dev` reports is copied from this project's install.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdtempSync, readdirSync} from 'node:fs'
+import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -18,7 +18,7 @@ describe('npm pack', () => {
     const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!
     execFileSync('tar', ['-xzf', tarball], {cwd: work})
     const pkg = path.join(work, 'package')
-    expect(readdirSync(pkg).sort()).toEqual(['README.md', 'bin', 'dist', 'oclif.manifest.json', 'package.json', 'schemas'])
+    expect(readdirSync(pkg).sort()).toEqual(['README.md', 'bin', 'dist', 'oclif.manifest.json', 'package.json', 'schemas', 'templates'])
     const production = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {cwd: ROOT, encoding: 'utf8'})
       .stdout.split('\n')
       .filter((line) => line.startsWith(path.join(ROOT, 'node_modules') + path.sep))
@@ -36,5 +36,12 @@ describe('npm pack', () => {
       env: {...process.env, NO_COLOR: '1'},
     })
     expect([check.status, check.stdout]).toEqual([0, '✔ No problems in 1 file (1 definition)\n'])
+    // init works from the package alone: its templates and the bundled schema its modeline names ship.
+    const sites = path.join(work, 'sites')
+    const init = spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.js'), 'init', 'demo', '--yes', '--dir', sites], {encoding: 'utf8'})
+    expect(init.status).toBe(0)
+    const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(path.join(sites, 'demo.pch.yaml'), 'utf8'))![1]!
+    expect(path.resolve(sites, modeline)).toBe(path.join(pkg, 'dist', 'schemas', 'pch.bundle.schema.json'))
+    expect(existsSync(path.resolve(sites, modeline))).toBe(true)
   }, 180_000)
 })
