@@ -1,7 +1,10 @@
 // Shared test helpers: the riverside example, precise edits of it, findings as compact strings,
 // and the built CLI run as a child process.
 import {spawnSync} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterEach, beforeEach} from 'vitest'
 import {fileURLToPath} from 'node:url'
 import {checkText} from '../src/engine/run.js'
 import type {Message, Mode} from '../src/engine/types.js'
@@ -63,4 +66,26 @@ export function cli(args: string[], options: {cwd?: string; input?: string; env?
     ...(options.uid === undefined ? {} : {uid: options.uid, gid: options.uid}),
   })
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** A fresh temporary directory for each test (removed after it), and a writer into it. */
+export function useTempDir(prefix: string): {readonly path: string; write(name: string, content: string | Uint8Array): string} {
+  let current = ''
+  beforeEach(() => {
+    current = mkdtempSync(path.join(tmpdir(), prefix))
+  })
+  afterEach(() => {
+    rmSync(current, {recursive: true, force: true})
+  })
+  return {
+    get path() {
+      return current
+    },
+    write(name, content) {
+      const file = path.join(current, name)
+      mkdirSync(path.dirname(file), {recursive: true})
+      writeFileSync(file, content)
+      return file
+    },
+  }
 }

@@ -1,6 +1,11 @@
 // Flags shared by the commands that check definitions (validate, lint): declared once.
-import {Flags} from '@oclif/core'
+import {Args, Flags} from '@oclif/core'
 import {FORMATS} from '../formatters/index.js'
+
+/** The PATHS argument of the commands that check definitions. */
+export const pathsArgs = {
+  paths: Args.string({description: 'Files, directories (searched for *.pch.yaml / *.pch.yml), globs, or - for stdin. Default: .'}),
+}
 
 export const checkFlags = {
   format: Flags.string({

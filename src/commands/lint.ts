@@ -1,8 +1,7 @@
 // `pch lint`: everything validate does, plus every other rule, repo-wide checks, config, --fix.
-import {Args} from '@oclif/core'
 import {PchCommand} from '../cli/base.js'
 import {runCheckCommand} from '../cli/check-command.js'
-import {lintFlags} from '../cli/flags.js'
+import {lintFlags, pathsArgs} from '../cli/flags.js'
 
 export default class Lint extends PchCommand {
   static override summary = 'Check PCH definitions against every rule, across the whole repository.'
@@ -11,9 +10,7 @@ export default class Lint extends PchCommand {
     'the config file (.pchrc.yaml), inline # pch-disable-next-line comments, and --fix. ' +
     'Exit 0 when no errors (and warnings within --max-warnings), 1 otherwise, 2 when the run itself fails.'
   static override strict = false
-  static override args = {
-    paths: Args.string({description: 'Files, directories (searched for *.pch.yaml / *.pch.yml), globs, or - for stdin. Default: .'}),
-  }
+  static override args = pathsArgs
   static override flags = lintFlags
   static override examples = [
     '<%= config.bin %> lint',

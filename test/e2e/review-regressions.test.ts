@@ -3,30 +3,15 @@
 // modes, unwritable files and ambiguous plain text; files reached twice; standard input read as
 // bytes; oclif's reason for a bad flag value.
 import {spawnSync} from 'node:child_process'
-import {chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {parseAllDocuments} from 'yaml'
-import {BIN, cli, edit, lineOf, riverside, TODAY} from '../helpers.js'
+import {BIN, cli, edit, lineOf, riverside, TODAY, useTempDir} from '../helpers.js'
 
 const base = riverside()
-let dir: string
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pch-review-e2e-'))
-})
-
-afterEach(() => {
-  rmSync(dir, {recursive: true, force: true})
-})
-
-const write = (name: string, content: string | Uint8Array): string => {
-  const file = path.join(dir, name)
-  mkdirSync(path.dirname(file), {recursive: true})
-  writeFileSync(file, content)
-  return file
-}
+const temp = useTempDir('pch-review-e2e-')
+const write = temp.write
 
 /** "ruleId@line:column" per finding, per file, from --format json output. */
 function parsed(stdout: string): Record<string, string[]> {
@@ -37,9 +22,9 @@ function parsed(stdout: string): Record<string, string[]> {
   return files
 }
 
-/** Lint (or fix) in `dir` with a fixed today and JSON output. */
+/** Lint (or fix) in `temp.path` with a fixed today and JSON output. */
 function lint(args: string[], options: Parameters<typeof cli>[1] = {}): {status: number | null; stderr: string; files: Record<string, string[]>} {
-  const r = cli(['lint', ...args, '--today', TODAY, '--format', 'json'], {cwd: dir, ...options})
+  const r = cli(['lint', ...args, '--today', TODAY, '--format', 'json'], {cwd: temp.path, ...options})
   return {status: r.status, stderr: r.stderr, files: r.stdout ? parsed(r.stdout) : {}}
 }
 
@@ -78,8 +63,8 @@ describe('pch lint --fix', () => {
 
   it('3: a file reached through a link is fixed in the link\'s target; the link stays a link', () => {
     const target = write('store/riverside.pch.yaml', fixable)
-    mkdirSync(path.join(dir, 'sites'))
-    const link = path.join(dir, 'sites', 'riverside.pch.yaml')
+    mkdirSync(path.join(temp.path, 'sites'))
+    const link = path.join(temp.path, 'sites', 'riverside.pch.yaml')
     symlinkSync('../store/riverside.pch.yaml', link)
     const r = lint(['--fix', 'sites/riverside.pch.yaml'])
     expect(r).toEqual({status: 0, stderr: '', files: {'sites/riverside.pch.yaml': []}})
@@ -108,19 +93,19 @@ describe('pch lint --fix', () => {
       .replace(/A81004/g, 'A81007')
     const a = write('a/riverside.pch.yaml', fixable)
     const b = write('b/harbour.pch.yaml', harbour)
-    for (const owned of [dir, path.join(dir, 'a'), a, b]) chownSync(owned, nobody, nobody)
-    chmodSync(path.join(dir, 'b'), 0o555)
+    for (const owned of [temp.path, path.join(temp.path, 'a'), a, b]) chownSync(owned, nobody, nobody)
+    chmodSync(path.join(temp.path, 'b'), 0o555)
     try {
       // The case is real: nobody can read both files, and each has a fix to write.
       const listSize = `format/number@${lineOf(fixable, 'listSize: "14,250"')}:19`
-      expect(lint([], {uid: nobody, env: {HOME: dir}}).files).toEqual({'a/riverside.pch.yaml': [listSize], 'b/harbour.pch.yaml': [listSize]})
-      const r = cli(['lint', '--fix', '--today', TODAY], {cwd: dir, uid: nobody, env: {HOME: dir}})
+      expect(lint([], {uid: nobody, env: {HOME: temp.path}}).files).toEqual({'a/riverside.pch.yaml': [listSize], 'b/harbour.pch.yaml': [listSize]})
+      const r = cli(['lint', '--fix', '--today', TODAY], {cwd: temp.path, uid: nobody, env: {HOME: temp.path}})
       expect(r.status).toBe(2)
       expect(readFileSync(a).equals(Buffer.from(fixable))).toBe(true)
       expect(readFileSync(b).equals(Buffer.from(harbour))).toBe(true)
       expect(r.stderr).toMatch(/^pch: Cannot write the fixes: EACCES.*\n$/)
     } finally {
-      chmodSync(path.join(dir, 'b'), 0o755)
+      chmodSync(path.join(temp.path, 'b'), 0o755)
     }
   })
 
@@ -137,12 +122,12 @@ describe('pch lint --fix', () => {
 describe('paths', () => {
   it('10: lint sites current, with current a link to sites, checks the file once', () => {
     write('sites/riverside.pch.yaml', base)
-    symlinkSync('sites', path.join(dir, 'current'))
-    expect(cli(['lint', 'sites', 'current', '--today', TODAY], {cwd: dir})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
+    symlinkSync('sites', path.join(temp.path, 'current'))
+    expect(cli(['lint', 'sites', 'current', '--today', TODAY], {cwd: temp.path})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
   })
 
   it('10: standard input can be given only once', () => {
-    expect(cli(['lint', '-', '-', '--today', TODAY], {cwd: dir, input: base})).toEqual({status: 2, stdout: '', stderr: 'pch: Standard input (-) can be given only once\n'})
+    expect(cli(['lint', '-', '-', '--today', TODAY], {cwd: temp.path, input: base})).toEqual({status: 2, stdout: '', stderr: 'pch: Standard input (-) can be given only once\n'})
   })
 })
 
@@ -151,7 +136,7 @@ describe('11: standard input is read as bytes, like a file', () => {
   const cliBytes = (args: string[], input: Uint8Array): {status: number | null; stdout: string} => {
     const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'}
     delete env.GITHUB_ACTIONS
-    const r = spawnSync(process.execPath, [BIN, ...args], {cwd: dir, input, env, encoding: 'utf8', timeout: 60_000})
+    const r = spawnSync(process.execPath, [BIN, ...args], {cwd: temp.path, input, env, encoding: 'utf8', timeout: 60_000})
     return {status: r.status, stdout: r.stdout}
   }
   const json = ['--today', TODAY, '--format', 'json']
@@ -159,8 +144,8 @@ describe('11: standard input is read as bytes, like a file', () => {
   it('a byte-order mark: the same line:column as the file', () => {
     const text = `\uFEFF${edit(base, [/^# yaml.*\n/, ''], ['apiVersion: pch/v1', 'apiVersion: pch/v2'])}`
     write('riverside.pch.yaml', text)
-    const fromFile = cli(['lint', 'riverside.pch.yaml', ...json], {cwd: dir})
-    const fromStdin = cli(['lint', '-', '--stdin-filename', 'riverside.pch.yaml', ...json], {cwd: dir, input: text})
+    const fromFile = cli(['lint', 'riverside.pch.yaml', ...json], {cwd: temp.path})
+    const fromStdin = cli(['lint', '-', '--stdin-filename', 'riverside.pch.yaml', ...json], {cwd: temp.path, input: text})
     expect(parsed(fromFile.stdout)).toEqual({'riverside.pch.yaml': ['schema/api-version@1:13']})
     expect(fromStdin).toEqual(fromFile)
   })
@@ -182,7 +167,7 @@ describe('11: standard input is read as bytes, like a file', () => {
 describe('flags', () => {
   it('15: --max-warnings -1 exits 2 with one line that gives the reason', () => {
     write('riverside.pch.yaml', base)
-    const r = cli(['lint', '--max-warnings', '-1', '--today', TODAY], {cwd: dir})
+    const r = cli(['lint', '--max-warnings', '-1', '--today', TODAY], {cwd: temp.path})
     expect(r.status).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr.endsWith('\n')).toBe(true)

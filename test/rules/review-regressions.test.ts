@@ -3,39 +3,24 @@
 // population; unresolved aliases; directives after block scalars; files reached twice; standard
 // input read as bytes (a byte-order mark dropped); unused exceptions under schema errors; directive document indexes; the
 // stylish formatter on very many findings; directory ignore patterns.
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {Chalk} from 'chalk'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {parseAllDocuments} from 'yaml'
 import {applyEdits} from '../../src/engine/fix.js'
 import {run} from '../../src/engine/run.js'
 import type {FileResult, Message} from '../../src/engine/types.js'
 import stylish from '../../src/formatters/stylish.js'
-import {edit, findings, lineOf, messages, riverside, short, TODAY} from '../helpers.js'
+import {edit, findings, lineOf, messages, riverside, short, TODAY, useTempDir} from '../helpers.js'
 
 const base = riverside()
-let dir: string
+const temp = useTempDir('pch-review-')
+const write = temp.write
 
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pch-review-'))
-})
-
-afterEach(() => {
-  rmSync(dir, {recursive: true, force: true})
-})
-
-const write = (name: string, content: string | Uint8Array): string => {
-  const file = path.join(dir, name)
-  mkdirSync(path.dirname(file), {recursive: true})
-  writeFileSync(file, content)
-  return file
-}
-
-/** Lint `paths` in `dir`, keeping fix edits. */
+/** Lint `paths` in `temp.path`, keeping fix edits. */
 const lintRun = (paths: string[], extra: Partial<Parameters<typeof run>[0]> = {}): ReturnType<typeof run> =>
-  run({mode: 'lint', today: TODAY, paths, cwd: dir, collectFixes: true, ...extra})
+  run({mode: 'lint', today: TODAY, paths, cwd: temp.path, collectFixes: true, ...extra})
 
 const yamlErrors = (text: string): string[] => parseAllDocuments(text).flatMap((doc) => ('errors' in doc ? doc.errors.map((e) => e.code) : []))
 
@@ -131,7 +116,7 @@ describe('9: a directive on the line after a block scalar', () => {
 describe('10: a file reached twice is checked once', () => {
   it('lint sites current, with current a link to sites: one file, no repo findings', () => {
     write('sites/riverside.pch.yaml', base)
-    symlinkSync('sites', path.join(dir, 'current'))
+    symlinkSync('sites', path.join(temp.path, 'current'))
     for (const paths of [['sites', 'current'], ['sites/riverside.pch.yaml', 'current/riverside.pch.yaml']]) {
       const {results} = lintRun(paths)
       expect(results.map((r) => [r.filePath, r.messages.map(short)])).toEqual([['sites/riverside.pch.yaml', []]])

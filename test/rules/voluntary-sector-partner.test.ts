@@ -50,16 +50,6 @@ ruleTable('workforce/voluntary-sector-partner', {
       ], ['employer: riverside-cvs', 'employer: riverside-council']),
       errors: [`workforce/voluntary-sector-partner@${partners}:15`],
     },
-    {
-      name: 'an empty partner list: every sector rule at the [, and nothing else',
-      code: edit(base, [partnerList, '    partners: []\n']),
-      errors: [
-        `workforce/mental-health-partner@${partners}:15`,
-        `workforce/secondary-care-partner@${partners}:15`,
-        `workforce/social-care-partner@${partners}:15`,
-        `workforce/voluntary-sector-partner@${partners}:15`,
-      ],
-    },
     {name: 'a sector in capitals: schema only', code: cvsIn('Voluntary'), errors: [`schema@${cvsSector}:17`]},
     {name: 'a misspelt sector: schema only', code: cvsIn('volunteer'), errors: [`schema@${cvsSector}:17`]},
   ]),
