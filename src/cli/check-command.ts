@@ -138,7 +138,7 @@ async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput,
   return run({...input, stdin, overrides, collectFixes: false})
 }
 
-async function writeOrFail(file: string, text: string): Promise<void> {
+export async function writeOrFail(file: string, text: string): Promise<void> {
   const {writeFileAtomic} = await import('../engine/write.js')
   try {
     writeFileAtomic(file, text)
@@ -158,7 +158,7 @@ function errorsOnly(result: FileResult): FileResult {
   return {...result, warningCount: 0, messages}
 }
 
-function checkToday(value: string | undefined): string {
+export function checkToday(value: string | undefined): string {
   if (value === undefined) {
     const now = new Date()
     const pad = (n: number): string => String(n).padStart(2, '0')

@@ -5,7 +5,7 @@ import {documentRules, isLocked, repoRules, ruleMeta} from '../rules/index.js'
 import type {Rule} from '../rules/rule.js'
 import unusedException from '../rules/metadata/unused-exception.js'
 import disableDirective from '../rules/disable-directive.js'
-import {entries, section, str} from '../rules/site.js'
+import {entries, knownList, num, registeredPopulation, section, str} from '../rules/site.js'
 import type {Config} from './config.js'
 import {parseDirectives, type Directive} from './directives.js'
 import {formatMessage, quote} from './messages.js'
@@ -19,6 +19,8 @@ export interface CheckOptions {
   mode: Mode
   today: string
   config: Config
+  /** Record each definition's key figures (for pch report). */
+  collectSites?: boolean
   /** Definitions in the whole run: a repo-scope rule cannot fire in a run of one. */
   definitionsInRun?: number
 }
@@ -60,6 +62,25 @@ export interface CheckedFile {
   claims: Claim[]
   exceptions: ApprovedException[]
   directives: Directive[]
+  /** Each readable definition's key figures, when asked for. */
+  sites?: SiteFacts[]
+}
+
+/** What the compliance report shows of a definition, read from its checked data. */
+export interface SiteFacts {
+  documentIndex?: number
+  line: number
+  id: string | null
+  name: string | null
+  status: string | null
+  practices: number | null
+  registeredPopulation: number | null
+  sectors: string[]
+  budgetTotal: number | null
+  annualPerPatient: number | null
+  riskShareModel: string | null
+  outcomes: number | null
+  exceptions: Array<{rule: string; reason: string; approvedBy: string; approvedOn: string}>
 }
 
 const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
@@ -113,6 +134,7 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
   for (const rule of selectRules(options)) {
     for (const problem of runRule(rule, schema.data, context, options.config)) file.findings.push(place(problem))
   }
+  if (options.collectSites) (file.sites ??= []).push(siteFacts(schema.data, documentIndex, doc.startLine))
   const siteId = str(section(schema.data, 'metadata')?.id)
   if (options.mode === 'lint') {
     for (const rule of repoRules) {
@@ -127,6 +149,34 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
     if (!['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => str(exception[key]) !== undefined)) continue
     const path = `/metadata/exceptions/${index}/rule`
     file.exceptions.push({documentIndex, rule: exception.rule as string, path, range: doc.locate(path)})
+  }
+}
+
+function siteFacts(data: unknown, documentIndex: number | undefined, line: number): SiteFacts {
+  const metadata = section(data, 'metadata')
+  const budget = section(data, 'spec', 'budget')
+  const practices = knownList(section(data, 'spec', 'population')?.practices)
+  const partners = entries(section(data, 'spec', 'workforce')?.partners)
+  const outcomes = knownList(section(data, 'spec', 'care', 'populationHealth')?.outcomes)
+  const model = section(data, 'spec', 'budget', 'riskShare')?.model
+  return {
+    ...(documentIndex === undefined ? {} : {documentIndex}),
+    line,
+    id: str(metadata?.id) ?? null,
+    name: str(metadata?.name) ?? null,
+    status: str(metadata?.status) ?? null,
+    practices: practices ? practices.length : null,
+    registeredPopulation: registeredPopulation(data) ?? null,
+    sectors: [...new Set(partners.flatMap(([, p]) => (typeof p.sector === 'string' ? [p.sector] : [])))].sort(),
+    budgetTotal: num(budget?.total) ?? null,
+    annualPerPatient: num(section(data, 'spec', 'budget', 'capitation')?.annualPerPatient) ?? null,
+    riskShareModel: str(model) ?? null,
+    outcomes: outcomes ? outcomes.length : null,
+    exceptions: entries(metadata?.exceptions).flatMap(([, e]) =>
+      ['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => typeof e[key] === 'string')
+        ? [{rule: e.rule as string, reason: e.reason as string, approvedBy: e.approvedBy as string, approvedOn: e.approvedOn as string}]
+        : [],
+    ),
   }
 }
 

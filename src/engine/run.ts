@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
-import {finishFile, inspectText, type CheckedFile, type CheckOptions, type TextEdit} from './check.js'
+import {finishFile, inspectText, type CheckedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
 import {loadConfig, type Config} from './config.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
 import {repoFindings} from './repo.js'
@@ -26,6 +26,8 @@ export interface RunInput {
   overrides?: ReadonlyMap<string, string>
   /** Keep each file's text and its fix edits (for --fix). */
   collectFixes?: boolean
+  /** Record each definition's key figures (for pch report). */
+  collectSites?: boolean
 }
 
 export interface FileFix {
@@ -42,12 +44,14 @@ export interface FileFix {
 export interface RunOutput {
   results: FileResult[]
   fixes: FileFix[]
+  /** With collectSites: every readable definition's key figures, with its file. */
+  sites: Array<SiteFacts & {filePath: string}>
 }
 
 export function run(input: RunInput): RunOutput {
   const cwd = input.cwd ?? process.cwd()
   const config = input.config ?? loadConfig(cwd, input.configFile)
-  const options: CheckOptions = {mode: input.mode, today: input.today, config}
+  const options: CheckOptions = {mode: input.mode, today: input.today, config, collectSites: input.collectSites}
   const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config))
   const texts = new Map<CheckedFile, {source: Source; text: string; bom: boolean}>()
   const checked = sources.map((source) => {
@@ -68,7 +72,8 @@ export function run(input: RunInput): RunOutput {
       fixes.push({path: original.source.kind === 'file' ? original.source.path : undefined, filePath: file.filePath, text: original.text, bom: original.bom, edits})
     }
   }
-  return {results, fixes}
+  const sites = checked.flatMap((file) => (file.sites ?? []).map((site) => ({...site, filePath: file.filePath})))
+  return {results, fixes, sites}
 }
 
 /** Check one text as a file of its own (all three phases); for tests and the API. */

@@ -1,0 +1,29 @@
+// One row per site, stable columns, RFC 4180 (CRLF line ends, quotes doubled, fields quoted when needed).
+import {CHARACTERISTICS} from './model.js'
+import {STATUS_WORDS, type Renderer} from './renderer.js'
+
+export const CSV_COLUMNS = [
+  'id', 'name', 'status', 'file', 'practices', 'registered_population', 'in_band', 'sectors', 'budget_total',
+  'annual_per_patient', 'risk_share_model', 'outcomes', 'characteristic_1', 'characteristic_2', 'characteristic_3',
+  'characteristic_4', 'compliant', 'findings',
+] as const
+
+const field = (value: unknown): string => {
+  const text = value === null || value === undefined ? '' : String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+const csv: Renderer = (report) => {
+  const rows = report.sites.map((site) => [
+    site.id, site.name, site.status,
+    site.documentIndex === undefined ? site.filePath : `${site.filePath}#${site.documentIndex + 1}`,
+    site.practices, site.registeredPopulation, site.inBand === null ? '' : site.inBand ? 'yes' : 'no',
+    site.sectors.join(' '), site.budgetTotal, site.annualPerPatient, site.riskShareModel, site.outcomes,
+    ...CHARACTERISTICS.map((n) => STATUS_WORDS[site.characteristics[n].status]),
+    site.compliant ? 'yes' : 'no',
+    CHARACTERISTICS.flatMap((n) => site.characteristics[n].findings.map((f) => `${f.ruleId}: ${f.message}`)).join('; '),
+  ])
+  return [[...CSV_COLUMNS], ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n'
+}
+
+export default csv

@@ -1,0 +1,62 @@
+// The report as Markdown: a programme summary, a row per site, then what stands behind every
+// "not met", every exception and every unreadable definition.
+import {formatNumber} from '../engine/messages.js'
+import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
+import {bySeverity, figure, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
+
+const MARK: Record<CharacteristicStatus, string> = {'met': '✔ met', 'not-met': '✖ not met', 'met-by-exception': '◐ by exception'}
+const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+
+const markdown: Renderer = (report) => {
+  const {programme, band} = report
+  const out = [
+    '# Primary Care Home compliance report',
+    '',
+    `Generated ${report.generatedOn}. ${formatNumber(programme.compliant)} of ${formatNumber(programme.sites)} sites meet all four characteristics; ` +
+      `registered population ${formatNumber(programme.registeredPopulation)}` +
+      (programme.unreadable > 0 ? `; ${formatNumber(programme.unreadable)} definitions could not be read.` : '.'),
+    '',
+    '## Characteristics',
+    '',
+    '| # | characteristic | met | met by exception | not met |',
+    '|---|---|---:|---:|---:|',
+    ...CHARACTERISTICS.map((n) => {
+      const c = programme.characteristics[n]
+      return `| ${n} | ${CHARACTERISTIC_NAMES[n]} | ${c.met} | ${c.metByException} | ${c.notMet} |`
+    }),
+    '',
+    '## Sites',
+    '',
+    `| site | name | status | practices | population (${formatNumber(band.minimum)}-${formatNumber(band.maximum)}) | budget | per patient | risk share | 1 | 2 | 3 | 4 |`,
+    '|---|---|---|---:|---:|---:|---:|---|---|---|---|---|',
+    ...bySeverity(report.sites).map((s) =>
+      [
+        cell(siteName(s)), cell(s.name ?? ''), s.status ?? '', figure(s.practices),
+        `${figure(s.registeredPopulation)}${s.inBand === false ? ' ⚠' : ''}`, money(s.budgetTotal), money(s.annualPerPatient), s.riskShareModel ?? '',
+        ...CHARACTERISTICS.map((n) => MARK[s.characteristics[n].status]),
+      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+    ),
+  ]
+  const notMet = bySeverity(report.sites).filter((s) => !s.compliant)
+  if (notMet.length > 0) {
+    out.push('', '## Not met', '')
+    for (const s of notMet) {
+      for (const n of CHARACTERISTICS.filter((c) => s.characteristics[c].status === 'not-met')) {
+        for (const f of s.characteristics[n].findings) out.push(`- **${cell(siteName(s))}**, characteristic ${n}: ${cell(f.message)} (\`${f.ruleId}\`, ${cell(s.filePath)}:${f.line})`)
+      }
+    }
+  }
+  const excepted = report.sites.flatMap((s) => CHARACTERISTICS.flatMap((n) => s.characteristics[n].exceptions.map((e) => ({s, n, e}))))
+  if (excepted.length > 0) {
+    out.push('', '## Exceptions', '')
+    for (const {s, n, e} of excepted) out.push(`- **${cell(siteName(s))}**, characteristic ${n} (\`${e.rule}\`): ${cell(e.reason)}. Approved by ${cell(e.approvedBy)} on ${e.approvedOn}.`)
+  }
+  if (report.unreadable.length > 0) {
+    out.push('', '## Unreadable definitions', '')
+    for (const u of report.unreadable) out.push(`- ${cell(u.filePath)}:${u.line}:${u.column}: ${cell(u.message)} (\`${u.ruleId}\`)`)
+  }
+  out.push('', `Status words: ${Object.values(STATUS_WORDS).join(', ')}.`, '')
+  return out.join('\n')
+}
+
+export default markdown

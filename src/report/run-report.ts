@@ -1,0 +1,31 @@
+// The body of `pch report`: lint the programme, build the compliance model, render, write.
+import {Chalk, supportsColor} from 'chalk'
+import {checkToday, writeOrFail} from '../cli/check-command.js'
+import {run} from '../engine/run.js'
+import {thresholds} from '../engine/schemas.js'
+import {loadRenderer, type ReportFormat} from './index.js'
+import {buildReport} from './model.js'
+
+export interface ReportFlags {
+  format?: string
+  output?: string
+  'fail-on-noncompliance': boolean
+  today?: string
+  config?: string
+  color?: boolean
+}
+
+export async function runReport(paths: string[], flags: ReportFlags): Promise<number> {
+  const today = checkToday(flags.today)
+  const {results, sites} = run({mode: 'lint', today, paths, configFile: flags.config, collectSites: true})
+  const band = thresholds('population/size-band') as {minimum: number; maximum: number}
+  const report = buildReport(results, sites, {today, band})
+  const toFile = flags.output !== undefined
+  const format = (flags.format ?? (!toFile && process.stdout.isTTY ? 'table' : 'markdown')) as ReportFormat
+  const level = toFile || flags.color === false || (flags.color !== true && (process.env.NO_COLOR || !process.stdout.isTTY)) ? 0 : (supportsColor ? supportsColor.level : 0) || 1
+  const text = (await loadRenderer(format))(report, {color: new Chalk({level: level as 0 | 1 | 2 | 3})})
+  if (toFile) await writeOrFail(flags.output!, text)
+  else process.stdout.write(text)
+  const failing = report.programme.compliant < report.programme.sites || report.programme.unreadable > 0
+  return flags['fail-on-noncompliance'] && failing ? 1 : 0
+}
