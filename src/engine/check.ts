@@ -81,6 +81,8 @@ export interface SiteFacts {
   riskShareModel: string | null
   outcomes: number | null
   exceptions: Array<{rule: string; reason: string; approvedBy: string; approvedOn: string}>
+  /** Characteristics whose section (spec.care, spec.workforce, spec.budget, spec.population) is missing or not a mapping. */
+  missingSections: number[]
 }
 
 const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
@@ -155,9 +157,11 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
 function siteFacts(data: unknown, documentIndex: number | undefined, line: number): SiteFacts {
   const metadata = section(data, 'metadata')
   const budget = section(data, 'spec', 'budget')
-  const practices = knownList(section(data, 'spec', 'population')?.practices)
+  const population = section(data, 'spec', 'population')
+  const plan = section(data, 'spec', 'care', 'populationHealth')
+  const practices = population ? knownList(population.practices) : undefined
   const partners = entries(section(data, 'spec', 'workforce')?.partners)
-  const outcomes = knownList(section(data, 'spec', 'care', 'populationHealth')?.outcomes)
+  const outcomes = plan ? knownList(plan.outcomes) : undefined
   const model = section(data, 'spec', 'budget', 'riskShare')?.model
   return {
     ...(documentIndex === undefined ? {} : {documentIndex}),
@@ -172,6 +176,7 @@ function siteFacts(data: unknown, documentIndex: number | undefined, line: numbe
     annualPerPatient: num(section(data, 'spec', 'budget', 'capitation')?.annualPerPatient) ?? null,
     riskShareModel: str(model) ?? null,
     outcomes: outcomes ? outcomes.length : null,
+    missingSections: ([[1, 'care'], [2, 'workforce'], [3, 'budget'], [4, 'population']] as const).flatMap(([n, key]) => (section(data, 'spec', key) ? [] : [n])),
     exceptions: entries(metadata?.exceptions).flatMap(([, e]) =>
       ['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => typeof e[key] === 'string')
         ? [{rule: e.rule as string, reason: e.reason as string, approvedBy: e.approvedBy as string, approvedOn: e.approvedOn as string}]

@@ -5,7 +5,7 @@ import {STATUS_WORDS, type Renderer} from './renderer.js'
 export const CSV_COLUMNS = [
   'id', 'name', 'status', 'file', 'practices', 'registered_population', 'in_band', 'sectors', 'budget_total',
   'annual_per_patient', 'risk_share_model', 'outcomes', 'characteristic_1', 'characteristic_2', 'characteristic_3',
-  'characteristic_4', 'compliant', 'findings',
+  'characteristic_4', 'compliant', 'findings', 'exceptions',
 ] as const
 
 const field = (value: unknown): string => {
@@ -21,7 +21,8 @@ const csv: Renderer = (report) => {
     site.sectors.join(' '), site.budgetTotal, site.annualPerPatient, site.riskShareModel, site.outcomes,
     ...CHARACTERISTICS.map((n) => STATUS_WORDS[site.characteristics[n].status]),
     site.compliant ? 'yes' : 'no',
-    CHARACTERISTICS.flatMap((n) => site.characteristics[n].findings.map((f) => `${f.ruleId}: ${f.message}`)).join('; '),
+    CHARACTERISTICS.flatMap((n) => (site.characteristics[n].status === 'not-met' ? site.characteristics[n].findings.map((f) => `${f.ruleId}: ${f.message}`) : [])).join('; '),
+    CHARACTERISTICS.flatMap((n) => site.characteristics[n].exceptions.map((e) => `${e.rule}: ${e.reason} (approved by ${e.approvedBy} on ${e.approvedOn})`)).join('; '),
   ])
   return [[...CSV_COLUMNS], ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n'
 }

@@ -27,12 +27,12 @@ const markdown: Renderer = (report) => {
     '',
     '## Sites',
     '',
-    `| site | name | status | practices | population (${formatNumber(band.minimum)}-${formatNumber(band.maximum)}) | budget | per patient | risk share | 1 | 2 | 3 | 4 |`,
-    '|---|---|---|---:|---:|---:|---:|---|---|---|---|---|',
+    `| site | name | status | practices | population (${formatNumber(band.minimum)}-${formatNumber(band.maximum)}) | partner sectors | budget | per patient | risk share | outcomes | 1 | 2 | 3 | 4 |`,
+    '|---|---|---|---:|---:|---|---:|---:|---|---:|---|---|---|---|',
     ...bySeverity(report.sites).map((s) =>
       [
         cell(siteName(s)), cell(s.name ?? ''), s.status ?? '', figure(s.practices),
-        `${figure(s.registeredPopulation)}${s.inBand === false ? ' ⚠' : ''}`, money(s.budgetTotal), money(s.annualPerPatient), s.riskShareModel ?? '',
+        `${figure(s.registeredPopulation)}${s.inBand === false ? ' ⚠' : ''}`, cell(s.sectors.join(', ')), money(s.budgetTotal), money(s.annualPerPatient), s.riskShareModel ?? '', figure(s.outcomes),
         ...CHARACTERISTICS.map((n) => MARK[s.characteristics[n].status]),
       ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
     ),

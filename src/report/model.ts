@@ -126,15 +126,19 @@ function siteReport(site: SiteFacts & {filePath: string}, messages: readonly Mes
   const characteristics = Object.fromEntries(
     CHARACTERISTICS.map((n): [CharacteristicNumber, CharacteristicResult] => {
       const against = mine.filter((m) => characteristicOf(m) === n)
+      // A section that is missing (or not a mapping) cannot meet its characteristic.
+      const missing: ReportFinding[] = site.missingSections.includes(n)
+        ? [{ruleId: 'schema', message: `The ${SECTIONS[n].slice(1).replace('/', '.')} section is missing or not valid`, line: site.line}]
+        : []
       const failing = against.filter((m) => m.severity === 'error')
       const accepted = against.filter((m) => m.excepted)
-      const status: CharacteristicStatus = failing.length > 0 ? 'not-met' : accepted.length > 0 ? 'met-by-exception' : 'met'
+      const status: CharacteristicStatus = failing.length + missing.length > 0 ? 'not-met' : accepted.length > 0 ? 'met-by-exception' : 'met'
       const shown = failing.length > 0 ? failing : accepted
       return [
         n,
         {
           status,
-          findings: shown.map((m) => ({ruleId: m.ruleId, message: m.message, line: m.line})),
+          findings: [...missing, ...shown.map((m) => ({ruleId: m.ruleId, message: m.message, line: m.line}))],
           exceptions: site.exceptions.filter((e) => accepted.some((m) => m.ruleId === e.rule)),
         },
       ]

@@ -14,14 +14,23 @@ const table: Renderer = (report, {color}) => {
       `${fit(siteName(s), 28)} ${fit(s.status ?? '', 15)} ${s.inBand === false ? color.red(population) : population} ${figure(s.practices).padStart(9)}  ` +
         `${CHARACTERISTICS.map((n) => mark[s.characteristics[n].status]).join('  ')}  ${s.compliant ? color.green('yes') : color.red('no')}`,
     )
+    // What stands behind each "not met" and each exception, one line each, within 100 columns.
+    for (const n of CHARACTERISTICS) {
+      const c = s.characteristics[n]
+      if (c.status === 'not-met') for (const f of c.findings) out.push(color.dim(`    ${n} ${fit(`${f.message} (${f.ruleId})`, 94)}`.trimEnd()))
+      for (const e of c.exceptions) out.push(color.dim(`    ${n} ${fit(`accepted: ${e.reason} (${e.approvedBy}, ${e.approvedOn})`, 94)}`.trimEnd()))
+    }
   }
   const p = report.programme
   out.push('', color.bold(`${formatNumber(p.compliant)} of ${formatNumber(p.sites)} sites meet all four characteristics; registered population ${formatNumber(p.registeredPopulation)}.`))
   for (const n of CHARACTERISTICS) {
     const c = p.characteristics[n]
-    out.push(`  ${n}. ${fit(CHARACTERISTIC_NAMES[n], 64)} ${formatNumber(c.met + c.metByException)} met (${formatNumber(c.metByException)} by exception)`)
+    out.push(`  ${n}. ${fit(CHARACTERISTIC_NAMES[n], 64)} ${`${formatNumber(c.met)} met, ${formatNumber(c.metByException)} by exception, ${formatNumber(c.notMet)} not`.slice(0, 30)}`.trimEnd())
   }
-  if (p.unreadable > 0) out.push(color.red(`${formatNumber(p.unreadable)} definitions could not be read: ${report.unreadable.map((u) => `${u.filePath}:${u.line}`).join(', ')}`))
+  if (p.unreadable > 0) {
+    out.push(color.red(`${formatNumber(p.unreadable)} definitions could not be read:`))
+    for (const u of report.unreadable) out.push(color.red(`  ${fit(`${u.filePath}:${u.line}:${u.column} ${u.message}`, 98)}`.trimEnd()))
+  }
   out.push(`${mark.met} met  ${mark['met-by-exception']} met by exception  ${mark['not-met']} not met`)
   return `${out.join('\n')}\n`
 }
