@@ -430,7 +430,6 @@ body{background:var(--white)}
 .sites tr.not-compliant th[scope=row]{padding-left:6px}
 .tag{padding:0 3px;font-size:7pt}
 .sub,.site-name,.site-file,.where,.flag{font-size:7pt}
-.nowrap{white-space:normal}
 .table-wrap{overflow:visible}
 thead{display:table-header-group}
 tr,.stat,.legend li{break-inside:avoid;page-break-inside:avoid}
