@@ -139,8 +139,10 @@ function populationChart(report: ComplianceReport): Markup {
     (t) => h`<line class="grid" x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${top}" y2="${r1(axisY)}"/><line class="tick" x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${r1(axisY)}" y2="${r1(axisY + 5)}"/><text class="tick-label" x="${r1(x(t))}" y="${r1(axisY + 19)}" text-anchor="middle">${formatNumber(t)}</text>`,
   )
 
-  // Out-of-band sites are labelled, each label at or just below its mark and clear of the one before.
+  // Out-of-band sites are labelled (while rows are tall enough to tell the marks apart), in a layer under
+  // the marks (no label hides one), each label at or just below its mark and clear of the one before.
   let lastLabel = -Infinity
+  const labels: Markup[] = []
   const marks = known.map((s, index) => {
     const cx = x(s.registeredPopulation)
     const cy = y(index)
@@ -154,14 +156,15 @@ function populationChart(report: ComplianceReport): Markup {
     const d = below
       ? `M${r1(cx - size)} ${r1(cy)}L${r1(cx + size * 0.8)} ${r1(cy - size * 0.9)}L${r1(cx + size * 0.8)} ${r1(cy + size * 0.9)}Z`
       : `M${r1(cx + size)} ${r1(cy)}L${r1(cx - size * 0.8)} ${r1(cy - size * 0.9)}L${r1(cx - size * 0.8)} ${r1(cy + size * 0.9)}Z`
-    let label: Markup | string = ''
     const labelY = Math.max(cy + 4, lastLabel + 14)
-    if (labelY - (cy + 4) <= 28) {
+    if (row >= 5 && labelY - (cy + 4) <= 28) {
       lastLabel = labelY
-      const toLeft = cx > width - right - 200
-      label = h`<text class="mark-label" x="${r1(toLeft ? cx - size - 4 : cx + size + 4)}" y="${r1(labelY)}" text-anchor="${toLeft ? 'end' : 'start'}">${name}, ${formatNumber(s.registeredPopulation)}</text>`
+      const toLeft = cx > width - right - 150
+      labels.push(
+        h`<text x="${r1(toLeft ? cx - size - 4 : cx + size + 4)}" y="${r1(labelY)}" text-anchor="${toLeft ? 'end' : 'start'}">${name}</text>`,
+      )
     }
-    return h`<g class="mark out-of-band" data-site="${name}"><title>${name}: ${formatNumber(s.registeredPopulation)} registered patients, out of band (${below ? 'below' : 'above'} ${formatNumber(below ? band.minimum : band.maximum)})</title><path d="${d}"/>${label}</g>`
+    return h`<g class="mark out-of-band" data-site="${name}"><title>${name}: ${formatNumber(s.registeredPopulation)} registered patients, out of band (${below ? 'below' : 'above'} ${formatNumber(below ? band.minimum : band.maximum)})</title><path d="${d}"/></g>`
   })
 
   const listed = (sites: SiteReport[], limit: number): string =>
@@ -170,7 +173,7 @@ function populationChart(report: ComplianceReport): Markup {
   const description =
     `${plural(n, 'site')} with a known registered population, one mark per site, sorted from the smallest (top) to the largest (bottom). ` +
     `The shaded area is the band of ${formatNumber(band.minimum)} to ${formatNumber(band.maximum)}. ` +
-    (outside.length === 0 ? 'Every site is within the band.' : `${plural(outside.length, 'site is', 'sites are')} outside the band, drawn as red triangles: ${listed(outside, 20)}.`)
+    (n === 0 ? 'No site has a known registered population.' : outside.length === 0 ? 'Every site is within the band.' : `${plural(outside.length, 'site is', 'sites are')} outside the band, drawn as red triangles: ${listed(outside, 20)}.`)
   const bandLeft = x(band.minimum)
   const bandWidth = x(band.maximum) - bandLeft
 
@@ -187,6 +190,7 @@ ${grid}
 <text class="band-label" x="${r1(bandLeft + bandWidth / 2)}" y="${top - 12}" text-anchor="middle">Band ${formatNumber(band.minimum)} to ${formatNumber(band.maximum)}</text>
 <line class="axis" x1="${left}" x2="${width - right}" y1="${r1(axisY)}" y2="${r1(axisY)}"/>
 <text class="axis-title" x="${r1((left + width - right) / 2)}" y="${height - 6}" text-anchor="middle">Registered population</text>
+<g class="mark-labels" aria-hidden="true">${labels}</g>
 <g class="marks">
 ${marks}
 </g>
@@ -236,8 +240,12 @@ ${sites.map(rowOf)}
   return h`<section class="panel" aria-labelledby="sites">
 <h2 id="sites">Sites</h2>
 <p class="hint">Sites that do not meet all four characteristics come first; the site name links to the findings behind each “Not met”. ${tag('met')} ${tag('met-by-exception')} (an approved exception accepts what remains) ${tag('not-met')}</p>
-${group('Not meeting all four characteristics', sorted.filter((s) => !s.compliant), 'Every site meets all four characteristics.')}
-${group('Meeting all four characteristics', sorted.filter((s) => s.compliant), 'No site meets all four characteristics.')}
+${sorted.length === 0
+  ? h`<p class="empty">No definition could be read as a site.</p>`
+  : [
+      group('Not meeting all four characteristics', sorted.filter((s) => !s.compliant), 'Every site meets all four characteristics.'),
+      group('Meeting all four characteristics', sorted.filter((s) => s.compliant), 'No site meets all four characteristics.'),
+    ]}
 </section>`
 }
 
@@ -253,7 +261,7 @@ function findingsSection(report: ComplianceReport, details: Map<SiteReport, numb
     .filter(({rows}) => rows.length > 0)
   const body =
     groups.length === 0
-      ? h`<p class="empty">Every site meets all four characteristics.</p>`
+      ? h`<p class="empty">No site has a characteristic that is not met.</p>`
       : h`<div class="table-wrap" role="region" aria-label="Findings behind each Not met" tabindex="0"><table class="table findings">
 <caption>Findings behind each “Not met” (${plural(groups.length, 'site')})</caption>
 <thead><tr><th scope="col">Site</th><th scope="col">Characteristic</th><th scope="col">Finding</th><th scope="col">Rule and place</th></tr></thead>
@@ -403,7 +411,7 @@ code{font-family:Consolas,"Liberation Mono",Menlo,monospace;font-size:.875em;bac
 .chart .axis-title{fill:var(--secondary);font-size:14px;font-weight:700}
 .chart .mark circle{fill:var(--blue);fill-opacity:.85;stroke:var(--white);stroke-width:.5}
 .chart .out-of-band path{fill:var(--red);stroke:var(--text);stroke-width:.75}
-.chart .mark-label{fill:#801810;font-size:13px;font-weight:700;paint-order:stroke;stroke:var(--white);stroke-width:3px;stroke-linejoin:round}
+.chart .mark-labels text{fill:#801810;font-size:13px;font-weight:700;paint-order:stroke;stroke:var(--white);stroke-width:3px;stroke-linejoin:round}
 .legend{display:flex;flex-wrap:wrap;gap:4px 24px;list-style:none;margin:12px 0 0;padding:0;color:var(--text);font-size:.9375rem}
 .legend li{display:flex;align-items:center;gap:6px}
 .chart-note{margin:8px 0 0;font-size:.9375rem}

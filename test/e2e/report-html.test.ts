@@ -1,0 +1,185 @@
+// End-to-end: `pch report --format html` opened in a real browser (Debian's chromium, driven by
+// playwright-core; nothing downloaded). The page must load with no network at all and no console
+// error, hold one table row per site and one chart mark per site with a known population, and stay
+// small and escaped for a programme of 1,000 sites. The README's screenshot is taken here.
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {chromium, type Browser, type Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {ComplianceReport} from '../../src/report/model.js'
+import {cli, edit, ROOT, riverside, TODAY} from '../helpers.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+const SCREENSHOT = path.join(ROOT, 'docs', 'report-screenshot.png')
+const TITLE = 'Primary Care Home compliance report'
+
+let browser: Browser
+let dir: string
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'pch-report-html-'))
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  rmSync(dir, {recursive: true, force: true})
+})
+
+/** Write the report of `paths` in `format` to a file of the temporary directory and return its path. */
+function report(paths: string[], format: 'html' | 'json', name: string): string {
+  const file = path.join(dir, name)
+  const result = cli(['report', ...paths, '--format', format, '--today', TODAY, '--output', file])
+  expect(result.stderr).toBe('')
+  expect(result.status).toBe(0)
+  return file
+}
+
+interface Opened {
+  page: Page
+  /** Every URL the page asked for; anything not file: was aborted and is also in `blocked`. */
+  requested: string[]
+  blocked: string[]
+  errors: string[]
+}
+
+/** Open a file in a fresh context in which every request that is not file: is aborted. */
+async function open(file: string): Promise<Opened> {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}, offline: true, javaScriptEnabled: true})
+  const opened: Opened = {page: await context.newPage(), requested: [], blocked: [], errors: []}
+  await context.route('**/*', (route) => {
+    const url = route.request().url()
+    if (url.startsWith('file:')) return route.continue()
+    opened.blocked.push(url)
+    return route.abort()
+  })
+  opened.page.on('request', (request) => opened.requested.push(request.url()))
+  opened.page.on('console', (message) => {
+    if (message.type() === 'error') opened.errors.push(message.text())
+  })
+  opened.page.on('pageerror', (error) => opened.errors.push(error.message))
+  await opened.page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
+  return opened
+}
+
+const count = (page: Page, selector: string): Promise<number> => page.locator(selector).count()
+const attributes = (page: Page, selector: string, name: string): Promise<string[]> =>
+  page.locator(selector).evaluateAll((elements, attribute) => elements.map((e) => e.getAttribute(attribute) ?? ''), name)
+const sorted = (values: Array<string | null>): string[] => values.map((v) => v ?? '').sort()
+
+describe('pch report --format html, in a browser', () => {
+  it('shows every site of examples/ in the table and the chart, offline and without errors', async () => {
+    const json = JSON.parse(readFileSync(report(['examples/'], 'json', 'examples.json'), 'utf8')) as ComplianceReport
+    const {page, requested, blocked, errors} = await open(report(['examples/'], 'html', 'examples.html'))
+
+    expect(await page.locator('h1').allTextContents()).toEqual([TITLE])
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+
+    // One table row per site, and one chart mark per site with a known population.
+    expect(json.sites.length).toBeGreaterThan(0)
+    expect(sorted(await attributes(page, 'tr[data-site]', 'data-site'))).toEqual(sorted(json.sites.map((s) => s.id)))
+    const known = json.sites.filter((s) => s.registeredPopulation !== null)
+    expect(await count(page, 'svg [data-site]')).toBe(known.length)
+    const outOfBand = json.sites.filter((s) => s.inBand === false)
+    expect(outOfBand.length).toBeGreaterThan(0)
+    expect(sorted(await attributes(page, 'svg .out-of-band[data-site]', 'data-site'))).toEqual(sorted(outOfBand.map((s) => s.id)))
+    // Non-compliant sites come first.
+    const rows = await attributes(page, 'tr[data-site]', 'data-site')
+    const nonCompliant = json.sites.filter((s) => !s.compliant).length
+    expect(sorted(rows.slice(0, nonCompliant))).toEqual(sorted(json.sites.filter((s) => !s.compliant).map((s) => s.id)))
+
+    // Accessible structure: an SVG labelled by its own title and description, tables with captions and scoped headers.
+    const labelledBy = (await page.getAttribute('svg.chart', 'aria-labelledby'))!.split(' ')
+    expect(await page.getAttribute('svg.chart', 'role')).toBe('img')
+    for (const id of labelledBy) expect(await count(page, `svg.chart > #${id}`)).toBe(1)
+    expect(await count(page, 'table')).toBe(await count(page, 'table > caption'))
+    expect(await count(page, 'th:not([scope])')).toBe(0)
+    for (const text of ['Met', 'Not met', 'Met by exception']) expect(await count(page, `.tag:text-is("${text}")`)).toBeGreaterThan(0)
+    expect(await count(page, 'script')).toBe(0)
+
+    // Printed, nothing of the table or the chart is hidden.
+    await page.emulateMedia({media: 'print'})
+    expect(await count(page, 'tr[data-site]:visible')).toBe(json.sites.length)
+    expect(await page.locator('svg.chart').isVisible()).toBe(true)
+    await page.emulateMedia({media: 'screen'})
+
+    await page.screenshot({path: SCREENSHOT, fullPage: false})
+    await page.context().close()
+
+    expect(blocked).toEqual([])
+    expect(requested.every((url) => url.startsWith('file:'))).toBe(true)
+    expect(errors).toEqual([])
+    const png = readFileSync(SCREENSHOT)
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    expect(png.length).toBeLessThan(300 * 1024)
+  })
+
+  it('stays under 3 MB, complete and escaped for a programme of 1,000 sites', {timeout: 300_000}, async () => {
+    const sites = path.join(dir, 'programme')
+    const {written, unknown, outside} = generateProgramme(sites, 1000)
+    const json = JSON.parse(readFileSync(report([sites], 'json', 'programme.json'), 'utf8')) as ComplianceReport
+    expect(json.programme.sites).toBe(written)
+    expect(json.sites.filter((s) => s.registeredPopulation === null)).toHaveLength(unknown)
+    expect(json.sites.filter((s) => s.inBand === false)).toHaveLength(outside)
+
+    const file = report([sites], 'html', 'programme.html')
+    expect(statSync(file).size).toBeLessThan(3 * 1024 * 1024)
+    const {page, blocked, errors} = await open(file)
+    expect(await count(page, 'tr[data-site]')).toBe(written)
+    expect(await count(page, 'svg [data-site]')).toBe(written - unknown)
+    expect(await count(page, 'svg .out-of-band[data-site]')).toBe(outside)
+    // The hostile name is text, not markup.
+    expect(await count(page, 'script')).toBe(0)
+    expect(await page.evaluate(() => (globalThis as {pwned?: number}).pwned)).toBeUndefined()
+    expect(await page.locator('.site-name', {hasText: '<script>window.pwned = 1</script> & "Co" \'s'}).count()).toBe(1)
+    await page.context().close()
+    expect(blocked).toEqual([])
+    expect(errors).toEqual([])
+  })
+})
+
+/**
+ * `count` definitions derived from the riverside example, with distinct ids and practice codes and a
+ * budget that matches each population: every 25th below the band, every 40th (from the 8th) above it,
+ * every 100th (from the 61st) with a list size the schema rejects (population unknown), and one with
+ * a name full of markup.
+ */
+function generateProgramme(into: string, count: number): {written: number; unknown: number; outside: number} {
+  const base = riverside()
+  mkdirSync(into)
+  let unknown = 0
+  let outside = 0
+  for (let i = 0; i < count; i++) {
+    const id = `site-${String(i + 1).padStart(4, '0')}`
+    const population = i % 25 === 0 ? 22_000 + (i % 7) * 1000 : i % 40 === 7 ? 52_000 + (i % 5) * 1500 : 30_500 + ((i * 7919) % 19_000)
+    if (i % 25 === 0 || i % 40 === 7) outside++
+    const sizes = [Math.round(population * 0.4), Math.round(population * 0.33)]
+    sizes.push(population - sizes[0]! - sizes[1]!)
+    const codes = [0, 1, 2].map((k) => `P${String(i * 3 + k).padStart(5, '0')}`)
+    const unreadableSize = i % 100 === 60
+    if (unreadableSize) unknown++
+    const total = population * 160
+    const name = i === 3 ? `'<script>window.pwned = 1</script> & "Co" ''s'` : `Site ${i + 1} Primary Care Home`
+    const text = edit(
+      base,
+      [/^ {2}id: riverside\b.*$/m, `  id: ${id}`],
+      ['name: Riverside Primary Care Home', `name: ${name}`],
+      ['odsCode: A81001 ', `odsCode: ${codes[0]} `],
+      ['odsCode: A81002', `odsCode: ${codes[1]}`],
+      ['odsCode: A81004', `odsCode: ${codes[2]}`],
+      ['employer: A81001', `employer: ${codes[0]}`],
+      ['listSize: 14250', `listSize: ${unreadableSize ? '"lots"' : sizes[0]}`],
+      ['listSize: 11980', `listSize: ${sizes[1]}`],
+      ['listSize: 9870', `listSize: ${sizes[2]}`],
+      ['total: 5776000', `total: ${total}`],
+      ['amount: 5276000', `amount: ${total - 500_000}`],
+    )
+    writeFileSync(path.join(into, `${id}.pch.yaml`), text, {flag: 'wx', encoding: 'utf8'})
+  }
+  return {written: count, unknown, outside}
+}
