@@ -81,6 +81,8 @@ export interface SiteFacts {
   riskShareModel: string | null
   outcomes: number | null
   exceptions: Array<{rule: string; reason: string; approvedBy: string; approvedOn: string}>
+  /** Each member practice's list size (for a programme total that counts a practice once). */
+  practiceSizes: Array<{odsCode: string; listSize: number}>
   /** Characteristics whose section (spec.care, spec.workforce, spec.budget, spec.population) is missing or not a mapping. */
   missingSections: number[]
 }
@@ -176,6 +178,7 @@ function siteFacts(data: unknown, documentIndex: number | undefined, line: numbe
     annualPerPatient: num(section(data, 'spec', 'budget', 'capitation')?.annualPerPatient) ?? null,
     riskShareModel: str(model) ?? null,
     outcomes: outcomes ? outcomes.length : null,
+    practiceSizes: (practices ?? []).flatMap((p) => (typeof p.odsCode === 'string' && num(p.listSize) !== undefined ? [{odsCode: p.odsCode, listSize: num(p.listSize)!}] : [])),
     missingSections: ([[1, 'care'], [2, 'workforce'], [3, 'budget'], [4, 'population']] as const).flatMap(([n, key]) => (section(data, 'spec', key) ? [] : [n])),
     exceptions: entries(metadata?.exceptions).flatMap(([, e]) =>
       ['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => typeof e[key] === 'string')

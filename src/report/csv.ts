@@ -21,7 +21,7 @@ const csv: Renderer = (report) => {
     site.sectors.join(' '), site.budgetTotal, site.annualPerPatient, site.riskShareModel, site.outcomes,
     ...CHARACTERISTICS.map((n) => STATUS_WORDS[site.characteristics[n].status]),
     site.compliant ? 'yes' : 'no',
-    CHARACTERISTICS.flatMap((n) => (site.characteristics[n].status === 'not-met' ? site.characteristics[n].findings.map((f) => `${f.ruleId}: ${f.message}`) : [])).join('; '),
+    [...site.problems.map((f) => `${f.ruleId}: ${f.message}`), ...CHARACTERISTICS.flatMap((n) => (site.characteristics[n].status === 'not-met' ? site.characteristics[n].findings.map((f) => `${f.ruleId}: ${f.message}`) : []))].join('; '),
     CHARACTERISTICS.flatMap((n) => site.characteristics[n].exceptions.map((e) => `${e.rule}: ${e.reason} (approved by ${e.approvedBy} on ${e.approvedOn})`)).join('; '),
   ])
   return [[...CSV_COLUMNS], ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n'

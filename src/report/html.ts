@@ -253,9 +253,10 @@ function findingsSection(report: ComplianceReport, details: Map<SiteReport, numb
   const groups = bySeverity(report.sites)
     .filter((s) => !s.compliant)
     .map((s) => {
-      const rows = CHARACTERISTICS.filter((n) => s.characteristics[n].status === 'not-met').flatMap((n) =>
-        s.characteristics[n].findings.map((f) => ({n, f})),
-      )
+      const rows = [
+        ...s.problems.map((f) => ({n: null, f})),
+        ...CHARACTERISTICS.filter((n) => s.characteristics[n].status === 'not-met').flatMap((n) => s.characteristics[n].findings.map((f) => ({n, f}))),
+      ]
       return {s, rows}
     })
     .filter(({rows}) => rows.length > 0)
@@ -268,7 +269,7 @@ function findingsSection(report: ComplianceReport, details: Map<SiteReport, numb
 ${groups.map(
   ({s, rows}) => h`<tbody id="${detailId(details.get(s)!)}">
 ${rows.map(
-  ({n, f}, i) => h`<tr>${i === 0 ? h`<th scope="rowgroup" rowspan="${rows.length}">${siteName(s)}</th>` : ''}<td class="nowrap">${shortCharacteristic(n)}</td><td>${f.message}</td><td><code>${f.ruleId}</code><span class="sub where">${where(s)}:${f.line}</span></td></tr>`,
+  ({n, f}, i) => h`<tr>${i === 0 ? h`<th scope="rowgroup" rowspan="${rows.length}">${siteName(s)}</th>` : ''}<td class="nowrap">${n === null ? 'The definition' : shortCharacteristic(n)}</td><td>${f.message}</td><td><code>${f.ruleId}</code><span class="sub where">${where(s)}:${f.line}</span></td></tr>`,
 )}
 </tbody>`,
 )}

@@ -41,6 +41,7 @@ const markdown: Renderer = (report) => {
   if (notMet.length > 0) {
     out.push('', '## Not met', '')
     for (const s of notMet) {
+      for (const f of s.problems) out.push(`- **${cell(siteName(s))}**, the definition: ${cell(f.message)} (\`${f.ruleId}\`, ${cell(s.filePath)}:${f.line})`)
       for (const n of CHARACTERISTICS.filter((c) => s.characteristics[c].status === 'not-met')) {
         for (const f of s.characteristics[n].findings) out.push(`- **${cell(siteName(s))}**, characteristic ${n}: ${cell(f.message)} (\`${f.ruleId}\`, ${cell(s.filePath)}:${f.line})`)
       }

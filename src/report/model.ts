@@ -49,6 +49,8 @@ export interface SiteReport {
   riskShareModel: string | null
   outcomes: number | null
   compliant: boolean
+  /** Schema errors outside the four sections (metadata, unknown keys): the definition is not valid, so not compliant. */
+  problems: ReportFinding[]
   characteristics: Record<CharacteristicNumber, CharacteristicResult>
 }
 
@@ -110,7 +112,7 @@ export function buildReport(
     programme: {
       sites: siteReports.length,
       unreadable: unreadable.length,
-      registeredPopulation: siteReports.reduce((sum, s) => sum + (s.registeredPopulation ?? 0), 0),
+      registeredPopulation: programmePopulation(sites),
       compliant: siteReports.filter((s) => s.compliant).length,
       characteristics: Object.fromEntries(
         CHARACTERISTICS.map((n) => [n, {met: count(n, 'met'), notMet: count(n, 'not-met'), metByException: count(n, 'met-by-exception')}]),
@@ -119,6 +121,13 @@ export function buildReport(
     sites: siteReports,
     unreadable,
   }
+}
+
+/** The programme's registered population: each practice counted once, however many sites list it. */
+function programmePopulation(sites: ReadonlyArray<SiteFacts>): number {
+  const sizes = new Map<string, number>()
+  for (const site of sites) for (const practice of site.practiceSizes) sizes.set(practice.odsCode, practice.listSize)
+  return [...sizes.values()].reduce((sum, size) => sum + size, 0)
 }
 
 function siteReport(site: SiteFacts & {filePath: string}, messages: readonly Message[], band: {minimum: number; maximum: number}): SiteReport {
@@ -145,6 +154,9 @@ function siteReport(site: SiteFacts & {filePath: string}, messages: readonly Mes
     }),
   ) as Record<CharacteristicNumber, CharacteristicResult>
   const population = site.registeredPopulation
+  const problems = mine
+    .filter((m) => m.ruleId === 'schema' && m.severity === 'error' && characteristicOf(m) === undefined)
+    .map((m) => ({ruleId: m.ruleId, message: m.message, line: m.line}))
   return {
     id: site.id,
     name: site.name,
@@ -160,7 +172,8 @@ function siteReport(site: SiteFacts & {filePath: string}, messages: readonly Mes
     annualPerPatient: site.annualPerPatient,
     riskShareModel: site.riskShareModel,
     outcomes: site.outcomes,
-    compliant: CHARACTERISTICS.every((n) => characteristics[n].status !== 'not-met'),
+    compliant: problems.length === 0 && CHARACTERISTICS.every((n) => characteristics[n].status !== 'not-met'),
+    problems,
     characteristics,
   }
 }

@@ -13,5 +13,6 @@ export const siteName = (site: SiteReport): string => site.id ?? `${site.filePat
 
 /** Sites that need attention first (not compliant), then by id: hundreds stay readable. */
 export function bySeverity(sites: readonly SiteReport[]): SiteReport[] {
-  return [...sites].sort((a, b) => Number(a.compliant) - Number(b.compliant) || siteName(a).localeCompare(siteName(b)))
+  // Code-point order, not the locale's: the same rows in the same order on every machine.
+  return [...sites].sort((a, b) => Number(a.compliant) - Number(b.compliant) || (siteName(a) < siteName(b) ? -1 : siteName(a) > siteName(b) ? 1 : 0))
 }

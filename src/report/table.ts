@@ -15,6 +15,7 @@ const table: Renderer = (report, {color}) => {
         `${CHARACTERISTICS.map((n) => mark[s.characteristics[n].status]).join('  ')}  ${s.compliant ? color.green('yes') : color.red('no')}`,
     )
     // What stands behind each "not met" and each exception, one line each, within 100 columns.
+    for (const f of s.problems) out.push(color.dim(`    - ${fit(`${f.message} (${f.ruleId})`, 94)}`.trimEnd()))
     for (const n of CHARACTERISTICS) {
       const c = s.characteristics[n]
       if (c.status === 'not-met') for (const f of c.findings) out.push(color.dim(`    ${n} ${fit(`${f.message} (${f.ruleId})`, 94)}`.trimEnd()))

@@ -50,6 +50,7 @@ const EXPECTED: ComplianceReport = {
       riskShareModel: 'gain-and-loss',
       outcomes: 3,
       compliant: true,
+      problems: [],
       characteristics: {
         1: MET,
         2: MET,
@@ -85,6 +86,7 @@ const EXPECTED: ComplianceReport = {
       outcomes: 1,
       // workforce/mental-health-partner (a warning, not a compliance rule) fires here and counts for nothing.
       compliant: true,
+      problems: [],
       characteristics: ALL_MET,
     },
     {
@@ -103,6 +105,7 @@ const EXPECTED: ComplianceReport = {
       riskShareModel: 'none',
       outcomes: 2,
       compliant: false,
+      problems: [],
       characteristics: {
         1: MET,
         2: MET,
@@ -135,6 +138,7 @@ const EXPECTED: ComplianceReport = {
       riskShareModel: 'gain-and-loss',
       outcomes: 2,
       compliant: true,
+      problems: [],
       characteristics: ALL_MET,
     },
     {
@@ -153,6 +157,7 @@ const EXPECTED: ComplianceReport = {
       riskShareModel: 'gain-only',
       outcomes: 1,
       compliant: false,
+      problems: [],
       characteristics: {
         1: MET,
         2: {
@@ -230,6 +235,23 @@ const HEAD = 'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata:\n  id: gap\n 
 
 // A whole section that is missing is one `schema` finding at /spec (or at the root); the
 // characteristic the section carries is not met, and the site is not compliant.
+describe('report model: a definition that validate rejects is not compliant', () => {
+  it('a schema error outside the four sections (metadata.status) makes the site not compliant, and says why', () => {
+    const full = readFileSync(new URL('fixture/northbank.pch.yaml', import.meta.url), 'utf8')
+    const report = reportOf({'gap.pch.yaml': full.replace('id: northbank', 'id: gap').replace(/status: live/, 'status: liev')})
+    expect(report.sites[0]!.compliant).toBe(false)
+    expect(report.sites[0]!.problems.map((p) => p.ruleId)).toEqual(['schema'])
+    expect(report.programme.compliant).toBe(0)
+  })
+
+  it('counts a practice listed by two sites once in the programme population', () => {
+    const full = readFileSync(new URL('fixture/northbank.pch.yaml', import.meta.url), 'utf8')
+    const report = reportOf({'a.pch.yaml': full.replace('id: northbank', 'id: a'), 'b.pch.yaml': full.replace('id: northbank', 'id: b')})
+    expect(report.sites.map((s) => s.registeredPopulation)).toEqual([35400, 35400])
+    expect(report.programme.registeredPopulation).toBe(35400)
+  })
+})
+
 describe('report model: a missing section is not met', () => {
   it('a definition without spec.care does not meet characteristic 1', () => {
     const full = readFileSync(new URL('fixture/northbank.pch.yaml', import.meta.url), 'utf8')
