@@ -124,14 +124,12 @@ async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput
 
 /** --fix-dry-run: print a unified diff of what --fix would write; the exit code is as after the fix. */
 async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
-  const [{applyEdits}, diff] = await Promise.all([import('../engine/fix.js'), import('diff')])
+  const [{applyEdits}, {patch}] = await Promise.all([import('../engine/fix.js'), import('./patch.js')])
   const overrides = new Map<string, string>()
   let stdin: RunInput['stdin'] = input.stdin
   for (const fix of output.fixes) {
     const fixed = applyEdits(fix.text, fix.edits)
-    // A git-style patch (a/ and b/ paths), so `git apply` or `patch -p1` can apply it.
-    const patch = diff.structuredPatch(`a/${fix.filePath}`, `b/${fix.filePath}`, fix.text, fixed, undefined, undefined, {context: 2})
-    process.stdout.write(diff.formatPatch(patch, diff.FILE_HEADERS_ONLY))
+    process.stdout.write(patch(fix.filePath, fix.text, fixed))
     if (fix.path === undefined) stdin = fixed
     else overrides.set(fix.path, fixed)
   }

@@ -86,7 +86,7 @@ export function checkText(text: string, options: {mode: Mode; today: string; con
   return {documents: result.documents, messages: result.messages}
 }
 
-function ignoreMatcher(config: Config): ((file: string) => boolean) | undefined {
+export function ignoreMatcher(config: Config): ((file: string) => boolean) | undefined {
   if (config.ignore.length === 0) return undefined
   // "archive", "archive/" and "/archive/**" name a directory as "archive/**" does.
   const patterns = config.ignore.flatMap((raw) => {
@@ -117,6 +117,11 @@ function read(source: Source, input: RunInput, cwd: string): ReadSource {
   const filePath = displayPath(source.path, cwd)
   const override = input.overrides?.get(source.path)
   return {...fromBytes(override ?? readFile(source.path)), filePath, name: filePath}
+}
+
+/** A definition file's text (without a byte-order mark, noted), or its bytes when they are not UTF-8. */
+export function readDefinition(file: string): {text: string | Uint8Array; bom: boolean} {
+  return fromBytes(readFile(file))
 }
 
 function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bom: boolean} {
