@@ -4,7 +4,7 @@ import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {afterEach, beforeEach} from 'vitest'
+import {afterEach, beforeEach, expect} from 'vitest'
 import {fileURLToPath} from 'node:url'
 import {checkText} from '../src/engine/run.js'
 import type {Message, Mode} from '../src/engine/types.js'
@@ -88,4 +88,13 @@ export function useTempDir(prefix: string): {readonly path: string; write(name: 
       return file
     },
   }
+}
+
+/** A failed run: exit 2, nothing on stdout, exactly one line on stderr matching `pattern`, no stack trace. */
+export function expectOneLineFailure(r: CliResult, pattern: RegExp): void {
+  expect(r.status).toBe(2)
+  expect(r.stdout).toBe('')
+  expect(r.stderr).toMatch(/^[^\n]+\n$/)
+  expect(r.stderr).toMatch(pattern)
+  expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m)
 }

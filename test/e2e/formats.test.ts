@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {FORMATS} from '../../src/formatters/index.js'
-import {BIN, cli, ROOT, TODAY, type CliResult} from '../helpers.js'
+import {BIN, cli, ROOT, TODAY, type CliResult, expectOneLineFailure} from '../helpers.js'
 
 const VALID = 'examples/riverside.pch.yaml'
 const INVALID = 'examples/invalid/size-band-below.pch.yaml'
@@ -27,15 +27,6 @@ function cliWithEnv(args: string[], env: Record<string, string>): CliResult {
     timeout: 60_000,
   })
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
-}
-
-/** Exactly one line on stderr, nothing on stdout. */
-function expectOneLineFailure(r: CliResult, pattern: RegExp): void {
-  expect(r.status).toBe(2)
-  expect(r.stdout).toBe('')
-  expect(r.stderr).toMatch(/^[^\n]+\n$/)
-  expect(r.stderr).toMatch(pattern)
-  expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m) // no stack trace
 }
 
 describe('exit codes do not depend on the format', () => {

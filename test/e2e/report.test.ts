@@ -5,7 +5,7 @@ import {mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
-import {cli, ROOT, TODAY, type CliResult} from '../helpers.js'
+import {cli, ROOT, TODAY, type CliResult, expectOneLineFailure} from '../helpers.js'
 import {FIXTURE_DIR} from '../report/programme.js'
 
 const golden = (name: string): string => readFileSync(new URL(`../report/golden/${name}`, import.meta.url), 'utf8')
@@ -18,15 +18,6 @@ let dir: string
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'pch-report-'))
 })
-
-/** Exactly one line on stderr, nothing on stdout, exit 2. */
-function expectOneLineFailure(r: CliResult, pattern: RegExp): void {
-  expect(r.status).toBe(2)
-  expect(r.stdout).toBe('')
-  expect(r.stderr).toMatch(/^[^\n]+\n$/)
-  expect(r.stderr).toMatch(pattern)
-  expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m) // no stack trace
-}
 
 describe('pch report: exit codes', () => {
   it('exits 0 for a programme with non-compliant and unreadable definitions', () => {
