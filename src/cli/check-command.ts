@@ -16,6 +16,7 @@ export interface CheckFlags {
   'max-warnings'?: number
   fix?: boolean
   'fix-dry-run'?: boolean
+  ods?: string
 }
 
 /** Runs a check and returns the exit code (0, 1), throwing UsageError for a failed run (2). */
@@ -26,7 +27,7 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   if (flags.fix && paths.includes('-')) throw new UsageError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes')
   const stdin = paths.includes('-') ? await readStdin() : undefined
   const {run} = await import('../engine/run.js')
-  const input: RunInput = {mode, today, paths, stdin, stdinFilename: flags['stdin-filename'], configFile: flags.config, collectFixes: fixing}
+  const input: RunInput = {mode, today, paths, stdin, stdinFilename: flags['stdin-filename'], configFile: flags.config, collectFixes: fixing, ...(flags.ods === undefined ? {} : {odsFile: flags.ods})}
   let output = run(input)
   if (fixing && output.fixes.length > 0) {
     output = flags['fix-dry-run'] ? await showFixes(output, run, input) : await applyFixes(output, run, input)

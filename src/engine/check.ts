@@ -7,6 +7,7 @@ import unusedException from '../rules/metadata/unused-exception.js'
 import disableDirective from '../rules/disable-directive.js'
 import {entries, knownList, num, registeredPopulation, section, str} from '../rules/site.js'
 import type {Config} from './config.js'
+import type {OdsRegister} from './ods.js'
 import {parseDirectives, type Directive} from './directives.js'
 import {formatMessage, quote} from './messages.js'
 import {parse} from 'yaml'
@@ -21,6 +22,8 @@ export interface CheckOptions {
   config: Config
   /** Record each definition's key figures (for pch report). */
   collectSites?: boolean
+  /** The ODS practice register (--ods), for the register rules. */
+  register?: OdsRegister
   /** Definitions in the whole run: a repo-scope rule cannot fire in a run of one. */
   definitionsInRun?: number
 }
@@ -134,7 +137,7 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
     if (fix && fix.ruleId === problem.ruleId) found.fix = edit(doc, fix)
     file.findings.push(found)
   }
-  const context = {today: options.today, file: {name, documents: file.documents}}
+  const context = {today: options.today, file: {name, documents: file.documents}, register: options.register}
   for (const rule of selectRules(options)) {
     for (const problem of runRule(rule, schema.data, context, options.config)) file.findings.push(place(problem))
   }
@@ -219,7 +222,7 @@ function selectRules(options: CheckOptions): readonly Rule[] {
   )
 }
 
-function runRule(rule: Rule, data: unknown, context: {today: string; file: {name: string | undefined; documents: number}}, config: Config): Problem[] {
+function runRule(rule: Rule, data: unknown, context: {today: string; file: {name: string | undefined; documents: number}; register?: OdsRegister}, config: Config): Problem[] {
   const found: Problem[] = []
   rule.check({
     data,

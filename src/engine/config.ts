@@ -24,6 +24,8 @@ export interface Config {
   dir: string
   rules: ReadonlyMap<string, RuleSetting>
   ignore: readonly string[]
+  /** An ODS practice register (epraccur.csv), relative to the config's directory. */
+  ods?: string
 }
 
 export const CONFIG_NAMES = ['.pchrc.yaml', '.pchrc.yml', '.pchrc.json'] as const
@@ -67,7 +69,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   const data = doc.data ?? {}
   const [schemaProblem] = describeErrors(validateConfigAgainstSchema(data), 'the config')
   if (schemaProblem) fail(schemaProblem.path, schemaProblem.message, schemaProblem.target)
-  const raw = data as {rules?: Record<string, string | [string, Record<string, unknown>?]>; ignore?: string[]}
+  const raw = data as {rules?: Record<string, string | [string, Record<string, unknown>?]>; ignore?: string[]; ods?: string}
   const rules = new Map<string, RuleSetting>()
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     const pointer = joinPointer('rules', id)
@@ -88,5 +90,5 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     }
     rules.set(id, {severity, options})
   }
-  return {file, dir: path.dirname(file), rules, ignore: raw.ignore ?? []}
+  return {file, dir: path.dirname(file), rules, ignore: raw.ignore ?? [], ...(raw.ods === undefined ? {} : {ods: raw.ods})}
 }

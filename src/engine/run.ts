@@ -5,6 +5,7 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import {finishFile, inspectText, type CheckedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
 import {loadConfig, type Config} from './config.js'
+import {readRegister, type OdsRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
 import {repoFindings} from './repo.js'
 import type {FileResult, Message, Mode} from './types.js'
@@ -28,6 +29,8 @@ export interface RunInput {
   collectFixes?: boolean
   /** Record each definition's key figures (for pch report). */
   collectSites?: boolean
+  /** --ods: an ODS practice register (epraccur.csv); without it, `ods:` of the config. */
+  odsFile?: string
 }
 
 export interface FileFix {
@@ -51,7 +54,9 @@ export interface RunOutput {
 export function run(input: RunInput): RunOutput {
   const cwd = input.cwd ?? process.cwd()
   const config = input.config ?? loadConfig(cwd, input.configFile)
-  const options: CheckOptions = {mode: input.mode, today: input.today, config, collectSites: input.collectSites}
+  const odsFile = input.odsFile ?? config.ods
+  const register = odsFile === undefined ? undefined : readRegister(path.resolve(input.odsFile === undefined ? config.dir : cwd, odsFile), odsFile)
+  const options: CheckOptions = {mode: input.mode, today: input.today, config, collectSites: input.collectSites, register}
   const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config))
   const texts = new Map<CheckedFile, {source: Source; text: string; bom: boolean}>()
   const checked = sources.map((source) => {
@@ -77,9 +82,12 @@ export function run(input: RunInput): RunOutput {
 }
 
 /** Check one text as a file of its own (all three phases); for tests and the API. */
-export function checkText(text: string, options: {mode: Mode; today: string; config?: Config; fileName?: string}): {documents: number; messages: Message[]} {
+export function checkText(
+  text: string,
+  options: {mode: Mode; today: string; config?: Config; fileName?: string; register?: OdsRegister},
+): {documents: number; messages: Message[]} {
   const config = options.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
-  const full: CheckOptions = {mode: options.mode, today: options.today, config}
+  const full: CheckOptions = {mode: options.mode, today: options.today, config, register: options.register}
   const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
   const repo = options.mode === 'lint' ? repoFindings([file]) : new Map()
   const {result} = finishFile(file, repo.get(file) ?? [], full)

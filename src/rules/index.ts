@@ -8,6 +8,8 @@ import practiceInMultipleSites from './population/practice-in-multiple-sites.js'
 import nearBandEdge from './population/near-band-edge.js'
 import staleListSizes from './population/stale-list-sizes.js'
 import singlePractice from './population/single-practice.js'
+import practiceNotInRegister from './population/practice-not-in-register.js'
+import practiceNotActive from './population/practice-not-active.js'
 import secondaryCarePartner from './workforce/secondary-care-partner.js'
 import socialCarePartner from './workforce/social-care-partner.js'
 import duplicatePartner from './workforce/duplicate-partner.js'
@@ -44,6 +46,8 @@ export const documentRules: readonly Rule[] = [
   nearBandEdge,
   staleListSizes,
   singlePractice,
+  practiceNotInRegister,
+  practiceNotActive,
   secondaryCarePartner,
   socialCarePartner,
   duplicatePartner,

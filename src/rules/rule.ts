@@ -1,5 +1,6 @@
 // What a rule is: metadata (id, characteristic, severity, docs, messages) plus a check that
 // reports JSON Pointers and message data. No rule computes a line number.
+import type {OdsRegister} from '../engine/ods.js'
 import type {Characteristic, MessageData, Target} from '../engine/types.js'
 
 export interface RuleDocs {
@@ -36,6 +37,8 @@ export interface RuleContext {
   today: string
   /** The file: its name as shown (undefined for unnamed stdin) and how many definitions it holds. */
   file: {name: string | undefined; documents: number}
+  /** The ODS register of GP practices, when the run was given one (--ods, or ods: in config). */
+  register?: OdsRegister
   report(report: {path: string; messageId: string; data?: MessageData; target?: Target}): void
 }
 

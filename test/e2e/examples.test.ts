@@ -13,7 +13,8 @@ const EXAMPLES = path.join(ROOT, 'examples')
 const INVALID = path.join(EXAMPLES, 'invalid')
 
 /** Every rule users can meet: each must be shown by at least one example. */
-const ALL_RULES = catalogue.map((meta) => meta.id)
+// The register rules need an ODS extract (--ods), which the examples run does not give; they have tests of their own.
+const ALL_RULES = catalogue.map((meta) => meta.id).filter((id) => !['population/practice-not-in-register', 'population/practice-not-active'].includes(id))
 
 /**
  * The rules `pch validate` reports: structure (yaml/*, schema*, format/*), the compliance rules of
