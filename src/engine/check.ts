@@ -105,8 +105,7 @@ export function inspectText(filePath: string, text: string, options: CheckOption
     file.findings.push(found)
   }
   if (documents.length === 0) {
-    const {apiVersion, kind} = supportedVersion()
-    file.findings.push(finding('schema/api-version', `The file holds no PCH definition (expected apiVersion: ${apiVersion} and kind: ${kind})`, NOWHERE, ''))
+    file.findings.push(finding('schema/api-version', `The file holds no PCH definition (${expectedVersion()})`, NOWHERE, ''))
     return file
   }
   const many = documents.length > 1
@@ -191,7 +190,8 @@ function siteFacts(data: unknown, documentIndex: number | undefined, line: numbe
   }
 }
 
-function finding(ruleId: string, message: string, range: Range, path: string): Finding {
+/** A finding of `ruleId` with the rule's default severity, characteristic and fixability. */
+export function finding(ruleId: string, message: string, range: Range, path: string): Finding {
   const meta = ruleMeta(ruleId)
   return {
     ruleId,
@@ -236,9 +236,15 @@ function runRule(rule: Rule, data: unknown, context: {today: string; file: {name
   return found
 }
 
+/** "expected apiVersion: pch/v1 and kind: PrimaryCareHome", from the root schema. */
+function expectedVersion(): string {
+  const {apiVersion, kind} = supportedVersion()
+  return `expected apiVersion: ${apiVersion} and kind: ${kind}`
+}
+
 function apiVersionProblem(data: unknown): Problem | undefined {
   const {apiVersion, kind} = supportedVersion()
-  const expected = `expected apiVersion: ${apiVersion} and kind: ${kind}`
+  const expected = expectedVersion()
   const problem = (path: string, message: string): Problem => ({ruleId: 'schema/api-version', path, message})
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return problem('', `This document is not a PCH definition (${expected})`)
   const {apiVersion: given, kind: givenKind} = data as Record<string, unknown>

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {catalogue, isLocked, ruleMeta} from '../rules/index.js'
 import {UsageError} from './load.js'
 import {parseSource} from './parse.js'
-import {describeErrors, nearest} from './schema-check.js'
+import {describeErrors, didYouMean} from './schema-check.js'
 import {optionErrors, validateConfigAgainstSchema} from './schemas.js'
 import {joinPointer} from './pointer.js'
 
@@ -76,8 +76,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     const [severity, options = {}] = (Array.isArray(setting) ? setting : [setting]) as [ConfiguredSeverity, Record<string, unknown>?]
     const meta = ruleMeta(id)
     if (!meta) {
-      const guess = nearest(id, catalogue.map((m) => m.id))
-      fail(pointer, `unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, 'key')
+      fail(pointer, `unknown rule "${id}"${didYouMean(id, catalogue.map((m) => m.id))}`, 'key')
     } else if (meta.compliance && severity !== 'error') {
       fail(pointer, `${id} is a compliance rule: it cannot be set to ${severity}; accept a finding with an approved exception in the definition's metadata.exceptions`)
     } else if (isLocked(meta) && severity !== 'error') {

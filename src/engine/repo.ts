@@ -1,7 +1,7 @@
 // Phase 2: the repo-scope rules, over the claims of every file of a run. A key claimed by two or
 // more definitions is reported at every place that claims it, naming the others.
-import {repoRules, ruleMeta} from '../rules/index.js'
-import type {CheckedFile, Claim, Finding} from './check.js'
+import {repoRules} from '../rules/index.js'
+import {finding as makeFinding, type CheckedFile, type Claim, type Finding} from './check.js'
 import {formatMessage} from './messages.js'
 
 export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Finding[]> {
@@ -23,18 +23,8 @@ export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Fi
       for (const here of places) {
         const others = named.filter((n) => n.place !== here).slice(0, 3).map((n) => n.text)
         const more = places.length - 1 - others.length
-        const finding: Finding = {
-          ruleId: rule.meta.id,
-          severity: ruleMeta(rule.meta.id)!.severity,
-          message: formatMessage(rule.message, {key, others: more > 0 ? `${others.join('; ')} and ${more} more` : others.join('; ')}),
-          line: here.claim.range.line,
-          column: here.claim.range.column,
-          endLine: here.claim.range.endLine,
-          endColumn: here.claim.range.endColumn,
-          path: here.claim.path,
-          characteristic: rule.meta.characteristic,
-          fixable: false,
-        }
+        const message = formatMessage(rule.message, {key, others: more > 0 ? `${others.join('; ')} and ${more} more` : others.join('; ')})
+        const finding = makeFinding(rule.meta.id, message, here.claim.range, here.claim.path)
         if (here.claim.documentIndex !== undefined) finding.documentIndex = here.claim.documentIndex
         const list = found.get(here.file)
         if (list) list.push(finding)

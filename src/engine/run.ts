@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
-import {finishFile, inspectText, type CheckedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
+import {finding, finishFile, inspectText, type CheckedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
 import {loadConfig, type Config} from './config.js'
 import {readRegister, type OdsRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
@@ -172,20 +172,7 @@ function notText(filePath: string, bytes: Uint8Array): CheckedFile {
     claims: [],
     exceptions: [],
     directives: [],
-    findings: [
-      {
-        ruleId: 'yaml/syntax',
-        severity: 'error',
-        message: 'The file is not UTF-8 text (it may be binary, or saved in another encoding)',
-        line,
-        column,
-        endLine: line,
-        endColumn: column + 1,
-        path: '',
-        characteristic: null,
-        fixable: false,
-      },
-    ],
+    findings: [finding('yaml/syntax', 'The file is not UTF-8 text (it may be binary, or saved in another encoding)', {line, column, endLine: line, endColumn: column + 1}, '')],
   }
 }
 

@@ -158,16 +158,14 @@ function describe(error: ErrorObject, root: string): Problem {
     case 'additionalProperties': {
       const key = String(params.additionalProperty)
       const known = Object.keys((parent.properties as object | undefined) ?? {})
-      const guess = nearest(key, known)
-      const hint = guess ? `; did you mean "${guess}"?` : `; expected one of: ${known.join(', ')}`
+      const hint = didYouMean(key, known) || `; expected one of: ${known.join(', ')}`
       return problem(`Unknown key "${key}" in ${label}${hint}`, `${path}${joinPointer(key)}`, 'key')
     }
     case 'type':
       return problem(`${capitalise(label)} must be ${typeName([error.schema].flat() as string[])}, not ${valueName(error.data)}`)
     case 'enum': {
       const allowed = (error.schema as unknown[]).map(String)
-      const guess = typeof error.data === 'string' ? nearest(error.data, allowed) : undefined
-      const hint = guess ? `; did you mean "${guess}"?` : ''
+      const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed) : ''
       return problem(`${quote(error.data)} is not a valid ${titleOf(parent, label)}; expected one of: ${allowed.join(', ')}${hint}`)
     }
     case 'const':
@@ -239,6 +237,12 @@ function valueName(value: unknown): string {
   if (typeof value === 'object') return 'a mapping'
   if (typeof value === 'string') return `text ${quote(value)}`
   return String(value)
+}
+
+/** `; did you mean "X"?` for the nearest candidate, or '' when none is close enough. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const guess = nearest(word, candidates)
+  return guess ? `; did you mean "${guess}"?` : ''
 }
 
 /** The closest candidate by edit distance (case-insensitive), if close enough to be a typo. */

@@ -1,6 +1,6 @@
 // Shared by the rules that check a reference (a team employer, a risk-share party) against the
 // names the definition declares, suggesting the nearest one for a likely typo.
-import {nearest} from '../engine/schema-check.js'
+import {didYouMean} from '../engine/schema-check.js'
 import {entries, str} from './site.js'
 
 export interface UnknownReference {
@@ -15,7 +15,6 @@ export function unknownReferences(list: unknown, key: string, known: ReadonlySet
   return entries(list).flatMap(([index, entry]) => {
     const value = str(entry[key])
     if (value === undefined || known.has(value)) return []
-    const guess = nearest(value, [...known])
-    return [{index, value, hint: guess ? `; did you mean "${guess}"?` : ''}]
+    return [{index, value, hint: didYouMean(value, [...known])}]
   })
 }
