@@ -26,6 +26,8 @@ export interface CheckOptions {
   register?: OdsRegister
   /** Definitions in the whole run: a repo-scope rule cannot fire in a run of one. */
   definitionsInRun?: number
+  /** false: parse every file with the full YAML parser (the tests that prove both paths agree). */
+  fastPath?: boolean
 }
 
 /** A byte-range replacement in the original text (offsets into the string). */
@@ -94,7 +96,7 @@ const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
 
 /** Phase 1 for one file's text. Never throws for any input. */
 export function inspectText(filePath: string, text: string, options: CheckOptions, displayName: string | undefined): CheckedFile {
-  const {documents, scalarLines} = parseSource(text)
+  const {documents, scalarLines} = parseSource(text, options.fastPath !== false)
   const {directives, problems} = parseDirectives(text, scalarLines)
   const file: CheckedFile = {filePath, documents: documents.length, findings: [], claims: [], exceptions: [], directives}
   for (const problem of problems) {

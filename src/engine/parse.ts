@@ -1,6 +1,7 @@
 // YAML text -> documents (YAML 1.2 core schema), structural errors, and JSON Pointer -> line:column.
 import {isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit} from 'yaml'
 import type {Document, Node, Pair} from 'yaml'
+import {fastParse} from './fast-parse.js'
 import {parsePointer} from './pointer.js'
 import type {Problem, Range} from './types.js'
 
@@ -36,8 +37,15 @@ const CORE_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
 )
 
-/** Parse every document of a file. Empty documents (a trailing `---`, a file of comments) are dropped. */
-export function parseSource(text: string): ParsedSource {
+/**
+ * Parse every document of a file. Empty documents (a trailing `---`, a file of comments) are dropped.
+ * A file in the plain subset of YAML takes the fast parser, which gives the same data and positions;
+ * `fast: false` forces the full parser (for the tests that prove the two agree).
+ */
+export function parseSource(text: string, fast = true): ParsedSource {
+  const quick = fast ? fastParse(text) : undefined
+  // The subset has no multi-line scalars: no line is inside one.
+  if (quick) return {documents: [quick], scalarLines: () => new Set()}
   const lineCounter = new LineCounter()
   const docs = parseAllDocuments(text, {
     lineCounter,
@@ -170,8 +178,8 @@ function firstLine(text: string): string {
   return text.split('\n', 1)[0]!.replace(/ at line \d+, column \d+:?$/, '').trim()
 }
 
-/** Turns offsets and JSON Pointers into 1-based line:column ranges. */
-class Locator {
+/** Turns source offsets into 1-based line:column ranges (shared by both parsers). */
+export class Positions {
   constructor(
     private readonly text: string,
     private readonly lineCounter: LineCounter,
@@ -183,19 +191,30 @@ class Locator {
     return {line: from.line, column: from.col, endLine: to.line, endColumn: to.col}
   }
 
+  /** A block collection is shown by its first line, without a trailing comment. */
+  blockStart(start: number): Range {
+    let end = this.text.indexOf('\n', start)
+    if (end === -1) end = this.text.length
+    const line = this.text.slice(start, end).replace(/\s+#.*$/, '').replace(/\s+$/, '')
+    return this.offsets(start, start + line.length)
+  }
+}
+
+/** Turns JSON Pointers into 1-based line:column ranges over a `yaml` document. */
+class Locator extends Positions {
+  constructor(
+    private readonly source: string,
+    lineCounter: LineCounter,
+  ) {
+    super(source, lineCounter)
+  }
+
   /** A node's own range; a block collection shows just its first line. */
   rangeOf(node: Node | null | undefined): Range {
     if (!node?.range) return {line: 1, column: 1, endLine: 1, endColumn: 1}
     const [start, valueEnd] = node.range
-    if (isCollection(node) && !node.flow) return this.offsets(start, this.endOfLine(start))
+    if (isCollection(node) && !node.flow) return this.blockStart(start)
     return this.offsets(start, valueEnd)
-  }
-
-  private endOfLine(start: number): number {
-    let end = this.text.indexOf('\n', start)
-    if (end === -1) end = this.text.length
-    const line = this.text.slice(start, end).replace(/\s+#.*$/, '').replace(/\s+$/, '')
-    return start + line.length
   }
 
   locate(doc: Document.Parsed, pointer: string, target: 'value' | 'key'): Range {
@@ -212,7 +231,7 @@ class Locator {
     if (!complete || viaAlias || !isScalar(node) || !node.range || node.tag) return undefined
     if (node.type !== 'PLAIN' && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') return undefined
     const [start, end] = node.range
-    const first = this.text[start]
+    const first = this.source[start]
     return {start, end, quote: first === '"' || first === "'" ? first : ''}
   }
 

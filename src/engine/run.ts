@@ -84,10 +84,10 @@ export function run(input: RunInput): RunOutput {
 /** Check one text as a file of its own (all three phases); for tests and the API. */
 export function checkText(
   text: string,
-  options: {mode: Mode; today: string; config?: Config; fileName?: string; register?: OdsRegister},
+  options: {mode: Mode; today: string; config?: Config; fileName?: string; register?: OdsRegister; fastPath?: boolean},
 ): {documents: number; messages: Message[]} {
   const config = options.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
-  const full: CheckOptions = {mode: options.mode, today: options.today, config, register: options.register}
+  const full: CheckOptions = {mode: options.mode, today: options.today, config, register: options.register, fastPath: options.fastPath}
   const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
   const repo = options.mode === 'lint' ? repoFindings([file]) : new Map()
   const {result} = finishFile(file, repo.get(file) ?? [], full)
