@@ -10,8 +10,8 @@ import type {Config} from './config.js'
 import type {OdsRegister} from './ods.js'
 import {parseDirectives, type Directive} from './directives.js'
 import {formatMessage, quote} from './messages.js'
-import {parse} from 'yaml'
 import {parseSource, type SourceDocument} from './parse.js'
+import {yaml} from './lazy.js'
 import {checkSchema, type Fix} from './schema-check.js'
 import {supportedVersion, thresholds} from './schemas.js'
 import type {FileResult, Message, Mode, Problem, Range} from './types.js'
@@ -214,7 +214,7 @@ function edit(doc: SourceDocument, fix: Fix): TextEdit | undefined {
   const scalar = doc.scalar(fix.path)
   if (!scalar) return undefined
   let quote = fix.ruleId === 'format/ods-code' ? scalar.quote : ''
-  if (fix.ruleId === 'format/ods-code' && quote === '' && typeof parse(fix.text) !== 'string') quote = '"'
+  if (fix.ruleId === 'format/ods-code' && quote === '' && typeof yaml().parse(fix.text) !== 'string') quote = '"'
   return {start: scalar.start, end: scalar.end, text: `${quote}${fix.text}${quote}`}
 }
 

@@ -5,9 +5,8 @@
 // duplicate keys, escapes...) returns undefined, and the file takes the full `yaml` path.
 // Where it answers, its data and its positions are those `yaml` gives (test/engine/fast-parse.test.ts
 // proves it over the examples, the templates and fuzzed inputs).
-import {LineCounter} from 'yaml'
 import {parsePointer} from './pointer.js'
-import {Positions, type ScalarSource, type SourceDocument} from './parse.js'
+import {LineStarts, Positions, type ScalarSource, type SourceDocument} from './parse.js'
 import type {Range} from './types.js'
 
 interface ScalarNode {
@@ -50,7 +49,8 @@ interface Line {
 // Characters the subset allows: printable ASCII, line feeds, and printable non-ASCII (no tabs,
 // no carriage returns, no control characters, no byte-order marks or line separators).
 const OUTSIDE = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/
+// A plain key and its colon, matched in place (sticky) at a column of a line.
+const KEY_AT = /([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/y
 // Keys that are not plain strings (YAML reads them as null or booleans), or that JavaScript treats specially.
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/
 const MAX_KEY = 1000
@@ -68,7 +68,7 @@ export function fastParse(text: string): SourceDocument | undefined {
 
 class FastParser {
   private readonly lines: Line[] = []
-  private readonly lineCounter = new LineCounter()
+  private readonly lineCounter = new LineStarts()
   private index = 0
 
   constructor(private readonly text: string) {
@@ -119,16 +119,9 @@ class FastParser {
         if (line.indent < column) break
         if (line.indent > column) unsupported()
       }
-      const col = column
-      const rest = line.text.slice(col)
-      const match = KEY.exec(rest)
-      if (!match || SPECIAL_KEY.test(match[1]!) || match[1]!.length > MAX_KEY) return unsupported()
-      const name = match[1]!
-      if (map.pairs.some((pair) => pair.key.value === name)) unsupported()
-      const key: ScalarNode = {kind: 'scalar', start: line.start + col, end: line.start + col + name.length, quote: '', value: name}
-      const after = col + match[0].length
-      const value = this.valueAfter(line, after, column, true)
-      map.pairs.push({key, value})
+      const key = keyAt(line, column)
+      if (map.pairs.some((pair) => pair.key.value === key.value)) unsupported()
+      map.pairs.push({key, value: this.valueAfter(line, column + (key.value as string).length + 1, column, true)})
     }
     return map
   }
@@ -153,9 +146,9 @@ class FastParser {
   private valueAfter(line: Line, from: number, column: number, inMap: boolean): Node {
     let at = from
     while (line.text[at] === ' ') at++
-    const rest = line.text.slice(at)
-    if (rest === '' || rest[0] === '#') {
-      if (at === from && rest !== '') unsupported()
+    const first = line.text[at]
+    if (first === undefined || first === '#') {
+      if (at === from && first !== undefined) unsupported()
       this.index++
       const next = this.lines[this.index]
       if (next && next.indent > column) return this.block(next.indent)
@@ -164,7 +157,8 @@ class FastParser {
       return unsupported() // an empty value (null): left to yaml, which knows where it is
     }
     if (at === from) unsupported()
-    if (!inMap && KEY.test(rest)) return this.blockMap(this.index, at)
+    KEY_AT.lastIndex = at
+    if (!inMap && KEY_AT.test(line.text)) return this.blockMap(this.index, at)
     const node = inlineValue(line, at)
     this.index++
     const next = this.lines[this.index]
@@ -185,6 +179,24 @@ function spaces(text: string, from: number): number {
   return at - from
 }
 
+/** The plain key (and its colon) at `column` of `line`. */
+function keyAt(line: Line, column: number): ScalarNode {
+  KEY_AT.lastIndex = column
+  const match = KEY_AT.exec(line.text)
+  if (!match) return unsupported()
+  const name = match[1]!
+  if (name.length > MAX_KEY || ('nNtTfF_'.includes(name[0]!) && SPECIAL_KEY.test(name))) unsupported()
+  const start = line.start + column
+  return {kind: 'scalar', start, end: start + name.length, quote: '', value: name}
+}
+
+/** `end` moved back over the spaces before it. */
+function withoutSpaces(text: string, end: number): number {
+  let at = end
+  while (at > 0 && text[at - 1] === ' ') at--
+  return at
+}
+
 function isDash(text: string, column: number): boolean {
   return text[column] === '-' && (text.length === column + 1 || text[column + 1] === ' ')
 }
@@ -202,7 +214,7 @@ function inlineValue(line: Line, at: number): Node {
   } else {
     if (!plainStart(text, at)) unsupported()
     const comment = text.indexOf(' #', at)
-    const raw = (comment === -1 ? text.slice(at) : text.slice(at, comment)).replace(/ +$/, '')
+    const raw = text.slice(at, withoutSpaces(text, comment === -1 ? text.length : comment))
     if (raw.includes(': ') || raw.endsWith(':')) unsupported()
     node = plain(raw, line.start + at)
     end = at + raw.length
@@ -265,12 +277,9 @@ function flowCollection(line: Line, at: number): [Node, number] {
     for (;;) {
       skip()
       if (isMap) {
-        const match = KEY.exec(text.slice(i))
-        if (!match || SPECIAL_KEY.test(match[1]!)) return unsupported()
-        const name = match[1]!
-        if (pairs.some((pair) => pair.key.value === name)) unsupported()
-        const key: ScalarNode = {kind: 'scalar', start: line.start + i, end: line.start + i + name.length, quote: '', value: name}
-        i += match[0].length
+        const key = keyAt(line, i)
+        if (pairs.some((pair) => pair.key.value === key.value)) unsupported()
+        i += (key.value as string).length + 1
         if (text[i] !== ' ') unsupported()
         skip()
         pairs.push({key, value: flowScalar()})
@@ -304,7 +313,7 @@ function flowCollection(line: Line, at: number): [Node, number] {
     let end = i
     while (end < text.length && !',[]{}:#'.includes(text[end]!)) end++
     if (text[end] === ':' || text[end] === '#' || end === text.length) unsupported()
-    const raw = text.slice(i, end).replace(/ +$/, '')
+    const raw = text.slice(i, withoutSpaces(text, end))
     const node = plain(raw, line.start + i)
     i += raw.length
     return node
@@ -317,6 +326,8 @@ function plain(raw: string, start: number): ScalarNode {
 }
 
 export function resolvePlain(raw: string): unknown {
+  // Most values are words: only these first characters can begin a null, a boolean or a number.
+  if (raw !== '' && !'~nNtTfF0123456789+-.'.includes(raw[0]!)) return raw
   if (/^(?:~|[Nn]ull|NULL)?$/.test(raw)) return null
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(raw)) return raw[0] === 't' || raw[0] === 'T'
   if (/^0o[0-7]+$/.test(raw)) return parseInt(raw.slice(2), 8)

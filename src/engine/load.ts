@@ -1,7 +1,7 @@
 // Command-line paths -> the definition files to check: files, directories, globs and stdin.
 import {readdirSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {globSync, isDynamicPattern} from 'tinyglobby'
+import {tinyglobby} from './lazy.js'
 
 /** A fault of the run itself (exit 2), not of a definition. */
 export class UsageError extends Error {
@@ -46,8 +46,8 @@ export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignor
       files.forEach(add)
     } else if (stats) {
       add(absolute)
-    } else if (isDynamicPattern(arg)) {
-      const files = globSync(arg, {cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**']})
+    } else if (tinyglobby().isDynamicPattern(arg)) {
+      const files = tinyglobby().globSync(arg, {cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**']})
         .filter((file) => !ignored?.(file))
         .sort()
       if (files.length === 0) throw new UsageError(`No files match the pattern ${arg}`)

@@ -2,7 +2,7 @@
 // close date in column 12 (YYYYMMDD), status in column 13, as A/C/D/P (older extracts) or
 // ACTIVE/INACTIVE/DORMANT (newer). A file that is not that shape is a UsageError with file and line.
 import {readFileSync} from 'node:fs'
-import {parse} from 'csv-parse/sync'
+import {csvParse} from './lazy.js'
 import {UsageError} from './load.js'
 
 export interface RegisterEntry {
@@ -26,7 +26,7 @@ export function readRegister(file: string, shown = file): OdsRegister {
   if (text.trim() === '') throw new UsageError(`${shown}: the file is empty; expected an ODS practice register (epraccur.csv)`)
   let rows: string[][]
   try {
-    rows = parse(text, {skip_empty_lines: true, bom: true, relax_column_count: false}) as string[][]
+    rows = csvParse().parse(text, {skip_empty_lines: true, bom: true, relax_column_count: false}) as string[][]
   } catch (error) {
     const e = error as Error & {lines?: number}
     throw new UsageError(`${shown}:${e.lines ?? 1}: ${e.message.replace(/ on line \d+$/, '')}`)

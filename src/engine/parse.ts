@@ -1,8 +1,8 @@
 // YAML text -> documents (YAML 1.2 core schema), structural errors, and JSON Pointer -> line:column.
-import {isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit} from 'yaml'
-import type {Document, Node, Pair} from 'yaml'
+import type {Document, LineCounter, Node, Pair} from 'yaml'
 import {fastParse} from './fast-parse.js'
 import {parsePointer} from './pointer.js'
+import {yaml} from './lazy.js'
 import type {Problem, Range} from './types.js'
 
 /** Aliases one document may expand; an "alias bomb" hits this long before it hurts. */
@@ -46,8 +46,8 @@ export function parseSource(text: string, fast = true): ParsedSource {
   const quick = fast ? fastParse(text) : undefined
   // The subset has no multi-line scalars: no line is inside one.
   if (quick) return {documents: [quick], scalarLines: () => new Set()}
-  const lineCounter = new LineCounter()
-  const docs = parseAllDocuments(text, {
+  const lineCounter = new (yaml().LineCounter)()
+  const docs = yaml().parseAllDocuments(text, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
@@ -83,7 +83,7 @@ export function parseSource(text: string, fast = true): ParsedSource {
   const scalarLines = (): Set<number> => {
     const lines = new Set<number>()
     for (const doc of list) {
-      visit(doc, {
+      yaml().visit(doc, {
         Scalar(_key, node) {
           if (!node.range) return
           const first = lineCounter.linePos(node.range[0]).line
@@ -102,7 +102,7 @@ export function parseSource(text: string, fast = true): ParsedSource {
 function aliasProblem(doc: Document.Parsed, error: unknown, locator: Locator): Problem {
   if (/Unresolved alias/.test(String((error as Error)?.message))) {
     let at: Range | undefined
-    visit(doc, {
+    yaml().visit(doc, {
       Alias(_key, node) {
         if (!at && node.range && node.resolve(doc) === undefined) at = locator.offsets(node.range[0], node.range[1])
       },
@@ -120,7 +120,7 @@ function aliasProblem(doc: Document.Parsed, error: unknown, locator: Locator): P
 /** A document with nothing in it: a trailing `---`, or only comments. */
 function isEmpty(doc: Document.Parsed): boolean {
   const contents = doc.contents as Node | null
-  return doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null && contents.source === ''))
+  return doc.errors.length === 0 && (contents === null || (yaml().isScalar(contents) && contents.value === null && contents.source === ''))
 }
 
 function structuralProblems(doc: Document.Parsed, text: string, locator: Locator): Problem[] {
@@ -139,7 +139,7 @@ function structuralProblems(doc: Document.Parsed, text: string, locator: Locator
   }
   if (problems.length > 0) return problems
   // Every tag outside the YAML 1.2 core schema: custom (!foo), language (!!js/...) and YAML 1.1 (!!timestamp, !!set, ...).
-  visit(doc, {
+  yaml().visit(doc, {
     Node(_key, node) {
       if (node.tag && node.tag !== '!' && !CORE_TAGS.has(node.tag) && node.range) {
         const [start, end] = tagRange(text, node.range[0])
@@ -178,11 +178,37 @@ function firstLine(text: string): string {
   return text.split('\n', 1)[0]!.replace(/ at line \d+, column \d+:?$/, '').trim()
 }
 
+/** What Positions needs of a line counter: `yaml`'s LineCounter, or LineStarts. */
+type LinePos = Pick<LineCounter, 'linePos'>
+
+/** The fast parser's line counter: the same answers as `yaml`'s LineCounter, without loading yaml. */
+export class LineStarts implements LinePos {
+  private readonly starts: number[] = []
+
+  addNewLine(offset: number): void {
+    this.starts.push(offset)
+  }
+
+  linePos(offset: number): {line: number; col: number} {
+    const {starts} = this
+    let low = 0
+    let high = starts.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (starts[mid]! < offset) low = mid + 1
+      else high = mid
+    }
+    if (starts[low] === offset) return {line: low + 1, col: 1}
+    if (low === 0) return {line: 0, col: offset}
+    return {line: low, col: offset - starts[low - 1]! + 1}
+  }
+}
+
 /** Turns source offsets into 1-based line:column ranges (shared by both parsers). */
 export class Positions {
   constructor(
     private readonly text: string,
-    private readonly lineCounter: LineCounter,
+    private readonly lineCounter: LinePos,
   ) {}
 
   offsets(start: number, end: number): Range {
@@ -213,22 +239,22 @@ class Locator extends Positions {
   rangeOf(node: Node | null | undefined): Range {
     if (!node?.range) return {line: 1, column: 1, endLine: 1, endColumn: 1}
     const [start, valueEnd] = node.range
-    if (isCollection(node) && !node.flow) return this.blockStart(start)
+    if (yaml().isCollection(node) && !node.flow) return this.blockStart(start)
     return this.offsets(start, valueEnd)
   }
 
   locate(doc: Document.Parsed, pointer: string, target: 'value' | 'key'): Range {
     const {node, pair, complete} = this.walk(doc, pointer)
     // A key at fault, a missing key (reported at its parent's key), or a block collection: show the key.
-    const wantKey = target === 'key' || !complete || (isCollection(node) && !node.flow)
-    if (wantKey && pair && isScalar(pair.key)) return this.rangeOf(pair.key as Node)
+    const wantKey = target === 'key' || !complete || (yaml().isCollection(node) && !node.flow)
+    if (wantKey && pair && yaml().isScalar(pair.key)) return this.rangeOf(pair.key as Node)
     return this.rangeOf(node)
   }
 
   /** Only a plain or quoted scalar written in place (not through an alias, not tagged) can be fixed. */
   scalar(doc: Document.Parsed, pointer: string): ScalarSource | undefined {
     const {node, complete, viaAlias} = this.walk(doc, pointer)
-    if (!complete || viaAlias || !isScalar(node) || !node.range || node.tag) return undefined
+    if (!complete || viaAlias || !yaml().isScalar(node) || !node.range || node.tag) return undefined
     if (node.type !== 'PLAIN' && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') return undefined
     const [start, end] = node.range
     const first = this.source[start]
@@ -240,16 +266,16 @@ class Locator extends Positions {
     let pair: Pair | undefined
     let viaAlias = false
     for (const part of parsePointer(pointer)) {
-      if (isAlias(node)) {
+      if (yaml().isAlias(node)) {
         viaAlias = true
         node = (node.resolve(doc) as Node | undefined) ?? null
       }
-      if (isMap(node)) {
-        const found = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === part)
+      if (yaml().isMap(node)) {
+        const found = node.items.find((item) => yaml().isPair(item) && yaml().isScalar(item.key) && String(item.key.value) === part)
         if (!found) return {node, pair, complete: false, viaAlias}
         pair = found as Pair
         node = (found.value as Node | null) ?? (found.key as Node)
-      } else if (isSeq(node)) {
+      } else if (yaml().isSeq(node)) {
         const item = node.items[Number(part)] as Node | undefined
         if (item === undefined || !/^\d+$/.test(part)) return {node, pair, complete: false, viaAlias}
         pair = undefined
@@ -258,7 +284,7 @@ class Locator extends Positions {
         return {node, pair, complete: false, viaAlias}
       }
     }
-    if (isAlias(node)) viaAlias = true
+    if (yaml().isAlias(node)) viaAlias = true
     return {node, pair, complete: true, viaAlias}
   }
 }

@@ -2,9 +2,9 @@
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import picomatch from 'picomatch'
 import {finding, finishFile, inspectText, type CheckedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
 import {loadConfig, type Config} from './config.js'
+import {picomatch} from './lazy.js'
 import {readRegister, type OdsRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
 import {repoFindings} from './repo.js'
@@ -101,7 +101,7 @@ export function ignoreMatcher(config: Config): ((file: string) => boolean) | und
     const pattern = raw.replace(/^\//, '').replace(/\/$/, '')
     return /[*?[\]{}]/.test(pattern) ? [pattern] : [pattern, `${pattern}/**`]
   })
-  const matches = picomatch(patterns, {dot: true})
+  const matches = picomatch()(patterns, {dot: true})
   return (file) => {
     const relative = path.relative(config.dir, file).split(path.sep).join('/')
     return !relative.startsWith('../') && matches(relative)

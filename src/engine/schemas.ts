@@ -1,12 +1,13 @@
-// The bundled JSON Schemas: loaded from schemas/, compiled once per process, and the
-// thresholds of the four characteristics read from their `x-pch-thresholds`.
+// The bundled JSON Schemas: loaded from schemas/, and the thresholds of the four characteristics
+// read from their `x-pch-thresholds`. The validators every run needs are precompiled at build
+// time (ajv standalone code, dist/engine/validators.cjs); ajv itself is loaded only when something
+// else must be compiled (rule options, init's answers), or when running from source.
 import {readFileSync, readdirSync} from 'node:fs'
-import {Ajv2020} from 'ajv/dist/2020.js'
-import type {ErrorObject, ValidateFunction} from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import {createRequire} from 'node:module'
+import type {Ajv2020, ErrorObject, Options, ValidateFunction} from 'ajv/dist/2020.js'
+import type addFormatsModule from 'ajv-formats'
 
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
+const require = createRequire(import.meta.url)
 
 export const SCHEMA_DIR = new URL('../../schemas/', import.meta.url)
 export const SCHEMA_BASE = 'https://schemas.pch-toolkit.invalid/v1/'
@@ -18,7 +19,17 @@ export const PCH_KEYWORDS = ['x-pch-characteristic', 'x-pch-thresholds', 'x-pch-
 export type JsonSchema = Record<string, unknown>
 
 let rawSchemas: JsonSchema[] | undefined
-let cache: {validate: ValidateFunction; ajv: Ajv2020} | undefined
+let cache: {ajv: Ajv2020} | undefined
+
+/** The validators precompiled at build time: export name -> schema id. */
+export const PRECOMPILED = {
+  definition: ROOT_SCHEMA_ID,
+  config: `${SCHEMA_BASE}config.schema.json`,
+  trustOdsCode: `${SCHEMA_BASE}workforce.schema.json#/$defs/trustOdsCode`,
+} as const
+// Relative to dist/engine/ and to dist/commands/ alike (a command may be bundled).
+const PRECOMPILED_FILE = '../engine/validators.cjs'
+let precompiled: Record<string, ValidateFunction> | null | undefined
 
 /** Every schema file of schemas/, parsed (sorted by file name). */
 export function loadSchemas(): JsonSchema[] {
@@ -29,8 +40,11 @@ export function loadSchemas(): JsonSchema[] {
 }
 
 /** A strict ajv 2020-12 instance that knows our annotation keywords and the formats we use. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({allErrors: true, strict: true, verbose: true})
+export function createAjv(options: Options = {}): Ajv2020 {
+  const {Ajv2020: Ajv} = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
+  // ajv-formats is CommonJS: its function is the module's default export.
+  const addFormats = (require('ajv-formats') as {default: typeof addFormatsModule.default}).default
+  const ajv = new Ajv({allErrors: true, strict: true, verbose: true, ...options})
   addFormats(ajv, ['date', 'email'])
   ajv.addVocabulary([...PCH_KEYWORDS])
   return ajv
@@ -46,9 +60,41 @@ function compiled(): NonNullable<typeof cache> {
   if (!cache) {
     const ajv = createAjv()
     for (const schema of schemas()) ajv.addSchema(schema)
-    cache = {ajv, validate: ajv.getSchema(ROOT_SCHEMA_ID) as ValidateFunction}
+    cache = {ajv}
   }
   return cache
+}
+
+/** A schema's validator: precompiled when the build made it, compiled here otherwise. */
+function validator(id: string): ValidateFunction {
+  if (precompiled === undefined) {
+    try {
+      precompiled = require(PRECOMPILED_FILE) as Record<string, ValidateFunction>
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error
+      precompiled = null
+    }
+  }
+  const name = Object.entries(PRECOMPILED).find(([, ref]) => ref === id)?.[0]
+  const built = name === undefined ? undefined : precompiled?.[name]
+  if (built) return built
+  const validate = compiled().ajv.getSchema(id)
+  if (!validate) throw new Error(`no bundled schema ${id}`)
+  return validate
+}
+
+/** Whether this process validates with the build's precompiled code (for the tests that prove both agree). */
+export function usesPrecompiled(): boolean {
+  validator(ROOT_SCHEMA_ID)
+  return precompiled !== null
+}
+
+/** The CommonJS module of the precompiled validators, written by the build. */
+export function precompiledSource(): string {
+  const {default: standaloneCode} = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')
+  const ajv = createAjv({code: {source: true}})
+  for (const schema of schemas()) ajv.addSchema(schema)
+  return standaloneCode(ajv, {...PRECOMPILED})
 }
 
 export function schemaById(id: string): JsonSchema {
@@ -59,13 +105,13 @@ export function schemaById(id: string): JsonSchema {
 
 /** Validate plain data against the definition schema; ajv's raw errors. */
 export function validateAgainstSchema(data: unknown): ErrorObject[] {
-  const {validate} = compiled()
+  const validate = validator(ROOT_SCHEMA_ID)
   return validate(data) ? [] : [...(validate.errors ?? [])]
 }
 
 /** Validate a config object against schemas/config.schema.json; ajv's raw errors. */
 export function validateConfigAgainstSchema(data: unknown): ErrorObject[] {
-  const validate = compiled().ajv.getSchema(`${SCHEMA_BASE}config.schema.json`) as ValidateFunction
+  const validate = validator(PRECOMPILED.config)
   return validate(data) ? [] : [...(validate.errors ?? [])]
 }
 
@@ -77,26 +123,30 @@ export function optionErrors(schema: JsonSchema, options: unknown): ErrorObject[
 
 /** ajv's errors for one value against a named subschema, e.g. "common.schema.json#/$defs/slug". */
 export function subschemaErrors(ref: string, value: unknown): ErrorObject[] {
-  const validate = compiled().ajv.getSchema(`${SCHEMA_BASE}${ref}`)
-  if (!validate) throw new Error(`no bundled schema ${ref}`)
+  const validate = validator(`${SCHEMA_BASE}${ref}`)
   return validate(value) ? [] : [...(validate.errors ?? [])]
 }
 
 /** Check one value against a named subschema, e.g. "workforce.schema.json#/$defs/trustOdsCode". */
 export function matchesSchema(ref: string, value: unknown): boolean {
-  const validate = compiled().ajv.getSchema(`${SCHEMA_BASE}${ref}`)
-  if (!validate) throw new Error(`no bundled schema ${ref}`)
+  const validate = validator(`${SCHEMA_BASE}${ref}`)
   return validate(value) as boolean
 }
 
 /** The parameters a rule takes from the schemas (`x-pch-thresholds`), e.g. the population band. */
 export function thresholds(ruleId: string): Record<string, unknown> {
-  for (const schema of schemas()) {
-    const table = schema['x-pch-thresholds'] as Record<string, Record<string, unknown>> | undefined
-    if (table?.[ruleId]) return table[ruleId]
+  let table = thresholdTable
+  if (!table) {
+    table = thresholdTable = new Map()
+    for (const schema of schemas()) {
+      for (const [id, values] of Object.entries((schema['x-pch-thresholds'] ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (!table.has(id)) table.set(id, values)
+      }
+    }
   }
-  return {}
+  return table.get(ruleId) ?? {}
 }
+let thresholdTable: Map<string, Record<string, unknown>> | undefined
 
 /** The supported `apiVersion` and `kind`, as the root schema declares them. */
 export function supportedVersion(): {apiVersion: string; kind: string} {

@@ -1,10 +1,21 @@
 // Calendar arithmetic on YYYY-MM-DD strings (UTC, no time zones), for the date-dependent rules.
 
+// The same few dates recur in every definition of a repository: each is read once. The Dates are
+// shared, so nothing may change one (no rule calls a setter; they compute new Dates).
+const known = new Map<string, Date | undefined>()
+
 /** A real calendar date, or undefined. */
 export function parseDate(value: unknown): Date | undefined {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined
-  const date = new Date(`${value}T00:00:00Z`)
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? undefined : date
+  if (typeof value !== 'string') return undefined
+  if (known.has(value)) return known.get(value)
+  if (known.size > 10_000) known.clear()
+  let date: Date | undefined
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    date = new Date(`${value}T00:00:00Z`)
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) date = undefined
+  }
+  known.set(value, date)
+  return date
 }
 
 export function formatDate(date: Date): string {

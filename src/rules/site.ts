@@ -18,8 +18,9 @@ export function section(data: unknown, ...keys: string[]): Obj | undefined {
 
 /** The objects of a list, with their indexes (entries of another type are skipped). */
 export function entries(value: unknown): Array<[index: number, entry: Obj]> {
-  if (!Array.isArray(value)) return []
-  return value.flatMap((entry, index): Array<[number, Obj]> => (isObject(entry) ? [[index, entry]] : []))
+  const list: Array<[number, Obj]> = []
+  if (Array.isArray(value)) value.forEach((entry, index) => isObject(entry) && list.push([index, entry]))
+  return list
 }
 
 /**

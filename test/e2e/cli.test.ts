@@ -1,9 +1,11 @@
 // End-to-end: the built `pch validate` binary, its exit codes, streams and output bytes.
 import {mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, chmodSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
+import {pathToFileURL} from 'node:url'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {cli, edit, lineOf, riverside, TODAY} from '../helpers.js'
+import {BIN, cli, edit, lineOf, riverside, ROOT, TODAY} from '../helpers.js'
 
 let dir: string
 const base = riverside()
@@ -199,6 +201,10 @@ describe('pch validate: input and output', () => {
   it('prints help and version', () => {
     expect(cli(['--help']).stdout).toContain('validate')
     expect(cli(['--version']).stdout).toMatch(/^pch-toolkit\/\d+\.\d+\.\d+ /)
+    // bin/run.js answers --version without oclif: in exactly oclif's words.
+    const oclif = spawnSync(process.execPath, ['--input-type=module', '-e', `import {execute} from '@oclif/core'; await execute({dir: ${JSON.stringify(pathToFileURL(BIN).href)}, args: ['--version']})`], {cwd: ROOT, encoding: 'utf8'})
+    expect(oclif.stdout).toMatch(/^pch-toolkit\//)
+    expect(cli(['--version']).stdout).toBe(oclif.stdout)
     expect(existsSync(path.join(dir, 'sites'))).toBe(true)
   })
 })

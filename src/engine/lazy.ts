@@ -1,0 +1,16 @@
+// Libraries loaded on first use, so a run loads only what it needs: a definition in the plain
+// subset never needs `yaml`, a run of one file never globs, and only --fix-dry-run diffs.
+import {createRequire} from 'node:module'
+
+const require = createRequire(import.meta.url)
+
+function lazy<T>(name: string): () => T {
+  let loaded: T | undefined
+  return () => (loaded ??= require(name) as T)
+}
+
+export const yaml = lazy<typeof import('yaml')>('yaml')
+export const tinyglobby = lazy<typeof import('tinyglobby')>('tinyglobby')
+export const picomatch = lazy<typeof import('picomatch')>('picomatch')
+export const csvParse = lazy<typeof import('csv-parse/sync')>('csv-parse/sync')
+export const diff = lazy<typeof import('diff')>('diff')
