@@ -1,4 +1,4 @@
-// Build step: each command (and hook) as one module with pch's own code inlined and packages left
+// Build step: each command (and hook, and the worker thread) as one module with pch's own code inlined and packages left
 // as imports. oclif loads one file per command instead of some fifty: a one-file run starts faster.
 // dist/ keeps tsc's per-module output for the library API (dist/index.js) and its types.
 import {readdirSync} from 'node:fs'
@@ -9,6 +9,8 @@ const entries = ['commands', 'hooks'].flatMap((dir) =>
     .filter((name) => name.endsWith('.ts'))
     .map((name) => `src/${dir}/${name}`),
 )
+// A worker thread of a parallel run loads one file too.
+entries.push('src/engine/worker.ts')
 await build({
   entryPoints: entries,
   outdir: 'dist',

@@ -17,6 +17,9 @@ export interface CheckFlags {
   fix?: boolean
   'fix-dry-run'?: boolean
   ods?: string
+  cache?: boolean
+  'cache-location'?: string
+  concurrency?: string
 }
 
 /** Runs a check and returns the exit code (0, 1), throwing UsageError for a failed run (2). */
@@ -26,9 +29,24 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   const fixing = Boolean(flags.fix || flags['fix-dry-run'])
   if (flags.fix && paths.includes('-')) throw new UsageError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes')
   const stdin = paths.includes('-') ? await readStdin() : undefined
-  const {run} = await import('../engine/run.js')
-  const input: RunInput = {mode, today, paths, stdin, stdinFilename: flags['stdin-filename'], configFile: flags.config, collectFixes: fixing, ...(flags.ods === undefined ? {} : {odsFile: flags.ods})}
-  let output = run(input)
+  const concurrency = checkConcurrency(flags.concurrency)
+  const [{run}, {runParallel}, {DEFAULT_CACHE_LOCATION}] = await Promise.all([import('../engine/run.js'), import('../engine/parallel.js'), import('../engine/cache.js')])
+  const input: RunInput = {
+    mode,
+    today,
+    paths,
+    stdin,
+    stdinFilename: flags['stdin-filename'],
+    configFile: flags.config,
+    collectFixes: fixing,
+    ...(flags.ods === undefined ? {} : {odsFile: flags.ods}),
+    concurrency,
+    version: context.version,
+    ...(flags.cache ? {cacheLocation: flags['cache-location'] ?? DEFAULT_CACHE_LOCATION} : {}),
+    // --fix re-checks what it changed: the first run's results of the other files are kept.
+    keepCache: fixing,
+  }
+  let output = await runParallel(input)
   if (fixing && output.fixes.length > 0) {
     output = flags['fix-dry-run'] ? await showFixes(output, run, input) : await applyFixes(output, run, input)
     if (flags['fix-dry-run']) return exitCode(output.results, flags['max-warnings'])
@@ -120,7 +138,7 @@ async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput
   } catch (error) {
     throw new UsageError(`Cannot write the fixes: ${(error as NodeJS.ErrnoException).code ?? String(error)}; each file holds either its old or its fixed content`)
   }
-  return run({...input, overrides, collectFixes: false})
+  return run({...input, overrides, collectFixes: false, cache: output.cache})
 }
 
 /** --fix-dry-run: print a unified diff of what --fix would write; the exit code is as after the fix. */
@@ -134,7 +152,15 @@ async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput,
     if (fix.path === undefined) stdin = fixed
     else overrides.set(fix.path, fixed)
   }
-  return run({...input, stdin, overrides, collectFixes: false})
+  return run({...input, stdin, overrides, collectFixes: false, cache: output.cache})
+}
+
+/** --concurrency: auto, off (one thread) or a whole number of threads. */
+export function checkConcurrency(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto'
+  if (value === 'off') return 1
+  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value)
+  throw new UsageError(`--concurrency must be auto, off or a number of threads from 1 to 999, not "${value}"`)
 }
 
 export async function writeOrFail(file: string, text: string): Promise<void> {

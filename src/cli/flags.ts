@@ -31,6 +31,13 @@ export const checkFlags = {
   config: Flags.string({char: 'c', summary: 'Use this config file instead of the nearest .pchrc.yaml.', helpValue: 'FILE'}),
   'stdin-filename': Flags.string({summary: 'Name to use for standard input (-) in messages.', helpValue: 'NAME'}),
   debug: Flags.boolean({summary: 'Show the stack trace of an internal error.', hidden: true}),
+  cache: Flags.boolean({summary: 'Check again only the files that changed since the last --cache run; results are the same as without it.'}),
+  'cache-location': Flags.string({summary: 'Directory of the --cache files.', description: 'Default: node_modules/.cache/pch in the working directory.', helpValue: 'DIR'}),
+  concurrency: Flags.string({
+    summary: 'Threads that check files: auto, off, or a number.',
+    description: 'auto (the default) uses one thread per core when there are enough files to gain from it (about 400 a thread); off checks in one thread. Output is the same whatever the number.',
+    helpValue: 'N|auto|off',
+  }),
 }
 
 /** Flags of lint only. */

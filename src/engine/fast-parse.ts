@@ -49,8 +49,6 @@ interface Line {
 // Characters the subset allows: printable ASCII, line feeds, and printable non-ASCII (no tabs,
 // no carriage returns, no control characters, no byte-order marks or line separators).
 const OUTSIDE = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/
-// A plain key and its colon, matched in place (sticky) at a column of a line.
-const KEY_AT = /([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/y
 // Keys that are not plain strings (YAML reads them as null or booleans), or that JavaScript treats specially.
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/
 const MAX_KEY = 1000
@@ -157,8 +155,7 @@ class FastParser {
       return unsupported() // an empty value (null): left to yaml, which knows where it is
     }
     if (at === from) unsupported()
-    KEY_AT.lastIndex = at
-    if (!inMap && KEY_AT.test(line.text)) return this.blockMap(this.index, at)
+    if (!inMap && keyEnd(line.text, at) !== -1) return this.blockMap(this.index, at)
     const node = inlineValue(line, at)
     this.index++
     const next = this.lines[this.index]
@@ -179,12 +176,24 @@ function spaces(text: string, from: number): number {
   return at - from
 }
 
+/** Where the plain key at `column` of `text` ends (at its colon, which a space or the line's end follows); -1 if there is none. */
+function keyEnd(text: string, column: number): number {
+  let at = column
+  let code = text.charCodeAt(at)
+  // [A-Za-z_] then [A-Za-z0-9_-]*
+  if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95)) return -1
+  do code = text.charCodeAt(++at)
+  while ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45)
+  if (code !== 58) return -1 // ':'
+  const after = text.charCodeAt(at + 1)
+  return after === 32 || Number.isNaN(after) ? at : -1
+}
+
 /** The plain key (and its colon) at `column` of `line`. */
 function keyAt(line: Line, column: number): ScalarNode {
-  KEY_AT.lastIndex = column
-  const match = KEY_AT.exec(line.text)
-  if (!match) return unsupported()
-  const name = match[1]!
+  const end = keyEnd(line.text, column)
+  if (end === -1) return unsupported()
+  const name = line.text.slice(column, end)
   if (name.length > MAX_KEY || ('nNtTfF_'.includes(name[0]!) && SPECIAL_KEY.test(name))) unsupported()
   const start = line.start + column
   return {kind: 'scalar', start, end: start + name.length, quote: '', value: name}

@@ -1,5 +1,5 @@
 // Command-line paths -> the definition files to check: files, directories, globs and stdin.
-import {readdirSync, realpathSync, statSync} from 'node:fs'
+import {readdirSync, realpathSync, statSync, type Dirent} from 'node:fs'
 import path from 'node:path'
 import {tinyglobby} from './lazy.js'
 
@@ -19,13 +19,15 @@ export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignor
   const sources: Source[] = []
   // One file reached twice (two paths, a linked directory) is checked once: repo-scope rules
   // would otherwise compare it with itself.
-  const add = (file: string): void => {
+  const add = (file: string, known?: string): void => {
     const absolute = path.resolve(cwd, file)
-    let real = absolute
-    try {
-      real = realpathSync(absolute)
-    } catch {
-      // checked (and reported) when read
+    let real = known ?? absolute
+    if (known === undefined) {
+      try {
+        real = realpathSync.native(absolute)
+      } catch {
+        // checked (and reported) when read
+      }
     }
     if (!seen.has(real)) {
       seen.add(real)
@@ -41,9 +43,9 @@ export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignor
     const absolute = path.resolve(cwd, arg)
     const stats = statOrUndefined(absolute)
     if (stats?.isDirectory()) {
-      const files = walk(absolute).filter((file) => !ignored?.(file))
+      const files = walk(absolute).filter((file) => !ignored?.(file.path))
       if (files.length === 0) throw new UsageError(`No *.pch.yaml or *.pch.yml files found in ${arg}`)
-      files.forEach(add)
+      for (const file of files) add(file.path, file.real)
     } else if (stats) {
       add(absolute)
     } else if (tinyglobby().isDynamicPattern(arg)) {
@@ -51,7 +53,7 @@ export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignor
         .filter((file) => !ignored?.(file))
         .sort()
       if (files.length === 0) throw new UsageError(`No files match the pattern ${arg}`)
-      files.forEach(add)
+      for (const file of files) add(file)
     } else {
       throw new UsageError(`Path not found: ${arg}`)
     }
@@ -67,32 +69,38 @@ function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined 
   }
 }
 
-/** Every definition file below a directory, sorted; follows links but never loops. */
-function walk(root: string): string[] {
-  const found: string[] = []
+/**
+ * Every definition file below a directory, sorted, with its real path; follows links but never
+ * loops. Only links are stat'ed: a plain file's real path is its directory's plus its name.
+ */
+function walk(root: string): Array<{path: string; real: string | undefined}> {
+  const found: Array<{path: string; real: string | undefined}> = []
   const visited = new Set<string>()
   const visit = (dir: string): void => {
     let real: string
     try {
-      real = realpathSync(dir)
+      real = realpathSync.native(dir)
     } catch {
       return
     }
     if (visited.has(real)) return
     visited.add(real)
-    let names: string[]
+    let entries: Dirent[]
     try {
-      names = readdirSync(dir).sort()
+      entries = readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     } catch (error) {
       throw new UsageError(`Cannot read directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const {name} = entry
       const full = path.join(dir, name)
-      const stats = statOrUndefined(full)
+      // Links (and entries of a type the file system did not say) are stat'ed to see what they are.
+      const plain = entry.isFile() || entry.isDirectory()
+      const stats = plain ? entry : statOrUndefined(full)
       if (stats?.isDirectory()) {
         if (!SKIPPED_DIRS.has(name)) visit(full)
       } else if (stats?.isFile() && DEFINITION_FILE.test(name)) {
-        found.push(full)
+        found.push({path: full, real: plain ? path.join(real, name) : undefined})
       }
     }
   }

@@ -7,6 +7,7 @@ import {loadConfig, type Config} from './config.js'
 import {picomatch} from './lazy.js'
 import {readRegister, type OdsRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
+import {cacheEnvironment, cacheFile, CheckCache, contentHash, loadCache, saveCache} from './cache.js'
 import {repoFindings} from './repo.js'
 import type {FileResult, Message, Mode} from './types.js'
 
@@ -31,6 +32,16 @@ export interface RunInput {
   collectSites?: boolean
   /** --ods: an ODS practice register (epraccur.csv); without it, `ods:` of the config. */
   odsFile?: string
+  /** Phase 1 results of earlier runs: a file whose text and name are unchanged is not checked again. */
+  cache?: CheckCache
+  /** --cache: keep phase 1 results in this directory between runs (unless `cache` is given). */
+  cacheLocation?: string
+  /** pch's version: a cache written by another version is not used. */
+  version?: string
+  /** Keep phase 1 results in memory, to hand to a later run as `cache` (--fix re-checks only what it changed). */
+  keepCache?: boolean
+  /** Worker threads for phase 1 (runParallel only): a number, or 'auto' for the machine's cores. */
+  concurrency?: number | 'auto'
 }
 
 export interface FileFix {
@@ -45,40 +56,92 @@ export interface FileFix {
 }
 
 export interface RunOutput {
+  /** With cache, cacheLocation or keepCache: the phase 1 results, for a later run. */
+  cache?: CheckCache
   results: FileResult[]
   fixes: FileFix[]
   /** With collectSites: every readable definition's key figures, with its file. */
   sites: Array<SiteFacts & {filePath: string}>
 }
 
+/** What a run knows before it reads any file. */
+export interface RunPlan {
+  input: RunInput
+  cwd: string
+  options: CheckOptions
+  sources: Source[]
+  cache?: CheckCache
+  /** Where to save the cache after the run. */
+  cacheFile?: string
+}
+
+/** One file's phase 1: the checked file, and its text when --fix needs it. */
+export interface Inspected {
+  file: CheckedFile
+  source: Source
+  text?: {text: string; bom: boolean}
+}
+
 export function run(input: RunInput): RunOutput {
+  const plan = planRun(input)
+  return finishRun(plan, plan.sources.map((source) => inspectSource(plan, source)))
+}
+
+/** Config, register, options and the files to check (paths expanded, ignores applied). */
+export function planRun(input: RunInput): RunPlan {
   const cwd = input.cwd ?? process.cwd()
   const config = input.config ?? loadConfig(cwd, input.configFile)
   const odsFile = input.odsFile ?? config.ods
   const register = odsFile === undefined ? undefined : readRegister(path.resolve(input.odsFile === undefined ? config.dir : cwd, odsFile), odsFile)
   const options: CheckOptions = {mode: input.mode, today: input.today, config, collectSites: input.collectSites, register}
-  const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config))
-  const texts = new Map<CheckedFile, {source: Source; text: string; bom: boolean}>()
-  const checked = sources.map((source) => {
-    const {filePath, text, name, bom} = read(source, input, cwd)
-    const file = typeof text === 'string' ? inspectText(filePath, text, options, name) : notText(filePath, text)
-    if (input.collectFixes && typeof text === 'string') texts.set(file, {source, text, bom})
-    return file
-  })
+  const plan: RunPlan = {input, cwd, options, sources: resolvePaths(input.paths, cwd, ignoreMatcher(config))}
+  const environment = (): string => cacheEnvironment(input.version ?? '', options)
+  if (input.cache) plan.cache = input.cache.environment === environment() ? input.cache : new CheckCache(environment())
+  else if (input.cacheLocation !== undefined) {
+    plan.cacheFile = cacheFile(path.resolve(cwd, input.cacheLocation), options)
+    plan.cache = loadCache(plan.cacheFile, environment())
+  } else if (input.keepCache) plan.cache = new CheckCache(environment())
+  return plan
+}
+
+/** Phase 1 of one source, in this thread; from the cache when its text and name are unchanged. */
+export function inspectSource(plan: RunPlan, source: Source): Inspected {
+  const {input, options, cwd, cache} = plan
+  const {filePath, text, name, bom} = read(source, input, cwd)
+  const key = source.kind === 'file' ? source.path : '-'
+  const hash = cache ? contentHash(filePath, name, text) : ''
+  let file = cache?.get(key, hash)
+  if (!file) {
+    file = inspectRead(filePath, text, name, options)
+    cache?.set(key, hash, file)
+  }
+  return {file, source, ...(input.collectFixes && typeof text === 'string' ? {text: {text, bom}} : {})}
+}
+
+/** Phase 1 of text already read: a definition's checks, or one finding when it is not UTF-8 text. */
+export function inspectRead(filePath: string, text: string | Uint8Array, name: string | undefined, options: CheckOptions): CheckedFile {
+  return typeof text === 'string' ? inspectText(filePath, text, options, name) : notText(filePath, text)
+}
+
+/** Phases 2 and 3 over every file's phase 1, in the order of the sources. */
+export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOutput {
+  const {input, options} = plan
+  const checked = inspected.map((item) => item.file)
   const repo = input.mode === 'lint' ? repoFindings(checked) : new Map()
   options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
   const results: FileResult[] = []
   const fixes: FileFix[] = []
-  for (const file of checked) {
+  for (const {file, source, text} of inspected) {
     const {result, edits} = finishFile(file, repo.get(file) ?? [], options)
     results.push(result)
-    const original = texts.get(file)
-    if (original && edits.length > 0) {
-      fixes.push({path: original.source.kind === 'file' ? original.source.path : undefined, filePath: file.filePath, text: original.text, bom: original.bom, edits})
+    if (text && edits.length > 0) {
+      fixes.push({path: source.kind === 'file' ? source.path : undefined, filePath: file.filePath, text: text.text, bom: text.bom, edits})
     }
   }
   const sites = checked.flatMap((file) => (file.sites ?? []).map((site) => ({...site, filePath: file.filePath})))
-  return {results, fixes, sites}
+  // A cache that cannot be written costs the next run time, never this run its result.
+  if (plan.cache && plan.cacheFile) saveCache(plan.cacheFile, plan.cache)
+  return {results, fixes, sites, ...(plan.cache ? {cache: plan.cache} : {})}
 }
 
 /** Check one text as a file of its own (all three phases); for tests and the API. */
@@ -108,7 +171,7 @@ export function ignoreMatcher(config: Config): ((file: string) => boolean) | und
   }
 }
 
-interface ReadSource {
+export interface ReadSource {
   filePath: string
   name: string | undefined
   /** The text without a byte-order mark, or the bytes when they are not UTF-8. */
@@ -117,7 +180,7 @@ interface ReadSource {
 }
 
 /** Standard input and files are read alike: bytes, a byte-order mark noted, strict UTF-8. */
-function read(source: Source, input: RunInput, cwd: string): ReadSource {
+export function read(source: Source, input: Pick<RunInput, 'stdin' | 'stdinFilename' | 'overrides'>, cwd: string): ReadSource {
   if (source.kind === 'stdin') {
     if (input.stdin === undefined) throw new UsageError('No standard input was given for -')
     return {...fromBytes(input.stdin), filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename}

@@ -1,7 +1,7 @@
 // The body of `pch report`: lint the programme, build the compliance model, render, write.
 import {Chalk, supportsColor} from 'chalk'
 import {checkToday, writeOrFail} from '../cli/check-command.js'
-import {run} from '../engine/run.js'
+import {runParallel} from '../engine/parallel.js'
 import {thresholds} from '../engine/schemas.js'
 import {loadRenderer, type ReportFormat} from './index.js'
 import {buildReport} from './model.js'
@@ -17,7 +17,7 @@ export interface ReportFlags {
 
 export async function runReport(paths: string[], flags: ReportFlags): Promise<number> {
   const today = checkToday(flags.today)
-  const {results, sites} = run({mode: 'lint', today, paths, configFile: flags.config, collectSites: true})
+  const {results, sites} = await runParallel({mode: 'lint', today, paths, configFile: flags.config, collectSites: true})
   const band = thresholds('population/size-band') as {minimum: number; maximum: number}
   const report = buildReport(results, sites, {today, band})
   const toFile = flags.output !== undefined

@@ -1,0 +1,30 @@
+// A worker thread of a parallel run (parallel.ts): phase 1 of the files it takes, posted back as
+// plain data. A file that cannot be read is reported, not thrown, so the main thread can end the
+// run on the first such file in order, as a run in one thread does.
+import {parentPort, workerData} from 'node:worker_threads'
+import {contentHash} from './cache.js'
+import {UsageError} from './load.js'
+import {workerLoop, type WorkerMessage, type WorkerResult, type WorkerTask} from './parallel.js'
+import {inspectRead, read} from './run.js'
+
+const task = workerData as WorkerTask
+const post = (message: WorkerMessage): void => parentPort!.postMessage(message)
+
+function inspect(index: number): WorkerResult {
+  const {path, hash: cached} = task.files[index]!
+  try {
+    const {filePath, text, name} = read({kind: 'file', path}, {}, task.cwd)
+    const hash = task.cache ? contentHash(filePath, name, text) : undefined
+    if (hash !== undefined && hash === cached) return {index, cached: true}
+    return {index, file: inspectRead(filePath, text, name, task.options), ...(hash === undefined ? {} : {hash})}
+  } catch (error) {
+    if (error instanceof UsageError) return {index, error: error.message}
+    throw error
+  }
+}
+
+try {
+  workerLoop(task, post, inspect)
+} catch (error) {
+  post({fatal: error instanceof Error ? (error.stack ?? error.message) : String(error)})
+}
