@@ -35,8 +35,13 @@ describe('threads and the cache change nothing but speed', () => {
     expect(one.status).toBe(1)
     const results = JSON.parse(one.stdout) as Array<{filePath: string; messages: Array<{ruleId: string}>}>
     expect(results).toHaveLength(904)
-    // The copy and its original both carry the repo-scope findings.
-    expect(results.filter((r) => r.messages.some((m) => m.ruleId === 'metadata/duplicate-id')).map((r) => r.filePath)).toEqual(['programme/odd/zz-copy.pch.yaml', 'programme/region-000/site-3.pch.yaml'])
+    // Each copy and its original carry the repo-scope findings.
+    expect(results.filter((r) => r.messages.some((m) => m.ruleId === 'metadata/duplicate-id')).map((r) => r.filePath)).toEqual([
+      'programme/odd/anchors.pch.yaml',
+      'programme/odd/zz-copy.pch.yaml',
+      'programme/region-000/site-3.pch.yaml',
+      'programme/region-001/site-150.pch.yaml',
+    ])
     for (const threads of ['2', '4', 'auto']) {
       const many = lint('--concurrency', threads)
       expect({status: many.status, stderr: many.stderr}).toEqual({status: 1, stderr: ''})
