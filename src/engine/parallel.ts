@@ -98,7 +98,8 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
 
 function startWorker(task: WorkerTask, take: (result: WorkerResult) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../engine/worker.js', import.meta.url), {workerData: task})
+    // A small young generation: a worker adds less to peak memory, at no measurable cost in time.
+    const worker = new Worker(new URL('../engine/worker.js', import.meta.url), {workerData: task, resourceLimits: {maxYoungGenerationSizeMb: 6}})
     let done = false
     worker.on('message', (message: WorkerMessage) => {
       if ('results' in message) message.results.forEach(take)
