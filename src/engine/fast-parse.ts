@@ -108,8 +108,9 @@ class FastParser {
 
   /** A block mapping whose first key is at `column` of line `at` (a compact mapping starts mid-line). */
   private blockMap(at: number, column: number): MapNode {
-    const map: MapNode = {kind: 'map', flow: false, start: this.lines[at]!.start + column, end: 0, pairs: []}
-    map.end = map.start
+    const start = this.lines[at]!.start + column
+    // A block collection is located by its first line (Positions.blockStart): its end is never read.
+    const map: MapNode = {kind: 'map', flow: false, start, end: start, pairs: []}
     while (this.index < this.lines.length) {
       const line = this.lines[this.index]!
       // The first key may follow a dash on its line; every other key starts its own line.
@@ -334,7 +335,7 @@ function plain(raw: string, start: number): ScalarNode {
   return {kind: 'scalar', start, end: start + raw.length, quote: '', value: resolvePlain(raw)}
 }
 
-export function resolvePlain(raw: string): unknown {
+function resolvePlain(raw: string): unknown {
   // Most values are words: only these first characters can begin a null, a boolean or a number.
   if (raw !== '' && !'~nNtTfF0123456789+-.'.includes(raw[0]!)) return raw
   if (/^(?:~|[Nn]ull|NULL)?$/.test(raw)) return null

@@ -95,12 +95,14 @@ export function planRun(input: RunInput): RunPlan {
   const register = odsFile === undefined ? undefined : readRegister(path.resolve(input.odsFile === undefined ? config.dir : cwd, odsFile), odsFile)
   const options: CheckOptions = {mode: input.mode, today: input.today, config, collectSites: input.collectSites, register}
   const plan: RunPlan = {input, cwd, options, sources: resolvePaths(input.paths, cwd, ignoreMatcher(config))}
-  const environment = (): string => cacheEnvironment(input.version ?? '', options)
-  if (input.cache) plan.cache = input.cache.environment === environment() ? input.cache : new CheckCache(environment())
-  else if (input.cacheLocation !== undefined) {
-    plan.cacheFile = cacheFile(path.resolve(cwd, input.cacheLocation), options)
-    plan.cache = loadCache(plan.cacheFile, environment())
-  } else if (input.keepCache) plan.cache = new CheckCache(environment())
+  if (input.cache || input.cacheLocation !== undefined || input.keepCache) {
+    const environment = cacheEnvironment(input.version ?? '', options)
+    if (input.cache) plan.cache = input.cache.environment === environment ? input.cache : new CheckCache(environment)
+    else if (input.cacheLocation !== undefined) {
+      plan.cacheFile = cacheFile(path.resolve(cwd, input.cacheLocation), options)
+      plan.cache = loadCache(plan.cacheFile, environment)
+    } else plan.cache = new CheckCache(environment)
+  }
   return plan
 }
 

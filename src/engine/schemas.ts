@@ -65,8 +65,16 @@ function compiled(): NonNullable<typeof cache> {
   return cache
 }
 
-/** A schema's validator: precompiled when the build made it, compiled here otherwise. */
+const validators = new Map<string, ValidateFunction>()
+
+/** A schema's validator: precompiled when the build made it, compiled here otherwise (once per id: it is asked for every file). */
 function validator(id: string): ValidateFunction {
+  let validate = validators.get(id)
+  if (!validate) validators.set(id, (validate = findValidator(id)))
+  return validate
+}
+
+function findValidator(id: string): ValidateFunction {
   if (precompiled === undefined) {
     try {
       precompiled = require(PRECOMPILED_FILE) as Record<string, ValidateFunction>
@@ -81,12 +89,6 @@ function validator(id: string): ValidateFunction {
   const validate = compiled().ajv.getSchema(id)
   if (!validate) throw new Error(`no bundled schema ${id}`)
   return validate
-}
-
-/** Whether this process validates with the build's precompiled code (for the tests that prove both agree). */
-export function usesPrecompiled(): boolean {
-  validator(ROOT_SCHEMA_ID)
-  return precompiled !== null
 }
 
 /** The CommonJS module of the precompiled validators, written by the build. */

@@ -68,6 +68,22 @@ describe('threads and the cache change nothing but speed', () => {
     expect(lint('--cache', '--cache-location', 'cache', '--concurrency', '4').stdout === fresh.stdout).toBe(true)
   })
 
+  it('takes an unchanged file\'s result from the cache instead of checking it again, in one thread or many', () => {
+    lint('--cache', '--cache-location', 'marked')
+    const file = path.join(temp.path, 'marked', 'lint.json')
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {entries: Array<[string, {file: {documents: number}}]>}
+    const target = path.join(repo, 'region-002', 'site-250.pch.yaml')
+    const entry = saved.entries.find(([key]) => key === target)!
+    // A mark no check would produce: seen in the output only if the cached result is used.
+    entry[1].file.documents = 7
+    writeFileSync(file, JSON.stringify(saved))
+    for (const threads of ['off', '4']) {
+      const results = JSON.parse(lint('--cache', '--cache-location', 'marked', '--concurrency', threads).stdout) as Array<{filePath: string; documents: number}>
+      expect(results.find((r) => r.filePath === 'programme/region-002/site-250.pch.yaml')?.documents).toBe(7)
+      expect(results.filter((r) => r.documents === 7)).toHaveLength(1)
+    }
+  })
+
   it('starts afresh from a damaged cache file, and a different config is a different cache', () => {
     mkdirSync(path.join(temp.path, 'damaged'), {recursive: true})
     writeFileSync(path.join(temp.path, 'damaged', 'lint.json'), '{"environment": 1, "entr')

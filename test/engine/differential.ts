@@ -2,7 +2,7 @@
 // its data, start line and every position must be those of `yaml`.
 import {isDeepStrictEqual} from 'node:util'
 import {fastParse} from '../../src/engine/fast-parse.js'
-import {parseSource, type SourceDocument} from '../../src/engine/parse.js'
+import {parseSource} from '../../src/engine/parse.js'
 import {joinPointer} from '../../src/engine/pointer.js'
 
 /** Every pointer into `data`, and one missing child of each container. */
@@ -38,5 +38,3 @@ export function difference(text: string): string | undefined {
   }
   return undefined
 }
-
-export type {SourceDocument}
