@@ -11,6 +11,15 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   // oclif's check of its own engines range loads semver on every start (~25 ms); package.json's
   // engines (>=20) already makes npm warn on an older Node at install.
   process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1'
+  // Peak memory should follow the largest file, not the number of files. V8 lets a busy process's
+  // young generation double up to 16 MB semi-spaces and its old generation grow by up to 4x between
+  // full collections; over 10,000 files that is most of the peak. These two flags keep the young
+  // generation at its first size and grow the old one by a fifth, for about a tenth more time
+  // (BENCHMARKS.md). V8 reads both whenever it resizes the heap, so they take effect when set
+  // here, after start-up.
+  const {setFlagsFromString} = await import('node:v8')
+  setFlagsFromString('--semi-space-growth-factor=1')
+  setFlagsFromString('--heap-growing-percent=20')
   const {execute} = await import('@oclif/core')
   await execute({dir: import.meta.url})
 }

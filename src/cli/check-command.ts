@@ -155,10 +155,10 @@ async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput,
   return run({...input, stdin, overrides, collectFixes: false, cache: output.cache})
 }
 
-/** --concurrency: auto, off (one thread) or a whole number of threads. */
+/** --concurrency: off (one thread, the default), auto, or a whole number of threads. */
 export function checkConcurrency(value: string | undefined): number | 'auto' {
-  if (value === undefined || value === 'auto') return 'auto'
-  if (value === 'off') return 1
+  if (value === 'auto') return 'auto'
+  if (value === undefined || value === 'off') return 1
   if (/^[1-9]\d{0,2}$/.test(value)) return Number(value)
   throw new UsageError(`--concurrency must be auto, off or a number of threads from 1 to 999, not "${value}"`)
 }

@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {CheckedFile, CheckOptions} from './check.js'
+import type {FileText} from './run.js'
 import {writeFileAtomic} from './write.js'
 
 /** The default place, as ESLint and Babel keep theirs. */
@@ -54,10 +55,10 @@ export class CheckCache {
 }
 
 /** A hash of what phase 1 reads of a file: its name, its path as shown, and its text. */
-export function contentHash(filePath: string, name: string | undefined, text: string | Uint8Array): string {
+export function contentHash(filePath: string, name: string | undefined, text: FileText): string {
   return createHash('sha1')
     .update(`${name ?? ''}\0${filePath}\0`)
-    .update(text)
+    .update(typeof text === 'string' || text instanceof Uint8Array ? text : `\0too large: ${text.tooLarge}`)
     .digest('base64')
 }
 

@@ -5,7 +5,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {catalogue, isLocked, ruleMeta} from '../rules/index.js'
 import {UsageError} from './load.js'
-import {parseSource} from './parse.js'
+import {DEFAULT_LIMITS, parseSource, type Limits} from './parse.js'
 import {describeErrors, didYouMean} from './schema-check.js'
 import {optionErrors, validateConfigAgainstSchema} from './schemas.js'
 import {joinPointer} from './pointer.js'
@@ -26,6 +26,13 @@ export interface Config {
   ignore: readonly string[]
   /** An ODS practice register (epraccur.csv), relative to the config's directory. */
   ods?: string
+  /** File size and nesting limits other than the defaults. */
+  limits?: Partial<Limits>
+}
+
+/** The limits a run applies: the config's, else the defaults. */
+export function limitsOf(config: Config): Limits {
+  return {...DEFAULT_LIMITS, ...config.limits}
 }
 
 export const CONFIG_NAMES = ['.pchrc.yaml', '.pchrc.yml', '.pchrc.json'] as const
@@ -69,7 +76,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   const data = doc.data ?? {}
   const [schemaProblem] = describeErrors(validateConfigAgainstSchema(data), 'the config')
   if (schemaProblem) fail(schemaProblem.path, schemaProblem.message, schemaProblem.target)
-  const raw = data as {rules?: Record<string, string | [string, Record<string, unknown>?]>; ignore?: string[]; ods?: string}
+  const raw = data as {rules?: Record<string, string | [string, Record<string, unknown>?]>; ignore?: string[]; ods?: string; limits?: Partial<Limits>}
   const rules = new Map<string, RuleSetting>()
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     const pointer = joinPointer('rules', id)
@@ -89,5 +96,5 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     }
     rules.set(id, {severity, options})
   }
-  return {file, dir: path.dirname(file), rules, ignore: raw.ignore ?? [], ...(raw.ods === undefined ? {} : {ods: raw.ods})}
+  return {file, dir: path.dirname(file), rules, ignore: raw.ignore ?? [], ...(raw.ods === undefined ? {} : {ods: raw.ods}), ...(raw.limits ? {limits: raw.limits} : {})}
 }

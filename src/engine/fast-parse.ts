@@ -6,7 +6,7 @@
 // Where it answers, its data and its positions are those `yaml` gives (test/engine/fast-parse.test.ts
 // proves it over the examples, the templates and fuzzed inputs).
 import {parsePointer} from './pointer.js'
-import {LineStarts, Positions, type ScalarSource, type SourceDocument} from './parse.js'
+import {DEFAULT_LIMITS, LineStarts, Positions, type ScalarSource, type SourceDocument} from './parse.js'
 import type {Range} from './types.js'
 
 interface ScalarNode {
@@ -54,10 +54,10 @@ const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/
 const MAX_KEY = 1000
 
 /** A definition in the plain subset, as a document; undefined when `yaml` must parse it. */
-export function fastParse(text: string): SourceDocument | undefined {
+export function fastParse(text: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): SourceDocument | undefined {
   if (OUTSIDE.test(text)) return undefined
   try {
-    return new FastParser(text).document()
+    return new FastParser(text, maxDepth).document()
   } catch (error) {
     if (error instanceof Unsupported) return undefined
     throw error
@@ -68,8 +68,13 @@ class FastParser {
   private readonly lines: Line[] = []
   private readonly lineCounter = new LineStarts()
   private index = 0
+  /** Collections open around the one being read: deeper than the limit is left to yaml, which reports it. */
+  private depth = 0
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {
     let start = 0
     for (;;) {
       this.lineCounter.addNewLine(start)
@@ -108,6 +113,7 @@ class FastParser {
 
   /** A block mapping whose first key is at `column` of line `at` (a compact mapping starts mid-line). */
   private blockMap(at: number, column: number): MapNode {
+    this.enter()
     const start = this.lines[at]!.start + column
     // A block collection is located by its first line (Positions.blockStart): its end is never read.
     const map: MapNode = {kind: 'map', flow: false, start, end: start, pairs: []}
@@ -122,11 +128,18 @@ class FastParser {
       if (map.pairs.some((pair) => pair.key.value === key.value)) unsupported()
       map.pairs.push({key, value: this.valueAfter(line, column + (key.value as string).length + 1, column, true)})
     }
+    this.depth--
     return map
+  }
+
+  private enter(): void {
+    if (this.depth + 1 > this.maxDepth) unsupported()
+    this.depth++
   }
 
   /** A block sequence whose dashes are at `column`. */
   private blockSeq(column: number): SeqNode {
+    this.enter()
     const first = this.lines[this.index]!
     const seq: SeqNode = {kind: 'seq', flow: false, start: first.start + column, end: first.start + column, items: []}
     while (this.index < this.lines.length) {
@@ -135,6 +148,7 @@ class FastParser {
       if (line.indent > column || !isDash(line.text, column)) unsupported()
       seq.items.push(this.valueAfter(line, column + 1, column, false))
     }
+    this.depth--
     return seq
   }
 
@@ -157,6 +171,7 @@ class FastParser {
     }
     if (at === from) unsupported()
     if (!inMap && keyEnd(line.text, at) !== -1) return this.blockMap(this.index, at)
+    if ((first === '[' || first === '{') && this.depth + 1 > this.maxDepth) unsupported()
     const node = inlineValue(line, at)
     this.index++
     const next = this.lines[this.index]

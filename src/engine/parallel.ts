@@ -44,7 +44,7 @@ export function workerCount(plan: RunPlan, concurrency: RunInput['concurrency'])
 /** `run`, with phase 1 spread over worker threads when there are enough files to gain from it. */
 export async function runParallel(input: RunInput): Promise<RunOutput> {
   const plan = planRun(input)
-  const workers = workerCount(plan, input.concurrency ?? 'auto')
+  const workers = workerCount(plan, input.concurrency ?? 1)
   if (workers === 0) return finishRun(plan, plan.sources.map((source) => inspectSource(plan, source)))
   return finishRun(plan, await inspectInParallel(plan, workers))
 }

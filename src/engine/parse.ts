@@ -8,6 +8,10 @@ import type {Problem, Range} from './types.js'
 /** Aliases one document may expand; an "alias bomb" hits this long before it hurts. */
 export const MAX_ALIAS_COUNT = 1000
 
+/** Default limits (a config's `limits` may change them): a definition is a few kilobytes, 7 levels deep. */
+export const DEFAULT_LIMITS = {maxFileSize: 10 * 1024 * 1024, maxDepth: 64} as const
+export type Limits = {maxFileSize: number; maxDepth: number}
+
 export interface SourceDocument {
   index: number
   /** The line its content starts on. */
@@ -42,8 +46,8 @@ const CORE_TAGS = new Set(
  * A file in the plain subset of YAML takes the fast parser, which gives the same data and positions;
  * `fast: false` forces the full parser (for the tests that prove the two agree).
  */
-export function parseSource(text: string, fast = true): ParsedSource {
-  const quick = fast ? fastParse(text) : undefined
+export function parseSource(text: string, fast = true, maxDepth: number = DEFAULT_LIMITS.maxDepth): ParsedSource {
+  const quick = fast ? fastParse(text, maxDepth) : undefined
   // The subset has no multi-line scalars: no line is inside one.
   if (quick) return {documents: [quick], scalarLines: () => new Set()}
   const lineCounter = new (yaml().LineCounter)()
@@ -62,7 +66,9 @@ export function parseSource(text: string, fast = true): ParsedSource {
   for (const doc of list) {
     if (isEmpty(doc)) continue
     const index = documents.length
-    const problems = structuralProblems(doc, text, locator)
+    // Depth first: the checks after it walk the tree recursively.
+    const deep = depthProblem(doc, maxDepth, locator)
+    const problems = deep ? [deep] : structuralProblems(doc, text, locator)
     let data: unknown
     if (problems.length === 0) {
       try {
@@ -115,6 +121,27 @@ function aliasProblem(doc: Document.Parsed, error: unknown, locator: Locator): P
     message: 'Too many YAML aliases: the document expands beyond what a PCH definition needs (possible alias bomb)',
     at: locator.rangeOf(doc.contents as Node | null),
   }
+}
+
+/** The first collection nested deeper than `maxDepth` (found without recursion), as a yaml/syntax problem. */
+function depthProblem(doc: Document.Parsed, maxDepth: number, locator: Locator): Problem | undefined {
+  // [node, depth, the key it is the value of]; a block collection is shown at its key, as elsewhere.
+  const stack: Array<[node: unknown, depth: number, key?: unknown]> = [[doc.contents, 0]]
+  while (stack.length > 0) {
+    const [node, depth, key] = stack.pop()!
+    if (!yaml().isCollection(node)) continue
+    if (depth + 1 > maxDepth) {
+      const message = `The document is nested more than ${maxDepth.toLocaleString('en-GB')} levels deep (a definition needs about 7; limits.maxDepth in the config)`
+      const at = !node.flow && yaml().isNode(key) ? key : node
+      return {ruleId: 'yaml/syntax', path: '', message, at: locator.rangeOf(at as Node)}
+    }
+    // Children pushed last first, so the first collection too deep is the first in the text.
+    for (const item of [...(node.items as unknown[])].reverse()) {
+      if (yaml().isPair(item)) stack.push([item.value, depth + 1, item.key], [item.key, depth + 1])
+      else stack.push([item, depth + 1])
+    }
+  }
+  return undefined
 }
 
 /** A document with nothing in it: a trailing `---`, or only comments. */

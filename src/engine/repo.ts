@@ -1,23 +1,41 @@
 // Phase 2: the repo-scope rules, over the claims of every file of a run. A key claimed by two or
 // more definitions is reported at every place that claims it, naming the others.
 import {repoRules} from '../rules/index.js'
-import {finding as makeFinding, type CheckedFile, type Claim, type Finding} from './check.js'
+import {finding as makeFinding, forEachClaimKey, unpackClaims, type CheckedFile, type Claim, type Finding} from './check.js'
 import {formatMessage} from './messages.js'
 
 export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Finding[]> {
+  // Only the claims of shared keys are ever objects: the first pass notes, for each rule's keys,
+  // the first file that claims it and then every file when there are more; the second unpacks the
+  // claims of the files that share a key.
+  const claimants = new Map(repoRules.map((rule) => [rule.meta.id, new Map<string, CheckedFile | CheckedFile[]>()]))
+  const sharing = new Set<CheckedFile>()
+  for (const file of files) {
+    forEachClaimKey(file.claims, (ruleId, key) => {
+      const byKey = claimants.get(ruleId)!
+      const known = byKey.get(key)
+      if (known === undefined) byKey.set(key, file)
+      else {
+        if (Array.isArray(known)) known.push(file)
+        else byKey.set(key, [known, file])
+        sharing.add(Array.isArray(known) ? file : known).add(file)
+      }
+    })
+  }
+  const shared = new Map(repoRules.map((rule) => [rule.meta.id, new Map<string, Array<{file: CheckedFile; claim: Claim}>>()]))
+  for (const file of files) {
+    if (!sharing.has(file)) continue
+    for (const claim of unpackClaims(file.claims)) {
+      if (!Array.isArray(claimants.get(claim.ruleId)!.get(claim.key))) continue
+      const byKey = shared.get(claim.ruleId)!
+      const list = byKey.get(claim.key)
+      if (list) list.push({file, claim})
+      else byKey.set(claim.key, [{file, claim}])
+    }
+  }
   const found = new Map<CheckedFile, Finding[]>()
   for (const rule of repoRules) {
-    const byKey = new Map<string, Array<{file: CheckedFile; claim: Claim}>>()
-    for (const file of files) {
-      for (const claim of file.claims) {
-        if (claim.ruleId !== rule.meta.id) continue
-        const list = byKey.get(claim.key) ?? []
-        list.push({file, claim})
-        byKey.set(claim.key, list)
-      }
-    }
-    for (const [key, places] of byKey) {
-      if (places.length < 2) continue
+    for (const [key, places] of shared.get(rule.meta.id)!) {
       // Linear in the places: four descriptions are enough to name three others of any place.
       const named = places.slice(0, 4).map((place) => ({place, text: describePlace(place)}))
       for (const here of places) {

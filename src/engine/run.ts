@@ -1,14 +1,15 @@
 // A whole run: resolve paths, read and check each file (phase 1), the repo-scope rules across
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
-import {readFileSync} from 'node:fs'
+import {closeSync, fstatSync, openSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {finding, finishFile, inspectText, type CheckedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
-import {loadConfig, type Config} from './config.js'
+import {finding, finishFile, inspectText, type CheckedFile, type Finding, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
+import {limitsOf, loadConfig, type Config} from './config.js'
 import {picomatch} from './lazy.js'
 import {readRegister, type OdsRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
 import {cacheEnvironment, cacheFile, CheckCache, contentHash, loadCache, saveCache} from './cache.js'
 import {repoFindings} from './repo.js'
+import {formatNumber} from './messages.js'
 import type {FileResult, Message, Mode} from './types.js'
 
 export interface RunInput {
@@ -40,7 +41,7 @@ export interface RunInput {
   version?: string
   /** Keep phase 1 results in memory, to hand to a later run as `cache` (--fix re-checks only what it changed). */
   keepCache?: boolean
-  /** Worker threads for phase 1 (runParallel only): a number, or 'auto' for the machine's cores. */
+  /** Threads for phase 1 (runParallel only): a number (default 1, this thread alone), or 'auto' for the machine's cores. */
   concurrency?: number | 'auto'
 }
 
@@ -109,7 +110,7 @@ export function planRun(input: RunInput): RunPlan {
 /** Phase 1 of one source, in this thread; from the cache when its text and name are unchanged. */
 export function inspectSource(plan: RunPlan, source: Source): Inspected {
   const {input, options, cwd, cache} = plan
-  const {filePath, text, name, bom} = read(source, input, cwd)
+  const {filePath, text, name, bom} = read(source, input, cwd, limitsOf(options.config).maxFileSize)
   const key = source.kind === 'file' ? source.path : '-'
   const hash = cache ? contentHash(filePath, name, text) : ''
   let file = cache?.get(key, hash)
@@ -120,9 +121,13 @@ export function inspectSource(plan: RunPlan, source: Source): Inspected {
   return {file, source, ...(input.collectFixes && typeof text === 'string' ? {text: {text, bom}} : {})}
 }
 
-/** Phase 1 of text already read: a definition's checks, or one finding when it is not UTF-8 text. */
-export function inspectRead(filePath: string, text: string | Uint8Array, name: string | undefined, options: CheckOptions): CheckedFile {
-  return typeof text === 'string' ? inspectText(filePath, text, options, name) : notText(filePath, text)
+/** Phase 1 of text already read: a definition's checks, or one finding when it is not UTF-8 text or is too large. */
+export function inspectRead(filePath: string, text: FileText, name: string | undefined, options: CheckOptions): CheckedFile {
+  if (typeof text === 'string') return inspectText(filePath, text, options, name)
+  if (text instanceof Uint8Array) return notText(filePath, text)
+  const {maxFileSize} = limitsOf(options.config)
+  const message = `The file is ${formatNumber(text.tooLarge)} bytes, more than the limit of ${formatNumber(maxFileSize)} (limits.maxFileSize in the config); it was not read`
+  return unreadable(filePath, finding('yaml/syntax', message, {line: 1, column: 1, endLine: 1, endColumn: 1}, ''))
 }
 
 /** Phases 2 and 3 over every file's phase 1, in the order of the sources. */
@@ -173,28 +178,33 @@ export function ignoreMatcher(config: Config): ((file: string) => boolean) | und
   }
 }
 
+/** A file's text without its byte-order mark; its bytes when they are not UTF-8; its size when it is over the limit. */
+export type FileText = string | Uint8Array | {tooLarge: number}
+
 export interface ReadSource {
   filePath: string
   name: string | undefined
-  /** The text without a byte-order mark, or the bytes when they are not UTF-8. */
-  text: string | Uint8Array
+  text: FileText
   bom: boolean
 }
 
 /** Standard input and files are read alike: bytes, a byte-order mark noted, strict UTF-8. */
-export function read(source: Source, input: Pick<RunInput, 'stdin' | 'stdinFilename' | 'overrides'>, cwd: string): ReadSource {
+export function read(source: Source, input: Pick<RunInput, 'stdin' | 'stdinFilename' | 'overrides'>, cwd: string, maxFileSize: number): ReadSource {
   if (source.kind === 'stdin') {
     if (input.stdin === undefined) throw new UsageError('No standard input was given for -')
-    return {...fromBytes(input.stdin), filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename}
+    const size = typeof input.stdin === 'string' ? Buffer.byteLength(input.stdin) : input.stdin.length
+    const content = size > maxFileSize ? {text: {tooLarge: size}, bom: false} : fromBytes(input.stdin)
+    return {...content, filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename}
   }
   const filePath = displayPath(source.path, cwd)
   const override = input.overrides?.get(source.path)
-  return {...fromBytes(override ?? readFile(source.path)), filePath, name: filePath}
+  const bytes = override ?? readFile(source.path, maxFileSize)
+  return {...(typeof bytes === 'number' ? {text: {tooLarge: bytes}, bom: false} : fromBytes(bytes)), filePath, name: filePath}
 }
 
 /** A definition file's text (without a byte-order mark, noted), or its bytes when they are not UTF-8. */
 export function readDefinition(file: string): {text: string | Uint8Array; bom: boolean} {
-  return fromBytes(readFile(file))
+  return fromBytes(readFile(file, Number.POSITIVE_INFINITY) as Buffer)
 }
 
 function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bom: boolean} {
@@ -203,13 +213,19 @@ function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bo
   return {text: decode(content) ?? content, bom}
 }
 
-function readFile(file: string): Buffer {
+/** The file's bytes, or its size when that is over `maxFileSize` (then it is not read). */
+function readFile(file: string, maxFileSize: number): Buffer | number {
+  let fd: number | undefined
   try {
-    return readFileSync(file)
+    fd = openSync(file, 'r')
+    const {size} = fstatSync(fd)
+    return size > maxFileSize ? size : readFileSync(fd)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unknown error')
     throw new UsageError(`Cannot read ${file}: ${why}`)
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }
 
@@ -231,14 +247,12 @@ function notText(filePath: string, bytes: Uint8Array): CheckedFile {
   const lines = before.split('\n')
   const line = lines.length
   const column = lines.at(-1)!.length + 1
-  return {
-    filePath,
-    documents: 0,
-    claims: [],
-    exceptions: [],
-    directives: [],
-    findings: [finding('yaml/syntax', 'The file is not UTF-8 text (it may be binary, or saved in another encoding)', {line, column, endLine: line, endColumn: column + 1}, '')],
-  }
+  return unreadable(filePath, finding('yaml/syntax', 'The file is not UTF-8 text (it may be binary, or saved in another encoding)', {line, column, endLine: line, endColumn: column + 1}, ''))
+}
+
+/** A file whose text cannot be checked: its one finding. */
+function unreadable(filePath: string, found: Finding): CheckedFile {
+  return {filePath, documents: 0, claims: '', exceptions: [], directives: [], findings: [found]}
 }
 
 /** Paths in output: relative to the working directory when below it, with forward slashes. */

@@ -3,6 +3,7 @@
 // run on the first such file in order, as a run in one thread does.
 import {parentPort, workerData} from 'node:worker_threads'
 import {contentHash} from './cache.js'
+import {limitsOf} from './config.js'
 import {UsageError} from './load.js'
 import {workerLoop, type WorkerMessage, type WorkerResult, type WorkerTask} from './parallel.js'
 import {inspectRead, read} from './run.js'
@@ -13,7 +14,7 @@ const post = (message: WorkerMessage): void => parentPort!.postMessage(message)
 function inspect(index: number): WorkerResult {
   const {path, hash: cached} = task.files[index]!
   try {
-    const {filePath, text, name} = read({kind: 'file', path}, {}, task.cwd)
+    const {filePath, text, name} = read({kind: 'file', path}, {}, task.cwd, limitsOf(task.options.config).maxFileSize)
     const hash = task.cache ? contentHash(filePath, name, text) : undefined
     if (hash !== undefined && hash === cached) return {index, cached: true}
     return {index, file: inspectRead(filePath, text, name, task.options), ...(hash === undefined ? {} : {hash})}

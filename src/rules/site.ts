@@ -80,18 +80,30 @@ export function registeredPopulation(data: unknown): number | undefined {
  * undefined when not known, or when there are none (size-band reports that; references to
  * practices cannot be judged).
  */
-export function practiceCodes(data: unknown): Set<string> | undefined {
+export const practiceCodes = perDocument((data): ReadonlySet<string> | undefined => {
   const section = population(data)
   const practices = section && knownList(section.practices, 'odsCode')
   return practices?.length ? new Set(practices.map((p) => p.odsCode as string)) : undefined
-}
+})
 
 /** Partner ids; undefined when the partner list is not known. */
-export function partnerIds(data: unknown): Set<string> | undefined {
+export const partnerIds = perDocument((data): ReadonlySet<string> | undefined => {
   const partners = knownList(workforce(data)?.partners, 'id')
   return partners && new Set(partners.flatMap((p) => (typeof p.id === 'string' ? [p.id] : [])))
-}
+})
 
+/**
+ * A figure several rules read, worked out once per document: rules run document by document, so
+ * the last document's answer is kept (a WeakMap would hold every document through young-generation
+ * collections). The data is never changed.
+ */
+function perDocument<T>(compute: (data: unknown) => T): (data: unknown) => T {
+  let last: {data: unknown; value: T} | undefined
+  return (data) => {
+    if (last === undefined || last.data !== data) last = {data, value: compute(data)}
+    return last.value
+  }
+}
 /** Indexes of list entries whose key repeats an earlier entry's, with the first index. */
 export function duplicates(list: Array<[number, string | undefined]>): Array<{index: number; value: string; first: number}> {
   const seen = new Map<string, number>()

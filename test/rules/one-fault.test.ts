@@ -174,10 +174,10 @@ describe('numbers and tags the helpers found', () => {
     expect(findings(edit(base, ['listSize: 14250', 'listSize: !!int 14250'], ['annualPerPatient: 160.00', 'annualPerPatient: !!float 160.00']))).toEqual([])
   })
 
-  it('says so, in one line, when YAML is nested too deeply to parse', () => {
+  it('says so, in one line, when YAML is nested deeper than the limit', () => {
     const deep = `${base}extra: ${'['.repeat(5000)}${']'.repeat(5000)}\n`
-    expect(messages(deep).map((m) => [m.ruleId, m.message])).toEqual([
-      ['yaml/syntax', 'The YAML is nested too deeply to check; a PCH definition needs only a few levels'],
+    expect(messages(deep).map((m) => [m.ruleId, m.message, m.line, m.column])).toEqual([
+      ['yaml/syntax', 'The document is nested more than 64 levels deep (a definition needs about 7; limits.maxDepth in the config)', base.split('\n').length, 'extra: '.length + 64],
     ])
   })
 })

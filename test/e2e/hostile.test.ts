@@ -1,0 +1,263 @@
+// The catalogue of hostile and odd inputs (issue 9): each runs the built binary and checks the
+// documented outcome exactly. README.md's "Hostile and odd input" table is these rows, word for
+// word (the last test holds them together).
+import {chmodSync, mkdirSync, readFileSync, symlinkSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, type CliResult} from '../helpers.js'
+
+const base = riverside()
+const temp = useTempDir('pch-hostile-')
+
+interface JsonMessage {
+  ruleId: string
+  line: number
+  column: number
+  message: string
+}
+
+/** `pch validate` of `args` in the temp directory, as JSON; the run must take under `seconds`. */
+function validate(args: string[], seconds = 10): CliResult & {files: Array<{filePath: string; messages: JsonMessage[]}>; ms: number} {
+  const started = Date.now()
+  const r = cli(['validate', ...args, '--today', TODAY, '-f', 'json'], {cwd: temp.path})
+  const ms = Date.now() - started
+  expect(ms).toBeLessThan(seconds * 1000)
+  expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m)
+  return {...r, ms, files: r.stdout ? JSON.parse(r.stdout) : []}
+}
+
+/** The findings of the one file checked, as `ruleId@line:column`. */
+const found = (r: ReturnType<typeof validate>): string[] => r.files.flatMap((f) => f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`))
+
+const billionLaughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n')
+
+interface Row {
+  input: string
+  outcome: string
+  exit: 0 | 1 | 2
+  run: () => void
+}
+
+export const catalogue: Row[] = [
+  {
+    input: 'YAML alias bomb ("billion laughs", 10^9 strings from 1 KB)',
+    outcome: '`yaml/syntax` "Too many YAML aliases" at the document, at once, without expanding it',
+    exit: 1,
+    run() {
+      temp.write('bomb.pch.yaml', `${base}lol:\n${billionLaughs.split('\n').map((line) => `  ${line}`).join('\n')}\n`)
+      const r = validate(['bomb.pch.yaml'], 5)
+      expect(r.status).toBe(1)
+      expect(r.files[0]!.messages.map((m) => [m.ruleId, m.message.split(':')[0]])).toEqual([['yaml/syntax', 'Too many YAML aliases']])
+    },
+  },
+  {
+    input: '10,000-deep nesting (flow `[[[...]]]`, or block `- - - ...`)',
+    outcome: '`yaml/syntax` "nested more than 64 levels deep" at the 65th level; the limit is `limits.maxDepth` in the config',
+    exit: 1,
+    run() {
+      temp.write('flow.pch.yaml', `${base}deep: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`)
+      temp.write('block.pch.yaml', `${base}deep:\n  ${'- '.repeat(10_000)}x\n`)
+      const r = validate(['flow.pch.yaml', 'block.pch.yaml'])
+      expect(r.status).toBe(1)
+      const deep = base.split('\n').length // the line after the base's last (it ends with a newline)
+      // The 64th bracket or dash below the root mapping opens level 65.
+      expect(found(r)).toEqual([`yaml/syntax@${deep}:${'deep: '.length + 64}`, `yaml/syntax@${deep + 1}:${2 + 2 * 63 + 1}`])
+      expect(r.files[0]!.messages[0]!.message).toBe('The document is nested more than 64 levels deep (a definition needs about 7; limits.maxDepth in the config)')
+      temp.write('.pchrc.yaml', 'limits:\n  maxDepth: 2\n')
+      expect(found(validate(['flow.pch.yaml']))).toEqual([`yaml/syntax@${lineOf(base, 'commissioner:')}:3`])
+    },
+  },
+  {
+    input: 'a 50 MB file',
+    outcome: '`yaml/syntax` "The file is 52,428,800 bytes, more than the limit of 10,485,760" at 1:1, without reading it; the limit is `limits.maxFileSize`',
+    exit: 1,
+    run() {
+      temp.write('huge.pch.yaml', Buffer.alloc(50 * 1024 * 1024, 'a: 1\n'))
+      const r = validate(['huge.pch.yaml'], 5)
+      expect(r.status).toBe(1)
+      expect(r.files[0]!.messages).toMatchObject([
+        {ruleId: 'yaml/syntax', line: 1, column: 1, message: 'The file is 52,428,800 bytes, more than the limit of 10,485,760 (limits.maxFileSize in the config); it was not read'},
+      ])
+      temp.write('riverside.pch.yaml', base)
+      temp.write('.pchrc.yaml', 'limits:\n  maxFileSize: 1000\n')
+      expect(validate(['riverside.pch.yaml']).files[0]!.messages.map((m) => m.message)).toEqual([
+        `The file is ${Buffer.byteLength(base).toLocaleString('en-GB')} bytes, more than the limit of 1,000 (limits.maxFileSize in the config); it was not read`,
+      ])
+      temp.write('.pchrc.yaml', 'limits:\n  maxFileSize: lots\n')
+      expectOneLineFailure(cli(['validate', 'riverside.pch.yaml'], {cwd: temp.path}), /^pch: Invalid config \.pchrc\.yaml:2:16: /m)
+    },
+  },
+  {
+    input: 'binary data (a PNG)',
+    outcome: '`yaml/syntax` "The file is not UTF-8 text" at its first byte that is not UTF-8',
+    exit: 1,
+    run() {
+      temp.write('picture.pch.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))
+      const r = validate(['picture.pch.yaml'])
+      expect([r.status, found(r)]).toEqual([1, ['yaml/syntax@1:1']])
+      expect(r.files[0]!.messages[0]!.message).toMatch(/^The file is not UTF-8 text/)
+    },
+  },
+  {
+    input: 'invalid UTF-8 (a Latin-1 "£" in a name)',
+    outcome: '`yaml/syntax` "The file is not UTF-8 text" at the line and column of the bad byte',
+    exit: 1,
+    run() {
+      const text = edit(base, ['name: Riverside Surgery', 'name: Riverside \u00a3 Surgery'])
+      const bytes = Buffer.from(text, 'latin1')
+      temp.write('latin1.pch.yaml', bytes)
+      const r = validate(['latin1.pch.yaml'])
+      const line = lineOf(text, 'name: Riverside \u00a3')
+      expect([r.status, found(r)]).toEqual([1, [`yaml/syntax@${line}:${text.split('\n')[line - 1]!.indexOf('\u00a3') + 1}`]])
+    },
+  },
+  {
+    input: 'a UTF-8 byte-order mark',
+    outcome: 'read as the same text without it: same findings, same line:column',
+    exit: 0,
+    run() {
+      temp.write('bom.pch.yaml', `\uFEFF${base}`)
+      const r = validate(['bom.pch.yaml'])
+      expect([r.status, found(r)]).toEqual([0, []])
+    },
+  },
+  {
+    input: 'CRLF line endings',
+    outcome: 'the same findings at the same line:column as with LF',
+    exit: 1,
+    run() {
+      const text = edit(base, ['status: live ', 'status: lve  '])
+      temp.write('lf.pch.yaml', text)
+      temp.write('crlf.pch.yaml', text.replace(/\n/g, '\r\n'))
+      const lf = validate(['lf.pch.yaml'])
+      const crlf = validate(['crlf.pch.yaml'])
+      expect(found(lf)).toEqual([`schema@${lineOf(text, 'status: lve')}:11`])
+      expect([crlf.status, found(crlf)]).toEqual([1, found(lf)])
+    },
+  },
+  {
+    input: 'a tab used for indentation',
+    outcome: '`yaml/syntax` "Tabs are not allowed as indentation" at the tab',
+    exit: 1,
+    run() {
+      const text = edit(base, ['  name: Riverside Primary Care Home', '\tname: Riverside Primary Care Home'])
+      temp.write('tab.pch.yaml', text)
+      const r = validate(['tab.pch.yaml'])
+      expect([r.status, found(r)]).toEqual([1, [`yaml/syntax@${lineOf(text, '\tname:')}:1`]])
+      expect(r.files[0]!.messages[0]!.message).toMatch(/tab/i)
+    },
+  },
+  {
+    input: 'an empty file',
+    outcome: '`schema/api-version` "The file holds no PCH definition" at 1:1',
+    exit: 1,
+    run() {
+      temp.write('empty.pch.yaml', '')
+      const r = validate(['empty.pch.yaml'])
+      expect([r.status, found(r)]).toEqual([1, ['schema/api-version@1:1']])
+      expect(r.files[0]!.messages[0]!.message).toMatch(/^The file holds no PCH definition/)
+    },
+  },
+  {
+    input: 'a file of only comments',
+    outcome: 'the same as an empty file',
+    exit: 1,
+    run() {
+      temp.write('comments.pch.yaml', '# nothing here yet\n# still nothing\n')
+      const r = validate(['comments.pch.yaml'])
+      expect([r.status, found(r)]).toEqual([1, ['schema/api-version@1:1']])
+    },
+  },
+  {
+    input: '`__proto__` and `constructor` keys',
+    outcome: '`schema` "unknown key" at each key, read as plain data; no prototype is touched',
+    exit: 1,
+    run() {
+      const text = edit(base, ['  exceptions: []', '  exceptions: []\n  __proto__: {polluted: true}\n  constructor: {prototype: {polluted: true}}'])
+      temp.write('proto.pch.yaml', text)
+      const r = validate(['proto.pch.yaml'])
+      expect([r.status, found(r)]).toEqual([1, [`schema@${lineOf(text, '__proto__')}:3`, `schema@${lineOf(text, 'constructor')}:3`]])
+      expect(r.files[0]!.messages.map((m) => m.message).join('\n')).not.toMatch(/polluted/)
+    },
+  },
+  {
+    input: 'custom and language tags (`!include`, `!!js/function`)',
+    outcome: '`yaml/unsupported-tag` at each tag, which is never resolved or run',
+    exit: 1,
+    run() {
+      const text = edit(base, ['name: Riverside Surgery', 'name: !!js/function "return process.exit(7)"'], ['name: Meadow Lane Practice', 'name: !include /etc/passwd'])
+      temp.write('tags.pch.yaml', text)
+      const r = validate(['tags.pch.yaml'])
+      expect([r.status, found(r)]).toEqual([1, [`yaml/unsupported-tag@${lineOf(text, '!!js')}:15`, `yaml/unsupported-tag@${lineOf(text, '!include')}:15`]])
+    },
+  },
+  {
+    input: 'YAML 1.1 booleans (`yes`, `NO`) and sexagesimal numbers (`1:30`)',
+    outcome: 'read as YAML 1.2 strings, so `schema` names the expected type (`yes` is not `true`; `1:30` is not 90)',
+    exit: 1,
+    run() {
+      const text = edit(base, ['listSize: 9870', 'listSize: 2:44:30'], ['  exceptions: []', '  exceptions: []\n  draft: yes'])
+      temp.write('yaml11.pch.yaml', text)
+      const r = validate(['yaml11.pch.yaml'])
+      expect(r.status).toBe(1)
+      expect(found(r)).toEqual([`schema@${lineOf(text, 'draft: yes')}:3`, `schema@${lineOf(text, 'listSize: 2:44:30')}:19`])
+    },
+  },
+  {
+    input: 'a directory symlink loop',
+    outcome: 'each file is checked once; the loop is not followed again',
+    exit: 0,
+    run() {
+      temp.write('sites/riverside.pch.yaml', base)
+      symlinkSync('..', path.join(temp.path, 'sites', 'loop'))
+      const r = validate(['sites'])
+      expect([r.status, r.files.map((f) => f.filePath)]).toEqual([0, ['sites/riverside.pch.yaml']])
+    },
+  },
+  {
+    input: 'an unreadable file',
+    outcome: '"pch: Cannot read FILE: permission denied", one line, before any output',
+    exit: 2,
+    run() {
+      const file = temp.write('locked.pch.yaml', base)
+      chmodSync(file, 0o000)
+      chmodSync(temp.path, 0o755)
+      // root reads any file: run as nobody (65534) then, so the permission really is refused.
+      const asNobody = process.getuid?.() === 0 ? {uid: 65534, env: {HOME: temp.path}} : {}
+      expectOneLineFailure(cli(['validate', 'locked.pch.yaml'], {cwd: temp.path, ...asNobody}), /^pch: Cannot read .*locked\.pch\.yaml: permission denied$/m)
+    },
+  },
+  {
+    input: 'a directory named `*.pch.yaml`',
+    outcome: 'walked as a directory: the definitions in it are checked, the directory itself is not read as a file',
+    exit: 0,
+    run() {
+      temp.write('odd.pch.yaml/riverside.pch.yaml', base)
+      const r = validate(['.'])
+      expect([r.status, r.files.map((f) => f.filePath)]).toEqual([0, ['odd.pch.yaml/riverside.pch.yaml']])
+      expect(validate(['odd.pch.yaml']).files.map((f) => f.filePath)).toEqual(['odd.pch.yaml/riverside.pch.yaml'])
+    },
+  },
+  {
+    input: 'a glob that matches nothing',
+    outcome: '"pch: No files match the pattern sites/*.pch.yaml", one line',
+    exit: 2,
+    run() {
+      mkdirSync(path.join(temp.path, 'sites'))
+      expectOneLineFailure(cli(['validate', 'sites/*.pch.yaml'], {cwd: temp.path}), /^pch: No files match the pattern sites\/\*\.pch\.yaml$/m)
+    },
+  },
+]
+
+describe('hostile and odd input: each gives its documented outcome and exit code, never a stack trace', () => {
+  for (const row of catalogue) {
+    it(`${row.input} -> exit ${row.exit}`, () => row.run())
+  }
+
+  it('README.md lists exactly these rows', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    const table = readme.split('<!-- hostile-inputs -->')[1]!.split('\n\n')[0]!.trim().split('\n').slice(2)
+    expect(table).toEqual(catalogue.map((row) => `| ${row.input} | ${row.outcome} | ${row.exit} |`))
+  })
+})
+
