@@ -20,6 +20,9 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   const {setFlagsFromString} = await import('node:v8')
   setFlagsFromString('--semi-space-growth-factor=1')
   setFlagsFromString('--heap-growing-percent=20')
-  const {execute} = await import('@oclif/core')
+  const {execute, settings} = await import('@oclif/core')
+  // Always the built commands: with NODE_ENV=development or test (as under vitest) oclif would
+  // otherwise look for tsconfig.json and run src/ through tsx, which is not what ships.
+  settings.enableAutoTranspile = false
   await execute({dir: import.meta.url})
 }

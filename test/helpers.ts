@@ -52,17 +52,23 @@ export interface CliResult {
   stderr: string
 }
 
+/** The guard that ends any process that opens a socket (exit 99), added to NODE_OPTIONS. */
+export const NO_NETWORK = fileURLToPath(new URL('./no-network.cjs', import.meta.url))
+export const withoutNetwork = (nodeOptions = ''): string => `${nodeOptions} --require ${JSON.stringify(NO_NETWORK)}`.trim()
+
 /** Run the built binary (npm run build first) with NO_COLOR and without GitHub's environment. */
 export function cli(args: string[], options: {cwd?: string; input?: string; env?: Record<string, string>; uid?: number} = {}): CliResult {
   const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'}
   delete env.GITHUB_ACTIONS
   Object.assign(env, options.env)
+  env.NODE_OPTIONS = withoutNetwork(env.NODE_OPTIONS)
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     env,
     encoding: 'utf8',
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
     ...(options.uid === undefined ? {} : {uid: options.uid, gid: options.uid}),
   })
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}

@@ -59,6 +59,9 @@ export function parseSource(text: string, fast = true, maxDepth: number = DEFAUL
     schema: 'core',
     merge: false,
     strict: true,
+    // A mapping key that is itself a collection becomes its text (schema then reports the key);
+    // yaml's warning about it would go to standard error, which pch keeps for its own one line.
+    logLevel: 'error',
   })
   const list = Array.isArray(docs) ? docs : [docs]
   const locator = new Locator(text, lineCounter)

@@ -22,7 +22,18 @@ export function writeFilesAtomic(writes: readonly FileWrite[]): void {
     for (const {temp} of staged) removeQuietly(temp)
     throw error
   }
-  for (const {temp, target} of staged) renameSync(temp, target)
+  // A rename that fails (the target's directory changed under us) stops the run: files renamed
+  // already hold their complete new bytes, the rest their old bytes, and no temp file is left.
+  let renamed = 0
+  try {
+    for (const {temp, target} of staged) {
+      renameSync(temp, target)
+      renamed++
+    }
+  } catch (error) {
+    for (const {temp} of staged.slice(renamed)) removeQuietly(temp)
+    throw error
+  }
 }
 
 /** The file a write lands in: a link's target, so the link stays a link. */

@@ -204,6 +204,18 @@ export const catalogue: Row[] = [
     },
   },
   {
+    input: 'a mapping key that is itself a list or mapping (`? [a, b]`)',
+    outcome: 'read as its text (`[ a, b ]`), so `schema` reports an unknown key, at the key of the mapping that holds it; nothing but the report is printed',
+    exit: 1,
+    run() {
+      const text = edit(base, ['  exceptions: []', '  exceptions: []\n  ? [a, b]\n  : 1'])
+      temp.write('complex-key.pch.yaml', text)
+      const r = validate(['complex-key.pch.yaml'])
+      expect([r.status, r.stderr, found(r)]).toEqual([1, '', [`schema@${lineOf(text, 'metadata:')}:1`]])
+      expect(r.files[0]!.messages[0]!.message).toContain('[ a, b ]')
+    },
+  },
+  {
     input: 'a directory symlink loop',
     outcome: 'each file is checked once; the loop is not followed again',
     exit: 0,

@@ -1,32 +1,18 @@
 // The fast parser against `yaml`: wherever it answers, data, start line and every position (value
 // and key of every pointer, and of a missing child of each container) must be `yaml`'s. Fuzzed with
 // fast-check; a failure prints its seed and path so `fc.assert(..., {seed, path})` replays it.
-import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
-import {globSync} from 'tinyglobby'
 import {stringify} from 'yaml'
 import {describe, expect, it} from 'vitest'
 import {fastParse} from '../../src/engine/fast-parse.js'
 import {checkText} from '../../src/engine/run.js'
-import {ROOT, TODAY} from '../helpers.js'
+import {TODAY} from '../helpers.js'
+import {corpus, jsonLike, mutate, mutation, yamlChar, yamlKey} from '../arbitraries.js'
 import {difference} from './differential.js'
 
 const RUNS = 2000
 // Replay a failure: FC_SEED=<seed> npx vitest run test/engine/fast-parse.test.ts
 if (process.env.FC_SEED) fc.configureGlobal({seed: Number(process.env.FC_SEED)})
-const corpus = globSync(['examples/**/*.pch.yaml', 'templates/*.yaml'], {cwd: ROOT, absolute: true})
-  .sort()
-  .map((file) => readFileSync(file, 'utf8'))
-
-/** Text that YAML gives meaning to, weighted towards what breaks parsers. */
-const yamlChar = fc.constantFrom(...' :#-[]{},\'"&*!|>?%@`~\n\t\r\\.0123456789aZé_'.split(''), '  ', ': ', '- ', '\n  ', '\n- ', ' #', '---', '...', '\u00a0', '\u2028', '\ufeff')
-
-const mutation = fc.oneof(
-  fc.record({kind: fc.constant('insert' as const), at: fc.nat(), text: fc.array(yamlChar, {minLength: 1, maxLength: 3}).map((parts) => parts.join(''))}),
-  fc.record({kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({min: 1, max: 4})}),
-  fc.record({kind: fc.constant('indent' as const), at: fc.nat(), by: fc.integer({min: -3, max: 3})}),
-  fc.record({kind: fc.constant('line' as const), at: fc.nat(), to: fc.nat(), drop: fc.boolean()}),
-)
 
 describe('the fast parser agrees with yaml', () => {
   it('on every example and template, and takes the fast path for the plain ones', () => {
@@ -35,13 +21,6 @@ describe('the fast parser agrees with yaml', () => {
   })
 
   it('on JSON-like values written by yaml in block and flow styles', () => {
-    const key = fc.oneof(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,8}$/), fc.string({maxLength: 6}))
-    const scalar = fc.oneof(fc.string({maxLength: 12}), fc.integer(), fc.double({noNaN: false}), fc.boolean(), fc.constant(null), fc.constantFrom('yes', 'NO', '1:30', '0x1F', '0o17', '1e3', '.inf', '-.5', '2026-04-01', 'null', '~', 'a #b', 'x: y', '- z'))
-    const {value} = fc.letrec((tie) => ({
-      value: fc.oneof({depthSize: 'small'}, scalar, tie('list'), tie('map')),
-      list: fc.array(tie('value'), {maxLength: 4}),
-      map: fc.dictionary(key, tie('value'), {maxKeys: 4}),
-    }))
     const options = fc.record({
       collectionStyle: fc.constantFrom('any', 'block', 'flow') as fc.Arbitrary<'any' | 'block' | 'flow'>,
       indent: fc.constantFrom(2, 4),
@@ -55,7 +34,7 @@ describe('the fast parser agrees with yaml', () => {
         .map(([k, v]) => stringify({[k]: v}, {...opts, collectionStyle: 'block'}).replace(/\n$/, '') + '\n')
         .join('')
     fc.assert(
-      fc.property(fc.dictionary(key, value, {minKeys: 1, maxKeys: 5}), options, (data, opts) => {
+      fc.property(fc.dictionary(yamlKey, jsonLike, {minKeys: 1, maxKeys: 5}), options, (data, opts) => {
         expect(difference(stringify(data, opts))).toBeUndefined()
         expect(difference(flowInside(data, opts))).toBeUndefined()
       }),
@@ -117,29 +96,3 @@ describe('the fast parser agrees with yaml', () => {
     for (const text of declined) expect(fastParse(text), text).toBeUndefined()
   })
 })
-
-type Mutation =
-  | {kind: 'insert'; at: number; text: string}
-  | {kind: 'delete'; at: number; length: number}
-  | {kind: 'indent'; at: number; by: number}
-  | {kind: 'line'; at: number; to: number; drop: boolean}
-
-function mutate(text: string, m: Mutation): string {
-  if (m.kind === 'insert') {
-    const at = m.at % (text.length + 1)
-    return text.slice(0, at) + m.text + text.slice(at)
-  }
-  if (m.kind === 'delete') {
-    const at = m.at % (text.length + 1)
-    return text.slice(0, at) + text.slice(at + m.length)
-  }
-  const lines = text.split('\n')
-  const at = m.at % lines.length
-  if (m.kind === 'indent') {
-    lines[at] = m.by >= 0 ? ' '.repeat(m.by) + lines[at] : lines[at]!.replace(new RegExp(`^ {0,${-m.by}}`), '')
-    return lines.join('\n')
-  }
-  const [line] = lines.splice(at, 1)
-  if (!m.drop) lines.splice(m.to % (lines.length + 1), 0, line!)
-  return lines.join('\n')
-}

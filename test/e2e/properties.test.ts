@@ -1,0 +1,140 @@
+// Property suite (issue 9): no input makes pch crash, hang or misreport. Three kinds of input, each
+// at least RUNS cases: arbitrary YAML-significant text, JSON-like values written as YAML, and the
+// real definitions mutated (keys deleted, types swapped, huge numbers, unicode, deep nesting, and
+// character edits). Every case is checked twice:
+// - in this process, through the engine and the JSON formatter the CLI uses (fast-check shrinks a
+//   failure to its smallest input and prints its seed);
+// - by the built binary, all the cases of a property as files of one run of `validate` and one of
+//   `lint`: exit 0 or 1 within a time bound, no stack trace, JSON that parses, a result for every
+//   file and every finding's line and column inside its file.
+// Replay a failure: FC_SEED=<seed> npx vitest run test/e2e/properties.test.ts
+import {mkdirSync, writeFileSync} from 'node:fs'
+import fc from 'fast-check'
+import {parseAllDocuments, stringify} from 'yaml'
+import {describe, expect, it} from 'vitest'
+import {Chalk} from 'chalk'
+import json from '../../src/formatters/json.js'
+import {catalogue} from '../../src/rules/index.js'
+import {run} from '../../src/engine/run.js'
+import {exitCode} from '../../src/cli/check-command.js'
+import type {FileResult} from '../../src/engine/types.js'
+import {corpus, jsonLike, mutate, mutation, yamlChar, yamlKey} from '../arbitraries.js'
+import {cli, TODAY, useTempDir} from '../helpers.js'
+
+const RUNS = 2000
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31
+const replay = `seed ${SEED}: replay with FC_SEED=${SEED} npx vitest run test/e2e/properties.test.ts`
+const temp = useTempDir('pch-properties-')
+
+/** Arbitrary text: YAML's significant characters, tokens, and any Unicode at all. */
+const yamlText = fc
+  .array(fc.oneof(yamlChar, fc.constantFrom('apiVersion: pch/v1\n', 'kind: PrimaryCareHome\n', 'spec:\n  ', 'a: ', '&a ', '*a', '!!str ', '|\n  ', '? '), fc.string({unit: 'grapheme', maxLength: 3})), {maxLength: 60})
+  .map((parts) => parts.join(''))
+
+/** JSON-like values written by yaml in any of its styles, as a whole document or under a definition's head. */
+const yamlValues = fc
+  .tuple(jsonLike, fc.boolean(), fc.constantFrom<'any' | 'block' | 'flow'>('any', 'block', 'flow'), fc.constantFrom<'PLAIN' | 'QUOTE_DOUBLE'>('PLAIN', 'QUOTE_DOUBLE'))
+  .map(([value, asDefinition, collectionStyle, defaultStringType]) =>
+    stringify(asDefinition ? {apiVersion: 'pch/v1', kind: 'PrimaryCareHome', metadata: value, spec: value} : value, {collectionStyle, defaultStringType}),
+  )
+
+/** What a mutation puts in place of a value. */
+const replacement = fc.oneof(
+  jsonLike,
+  fc.constantFrom(1e308, -1e308, 2 ** 53 + 1, 5e-324, -0, Number.MAX_SAFE_INTEGER * 1000, 'ℵ₀ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u202eevil\u202c \u200b', '', ' ', '0', 'null'),
+  fc.string({unit: 'grapheme', maxLength: 20}),
+  fc.nat(80).map((depth) => Array.from({length: depth}).reduce<unknown>((inner) => [inner], 'deep')),
+)
+
+/** A path into the data: a list of choices, each taken modulo the keys or items there. */
+type Edit = {path: number[]; kind: 'delete' | 'replace' | 'add'; value: unknown; key: string}
+const edit = fc.record({path: fc.array(fc.nat(), {minLength: 1, maxLength: 6}), kind: fc.constantFrom<Edit['kind']>('delete', 'replace', 'add'), value: replacement, key: yamlKey})
+
+function applyEdit(data: unknown, {path, kind, value, key}: Edit): unknown {
+  const root = {root: data} as Record<string, unknown>
+  let parent: Record<string, unknown> | unknown[] = root
+  let at: string | number = 'root'
+  for (const choice of path) {
+    const node: unknown = (parent as Record<string | number, unknown>)[at]
+    if (node === null || typeof node !== 'object') break
+    const keys: Array<string | number> = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node)
+    if (keys.length === 0) break
+    parent = node as Record<string, unknown>
+    at = keys[choice % keys.length]!
+  }
+  const container = parent as Record<string | number, unknown>
+  if (kind === 'replace') container[at] = value
+  else if (kind === 'add' && container[at] !== null && typeof container[at] === 'object' && !Array.isArray(container[at])) (container[at] as Record<string, unknown>)[key] = value
+  else if (Array.isArray(container)) container.splice(at as number, 1)
+  else delete container[at]
+  return root.root
+}
+
+/** The examples and templates with their data edited, then a few characters edited too. */
+const mutatedDefinitions = fc
+  .tuple(fc.nat(corpus.length - 1), fc.array(edit, {minLength: 1, maxLength: 4}), fc.array(mutation, {maxLength: 2}))
+  .map(([which, edits, characters]) => {
+    const data = edits.reduce(applyEdit, parseAllDocuments(corpus[which]!).map((doc) => doc.toJS() as unknown)[0])
+    return characters.reduce(mutate, stringify(data))
+  })
+
+const properties: Array<[name: string, arbitrary: fc.Arbitrary<string>]> = [
+  ['arbitrary YAML-significant text', yamlText],
+  ['JSON-like values written as YAML', yamlValues],
+  ['the real definitions with data and characters mutated', mutatedDefinitions],
+]
+
+const lineCount = (text: string): number => text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length
+
+/** Every finding has a rule id, a message, and a line and column inside the text. */
+function expectWellPlaced(results: readonly FileResult[], texts: ReadonlyMap<string, string>): void {
+  for (const result of results) {
+    const text = texts.get(result.filePath)!
+    const lines = lineCount(text)
+    for (const m of result.messages) {
+      const where = `${result.filePath}:${m.line}:${m.column} ${m.ruleId} in ${JSON.stringify(text)}`
+      expect(m.ruleId, where).toMatch(/^[a-z]+(\/[a-z-]+)?$/)
+      expect(m.message.length, where).toBeGreaterThan(0)
+      expect(m.line >= 1 && m.line <= lines, where).toBe(true)
+      expect(m.column >= 1 && m.endLine >= m.line && m.endLine <= lines + 1, where).toBe(true)
+    }
+  }
+}
+
+describe.each(properties)('%s: never a crash, a hang or a finding outside the file', (_name, arbitrary) => {
+  it(`in the engine and the JSON formatter (${RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(arbitrary, (text) => {
+        for (const mode of ['validate', 'lint'] as const) {
+          const {results} = run({mode, today: TODAY, paths: ['-'], stdin: text, stdinFilename: 'site.pch.yaml', config: {dir: temp.path, rules: new Map(), ignore: []}})
+          const parsed = JSON.parse(json(results, {color: new Chalk({level: 0}), rules: catalogue, version: '0.0.0'})) as FileResult[]
+          expect(parsed).toHaveLength(1)
+          expect([0, 1]).toContain(exitCode(parsed))
+          expectWellPlaced(parsed, new Map([['site.pch.yaml', text]]))
+        }
+      }),
+      {numRuns: RUNS, seed: SEED},
+    )
+  })
+
+  it(`by the built binary, all ${RUNS} cases in one run of each command`, () => {
+    const cases = fc.sample(arbitrary, {numRuns: RUNS, seed: SEED})
+    const texts = new Map<string, string>()
+    mkdirSync(`${temp.path}/cases`)
+    cases.forEach((text, i) => {
+      const name = `cases/case-${String(i).padStart(4, '0')}.pch.yaml`
+      writeFileSync(`${temp.path}/${name}`, text)
+      texts.set(name, text)
+    })
+    for (const command of ['validate', 'lint']) {
+      const started = Date.now()
+      const r = cli([command, 'cases', '--today', TODAY, '-f', 'json'], {cwd: temp.path})
+      expect(Date.now() - started, replay).toBeLessThan(60_000)
+      expect(r.stderr, replay).toBe('')
+      expect([0, 1], replay).toContain(r.status)
+      const results = JSON.parse(r.stdout) as FileResult[]
+      expect(results.map((result) => result.filePath), replay).toEqual([...texts.keys()])
+      expectWellPlaced(results, texts)
+    }
+  })
+})
