@@ -62,7 +62,7 @@ export interface ApprovedException {
 /**
  * A file's claims, packed: one JSON array of nine values per claim (rule, key, path, siteId,
  * documentIndex, line, column, endLine, endColumn), or '' for none. A run holds every file's
- * claims until phase 2, so they are kept as one flat string per file: about a fifth of the memory
+ * claims until phase 2, so they are kept as one flat string per file: about a third of the memory
  * of objects, and free of references into the file's text.
  */
 export type PackedClaims = string
