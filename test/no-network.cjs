@@ -17,7 +17,10 @@ net.Socket.prototype.connect = refuse('net.Socket#connect')
 net.Server.prototype.listen = refuse('net.Server#listen')
 dgram.Socket.prototype.bind = refuse('dgram.Socket#bind')
 dgram.Socket.prototype.send = refuse('dgram.Socket#send')
-for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny']) {
+const lookups = ['lookup', 'lookupService', 'reverse', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt']
+for (const name of lookups) {
   dns[name] = refuse(`dns.${name}`)
   dns.promises[name] = refuse(`dns.promises.${name}`)
+  dns.Resolver.prototype[name] = refuse(`dns.Resolver#${name}`)
+  dns.promises.Resolver.prototype[name] = refuse(`dns.promises.Resolver#${name}`)
 }

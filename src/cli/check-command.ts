@@ -28,9 +28,16 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   const reports = pairReports(context.argv, flags.format, flags.output)
   const fixing = Boolean(flags.fix || flags['fix-dry-run'])
   if (flags.fix && paths.includes('-')) throw new UsageError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes')
-  const stdin = paths.includes('-') ? await readStdin() : undefined
   const concurrency = checkConcurrency(flags.concurrency)
-  const [{run}, {runParallel}, {DEFAULT_CACHE_LOCATION}] = await Promise.all([import('../engine/run.js'), import('../engine/parallel.js'), import('../engine/cache.js')])
+  const [{run}, {runParallel}, {DEFAULT_CACHE_LOCATION}, {limitsOf, loadConfig}] = await Promise.all([
+    import('../engine/run.js'),
+    import('../engine/parallel.js'),
+    import('../engine/cache.js'),
+    import('../engine/config.js'),
+  ])
+  // The config first, so that standard input is read no further than limits.maxFileSize.
+  const config = loadConfig(process.cwd(), flags.config)
+  const stdin = paths.includes('-') ? await readStdin(limitsOf(config).maxFileSize) : undefined
   const input: RunInput = {
     mode,
     today,
@@ -38,6 +45,7 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     stdin,
     stdinFilename: flags['stdin-filename'],
     configFile: flags.config,
+    config,
     collectFixes: fixing,
     ...(flags.ods === undefined ? {} : {odsFile: flags.ods}),
     concurrency,
@@ -206,8 +214,17 @@ function colorLevel(flag: boolean | undefined, toFile: boolean): 0 | 1 | 2 | 3 {
   return detected
 }
 
-async function readStdin(): Promise<Uint8Array> {
+/** Standard input, read up to one byte past `maxBytes` (the run then reports it as too large). */
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  let total = 0
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer)
+    total += (chunk as Buffer).length
+    if (total > maxBytes) {
+      process.stdin.destroy()
+      break
+    }
+  }
   return Buffer.concat(chunks)
 }

@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {CheckedFile, CheckOptions} from './check.js'
+import {limitsOf} from './config.js'
 import type {FileText} from './run.js'
 import {writeFileAtomic} from './write.js'
 
@@ -58,9 +59,15 @@ export class CheckCache {
 export function contentHash(filePath: string, name: string | undefined, text: FileText): string {
   return createHash('sha1')
     .update(`${name ?? ''}\0${filePath}\0`)
-    .update(typeof text === 'string' || text instanceof Uint8Array ? text : `\0too large: ${text.tooLarge}`)
+    .update(typeof text === 'string' || text instanceof Uint8Array ? text : `\0too large: ${text.tooLarge ?? 'stream'}`)
     .digest('base64')
 }
+
+/**
+ * The shape of a cached phase 1 result: raised whenever CheckedFile changes, so that a cache written
+ * by an earlier build of the same version is thrown away rather than misread.
+ */
+export const CACHE_FORMAT = 2
 
 /** What, besides a file's own text, shapes its phase 1 result. */
 export function cacheEnvironment(version: string, options: CheckOptions): string {
@@ -68,11 +75,13 @@ export function cacheEnvironment(version: string, options: CheckOptions): string
   return createHash('sha1')
     .update(
       JSON.stringify({
+        format: CACHE_FORMAT,
         version,
         mode,
         // Only lint has date-dependent rules.
         today: mode === 'lint' ? today : '',
         rules: [...config.rules],
+        limits: limitsOf(config),
         register: register ? [...register] : null,
         collectSites: Boolean(collectSites),
       }),
@@ -89,11 +98,18 @@ export function cacheFile(location: string, options: CheckOptions): string {
 export function loadCache(file: string, environment: string): CheckCache {
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as {environment?: unknown; entries?: unknown}
-    if (saved.environment === environment && Array.isArray(saved.entries)) return new CheckCache(environment, saved.entries as Array<[string, Entry]>)
+    if (saved.environment === environment && Array.isArray(saved.entries) && saved.entries.every(isEntry)) return new CheckCache(environment, saved.entries)
   } catch {
     // A cache is only ever an optimisation: anything wrong with it means starting afresh.
   }
   return new CheckCache(environment)
+}
+
+/** A saved entry of the current shape: [path, {hash, file}] (anything else means a damaged cache). */
+function isEntry(entry: unknown): entry is [string, Entry] {
+  if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') return false
+  const {hash, file} = (entry[1] ?? {}) as Partial<Entry>
+  return typeof hash === 'string' && typeof file?.filePath === 'string' && typeof file.claims === 'string' && Array.isArray(file.findings) && Array.isArray(file.exceptions) && Array.isArray(file.directives)
 }
 
 /** Write the cache atomically (a reader never sees half a file); false when it cannot be written. */

@@ -50,6 +50,35 @@ export function parseSource(text: string, fast = true, maxDepth: number = DEFAUL
   const quick = fast ? fastParse(text, maxDepth) : undefined
   // The subset has no multi-line scalars: no line is inside one.
   if (quick) return {documents: [quick], scalarLines: () => new Set()}
+  // yaml takes minutes over megabytes of deeply nested flow collections. When a quick count of
+  // brackets passes the limit, yaml reads the text only up to that bracket: the documents before it
+  // are whole, and the first collection too deep (found by depthProblem) is where it is in the whole
+  // text. If the count was fooled (brackets in strings), the whole text is read after all.
+  const cut = deepFlowAt(text, maxDepth)
+  if (cut !== -1) {
+    const prefix = parseWithYaml(text.slice(0, cut + 1), maxDepth)
+    const deep = prefix.documents.findIndex((doc) => doc.problems.some((problem) => tooDeep.has(problem)))
+    if (deep !== -1) return {documents: prefix.documents.slice(0, deep + 1), scalarLines: prefix.scalarLines}
+  }
+  return parseWithYaml(text, maxDepth)
+}
+
+/** The offset of the first `[` or `{` that opens more than `maxDepth` brackets, or -1. */
+function deepFlowAt(text: string, maxDepth: number): number {
+  let depth = 0
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 91 || code === 123) {
+      if (++depth > maxDepth) return at
+    } else if ((code === 93 || code === 125) && depth > 0) depth--
+  }
+  return -1
+}
+
+/** Depth problems (depthProblem's), to tell them from other yaml/syntax problems. */
+const tooDeep = new WeakSet<Problem>()
+
+function parseWithYaml(text: string, maxDepth: number): ParsedSource {
   const lineCounter = new (yaml().LineCounter)()
   const docs = yaml().parseAllDocuments(text, {
     lineCounter,
@@ -136,7 +165,9 @@ function depthProblem(doc: Document.Parsed, maxDepth: number, locator: Locator):
     if (depth + 1 > maxDepth) {
       const message = `The document is nested more than ${maxDepth.toLocaleString('en-GB')} levels deep (a definition needs about 7; limits.maxDepth in the config)`
       const at = !node.flow && yaml().isNode(key) ? key : node
-      return {ruleId: 'yaml/syntax', path: '', message, at: locator.rangeOf(at as Node)}
+      const problem: Problem = {ruleId: 'yaml/syntax', path: '', message, at: locator.rangeOf(at as Node)}
+      tooDeep.add(problem)
+      return problem
     }
     // Children pushed last first, so the first collection too deep is the first in the text.
     for (const item of [...(node.items as unknown[])].reverse()) {

@@ -1,6 +1,6 @@
 // A whole run: resolve paths, read and check each file (phase 1), the repo-scope rules across
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
-import {closeSync, fstatSync, openSync, readFileSync} from 'node:fs'
+import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
 import path from 'node:path'
 import {finding, finishFile, inspectText, type CheckedFile, type Finding, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
 import {limitsOf, loadConfig, type Config} from './config.js'
@@ -126,7 +126,10 @@ export function inspectRead(filePath: string, text: FileText, name: string | und
   if (typeof text === 'string') return inspectText(filePath, text, options, name)
   if (text instanceof Uint8Array) return notText(filePath, text)
   const {maxFileSize} = limitsOf(options.config)
-  const message = `The file is ${formatNumber(text.tooLarge)} bytes, more than the limit of ${formatNumber(maxFileSize)} (limits.maxFileSize in the config); it was not read`
+  const message =
+    text.tooLarge === undefined
+      ? `The file is more than the limit of ${formatNumber(maxFileSize)} bytes (limits.maxFileSize in the config); it was not read beyond it`
+      : `The file is ${formatNumber(text.tooLarge)} bytes, more than the limit of ${formatNumber(maxFileSize)} (limits.maxFileSize in the config); it was not read`
   return unreadable(filePath, finding('yaml/syntax', message, {line: 1, column: 1, endLine: 1, endColumn: 1}, ''))
 }
 
@@ -178,8 +181,11 @@ export function ignoreMatcher(config: Config): ((file: string) => boolean) | und
   }
 }
 
-/** A file's text without its byte-order mark; its bytes when they are not UTF-8; its size when it is over the limit. */
-export type FileText = string | Uint8Array | {tooLarge: number}
+/**
+ * A file's text without its byte-order mark; its bytes when they are not UTF-8; or, when it is over
+ * the limit, its size (undefined for a stream, a device or standard input, read only up to the limit).
+ */
+export type FileText = string | Uint8Array | {tooLarge: number | undefined}
 
 export interface ReadSource {
   filePath: string
@@ -193,13 +199,13 @@ export function read(source: Source, input: Pick<RunInput, 'stdin' | 'stdinFilen
   if (source.kind === 'stdin') {
     if (input.stdin === undefined) throw new UsageError('No standard input was given for -')
     const size = typeof input.stdin === 'string' ? Buffer.byteLength(input.stdin) : input.stdin.length
-    const content = size > maxFileSize ? {text: {tooLarge: size}, bom: false} : fromBytes(input.stdin)
+    const content = size > maxFileSize ? {text: {tooLarge: undefined}, bom: false} : fromBytes(input.stdin)
     return {...content, filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename}
   }
   const filePath = displayPath(source.path, cwd)
   const override = input.overrides?.get(source.path)
   const bytes = override ?? readFile(source.path, maxFileSize)
-  return {...(typeof bytes === 'number' ? {text: {tooLarge: bytes}, bom: false} : fromBytes(bytes)), filePath, name: filePath}
+  return {...(bytes instanceof Uint8Array || typeof bytes === 'string' ? fromBytes(bytes) : {text: bytes, bom: false}), filePath, name: filePath}
 }
 
 /** A definition file's text (without a byte-order mark, noted), or its bytes when they are not UTF-8. */
@@ -213,19 +219,34 @@ function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bo
   return {text: decode(content) ?? content, bom}
 }
 
-/** The file's bytes, or its size when that is over `maxFileSize` (then it is not read). */
-function readFile(file: string, maxFileSize: number): Buffer | number {
+/** The file's bytes, or, over `maxFileSize`, its size (then it is not read; see FileText). */
+function readFile(file: string, maxFileSize: number): Buffer | {tooLarge: number | undefined} {
   let fd: number | undefined
   try {
     fd = openSync(file, 'r')
-    const {size} = fstatSync(fd)
-    return size > maxFileSize ? size : readFileSync(fd)
+    const stat = fstatSync(fd)
+    if (stat.size > maxFileSize) return {tooLarge: stat.size}
+    return stat.isFile() ? readFileSync(fd) : readUpTo(fd, maxFileSize)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unknown error')
     throw new UsageError(`Cannot read ${file}: ${why}`)
   } finally {
     if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/** A FIFO, a device or a /proc file has no size to trust: read it up to one byte past the limit. */
+function readUpTo(fd: number, maxFileSize: number): Buffer | {tooLarge: undefined} {
+  const chunks: Buffer[] = []
+  let total = 0
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 16, maxFileSize + 1 - total))
+    const read = readSync(fd, chunk, 0, chunk.length, null)
+    if (read === 0) return Buffer.concat(chunks)
+    chunks.push(chunk.subarray(0, read))
+    total += read
+    if (total > maxFileSize) return {tooLarge: undefined}
   }
 }
 

@@ -1,10 +1,11 @@
 // The catalogue of hostile and odd inputs (issue 9): each runs the built binary and checks the
 // documented outcome exactly. README.md's "Hostile and odd input" table is these rows, word for
 // word (the last test holds them together).
+import {spawnSync} from 'node:child_process'
 import {chmodSync, mkdirSync, readFileSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, type CliResult} from '../helpers.js'
+import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
 
 const base = riverside()
 const temp = useTempDir('pch-hostile-')
@@ -17,7 +18,7 @@ interface JsonMessage {
 }
 
 /** `pch validate` of `args` in the temp directory, as JSON; the run must take under `seconds`. */
-function validate(args: string[], seconds = 10): CliResult & {files: Array<{filePath: string; messages: JsonMessage[]}>; ms: number} {
+function validate(args: string[], seconds = 30): CliResult & {files: Array<{filePath: string; messages: JsonMessage[]}>; ms: number} {
   const started = Date.now()
   const r = cli(['validate', ...args, '--today', TODAY, '-f', 'json'], {cwd: temp.path})
   const ms = Date.now() - started
@@ -45,7 +46,7 @@ export const catalogue: Row[] = [
     exit: 1,
     run() {
       temp.write('bomb.pch.yaml', `${base}lol:\n${billionLaughs.split('\n').map((line) => `  ${line}`).join('\n')}\n`)
-      const r = validate(['bomb.pch.yaml'], 5)
+      const r = validate(['bomb.pch.yaml'], 20)
       expect(r.status).toBe(1)
       expect(r.files[0]!.messages.map((m) => [m.ruleId, m.message.split(':')[0]])).toEqual([['yaml/syntax', 'Too many YAML aliases']])
     },
@@ -68,12 +69,26 @@ export const catalogue: Row[] = [
     },
   },
   {
+    input: '2,500,000-deep nesting in a 5 MB file (under the size limit)',
+    outcome: 'the same `yaml/syntax` finding at the 65th level, at once: `yaml` reads the text only up to that bracket; brackets inside quoted text are not nesting',
+    exit: 1,
+    run() {
+      temp.write('deep.pch.yaml', `${base}deep: ${'['.repeat(2_500_000)}${']'.repeat(2_500_000)}\n`)
+      const r = validate(['deep.pch.yaml'], 20)
+      expect([r.status, found(r)]).toEqual([1, [`yaml/syntax@${base.split('\n').length}:${'deep: '.length + 64}`]])
+      // 100 brackets in a quoted name: counted as nesting by the quick scan, but not by yaml.
+      const text = edit(base, ['name: Riverside Surgery', `name: "${'['.repeat(100)}"`])
+      temp.write('brackets.pch.yaml', text)
+      expect(found(validate(['brackets.pch.yaml']))).toEqual([])
+    },
+  },
+  {
     input: 'a 50 MB file',
     outcome: '`yaml/syntax` "The file is 52,428,800 bytes, more than the limit of 10,485,760" at 1:1, without reading it; the limit is `limits.maxFileSize`',
     exit: 1,
     run() {
       temp.write('huge.pch.yaml', Buffer.alloc(50 * 1024 * 1024, 'a: 1\n'))
-      const r = validate(['huge.pch.yaml'], 5)
+      const r = validate(['huge.pch.yaml'], 20)
       expect(r.status).toBe(1)
       expect(r.files[0]!.messages).toMatchObject([
         {ruleId: 'yaml/syntax', line: 1, column: 1, message: 'The file is 52,428,800 bytes, more than the limit of 10,485,760 (limits.maxFileSize in the config); it was not read'},
@@ -85,6 +100,20 @@ export const catalogue: Row[] = [
       ])
       temp.write('.pchrc.yaml', 'limits:\n  maxFileSize: lots\n')
       expectOneLineFailure(cli(['validate', 'riverside.pch.yaml'], {cwd: temp.path}), /^pch: Invalid config \.pchrc\.yaml:2:16: /m)
+    },
+  },
+  {
+    input: 'a link to `/dev/zero`, and standard input that never ends (`yes | pch validate -`)',
+    outcome: '`yaml/syntax` "more than the limit of 10,485,760 bytes" at 1:1, having read no further than the limit',
+    exit: 1,
+    run() {
+      symlinkSync('/dev/zero', path.join(temp.path, 'zero.pch.yaml'))
+      const message = 'The file is more than the limit of 10,485,760 bytes (limits.maxFileSize in the config); it was not read beyond it'
+      const r = validate(['zero.pch.yaml'], 20)
+      expect([r.status, found(r), r.files[0]!.messages[0]!.message]).toEqual([1, ['yaml/syntax@1:1'], message])
+      const endless = spawnSync('bash', ['-c', `yes | "$0" "$@"`, process.execPath, BIN, 'validate', '-', '-f', 'json'], {cwd: temp.path, encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 20, env: {...process.env, NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}})
+      expect([endless.status, endless.stderr]).toEqual([1, ''])
+      expect((JSON.parse(endless.stdout) as Array<{messages: JsonMessage[]}>)[0]!.messages.map((m) => m.message)).toEqual([message])
     },
   },
   {

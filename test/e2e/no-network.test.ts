@@ -30,7 +30,7 @@ describe('every command runs under the guard', () => {
     [['--help']],
     [['validate', 'site.pch.yaml']],
     [['lint', 'site.pch.yaml', '--fix', '--today', TODAY]],
-    [['lint', '.', '--concurrency', '2', '--cache', '--today', TODAY]],
+    [['lint', '.', '--concurrency', '2', '--cache', '--today', TODAY]], // two files: one worker thread
     [['report', '.', '--format', 'html', '--output', 'report.html', '--today', TODAY]],
     [['rules']],
     [['schema', '--out', 'schemas']],
@@ -38,6 +38,7 @@ describe('every command runs under the guard', () => {
     [['sync-list-sizes', '--from', `${SHARED}data/nhs/gp-reg-pat-prac-all-2026-04.csv`, '--check', 'site.pch.yaml']],
   ])('pch %j', (args) => {
     temp.write('site.pch.yaml', riverside())
+    temp.write('other/site.pch.yaml', riverside().replace('id: riverside ', 'id: other     '))
     const r = cli(args, {cwd: temp.path})
     expect(r.stderr).not.toMatch(/no-network guard/)
     expect([0, 1]).toContain(r.status)

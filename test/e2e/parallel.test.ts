@@ -43,10 +43,10 @@ describe('threads and the cache change nothing but speed', () => {
       'programme/region-001/site-150.pch.yaml',
     ])
     // NODE_DEBUG=worker makes Node log each worker thread it starts: proof that the threads ran.
-    const workers = {'2': 1, '4': 3, auto: Math.min(availableParallelism() - 1, 2)}
+    const workers = {'2': 1, '4': 3, auto: Math.max(0, Math.min(availableParallelism() - 1, 2))}
     for (const [threads, started] of Object.entries(workers)) {
       const many = cli(['lint', 'programme', '--today', TODAY, '-f', 'json', '--concurrency', threads], {cwd: temp.path, env: {NODE_DEBUG: 'worker'}})
-      expect(many.stderr.match(/^WORKER \d+: \[0\] created Worker with ID \d+$/gm), `--concurrency ${threads}`).toHaveLength(started)
+      expect(many.stderr.match(/^WORKER \d+: \[0\] created Worker with ID \d+$/gm) ?? [], `--concurrency ${threads}`).toHaveLength(started)
       expect(many.stderr).not.toMatch(/^pch: /m)
       expect(many.status).toBe(1)
       expect(many.stdout === one.stdout, `--concurrency ${threads}`).toBe(true)
@@ -98,6 +98,28 @@ describe('threads and the cache change nothing but speed', () => {
     } finally {
       writeFileSync(path.join(temp.path, '.pchrc.yaml'), 'rules: {}\n')
     }
+  })
+
+  it('a new limit is a different cache; an entry of another shape is never read', () => {
+    const fresh = lint()
+    lint('--cache', '--cache-location', 'limits')
+    writeFileSync(path.join(temp.path, '.pchrc.yaml'), 'limits:\n  maxDepth: 3\n')
+    try {
+      const shallow = lint()
+      expect(shallow.stdout).toContain('nested more than 3 levels deep')
+      expect(lint('--cache', '--cache-location', 'limits').stdout === shallow.stdout).toBe(true)
+    } finally {
+      writeFileSync(path.join(temp.path, '.pchrc.yaml'), 'rules: {}\n')
+    }
+    // A cache of the right environment whose entries are of an older shape (claims as a list).
+    lint('--cache', '--cache-location', 'limits')
+    const file = path.join(temp.path, 'limits', 'lint.json')
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {environment: string; entries: Array<[string, {hash: string; file: {claims: unknown}}]>}
+    for (const [, entry] of saved.entries) entry.file.claims = [{ruleId: 'metadata/duplicate-id', key: 'x'}]
+    writeFileSync(file, JSON.stringify(saved))
+    const reread = lint('--cache', '--cache-location', 'limits')
+    expect({status: reread.status, stderr: reread.stderr}).toEqual({status: 1, stderr: ''})
+    expect(reread.stdout === fresh.stdout).toBe(true)
   })
 
   it('refuses a --concurrency that is not auto, off or a number', () => {
