@@ -44,7 +44,6 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     paths,
     stdin,
     stdinFilename: flags['stdin-filename'],
-    configFile: flags.config,
     config,
     collectFixes: fixing,
     ...(flags.ods === undefined ? {} : {odsFile: flags.ods}),

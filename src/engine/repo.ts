@@ -5,28 +5,26 @@ import {finding as makeFinding, forEachClaimKey, unpackClaims, type CheckedFile,
 import {formatMessage} from './messages.js'
 
 export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Finding[]> {
-  // Only the claims of shared keys are ever objects: the first pass notes, for each rule's keys,
-  // the first file that claims it and then every file when there are more; the second unpacks the
-  // claims of the files that share a key.
-  const claimants = new Map(repoRules.map((rule) => [rule.meta.id, new Map<string, CheckedFile | CheckedFile[]>()]))
+  // Only the claims of shared keys are ever objects. The first pass keeps, for each rule's keys, the
+  // first file that claims it, or null once a second has (both files are then marked as sharing);
+  // the second pass unpacks the claims of the sharing files and keeps those of shared keys.
+  const firstClaimant = new Map(repoRules.map((rule) => [rule.meta.id, new Map<string, CheckedFile | null>()]))
   const sharing = new Set<CheckedFile>()
   for (const file of files) {
     forEachClaimKey(file.claims, (ruleId, key) => {
-      const byKey = claimants.get(ruleId)!
-      const known = byKey.get(key)
-      if (known === undefined) byKey.set(key, file)
-      else {
-        if (Array.isArray(known)) known.push(file)
-        else byKey.set(key, [known, file])
-        sharing.add(Array.isArray(known) ? file : known).add(file)
-      }
+      const byKey = firstClaimant.get(ruleId)!
+      const first = byKey.get(key)
+      if (first === undefined) return void byKey.set(key, file)
+      if (first !== null) sharing.add(first)
+      sharing.add(file)
+      byKey.set(key, null)
     })
   }
   const shared = new Map(repoRules.map((rule) => [rule.meta.id, new Map<string, Array<{file: CheckedFile; claim: Claim}>>()]))
   for (const file of files) {
     if (!sharing.has(file)) continue
     for (const claim of unpackClaims(file.claims)) {
-      if (!Array.isArray(claimants.get(claim.ruleId)!.get(claim.key))) continue
+      if (firstClaimant.get(claim.ruleId)!.get(claim.key) !== null) continue
       const byKey = shared.get(claim.ruleId)!
       const list = byKey.get(claim.key)
       if (list) list.push({file, claim})

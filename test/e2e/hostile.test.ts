@@ -27,6 +27,12 @@ function validate(args: string[], seconds = 30): CliResult & {files: Array<{file
   return {...r, ms, files: r.stdout ? JSON.parse(r.stdout) : []}
 }
 
+/** Writes `content` to `name` in the temp directory and validates it alone. */
+const check = (name: string, content: string | Buffer, seconds?: number): ReturnType<typeof validate> => {
+  temp.write(name, content)
+  return validate([name], seconds)
+}
+
 /** The findings of the one file checked, as `ruleId@line:column`. */
 const found = (r: ReturnType<typeof validate>): string[] => r.files.flatMap((f) => f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`))
 
@@ -45,8 +51,7 @@ export const catalogue: Row[] = [
     outcome: '`yaml/syntax` "Too many YAML aliases" at the document, at once, without expanding it',
     exit: 1,
     run() {
-      temp.write('bomb.pch.yaml', `${base}lol:\n${billionLaughs.split('\n').map((line) => `  ${line}`).join('\n')}\n`)
-      const r = validate(['bomb.pch.yaml'], 20)
+      const r = check('bomb.pch.yaml', `${base}lol:\n${billionLaughs.split('\n').map((line) => `  ${line}`).join('\n')}\n`, 20)
       expect(r.status).toBe(1)
       expect(r.files[0]!.messages.map((m) => [m.ruleId, m.message.split(':')[0]])).toEqual([['yaml/syntax', 'Too many YAML aliases']])
     },
@@ -73,13 +78,11 @@ export const catalogue: Row[] = [
     outcome: 'the same `yaml/syntax` finding at the 65th level, at once: `yaml` reads the text only up to that bracket; brackets inside quoted text are not nesting',
     exit: 1,
     run() {
-      temp.write('deep.pch.yaml', `${base}deep: ${'['.repeat(2_500_000)}${']'.repeat(2_500_000)}\n`)
-      const r = validate(['deep.pch.yaml'], 20)
+      const r = check('deep.pch.yaml', `${base}deep: ${'['.repeat(2_500_000)}${']'.repeat(2_500_000)}\n`, 20)
       expect([r.status, found(r)]).toEqual([1, [`yaml/syntax@${base.split('\n').length}:${'deep: '.length + 64}`]])
       // 100 brackets in a quoted name: counted as nesting by the quick scan, but not by yaml.
       const text = edit(base, ['name: Riverside Surgery', `name: "${'['.repeat(100)}"`])
-      temp.write('brackets.pch.yaml', text)
-      expect(found(validate(['brackets.pch.yaml']))).toEqual([])
+      expect(found(check('brackets.pch.yaml', text))).toEqual([])
     },
   },
   {
@@ -87,8 +90,7 @@ export const catalogue: Row[] = [
     outcome: '`yaml/syntax` "The file is 52,428,800 bytes, more than the limit of 10,485,760" at 1:1, without reading it; the limit is `limits.maxFileSize`',
     exit: 1,
     run() {
-      temp.write('huge.pch.yaml', Buffer.alloc(50 * 1024 * 1024, 'a: 1\n'))
-      const r = validate(['huge.pch.yaml'], 20)
+      const r = check('huge.pch.yaml', Buffer.alloc(50 * 1024 * 1024, 'a: 1\n'), 20)
       expect(r.status).toBe(1)
       expect(r.files[0]!.messages).toMatchObject([
         {ruleId: 'yaml/syntax', line: 1, column: 1, message: 'The file is 52,428,800 bytes, more than the limit of 10,485,760 (limits.maxFileSize in the config); it was not read'},
@@ -121,8 +123,7 @@ export const catalogue: Row[] = [
     outcome: '`yaml/syntax` "The file is not UTF-8 text" at its first byte that is not UTF-8',
     exit: 1,
     run() {
-      temp.write('picture.pch.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))
-      const r = validate(['picture.pch.yaml'])
+      const r = check('picture.pch.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))
       expect([r.status, found(r)]).toEqual([1, ['yaml/syntax@1:1']])
       expect(r.files[0]!.messages[0]!.message).toMatch(/^The file is not UTF-8 text/)
     },
@@ -134,8 +135,7 @@ export const catalogue: Row[] = [
     run() {
       const text = edit(base, ['name: Riverside Surgery', 'name: Riverside \u00a3 Surgery'])
       const bytes = Buffer.from(text, 'latin1')
-      temp.write('latin1.pch.yaml', bytes)
-      const r = validate(['latin1.pch.yaml'])
+      const r = check('latin1.pch.yaml', bytes)
       const line = lineOf(text, 'name: Riverside \u00a3')
       expect([r.status, found(r)]).toEqual([1, [`yaml/syntax@${line}:${text.split('\n')[line - 1]!.indexOf('\u00a3') + 1}`]])
     },
@@ -145,8 +145,7 @@ export const catalogue: Row[] = [
     outcome: 'read as the same text without it: same findings, same line:column',
     exit: 0,
     run() {
-      temp.write('bom.pch.yaml', `\uFEFF${base}`)
-      const r = validate(['bom.pch.yaml'])
+      const r = check('bom.pch.yaml', `\uFEFF${base}`)
       expect([r.status, found(r)]).toEqual([0, []])
     },
   },
@@ -170,8 +169,7 @@ export const catalogue: Row[] = [
     exit: 1,
     run() {
       const text = edit(base, ['  name: Riverside Primary Care Home', '\tname: Riverside Primary Care Home'])
-      temp.write('tab.pch.yaml', text)
-      const r = validate(['tab.pch.yaml'])
+      const r = check('tab.pch.yaml', text)
       expect([r.status, found(r)]).toEqual([1, [`yaml/syntax@${lineOf(text, '\tname:')}:1`]])
       expect(r.files[0]!.messages[0]!.message).toMatch(/tab/i)
     },
@@ -181,8 +179,7 @@ export const catalogue: Row[] = [
     outcome: '`schema/api-version` "The file holds no PCH definition" at 1:1',
     exit: 1,
     run() {
-      temp.write('empty.pch.yaml', '')
-      const r = validate(['empty.pch.yaml'])
+      const r = check('empty.pch.yaml', '')
       expect([r.status, found(r)]).toEqual([1, ['schema/api-version@1:1']])
       expect(r.files[0]!.messages[0]!.message).toMatch(/^The file holds no PCH definition/)
     },
@@ -192,8 +189,7 @@ export const catalogue: Row[] = [
     outcome: 'the same as an empty file',
     exit: 1,
     run() {
-      temp.write('comments.pch.yaml', '# nothing here yet\n# still nothing\n')
-      const r = validate(['comments.pch.yaml'])
+      const r = check('comments.pch.yaml', '# nothing here yet\n# still nothing\n')
       expect([r.status, found(r)]).toEqual([1, ['schema/api-version@1:1']])
     },
   },
@@ -203,8 +199,7 @@ export const catalogue: Row[] = [
     exit: 1,
     run() {
       const text = edit(base, ['  exceptions: []', '  exceptions: []\n  __proto__: {polluted: true}\n  constructor: {prototype: {polluted: true}}'])
-      temp.write('proto.pch.yaml', text)
-      const r = validate(['proto.pch.yaml'])
+      const r = check('proto.pch.yaml', text)
       expect([r.status, found(r)]).toEqual([1, [`schema@${lineOf(text, '__proto__')}:3`, `schema@${lineOf(text, 'constructor')}:3`]])
       expect(r.files[0]!.messages.map((m) => m.message).join('\n')).not.toMatch(/polluted/)
     },
@@ -215,8 +210,7 @@ export const catalogue: Row[] = [
     exit: 1,
     run() {
       const text = edit(base, ['name: Riverside Surgery', 'name: !!js/function "return process.exit(7)"'], ['name: Meadow Lane Practice', 'name: !include /etc/passwd'])
-      temp.write('tags.pch.yaml', text)
-      const r = validate(['tags.pch.yaml'])
+      const r = check('tags.pch.yaml', text)
       expect([r.status, found(r)]).toEqual([1, [`yaml/unsupported-tag@${lineOf(text, '!!js')}:15`, `yaml/unsupported-tag@${lineOf(text, '!include')}:15`]])
     },
   },
@@ -226,8 +220,7 @@ export const catalogue: Row[] = [
     exit: 1,
     run() {
       const text = edit(base, ['listSize: 9870', 'listSize: 2:44:30'], ['  exceptions: []', '  exceptions: []\n  draft: yes'])
-      temp.write('yaml11.pch.yaml', text)
-      const r = validate(['yaml11.pch.yaml'])
+      const r = check('yaml11.pch.yaml', text)
       expect(r.status).toBe(1)
       expect(found(r)).toEqual([`schema@${lineOf(text, 'draft: yes')}:3`, `schema@${lineOf(text, 'listSize: 2:44:30')}:19`])
     },
@@ -238,8 +231,7 @@ export const catalogue: Row[] = [
     exit: 1,
     run() {
       const text = edit(base, ['  exceptions: []', '  exceptions: []\n  ? [a, b]\n  : 1'])
-      temp.write('complex-key.pch.yaml', text)
-      const r = validate(['complex-key.pch.yaml'])
+      const r = check('complex-key.pch.yaml', text)
       expect([r.status, r.stderr, found(r)]).toEqual([1, '', [`schema@${lineOf(text, 'metadata:')}:1`]])
       expect(r.files[0]!.messages[0]!.message).toContain('[ a, b ]')
     },

@@ -66,33 +66,22 @@ describe('writeFilesAtomic under injected faults', () => {
     expect(statSync(path.join(dir, 'b.pch.yaml')).mode & 0o777).toBe(0o640)
   })
 
-  it('a full disk part-way through the second file: every file keeps its old bytes', () => {
-    at('writeSync', 2, () => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'})
-    })
-    expect(() => writeFilesAtomic(writes())).toThrow(/ENOSPC/)
-    expect(states()).toEqual({'a.pch.yaml': 'old', 'b.pch.yaml': 'old', 'c.pch.yaml': 'old'})
-  })
-
   it('a file that vanishes while the first is staged: the run completes, and it holds its complete new bytes', () => {
     at('openSync', 2, () => rmSync(path.join(dir, 'b.pch.yaml')))
     writeFilesAtomic(writes())
     expect(states()).toEqual({'a.pch.yaml': 'new', 'b.pch.yaml': 'new', 'c.pch.yaml': 'new'})
   })
 
-  it('a rename that fails after the first: the first is new, the others old, no temporary file left', () => {
-    at('renameSync', 2, () => {
-      throw Object.assign(new Error('EXDEV: cross-device link not permitted, rename'), {code: 'EXDEV'})
+  // A failing call: its name, at which call, the error's code and message, and each file's state after.
+  it.each([
+    {fault: 'a full disk part-way through the second file', call: 'writeSync', nth: 2, code: 'ENOSPC', message: 'no space left on device, write', after: ['old', 'old', 'old']},
+    {fault: 'a rename that fails after the first', call: 'renameSync', nth: 2, code: 'EXDEV', message: 'cross-device link not permitted, rename', after: ['new', 'old', 'old']},
+    {fault: 'a directory that turns read-only before the third file is staged', call: 'openSync', nth: 3, code: 'EACCES', message: 'permission denied, open', after: ['old', 'old', 'old']},
+  ])('$fault: the files end $after, no temporary file left', ({call, nth, code, message, after}) => {
+    at(call, nth, () => {
+      throw Object.assign(new Error(`${code}: ${message}`), {code})
     })
-    expect(() => writeFilesAtomic(writes())).toThrow(/EXDEV/)
-    expect(states()).toEqual({'a.pch.yaml': 'new', 'b.pch.yaml': 'old', 'c.pch.yaml': 'old'})
-  })
-
-  it('a directory that turns read-only before the third file is staged: every file keeps its old bytes', () => {
-    at('openSync', 3, () => {
-      throw Object.assign(new Error('EACCES: permission denied, open'), {code: 'EACCES'})
-    })
-    expect(() => writeFilesAtomic(writes())).toThrow(/EACCES/)
-    expect(states()).toEqual({'a.pch.yaml': 'old', 'b.pch.yaml': 'old', 'c.pch.yaml': 'old'})
+    expect(() => writeFilesAtomic(writes())).toThrow(new RegExp(code))
+    expect(states()).toEqual(Object.fromEntries(names.map((name, i) => [name, after[i]])))
   })
 })
