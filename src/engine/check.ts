@@ -42,14 +42,17 @@ export interface Finding extends Message {
   fix?: TextEdit
 }
 
-/** What a repo-scope rule needs of one place: its key, where it is, and whose it is. */
+/**
+ * What a repo-scope rule needs of one place: its key, where it is, and whose it is. Its line and
+ * column are found only if its key turns out to be shared (phase 2): placing every claim would cost
+ * every file a second, positioned parse.
+ */
 export interface Claim {
   ruleId: string
   key: string
   path: string
   siteId?: string
   documentIndex?: number
-  range: Range
 }
 
 export interface ApprovedException {
@@ -60,8 +63,8 @@ export interface ApprovedException {
 }
 
 /**
- * A file's claims, packed: one JSON array of nine values per claim (rule, key, path, siteId,
- * documentIndex, line, column, endLine, endColumn), or '' for none. A run holds every file's
+ * A file's claims, packed: one JSON array of five values per claim (rule, key, path, siteId,
+ * documentIndex), or '' for none. A run holds every file's
  * claims until phase 2, so they are kept as one flat string per file: about a third of the memory
  * of objects, and free of references into the file's text.
  */
@@ -70,28 +73,27 @@ export type PackedClaims = string
 export function packClaims(claims: readonly Claim[]): PackedClaims {
   if (claims.length === 0) return ''
   const values: Array<string | number | null> = []
-  for (const {ruleId, key, path, siteId, documentIndex, range} of claims) {
-    values.push(repoRuleIndex(ruleId), key, path, siteId ?? null, documentIndex ?? null, range.line, range.column, range.endLine, range.endColumn)
-  }
+  for (const {ruleId, key, path, siteId, documentIndex} of claims) values.push(repoRuleIndex(ruleId), key, path, siteId ?? null, documentIndex ?? null)
   return JSON.stringify(values)
 }
 
 const repoRuleIndex = (ruleId: string): number => repoRules.findIndex((rule) => rule.meta.id === ruleId)
+const PACKED = 5
 
 /** Calls `visit` with each packed claim's rule and key, in order, without making a claim of each. */
 export function forEachClaimKey(packed: PackedClaims, visit: (ruleId: string, key: string) => void): void {
   if (packed === '') return
   const values = JSON.parse(packed) as unknown[]
-  for (let i = 0; i < values.length; i += 9) visit(repoRules[values[i] as number]!.meta.id, values[i + 1] as string)
+  for (let i = 0; i < values.length; i += PACKED) visit(repoRules[values[i] as number]!.meta.id, values[i + 1] as string)
 }
 
 export function unpackClaims(packed: PackedClaims): Claim[] {
   if (packed === '') return []
   const values = JSON.parse(packed) as Array<string | number | null>
   const claims: Claim[] = []
-  for (let i = 0; i < values.length; i += 9) {
-    const [rule, key, path, siteId, documentIndex, line, column, endLine, endColumn] = values.slice(i, i + 9) as [number, string, string, string | null, number | null, number, number, number, number]
-    claims.push({ruleId: repoRules[rule]!.meta.id, key, path, ...(siteId === null ? {} : {siteId}), ...(documentIndex === null ? {} : {documentIndex}), range: {line, column, endLine, endColumn}})
+  for (let i = 0; i < values.length; i += PACKED) {
+    const [rule, key, path, siteId, documentIndex] = values.slice(i, i + PACKED) as [number, string, string, string | null, number | null]
+    claims.push({ruleId: repoRules[rule]!.meta.id, key, path, ...(siteId === null ? {} : {siteId}), ...(documentIndex === null ? {} : {documentIndex})})
   }
   return claims
 }
@@ -129,7 +131,8 @@ export interface SiteFacts {
   missingSections: number[]
 }
 
-const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
+/** The start of a file: where a finding goes that has no better place. */
+export const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
 
 /** Phase 1 for one file's text. Never throws for any input. */
 export function inspectText(filePath: string, text: string, options: CheckOptions, displayName: string | undefined): CheckedFile {
@@ -187,7 +190,7 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
     for (const rule of repoRules) {
       if (options.config.rules.get(rule.meta.id)?.severity === 'off') continue
       for (const {key, path} of rule.collect(schema.data)) {
-        claims.push({ruleId: rule.meta.id, key, path, siteId, documentIndex, range: doc.locate(path)})
+        claims.push({ruleId: rule.meta.id, key, path, siteId, documentIndex})
       }
     }
   }

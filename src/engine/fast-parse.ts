@@ -14,14 +14,16 @@ interface ScalarNode {
   start: number
   end: number
   quote: '"' | "'" | ''
-  value: unknown
+}
+interface KeyNode extends ScalarNode {
+  name: string
 }
 interface MapNode {
   kind: 'map'
   flow: boolean
   start: number
   end: number
-  pairs: Array<{key: ScalarNode; value: Node}>
+  pairs: Array<{key: KeyNode; value: Node}>
 }
 interface SeqNode {
   kind: 'seq'
@@ -38,98 +40,135 @@ const unsupported = (): never => {
   throw new Unsupported()
 }
 
-interface Line {
-  /** Offset of the line's first character. */
-  start: number
-  /** Spaces before its first character. */
-  indent: number
-  text: string
-}
-
 // Characters the subset allows: printable ASCII, line feeds, and printable non-ASCII (no tabs,
 // no carriage returns, no control characters, no byte-order marks or line separators).
 const OUTSIDE = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/
 // Keys that are not plain strings (YAML reads them as null or booleans), or that JavaScript treats specially.
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/
 const MAX_KEY = 1000
+const SPACE = 32
+const HASH = 35
+const DASH = 45
 
-/** A definition in the plain subset, as a document; undefined when `yaml` must parse it. */
+/**
+ * A definition in the plain subset, as a document; undefined when `yaml` must parse it.
+ * Only the data is built at first: most files have no finding to place. The first `locate` or
+ * `scalar` parses the text again, the same way, recording where each node is.
+ */
 export function fastParse(text: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): SourceDocument | undefined {
   if (OUTSIDE.test(text)) return undefined
+  let parsed: {data: unknown; startLine: number}
   try {
-    return new FastParser(text, maxDepth).document()
+    parsed = new FastParser(text, maxDepth, false).parse()
   } catch (error) {
     if (error instanceof Unsupported) return undefined
     throw error
   }
+  let tree: {root: Node; positions: Positions} | undefined
+  const positioned = (): {root: Node; positions: Positions} => (tree ??= new FastParser(text, maxDepth, true).tree())
+  return {
+    index: 0,
+    startLine: parsed.startLine,
+    problems: [],
+    data: parsed.data,
+    locate: (pointer, target = 'value') => locate(positioned(), pointer, target),
+    scalar: (pointer) => scalarSource(positioned().root, pointer),
+  }
 }
 
+/**
+ * One pass over the text. The lines that carry content (not blank, not comments) are kept as
+ * offsets; every method reads `text` between them. With `record`, each method also leaves the
+ * node of the value it read in `node`, for locate.
+ */
 class FastParser {
-  private readonly lines: Line[] = []
+  /** Each content line's first offset, its indentation (spaces) and its end (its line feed, or the text's end). */
+  private readonly starts: number[] = []
+  private readonly indents: number[] = []
+  private readonly ends: number[] = []
+  /** Line starts of every line, for positions (recording only). */
   private readonly lineCounter = new LineStarts()
   private index = 0
+  /** The root mapping's first line (after a `---`). */
+  private rootLine = 0
   /** Collections open around the one being read: deeper than the limit is left to yaml, which reports it. */
   private depth = 0
+  /** Recording: the node of the value last read. */
+  private node: Node | undefined
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly record: boolean,
   ) {
     let start = 0
     for (;;) {
-      this.lineCounter.addNewLine(start)
-      const end = text.indexOf('\n', start)
-      const raw = end === -1 ? text.slice(start) : text.slice(start, end)
-      const indent = spaces(raw, 0)
-      const rest = raw.slice(indent)
+      if (record) this.lineCounter.addNewLine(start)
+      let end = text.indexOf('\n', start)
+      if (end === -1) end = text.length
+      let first = start
+      while (text.charCodeAt(first) === SPACE) first++
       // Blank lines and comment lines carry nothing.
-      if (rest !== '' && rest[0] !== '#') this.lines.push({start, indent, text: raw})
-      if (end === -1) break
+      if (first < end && text.charCodeAt(first) !== HASH) {
+        this.starts.push(start)
+        this.indents.push(first - start)
+        this.ends.push(end)
+      }
+      if (end === text.length) break
       start = end + 1
     }
   }
 
-  document(): SourceDocument {
-    const {lines} = this
-    if (lines[0] && /^---(?: +(?:#.*)?)?$/.test(lines[0].text)) this.index = 1
-    for (const line of lines) {
-      if (line.indent === 0 && /^(?:---|\.\.\.)(?: |$)/.test(line.text) && line !== lines[0]) unsupported()
+  parse(): {data: unknown; startLine: number} {
+    const data = this.root()
+    const rootStart = this.starts[this.rootLine]!
+    let startLine = 1
+    for (let at = this.text.indexOf('\n'); at !== -1 && at < rootStart; at = this.text.indexOf('\n', at + 1)) startLine++
+    return {data, startLine}
+  }
+
+  tree(): {root: Node; positions: Positions} {
+    this.root()
+    return {root: this.node!, positions: new Positions(this.text, this.lineCounter)}
+  }
+
+  private root(): unknown {
+    const {starts, indents, text} = this
+    const {ends} = this
+    if (starts.length > 0 && /^---(?: +(?:#.*)?)?$/.test(text.slice(starts[0], ends[0]))) this.index = this.rootLine = 1
+    for (let i = 1; i < starts.length; i++) {
+      if (indents[i] === 0 && /^(?:---|\.\.\.)(?: |$)/.test(text.slice(starts[i], Math.min(starts[i]! + 4, ends[i]!)))) unsupported()
     }
-    const first = lines[this.index]
-    if (!first || first.indent !== 0) return unsupported()
-    const root = this.blockMap(this.index, 0)
-    if (this.index !== lines.length) unsupported()
-    const positions = new Positions(this.text, this.lineCounter)
-    const data = toJS(root)
-    return {
-      index: 0,
-      startLine: this.lineCounter.linePos(root.start).line,
-      problems: [],
-      data,
-      locate: (pointer, target = 'value') => locate(positions, root, pointer, target),
-      scalar: (pointer) => scalarSource(root, pointer),
-    }
+    if (this.index >= starts.length || indents[this.index] !== 0) return unsupported()
+    const data = this.blockMap(this.index, 0)
+    if (this.index !== starts.length) unsupported()
+    return data
   }
 
   /** A block mapping whose first key is at `column` of line `at` (a compact mapping starts mid-line). */
-  private blockMap(at: number, column: number): MapNode {
+  private blockMap(at: number, column: number): Record<string, unknown> {
     this.enter()
-    const start = this.lines[at]!.start + column
-    // A block collection is located by its first line (Positions.blockStart): its end is never read.
-    const map: MapNode = {kind: 'map', flow: false, start, end: start, pairs: []}
-    while (this.index < this.lines.length) {
-      const line = this.lines[this.index]!
+    const {starts, indents, ends, text} = this
+    const object: Record<string, unknown> = {}
+    const pairs: MapNode['pairs'] | undefined = this.record ? [] : undefined
+    while (this.index < starts.length) {
+      const line = this.index
       // The first key may follow a dash on its line; every other key starts its own line.
-      if (this.index !== at) {
-        if (line.indent < column) break
-        if (line.indent > column) unsupported()
+      if (line !== at) {
+        if (indents[line]! < column) break
+        if (indents[line]! > column) unsupported()
       }
-      const key = keyAt(line, column)
-      if (map.pairs.some((pair) => pair.key.value === key.value)) unsupported()
-      map.pairs.push({key, value: this.valueAfter(line, column + (key.value as string).length + 1, column, true)})
+      const keyStart = starts[line]! + column
+      const key = keyAt(text, keyStart, ends[line]!)
+      if (Object.hasOwn(object, key)) unsupported()
+      object[key] = this.valueAfter(line, keyStart + key.length + 1, column, true)
+      pairs?.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
     }
     this.depth--
-    return map
+    // A block collection is located by its first line (Positions.blockStart): its end is never read.
+    const start = starts[at]! + column
+    if (pairs) this.node = {kind: 'map', flow: false, start, end: start, pairs}
+    return object
   }
 
   private enter(): void {
@@ -138,216 +177,237 @@ class FastParser {
   }
 
   /** A block sequence whose dashes are at `column`. */
-  private blockSeq(column: number): SeqNode {
+  private blockSeq(column: number): unknown[] {
     this.enter()
-    const first = this.lines[this.index]!
-    const seq: SeqNode = {kind: 'seq', flow: false, start: first.start + column, end: first.start + column, items: []}
-    while (this.index < this.lines.length) {
-      const line = this.lines[this.index]!
-      if (line.indent < column) break
-      if (line.indent > column || !isDash(line.text, column)) unsupported()
-      seq.items.push(this.valueAfter(line, column + 1, column, false))
+    const {starts, indents, ends, text} = this
+    const start = starts[this.index]! + column
+    const array: unknown[] = []
+    const items: Node[] | undefined = this.record ? [] : undefined
+    while (this.index < starts.length) {
+      const line = this.index
+      if (indents[line]! < column) break
+      if (indents[line]! > column || !isDash(text, starts[line]! + column, ends[line]!)) unsupported()
+      array.push(this.valueAfter(line, starts[line]! + column + 1, column, false))
+      items?.push(this.node!)
     }
     this.depth--
-    return seq
+    if (items) this.node = {kind: 'seq', flow: false, start, end: start, items}
+    return array
   }
 
   /**
-   * The value that follows a key's colon or an item's dash at `from` on `line`: inline (a scalar or
-   * a flow collection), a compact mapping after a dash, or a block on the lines below.
+   * The value that follows a key's colon or an item's dash at offset `from` on `line`: inline (a
+   * scalar or a flow collection), a compact mapping after a dash, or a block on the lines below.
    */
-  private valueAfter(line: Line, from: number, column: number, inMap: boolean): Node {
+  private valueAfter(line: number, from: number, column: number, inMap: boolean): unknown {
+    const {text, starts, indents, ends} = this
+    const end = ends[line]!
     let at = from
-    while (line.text[at] === ' ') at++
-    const first = line.text[at]
-    if (first === undefined || first === '#') {
-      if (at === from && first !== undefined) unsupported()
-      this.index++
-      const next = this.lines[this.index]
-      if (next && next.indent > column) return this.block(next.indent)
+    while (text.charCodeAt(at) === SPACE) at++
+    if (at >= end || text.charCodeAt(at) === HASH) {
+      if (at === from && at < end) unsupported()
+      const next = ++this.index
+      if (next < starts.length && indents[next]! > column) return this.block(indents[next]!)
       // `key:` followed by its sequence's dashes at the key's own indentation.
-      if (inMap && next && next.indent === column && isDash(next.text, column)) return this.blockSeq(column)
+      if (inMap && next < starts.length && indents[next] === column && isDash(text, starts[next]! + column, ends[next]!)) return this.blockSeq(column)
       return unsupported() // an empty value (null): left to yaml, which knows where it is
     }
     if (at === from) unsupported()
-    if (!inMap && keyEnd(line.text, at) !== -1) return this.blockMap(this.index, at)
-    if ((first === '[' || first === '{') && this.depth + 1 > this.maxDepth) unsupported()
-    const node = inlineValue(line, at)
-    this.index++
-    const next = this.lines[this.index]
-    if (next && next.indent > column) unsupported() // a continuation line or a misplaced block
-    return node
+    if (!inMap && keyEnd(text, at, end) !== -1) return this.blockMap(this.index, at - starts[line]!)
+    const first = text.charCodeAt(at)
+    if ((first === 91 || first === 123) && this.depth + 1 > this.maxDepth) unsupported() // [ {
+    const value = this.inlineValue(at, end)
+    const next = ++this.index
+    if (next < starts.length && indents[next]! > column) unsupported() // a continuation line or a misplaced block
+    return value
   }
 
-  private block(column: number): Node {
-    const line = this.lines[this.index]!
-    return isDash(line.text, column) ? this.blockSeq(column) : this.blockMap(this.index, column)
+  private block(column: number): unknown {
+    const start = this.starts[this.index]! + column
+    return isDash(this.text, start, this.ends[this.index]!) ? this.blockSeq(column) : this.blockMap(this.index, column)
+  }
+
+  /** A scalar or a one-line flow collection from `at`, then nothing but a comment before `end`. */
+  private inlineValue(at: number, end: number): unknown {
+    const {text} = this
+    const first = text.charCodeAt(at)
+    let value: unknown
+    let after: number
+    if (first === 91 || first === 123) {
+      ;[value, after] = this.flowCollection(at, end)
+    } else if (first === 34 || first === 39) {
+      ;[value, after] = this.quoted(at, end)
+    } else {
+      if (!plainStart(text, at, end)) unsupported()
+      after = withoutSpaces(text, commentAt(text, at, end))
+      const raw = text.slice(at, after)
+      if (raw.includes(': ') || raw.endsWith(':')) unsupported()
+      value = this.plain(raw, at)
+    }
+    trailing(text, after, end)
+    return value
+  }
+
+  private scalarNode(start: number, end: number, quote: ScalarNode['quote']): void {
+    this.node = {kind: 'scalar', start, end, quote}
+  }
+
+  /** A plain scalar, resolved by the YAML 1.2 core schema exactly as `yaml` resolves it. */
+  private plain(raw: string, start: number): unknown {
+    if (this.record) this.scalarNode(start, start + raw.length, '')
+    return resolvePlain(raw)
+  }
+
+  /** A quoted scalar on one line: its value, and the offset after its closing quote. */
+  private quoted(at: number, end: number): [string, number] {
+    const {text} = this
+    const quote = text[at] as '"' | "'"
+    let value = ''
+    let i = at + 1
+    for (;;) {
+      const next = text.indexOf(quote, i)
+      if (next === -1 || next >= end) return unsupported() // a quoted scalar over several lines
+      const part = text.slice(i, next)
+      if (quote === '"' && part.includes('\\')) unsupported() // escapes: left to yaml
+      value += part
+      if (quote === "'" && text.charCodeAt(next + 1) === 39) {
+        value += "'"
+        i = next + 2
+        continue
+      }
+      i = next + 1
+      break
+    }
+    if (this.record) this.scalarNode(at, i, quote)
+    return [value, i]
+  }
+
+  /** `[a, "b"]` or `{key: value, key: value}` on one line, of scalars only. */
+  private flowCollection(at: number, end: number): [unknown, number] {
+    const {text} = this
+    const isMap = text.charCodeAt(at) === 123
+    const close = isMap ? 125 : 93 // } ]
+    const object: Record<string, unknown> | undefined = isMap ? {} : undefined
+    const array: unknown[] | undefined = isMap ? undefined : []
+    const pairs: MapNode['pairs'] | undefined = this.record && isMap ? [] : undefined
+    const items: Node[] | undefined = this.record && !isMap ? [] : undefined
+    let i = at + 1
+    const skip = (): void => {
+      while (text.charCodeAt(i) === SPACE) i++
+    }
+    skip()
+    if (text.charCodeAt(i) === close) i++
+    else {
+      for (;;) {
+        skip()
+        if (i >= end) unsupported()
+        if (isMap) {
+          const key = keyAt(text, i, end)
+          if (Object.hasOwn(object!, key)) unsupported()
+          const keyStart = i
+          i += key.length + 1
+          if (text.charCodeAt(i) !== SPACE) unsupported()
+          skip()
+          object![key] = this.flowScalar(i, end)
+          pairs?.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
+        } else {
+          array!.push(this.flowScalar(i, end))
+          items?.push(this.node!)
+        }
+        i = this.flowEnd
+        skip()
+        if (i < end && text.charCodeAt(i) === 44) {
+          // ,
+          i++
+          skip()
+          if (i < end && (text.charCodeAt(i) === close || text.charCodeAt(i) === 44)) unsupported() // a trailing or empty entry
+          continue
+        }
+        if (i >= end || text.charCodeAt(i) !== close) unsupported()
+        i++
+        break
+      }
+    }
+    if (pairs) this.node = {kind: 'map', flow: true, start: at, end: i, pairs}
+    if (items) this.node = {kind: 'seq', flow: true, start: at, end: i, items}
+    return [object ?? array, i]
+  }
+
+  /** Where the last flow scalar ended. */
+  private flowEnd = 0
+
+  /** A scalar inside a flow collection, from `i`. */
+  private flowScalar(i: number, end: number): unknown {
+    const {text} = this
+    const first = text.charCodeAt(i)
+    if (first === 34 || first === 39) {
+      const [value, after] = this.quoted(i, end)
+      this.flowEnd = after
+      return value
+    }
+    if (i >= end || !plainStart(text, i, end)) return unsupported()
+    let stop = i
+    while (stop < end && !FLOW_STOP.has(text.charCodeAt(stop))) stop++
+    if (stop === end || text.charCodeAt(stop) === 58 || text.charCodeAt(stop) === HASH) unsupported() // : #
+    const raw = text.slice(i, withoutSpaces(text, stop))
+    this.flowEnd = i + raw.length
+    return this.plain(raw, i)
   }
 }
 
-/** YAML indents with spaces only (JavaScript's trim would also take no-break spaces). */
-function spaces(text: string, from: number): number {
-  let at = from
-  while (text[at] === ' ') at++
-  return at - from
-}
+/** Characters that end a plain scalar in a flow collection: , [ ] { } : # */
+const FLOW_STOP = new Set([44, 91, 93, 123, 125, 58, 35])
 
-/** Where the plain key at `column` of `text` ends (at its colon, which a space or the line's end follows); -1 if there is none. */
-function keyEnd(text: string, column: number): number {
-  let at = column
+/** Where the plain key at offset `at` ends (at its colon, which a space or the line's end follows); -1 if there is none. */
+function keyEnd(text: string, at: number, end: number): number {
   let code = text.charCodeAt(at)
   // [A-Za-z_] then [A-Za-z0-9_-]*
   if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95)) return -1
   do code = text.charCodeAt(++at)
-  while ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45)
-  if (code !== 58) return -1 // ':'
-  const after = text.charCodeAt(at + 1)
-  return after === 32 || Number.isNaN(after) ? at : -1
+  while (at < end && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45))
+  if (at >= end || code !== 58) return -1 // ':'
+  return at + 1 === end || text.charCodeAt(at + 1) === SPACE ? at : -1
 }
 
-/** The plain key (and its colon) at `column` of `line`. */
-function keyAt(line: Line, column: number): ScalarNode {
-  const end = keyEnd(line.text, column)
-  if (end === -1) return unsupported()
-  const name = line.text.slice(column, end)
+/** The plain key (before its colon) at offset `at`. */
+function keyAt(text: string, at: number, end: number): string {
+  const keyEnds = keyEnd(text, at, end)
+  if (keyEnds === -1) return unsupported()
+  const name = text.slice(at, keyEnds)
   if (name.length > MAX_KEY || ('nNtTfF_'.includes(name[0]!) && SPECIAL_KEY.test(name))) unsupported()
-  const start = line.start + column
-  return {kind: 'scalar', start, end: start + name.length, quote: '', value: name}
+  return name
+}
+
+/** Where a comment (` #`) starts between `at` and the line's `end`; `end` when there is none. */
+function commentAt(text: string, at: number, end: number): number {
+  for (let i = at + 1; i < end; i++) if (text.charCodeAt(i) === HASH && text.charCodeAt(i - 1) === SPACE) return i - 1
+  return end
 }
 
 /** `end` moved back over the spaces before it. */
 function withoutSpaces(text: string, end: number): number {
   let at = end
-  while (at > 0 && text[at - 1] === ' ') at--
+  while (at > 0 && text.charCodeAt(at - 1) === SPACE) at--
   return at
 }
 
-function isDash(text: string, column: number): boolean {
-  return text[column] === '-' && (text.length === column + 1 || text[column + 1] === ' ')
+/** A dash at offset `at` that a space or the line's end follows. */
+function isDash(text: string, at: number, end: number): boolean {
+  return at < end && text.charCodeAt(at) === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE)
 }
 
-/** A scalar or a one-line flow collection starting at `at`, then nothing but a comment. */
-function inlineValue(line: Line, at: number): Node {
-  const {text} = line
-  const first = text[at]!
-  let node: Node
-  let end: number
-  if (first === '[' || first === '{') {
-    ;[node, end] = flowCollection(line, at)
-  } else if (first === '"' || first === "'") {
-    ;[node, end] = quoted(line, at)
-  } else {
-    if (!plainStart(text, at)) unsupported()
-    const comment = text.indexOf(' #', at)
-    const raw = text.slice(at, withoutSpaces(text, comment === -1 ? text.length : comment))
-    if (raw.includes(': ') || raw.endsWith(':')) unsupported()
-    node = plain(raw, line.start + at)
-    end = at + raw.length
-  }
-  trailing(text, end)
-  return node
-}
-
-/** Only spaces, or spaces then a comment, may follow a value. */
-function trailing(text: string, end: number): void {
-  let at = end
-  while (text[at] === ' ') at++
-  if (at === text.length) return
-  if (text[at] !== '#' || at === end) unsupported()
+/** Only spaces, or spaces then a comment, may follow a value before the line's `end`. */
+function trailing(text: string, after: number, end: number): void {
+  let at = after
+  while (at < end && text.charCodeAt(at) === SPACE) at++
+  if (at === end) return
+  if (text.charCodeAt(at) !== HASH || at === after) unsupported()
 }
 
 /** Characters that cannot begin a plain scalar, or that the subset leaves to yaml. */
-function plainStart(text: string, at: number): boolean {
-  const first = text[at]!
-  if ('[]{},#&*!|>\'"%@`?:'.includes(first)) return false
-  return !(first === '-' && (text[at + 1] === undefined || text[at + 1] === ' '))
-}
-
-function quoted(line: Line, at: number): [ScalarNode, number] {
-  const {text} = line
-  const quote = text[at] as '"' | "'"
-  let value = ''
-  let i = at + 1
-  for (;;) {
-    const next = text.indexOf(quote, i)
-    if (next === -1) return unsupported() // a quoted scalar over several lines
-    const part = text.slice(i, next)
-    if (quote === '"' && part.includes('\\')) unsupported() // escapes: left to yaml
-    value += part
-    if (quote === "'" && text[next + 1] === "'") {
-      value += "'"
-      i = next + 2
-      continue
-    }
-    i = next + 1
-    break
-  }
-  return [{kind: 'scalar', start: line.start + at, end: line.start + i, quote, value}, i]
-}
-
-/** `[a, "b"]` or `{key: value, key: value}` on one line, of scalars only. */
-function flowCollection(line: Line, at: number): [Node, number] {
-  const {text} = line
-  const isMap = text[at] === '{'
-  const close = isMap ? '}' : ']'
-  const items: Node[] = []
-  const pairs: Array<{key: ScalarNode; value: Node}> = []
-  let i = at + 1
-  const skip = (): void => {
-    while (text[i] === ' ') i++
-  }
-  skip()
-  if (text[i] === close) i++
-  else {
-    for (;;) {
-      skip()
-      if (isMap) {
-        const key = keyAt(line, i)
-        if (pairs.some((pair) => pair.key.value === key.value)) unsupported()
-        i += (key.value as string).length + 1
-        if (text[i] !== ' ') unsupported()
-        skip()
-        pairs.push({key, value: flowScalar()})
-      } else {
-        items.push(flowScalar())
-      }
-      skip()
-      if (text[i] === ',') {
-        i++
-        skip()
-        if (text[i] === close || text[i] === ',') unsupported() // a trailing or empty entry
-        continue
-      }
-      if (text[i] !== close) unsupported()
-      i++
-      break
-    }
-  }
-  const start = line.start + at
-  const end = line.start + i
-  return [isMap ? {kind: 'map', flow: true, start, end, pairs} : {kind: 'seq', flow: true, start, end, items}, i]
-
-  function flowScalar(): ScalarNode {
-    const first = text[i]
-    if (first === '"' || first === "'") {
-      const [node, end] = quoted(line, i)
-      i = end
-      return node
-    }
-    if (first === undefined || !plainStart(text, i)) return unsupported()
-    let end = i
-    while (end < text.length && !',[]{}:#'.includes(text[end]!)) end++
-    if (text[end] === ':' || text[end] === '#' || end === text.length) unsupported()
-    const raw = text.slice(i, withoutSpaces(text, end))
-    const node = plain(raw, line.start + i)
-    i += raw.length
-    return node
-  }
-}
-
-/** A plain scalar, resolved by the YAML 1.2 core schema exactly as `yaml` resolves it. */
-function plain(raw: string, start: number): ScalarNode {
-  return {kind: 'scalar', start, end: start + raw.length, quote: '', value: resolvePlain(raw)}
+function plainStart(text: string, at: number, end: number): boolean {
+  if ('[]{},#&*!|>\'"%@`?:'.includes(text[at]!)) return false
+  return !(text.charCodeAt(at) === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE))
 }
 
 function resolvePlain(raw: string): unknown {
@@ -365,21 +425,13 @@ function resolvePlain(raw: string): unknown {
   return raw
 }
 
-function toJS(node: Node): unknown {
-  if (node.kind === 'scalar') return node.value
-  if (node.kind === 'seq') return node.items.map(toJS)
-  const object: Record<string, unknown> = {}
-  for (const {key, value} of node.pairs) object[key.value as string] = toJS(value)
-  return object
-}
-
 /** The node at `pointer`: as far as it goes, the pair it was reached through, and whether it got there. */
 function walk(root: Node, pointer: string): {node: Node; key: ScalarNode | undefined; complete: boolean} {
   let node: Node = root
   let key: ScalarNode | undefined
   for (const part of parsePointer(pointer)) {
     if (node.kind === 'map') {
-      const pair = node.pairs.find((p) => p.key.value === part)
+      const pair = node.pairs.find((p) => p.key.name === part)
       if (!pair) return {node, key, complete: false}
       key = pair.key
       node = pair.value
@@ -395,7 +447,7 @@ function walk(root: Node, pointer: string): {node: Node; key: ScalarNode | undef
   return {node, key, complete: true}
 }
 
-function locate(positions: Positions, root: Node, pointer: string, target: 'value' | 'key'): Range {
+function locate({root, positions}: {root: Node; positions: Positions}, pointer: string, target: 'value' | 'key'): Range {
   const {node, key, complete} = walk(root, pointer)
   const block = node.kind !== 'scalar' && !node.flow
   if ((target === 'key' || !complete || block) && key) return positions.offsets(key.start, key.end)

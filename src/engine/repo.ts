@@ -3,8 +3,18 @@
 import {repoRules} from '../rules/index.js'
 import {finding as makeFinding, forEachClaimKey, unpackClaims, type CheckedFile, type Claim, type Finding} from './check.js'
 import {formatMessage} from './messages.js'
+import type {Range} from './types.js'
 
-export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Finding[]> {
+/** Where a claim is in its file: asked only of claims whose key is shared. */
+export type ClaimLocator = (file: CheckedFile, claim: Claim) => Range
+
+interface Place {
+  file: CheckedFile
+  claim: Claim
+  range?: Range
+}
+
+export function repoFindings(files: readonly CheckedFile[], locate: ClaimLocator): Map<CheckedFile, Finding[]> {
   // Only the claims of shared keys are ever objects. The first pass keeps, for each rule's keys, the
   // first file that claims it, or null once a second has (both files are then marked as sharing);
   // the second pass unpacks the claims of the sharing files and keeps those of shared keys.
@@ -20,7 +30,7 @@ export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Fi
       byKey.set(key, null)
     })
   }
-  const shared = new Map(repoRules.map((rule) => [rule.meta.id, new Map<string, Array<{file: CheckedFile; claim: Claim}>>()]))
+  const shared = new Map(repoRules.map((rule) => [rule.meta.id, new Map<string, Place[]>()]))
   for (const file of files) {
     if (!sharing.has(file)) continue
     for (const claim of unpackClaims(file.claims)) {
@@ -31,16 +41,17 @@ export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Fi
       else byKey.set(claim.key, [{file, claim}])
     }
   }
+  const rangeOf = (place: Place): Range => (place.range ??= locate(place.file, place.claim))
   const found = new Map<CheckedFile, Finding[]>()
   for (const rule of repoRules) {
     for (const [key, places] of shared.get(rule.meta.id)!) {
       // Linear in the places: four descriptions are enough to name three others of any place.
-      const named = places.slice(0, 4).map((place) => ({place, text: describePlace(place)}))
+      const named = places.slice(0, 4).map((place) => ({place, text: describePlace(place, rangeOf(place))}))
       for (const here of places) {
         const others = named.filter((n) => n.place !== here).slice(0, 3).map((n) => n.text)
         const more = places.length - 1 - others.length
         const message = formatMessage(rule.message, {key, others: more > 0 ? `${others.join('; ')} and ${more} more` : others.join('; ')})
-        const finding = makeFinding(rule.meta.id, message, here.claim.range, here.claim.path)
+        const finding = makeFinding(rule.meta.id, message, rangeOf(here), here.claim.path)
         if (here.claim.documentIndex !== undefined) finding.documentIndex = here.claim.documentIndex
         const list = found.get(here.file)
         if (list) list.push(finding)
@@ -51,7 +62,7 @@ export function repoFindings(files: readonly CheckedFile[]): Map<CheckedFile, Fi
   return found
 }
 
-function describePlace({file, claim}: {file: CheckedFile; claim: Claim}): string {
-  const place = `${file.filePath}:${claim.range.line}`
+function describePlace({file, claim}: Place, range: Range): string {
+  const place = `${file.filePath}:${range.line}`
   return claim.siteId && claim.siteId !== claim.key ? `site "${claim.siteId}" (${place})` : place
 }

@@ -2,13 +2,14 @@
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
 import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
 import path from 'node:path'
-import {finding, finishFile, inspectText, type CheckedFile, type Finding, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
+import {finding, finishFile, inspectText, NOWHERE, type CheckedFile, type Finding, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
 import {limitsOf, loadConfig, type Config} from './config.js'
 import {picomatch} from './lazy.js'
 import {readRegister, type OdsRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
 import {cacheEnvironment, cacheFile, CheckCache, contentHash, loadCache, saveCache} from './cache.js'
-import {repoFindings} from './repo.js'
+import {repoFindings, type ClaimLocator} from './repo.js'
+import {parseSource, type SourceDocument} from './parse.js'
 import {formatNumber} from './messages.js'
 import type {FileResult, Message, Mode} from './types.js'
 
@@ -137,7 +138,15 @@ export function inspectRead(filePath: string, text: FileText, name: string | und
 export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOutput {
   const {input, options} = plan
   const checked = inspected.map((item) => item.file)
-  const repo = input.mode === 'lint' ? repoFindings(checked) : new Map()
+  const sourceOf = new Map(inspected.map(({file, source}) => [file, source]))
+  const reread = (file: CheckedFile): FileText | undefined => {
+    try {
+      return read(sourceOf.get(file)!, input, plan.cwd, limitsOf(options.config).maxFileSize).text
+    } catch {
+      return undefined // gone or unreadable since phase 1
+    }
+  }
+  const repo = input.mode === 'lint' ? repoFindings(checked, claimLocator(reread, options)) : new Map()
   options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
   const results: FileResult[] = []
   const fixes: FileFix[] = []
@@ -162,9 +171,27 @@ export function checkText(
   const config = options.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
   const full: CheckOptions = {mode: options.mode, today: options.today, config, register: options.register, fastPath: options.fastPath}
   const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
-  const repo = options.mode === 'lint' ? repoFindings([file]) : new Map()
+  const repo = options.mode === 'lint' ? repoFindings([file], claimLocator(() => text, full)) : new Map()
   const {result} = finishFile(file, repo.get(file) ?? [], full)
   return {documents: result.documents, messages: result.messages}
+}
+
+/**
+ * Phase 2 places the claims of a shared key by parsing their files again: few files share a key, and
+ * phase 1 need not place every claim of every file. A file changed since phase 1 is placed as well
+ * as its new text allows; one gone or no longer text, at 1:1.
+ */
+function claimLocator(textOf: (file: CheckedFile) => FileText | undefined, options: CheckOptions): ClaimLocator {
+  const parsed = new Map<CheckedFile, SourceDocument[]>()
+  return (file, claim) => {
+    let documents = parsed.get(file)
+    if (!documents) {
+      const text = textOf(file)
+      documents = typeof text === 'string' ? parseSource(text, options.fastPath !== false, limitsOf(options.config).maxDepth).documents : []
+      parsed.set(file, documents)
+    }
+    return documents.find((doc) => doc.index === (claim.documentIndex ?? 0))?.locate(claim.path) ?? NOWHERE
+  }
 }
 
 export function ignoreMatcher(config: Config): ((file: string) => boolean) | undefined {
