@@ -43,9 +43,9 @@ export interface Finding extends Message {
 }
 
 /**
- * What a repo-scope rule needs of one place: its key, where it is, and whose it is. Its line and
- * column are found only if its key turns out to be shared (phase 2): placing every claim would cost
- * every file a second, positioned parse.
+ * One place a repo-scope rule's key is claimed: its key, where it is, and whose it is. Phase 1 keeps
+ * only the rule and the key of each (PackedClaims); phase 2 builds whole claims, by reading the file
+ * again, only for the files that share a key with another, which are few.
  */
 export interface Claim {
   ruleId: string
@@ -53,6 +53,7 @@ export interface Claim {
   path: string
   siteId?: string
   documentIndex?: number
+  range: Range
 }
 
 export interface ApprovedException {
@@ -63,37 +64,42 @@ export interface ApprovedException {
 }
 
 /**
- * A file's claims, packed: one JSON array of five values per claim (rule, key, path, siteId,
- * documentIndex), or '' for none. A run holds every file's
- * claims until phase 2, so they are kept as one flat string per file: about a third of the memory
- * of objects, and free of references into the file's text.
+ * A file's claimed keys, packed: one JSON array of a repo rule's index and a key per claim, or ''
+ * for none. A run holds every file's keys until phase 2, so they are one short string per file, free
+ * of references into the file's text.
  */
 export type PackedClaims = string
 
-export function packClaims(claims: readonly Claim[]): PackedClaims {
-  if (claims.length === 0) return ''
-  const values: Array<string | number | null> = []
-  for (const {ruleId, key, path, siteId, documentIndex} of claims) values.push(repoRuleIndex(ruleId), key, path, siteId ?? null, documentIndex ?? null)
-  return JSON.stringify(values)
-}
-
-const repoRuleIndex = (ruleId: string): number => repoRules.findIndex((rule) => rule.meta.id === ruleId)
-const PACKED = 5
-
-/** Calls `visit` with each packed claim's rule and key, in order, without making a claim of each. */
+/** Calls `visit` with each packed claim's rule and key, in order. */
 export function forEachClaimKey(packed: PackedClaims, visit: (ruleId: string, key: string) => void): void {
   if (packed === '') return
-  const values = JSON.parse(packed) as unknown[]
-  for (let i = 0; i < values.length; i += PACKED) visit(repoRules[values[i] as number]!.meta.id, values[i + 1] as string)
+  const values = JSON.parse(packed) as Array<number | string>
+  for (let i = 0; i < values.length; i += 2) visit(repoRules[values[i] as number]!.meta.id, values[i + 1] as string)
 }
 
-export function unpackClaims(packed: PackedClaims): Claim[] {
-  if (packed === '') return []
-  const values = JSON.parse(packed) as Array<string | number | null>
+/** The repo-scope rules' claims on one document's checked data (the rules the config leaves on). */
+function collectClaims(data: unknown, options: CheckOptions, visit: (rule: number, key: string, path: string) => void): void {
+  repoRules.forEach((rule, index) => {
+    if (options.config.rules.get(rule.meta.id)?.severity === 'off') return
+    for (const {key, path} of rule.collect(data)) visit(index, key, path)
+  })
+}
+
+/**
+ * Phase 2: every claim of a file's text, placed. The documents are checked as in phase 1, so the
+ * claims are phase 1's, unless the file has changed since.
+ */
+export function placedClaims(text: string, options: CheckOptions): Claim[] {
+  const {documents} = parseSource(text, options.fastPath !== false, limitsOf(options.config).maxDepth)
   const claims: Claim[] = []
-  for (let i = 0; i < values.length; i += PACKED) {
-    const [rule, key, path, siteId, documentIndex] = values.slice(i, i + PACKED) as [number, string, string, string | null, number | null]
-    claims.push({ruleId: repoRules[rule]!.meta.id, key, path, ...(siteId === null ? {} : {siteId}), ...(documentIndex === null ? {} : {documentIndex})})
+  for (const doc of documents) {
+    if (doc.problems.length > 0 || apiVersionProblem(doc.data)) continue
+    const data = checkSchema(doc.data).data
+    const siteId = str(section(data, 'metadata')?.id)
+    const documentIndex = documents.length > 1 ? doc.index : undefined
+    collectClaims(data, options, (rule, key, path) => {
+      claims.push({ruleId: repoRules[rule]!.meta.id, key, path, ...(siteId === undefined ? {} : {siteId}), ...(documentIndex === undefined ? {} : {documentIndex}), range: doc.locate(path)})
+    })
   }
   return claims
 }
@@ -131,8 +137,7 @@ export interface SiteFacts {
   missingSections: number[]
 }
 
-/** The start of a file: where a finding goes that has no better place. */
-export const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
+const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
 
 /** Phase 1 for one file's text. Never throws for any input. */
 export function inspectText(filePath: string, text: string, options: CheckOptions, displayName: string | undefined): CheckedFile {
@@ -151,13 +156,13 @@ export function inspectText(filePath: string, text: string, options: CheckOption
     return file
   }
   const many = documents.length > 1
-  const claims: Claim[] = []
+  const claims: Array<number | string> = []
   for (const doc of documents) checkDocument(doc, many ? doc.index : undefined, file, claims, options, displayName)
-  file.claims = packClaims(claims)
+  if (claims.length > 0) file.claims = JSON.stringify(claims)
   return file
 }
 
-function checkDocument(doc: SourceDocument, documentIndex: number | undefined, file: CheckedFile, claims: Claim[], options: CheckOptions, name: string | undefined): void {
+function checkDocument(doc: SourceDocument, documentIndex: number | undefined, file: CheckedFile, claims: Array<number | string>, options: CheckOptions, name: string | undefined): void {
   const place = (problem: Problem): Finding => {
     const found = finding(problem.ruleId, problem.message, problem.at ?? doc.locate(problem.path, problem.target), problem.path)
     if (documentIndex !== undefined) found.documentIndex = documentIndex
@@ -185,15 +190,7 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
     for (const problem of runRule(rule, schema.data, context, options.config)) file.findings.push(place(problem))
   }
   if (options.collectSites) (file.sites ??= []).push(siteFacts(schema.data, documentIndex, doc.startLine))
-  const siteId = str(section(schema.data, 'metadata')?.id)
-  if (options.mode === 'lint') {
-    for (const rule of repoRules) {
-      if (options.config.rules.get(rule.meta.id)?.severity === 'off') continue
-      for (const {key, path} of rule.collect(schema.data)) {
-        claims.push({ruleId: rule.meta.id, key, path, siteId, documentIndex})
-      }
-    }
-  }
+  if (options.mode === 'lint') collectClaims(schema.data, options, (rule, key) => claims.push(rule, key))
   for (const [index, exception] of entries(section(schema.data, 'metadata')?.exceptions)) {
     // Only a complete, valid exception is approved: a rejected or missing field is INVALID, not a string.
     if (!['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => str(exception[key]) !== undefined)) continue

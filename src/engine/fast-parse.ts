@@ -232,19 +232,16 @@ class FastParser {
     const {text} = this
     const first = text.charCodeAt(at)
     let value: unknown
-    let after: number
-    if (first === 91 || first === 123) {
-      ;[value, after] = this.flowCollection(at, end)
-    } else if (first === 34 || first === 39) {
-      ;[value, after] = this.quoted(at, end)
-    } else {
+    if (first === 91 || first === 123) value = this.flowCollection(at, end)
+    else if (first === 34 || first === 39) value = this.quoted(at, end)
+    else {
       if (!plainStart(text, at, end)) unsupported()
-      after = withoutSpaces(text, commentAt(text, at, end))
-      const raw = text.slice(at, after)
+      this.after = withoutSpaces(text, commentAt(text, at, end))
+      const raw = text.slice(at, this.after)
       if (raw.includes(': ') || raw.endsWith(':')) unsupported()
       value = this.plain(raw, at)
     }
-    trailing(text, after, end)
+    trailing(text, this.after, end)
     return value
   }
 
@@ -258,8 +255,8 @@ class FastParser {
     return resolvePlain(raw)
   }
 
-  /** A quoted scalar on one line: its value, and the offset after its closing quote. */
-  private quoted(at: number, end: number): [string, number] {
+  /** A quoted scalar on one line (`after` is the offset after its closing quote). */
+  private quoted(at: number, end: number): string {
     const {text} = this
     const quote = text[at] as '"' | "'"
     let value = ''
@@ -279,11 +276,12 @@ class FastParser {
       break
     }
     if (this.record) this.scalarNode(at, i, quote)
-    return [value, i]
+    this.after = i
+    return value
   }
 
   /** `[a, "b"]` or `{key: value, key: value}` on one line, of scalars only. */
-  private flowCollection(at: number, end: number): [unknown, number] {
+  private flowCollection(at: number, end: number): unknown {
     const {text} = this
     const isMap = text.charCodeAt(at) === 123
     const close = isMap ? 125 : 93 // } ]
@@ -314,7 +312,7 @@ class FastParser {
           array!.push(this.flowScalar(i, end))
           items?.push(this.node!)
         }
-        i = this.flowEnd
+        i = this.after
         skip()
         if (i < end && text.charCodeAt(i) === 44) {
           // ,
@@ -330,33 +328,32 @@ class FastParser {
     }
     if (pairs) this.node = {kind: 'map', flow: true, start: at, end: i, pairs}
     if (items) this.node = {kind: 'seq', flow: true, start: at, end: i, items}
-    return [object ?? array, i]
+    this.after = i
+    return object ?? array
   }
 
-  /** Where the last flow scalar ended. */
-  private flowEnd = 0
+  /** The offset after the inline value (scalar or flow collection) last read. */
+  private after = 0
 
   /** A scalar inside a flow collection, from `i`. */
   private flowScalar(i: number, end: number): unknown {
     const {text} = this
     const first = text.charCodeAt(i)
-    if (first === 34 || first === 39) {
-      const [value, after] = this.quoted(i, end)
-      this.flowEnd = after
-      return value
-    }
+    if (first === 34 || first === 39) return this.quoted(i, end)
     if (i >= end || !plainStart(text, i, end)) return unsupported()
     let stop = i
-    while (stop < end && !FLOW_STOP.has(text.charCodeAt(stop))) stop++
+    while (stop < end && !flowStop(text.charCodeAt(stop))) stop++
     if (stop === end || text.charCodeAt(stop) === 58 || text.charCodeAt(stop) === HASH) unsupported() // : #
     const raw = text.slice(i, withoutSpaces(text, stop))
-    this.flowEnd = i + raw.length
+    this.after = i + raw.length
     return this.plain(raw, i)
   }
 }
 
 /** Characters that end a plain scalar in a flow collection: , [ ] { } : # */
-const FLOW_STOP = new Set([44, 91, 93, 123, 125, 58, 35])
+function flowStop(code: number): boolean {
+  return code === 44 || code === 91 || code === 93 || code === 123 || code === 125 || code === 58 || code === HASH
+}
 
 /** Where the plain key at offset `at` ends (at its colon, which a space or the line's end follows); -1 if there is none. */
 function keyEnd(text: string, at: number, end: number): number {
@@ -406,23 +403,42 @@ function trailing(text: string, after: number, end: number): void {
 
 /** Characters that cannot begin a plain scalar, or that the subset leaves to yaml. */
 function plainStart(text: string, at: number, end: number): boolean {
-  if ('[]{},#&*!|>\'"%@`?:'.includes(text[at]!)) return false
-  return !(text.charCodeAt(at) === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE))
+  const code = text.charCodeAt(at)
+  // [ ] { } , # & * ! | > ' " % @ ` ? :
+  if (code < 128 && CANNOT_START_PLAIN[code] === 1) return false
+  return !(code === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE))
 }
+const CANNOT_START_PLAIN = new Uint8Array(128)
+for (const char of '[]{},#&*!|>\'"%@`?:') CANNOT_START_PLAIN[char.charCodeAt(0)] = 1
+
+// The core schema's numbers, a group for each kind; the first that matches the whole text wins.
+const NUMBER = /^(?:(0o[0-7]+)|([-+]?[0-9]+)|(0x[0-9a-fA-F]+)|([-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/
 
 function resolvePlain(raw: string): unknown {
-  // Most values are words: only these first characters can begin a null, a boolean or a number.
-  if (raw !== '' && !'~nNtTfF0123456789+-.'.includes(raw[0]!)) return raw
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(raw)) return null
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(raw)) return raw[0] === 't' || raw[0] === 'T'
-  if (/^0o[0-7]+$/.test(raw)) return parseInt(raw.slice(2), 8)
-  if (/^[-+]?[0-9]+$/.test(raw)) return parseInt(raw, 10)
-  if (/^0x[0-9a-fA-F]+$/.test(raw)) return parseInt(raw.slice(2), 16)
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(raw)) {
-    return raw.slice(-3).toLowerCase() === 'nan' ? NaN : raw[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+  if (raw === '') return null
+  const first = raw.charCodeAt(0)
+  switch (first) {
+    case 126: // ~
+      return raw === '~' ? null : raw
+    case 110: // n
+    case 78: // N
+      return raw === 'null' || raw === 'Null' || raw === 'NULL' ? null : raw
+    case 116: // t
+    case 84: // T
+      return raw === 'true' || raw === 'True' || raw === 'TRUE' ? true : raw
+    case 102: // f
+    case 70: // F
+      return raw === 'false' || raw === 'False' || raw === 'FALSE' ? false : raw
   }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(raw) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(raw)) return parseFloat(raw)
-  return raw
+  // Most values are words: only a digit, a sign or a point can begin a number.
+  if (!((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46)) return raw
+  const match = NUMBER.exec(raw)
+  if (!match) return raw
+  if (match[1]) return parseInt(raw.slice(2), 8)
+  if (match[2]) return parseInt(raw, 10)
+  if (match[3]) return parseInt(raw.slice(2), 16)
+  if (match[4]) return raw.slice(-3).toLowerCase() === 'nan' ? NaN : first === DASH ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+  return parseFloat(raw)
 }
 
 /** The node at `pointer`: as far as it goes, the pair it was reached through, and whether it got there. */

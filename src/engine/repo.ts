@@ -1,23 +1,21 @@
 // Phase 2: the repo-scope rules, over the claims of every file of a run. A key claimed by two or
 // more definitions is reported at every place that claims it, naming the others.
 import {repoRules} from '../rules/index.js'
-import {finding as makeFinding, forEachClaimKey, unpackClaims, type CheckedFile, type Claim, type Finding} from './check.js'
+import {finding as makeFinding, forEachClaimKey, type CheckedFile, type Claim, type Finding} from './check.js'
 import {formatMessage} from './messages.js'
-import type {Range} from './types.js'
 
-/** Where a claim is in its file: asked only of claims whose key is shared. */
-export type ClaimLocator = (file: CheckedFile, claim: Claim) => Range
+/** A file's claims, whole and placed: asked only of files that share a key with another. */
+export type ClaimSource = (file: CheckedFile) => Claim[]
 
 interface Place {
   file: CheckedFile
   claim: Claim
-  range?: Range
 }
 
-export function repoFindings(files: readonly CheckedFile[], locate: ClaimLocator): Map<CheckedFile, Finding[]> {
-  // Only the claims of shared keys are ever objects. The first pass keeps, for each rule's keys, the
+export function repoFindings(files: readonly CheckedFile[], claimsOf: ClaimSource): Map<CheckedFile, Finding[]> {
+  // Phase 1 kept only each claim's rule and key. The first pass keeps, for each rule's keys, the
   // first file that claims it, or null once a second has (both files are then marked as sharing);
-  // the second pass unpacks the claims of the sharing files and keeps those of shared keys.
+  // the second pass takes the whole claims of the sharing files and keeps those of shared keys.
   const firstClaimant = new Map(repoRules.map((rule) => [rule.meta.id, new Map<string, CheckedFile | null>()]))
   const sharing = new Set<CheckedFile>()
   for (const file of files) {
@@ -33,25 +31,26 @@ export function repoFindings(files: readonly CheckedFile[], locate: ClaimLocator
   const shared = new Map(repoRules.map((rule) => [rule.meta.id, new Map<string, Place[]>()]))
   for (const file of files) {
     if (!sharing.has(file)) continue
-    for (const claim of unpackClaims(file.claims)) {
-      if (firstClaimant.get(claim.ruleId)!.get(claim.key) !== null) continue
+    for (const claim of claimsOf(file)) {
+      if (firstClaimant.get(claim.ruleId)?.get(claim.key) !== null) continue
       const byKey = shared.get(claim.ruleId)!
       const list = byKey.get(claim.key)
       if (list) list.push({file, claim})
       else byKey.set(claim.key, [{file, claim}])
     }
   }
-  const rangeOf = (place: Place): Range => (place.range ??= locate(place.file, place.claim))
   const found = new Map<CheckedFile, Finding[]>()
   for (const rule of repoRules) {
     for (const [key, places] of shared.get(rule.meta.id)!) {
+      // A file changed since phase 1 may no longer claim the key: only a key still shared is reported.
+      if (places.length < 2) continue
       // Linear in the places: four descriptions are enough to name three others of any place.
-      const named = places.slice(0, 4).map((place) => ({place, text: describePlace(place, rangeOf(place))}))
+      const named = places.slice(0, 4).map((place) => ({place, text: describePlace(place)}))
       for (const here of places) {
         const others = named.filter((n) => n.place !== here).slice(0, 3).map((n) => n.text)
         const more = places.length - 1 - others.length
         const message = formatMessage(rule.message, {key, others: more > 0 ? `${others.join('; ')} and ${more} more` : others.join('; ')})
-        const finding = makeFinding(rule.meta.id, message, rangeOf(here), here.claim.path)
+        const finding = makeFinding(rule.meta.id, message, here.claim.range, here.claim.path)
         if (here.claim.documentIndex !== undefined) finding.documentIndex = here.claim.documentIndex
         const list = found.get(here.file)
         if (list) list.push(finding)
@@ -62,7 +61,7 @@ export function repoFindings(files: readonly CheckedFile[], locate: ClaimLocator
   return found
 }
 
-function describePlace({file, claim}: Place, range: Range): string {
-  const place = `${file.filePath}:${range.line}`
+function describePlace({file, claim}: Place): string {
+  const place = `${file.filePath}:${claim.range.line}`
   return claim.siteId && claim.siteId !== claim.key ? `site "${claim.siteId}" (${place})` : place
 }

@@ -1,15 +1,14 @@
 // A whole run: resolve paths, read and check each file (phase 1), the repo-scope rules across
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
-import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 import path from 'node:path'
-import {finding, finishFile, inspectText, NOWHERE, type CheckedFile, type Finding, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
+import {finding, finishFile, inspectText, placedClaims, type CheckedFile, type Finding, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
 import {limitsOf, loadConfig, type Config} from './config.js'
 import {picomatch} from './lazy.js'
 import {readRegister, type OdsRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
 import {cacheEnvironment, cacheFile, CheckCache, contentHash, loadCache, saveCache} from './cache.js'
-import {repoFindings, type ClaimLocator} from './repo.js'
-import {parseSource, type SourceDocument} from './parse.js'
+import {repoFindings, type ClaimSource} from './repo.js'
 import {formatNumber} from './messages.js'
 import type {FileResult, Message, Mode} from './types.js'
 
@@ -146,7 +145,7 @@ export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOu
       return undefined // gone or unreadable since phase 1
     }
   }
-  const repo = input.mode === 'lint' ? repoFindings(checked, claimLocator(reread, options)) : new Map()
+  const repo = input.mode === 'lint' ? repoFindings(checked, claimSource(reread, options)) : new Map()
   options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
   const results: FileResult[] = []
   const fixes: FileFix[] = []
@@ -171,26 +170,16 @@ export function checkText(
   const config = options.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
   const full: CheckOptions = {mode: options.mode, today: options.today, config, register: options.register, fastPath: options.fastPath}
   const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
-  const repo = options.mode === 'lint' ? repoFindings([file], claimLocator(() => text, full)) : new Map()
+  const repo = options.mode === 'lint' ? repoFindings([file], claimSource(() => text, full)) : new Map()
   const {result} = finishFile(file, repo.get(file) ?? [], full)
   return {documents: result.documents, messages: result.messages}
 }
 
-/**
- * Phase 2 places the claims of a shared key by parsing their files again: few files share a key, and
- * phase 1 need not place every claim of every file. A file changed since phase 1 is placed as well
- * as its new text allows; one gone or no longer text, at 1:1.
- */
-function claimLocator(textOf: (file: CheckedFile) => FileText | undefined, options: CheckOptions): ClaimLocator {
-  const parsed = new Map<CheckedFile, SourceDocument[]>()
-  return (file, claim) => {
-    let documents = parsed.get(file)
-    if (!documents) {
-      const text = textOf(file)
-      documents = typeof text === 'string' ? parseSource(text, options.fastPath !== false, limitsOf(options.config).maxDepth).documents : []
-      parsed.set(file, documents)
-    }
-    return documents.find((doc) => doc.index === (claim.documentIndex ?? 0))?.locate(claim.path) ?? NOWHERE
+/** Phase 2's whole claims of a file, from its text read again; none when it is gone or no longer text. */
+function claimSource(textOf: (file: CheckedFile) => FileText | undefined, options: CheckOptions): ClaimSource {
+  return (file) => {
+    const text = textOf(file)
+    return typeof text === 'string' ? placedClaims(text, options) : []
   }
 }
 
@@ -253,7 +242,7 @@ function readFile(file: string, maxFileSize: number): Buffer | {tooLarge: number
     fd = openSync(file, 'r')
     const stat = fstatSync(fd)
     if (stat.size > maxFileSize) return {tooLarge: stat.size}
-    return stat.isFile() ? readFileSync(fd) : readUpTo(fd, maxFileSize)
+    return stat.isFile() ? readWhole(fd, stat.size) : readUpTo(fd, maxFileSize)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unknown error')
@@ -261,6 +250,18 @@ function readFile(file: string, maxFileSize: number): Buffer | {tooLarge: number
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
+}
+
+/** A regular file of `size` bytes, in one read as a rule (readFileSync would ask its size again). */
+function readWhole(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size)
+  let total = 0
+  while (total < size) {
+    const read = readSync(fd, bytes, total, size - total, null)
+    if (read === 0) break // shorter than it was a moment ago
+    total += read
+  }
+  return total === size ? bytes : bytes.subarray(0, total)
 }
 
 /** A FIFO, a device or a /proc file has no size to trust: read it up to one byte past the limit. */
@@ -305,6 +306,12 @@ function unreadable(filePath: string, found: Finding): CheckedFile {
 
 /** Paths in output: relative to the working directory when below it, with forward slashes. */
 export function displayPath(file: string, cwd: string): string {
+  // Below the working directory (the common case): what path.relative would give, without its work.
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep
+  if (file.startsWith(prefix) && path.isAbsolute(cwd)) {
+    const below = file.slice(prefix.length)
+    if (below !== '' && !below.includes('..')) return path.sep === '/' ? below : below.split(path.sep).join('/')
+  }
   const relative = path.relative(cwd, file)
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file
   return shown.split(path.sep).join('/')

@@ -12,9 +12,10 @@ export interface UnknownReference {
 
 /** Entries of `list` whose `key` is a string that is not in `known`. */
 export function unknownReferences(list: unknown, key: string, known: ReadonlySet<string>): UnknownReference[] {
-  return entries(list).flatMap(([index, entry]) => {
+  const found: UnknownReference[] = []
+  for (const [index, entry] of entries(list)) {
     const value = str(entry[key])
-    if (value === undefined || known.has(value)) return []
-    return [{index, value, hint: didYouMean(value, [...known])}]
-  })
+    if (value !== undefined && !known.has(value)) found.push({index, value, hint: didYouMean(value, [...known])})
+  }
+  return found
 }

@@ -19,7 +19,11 @@ export function section(data: unknown, ...keys: string[]): Obj | undefined {
 /** The objects of a list, with their indexes (entries of another type are skipped). */
 export function entries(value: unknown): Array<[index: number, entry: Obj]> {
   const list: Array<[number, Obj]> = []
-  if (Array.isArray(value)) value.forEach((entry, index) => isObject(entry) && list.push([index, entry]))
+  if (!Array.isArray(value)) return list
+  for (let index = 0; index < value.length; index++) {
+    const entry: unknown = value[index]
+    if (isObject(entry)) list.push([index, entry])
+  }
   return list
 }
 
@@ -32,7 +36,8 @@ export function knownList(value: unknown, ...required: string[]): Obj[] | undefi
   if (!Array.isArray(value)) return undefined
   const list: Obj[] = []
   for (const entry of value) {
-    if (!isObject(entry) || required.some((key) => entry[key] === INVALID || entry[key] === undefined)) return undefined
+    if (!isObject(entry)) return undefined
+    for (const key of required) if (entry[key] === INVALID || entry[key] === undefined) return undefined
     list.push(entry)
   }
   return list
@@ -83,13 +88,19 @@ export function registeredPopulation(data: unknown): number | undefined {
 export const practiceCodes = perDocument((data): ReadonlySet<string> | undefined => {
   const section = population(data)
   const practices = section && knownList(section.practices, 'odsCode')
-  return practices?.length ? new Set(practices.map((p) => p.odsCode as string)) : undefined
+  if (!practices?.length) return undefined
+  const codes = new Set<string>()
+  for (const practice of practices) codes.add(practice.odsCode as string)
+  return codes
 })
 
 /** Partner ids; undefined when the partner list is not known. */
 export const partnerIds = perDocument((data): ReadonlySet<string> | undefined => {
   const partners = knownList(workforce(data)?.partners, 'id')
-  return partners && new Set(partners.flatMap((p) => (typeof p.id === 'string' ? [p.id] : [])))
+  if (!partners) return undefined
+  const ids = new Set<string>()
+  for (const partner of partners) if (typeof partner.id === 'string') ids.add(partner.id)
+  return ids
 })
 
 /**

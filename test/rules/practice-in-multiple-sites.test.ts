@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {run} from '../../src/engine/run.js'
+import {finishRun, inspectSource, planRun, run} from '../../src/engine/run.js'
 import {edit, lineOf, messages, riverside, short, TODAY} from '../helpers.js'
 import {ruleTable, type InvalidCase, type ValidCase} from '../rule-tester.js'
 
@@ -214,6 +214,23 @@ describe('population/practice-in-multiple-sites across files', () => {
     expect(found.map((r) => [r.filePath, r.messages.map(short)])).toEqual([
       ['sites/riverside.pch.yaml', [`population/practice-in-multiple-sites@${a81001}:18`]],
       ['sites/harbour.pch.yaml', [`population/practice-in-multiple-sites@${a81001}:18`]],
+    ])
+  })
+
+  // Phase 2 reads a sharing file again to place its claims: a file changed or gone in between costs
+  // that file its finding, never the run.
+  it.each([
+    {change: 'no longer shares the practice', act: (file: string) => writeFileSync(file, elsewhere)},
+    {change: 'is deleted', act: (file: string) => rmSync(file)},
+    {change: 'is no longer text', act: (file: string) => writeFileSync(file, Buffer.from([0xff, 0xfe, 0]))},
+  ])('a file that $change between phase 1 and phase 2: no finding, and the run completes', ({act}) => {
+    const cwd = repo({'sites/riverside.pch.yaml': base, 'sites/harbour.pch.yaml': harbour})
+    const plan = planRun({mode: 'lint', today: TODAY, paths: ['sites'], cwd})
+    const inspected = plan.sources.map((source) => inspectSource(plan, source))
+    act(path.join(cwd, 'sites/harbour.pch.yaml'))
+    expect(finishRun(plan, inspected).results.map((r) => [r.filePath, r.messages.map(short)])).toEqual([
+      ['sites/harbour.pch.yaml', []],
+      ['sites/riverside.pch.yaml', []],
     ])
   })
 

@@ -30,9 +30,10 @@ export default defineRule({
     const end = parseDate(period?.end)
     if (!start || !end || end <= start) return
     const months = Number(params.months)
-    const expected = formatDate(addDays(addMonths(start, months), -1))
-    if (formatDate(end) !== expected) {
-      report({path: '/spec/budget/period', messageId: 'length', data: {start: formatDate(start), end: formatDate(end), months, expected}})
+    // Both are midnight UTC: the same time is the same day.
+    const expected = addDays(addMonths(start, months), -1)
+    if (end.getTime() !== expected.getTime()) {
+      report({path: '/spec/budget/period', messageId: 'length', data: {start: formatDate(start), end: formatDate(end), months, expected: formatDate(expected)}})
     }
   },
 })

@@ -22,12 +22,14 @@ const rule: RepoRule = {
   message: 'Practice {key} is also a member of {others}',
   collect(data) {
     const seen = new Set<string>()
-    return entries(population(data)?.practices).flatMap(([index, practice]) => {
+    const claims: Array<{key: string; path: string}> = []
+    for (const [index, practice] of entries(population(data)?.practices)) {
       const code = str(practice.odsCode)
-      if (code === undefined || seen.has(code)) return []
+      if (code === undefined || seen.has(code)) continue
       seen.add(code)
-      return [{key: code, path: `/spec/population/practices/${index}/odsCode`}]
-    })
+      claims.push({key: code, path: `/spec/population/practices/${index}/odsCode`})
+    }
+    return claims
   },
 }
 
