@@ -2,7 +2,7 @@
 // as plain data, what later phases need: claims for repo-scope rules, approved exceptions, inline
 // directives and fixes. Phase 3 (finishFile) applies exceptions, config and directives.
 import {documentRules, isLocked, repoRules, ruleMeta} from '../rules/index.js'
-import type {Rule} from '../rules/rule.js'
+import type {Rule, RuleContext} from '../rules/rule.js'
 import unusedException from '../rules/metadata/unused-exception.js'
 import disableDirective from '../rules/disable-directive.js'
 import {entries, knownList, num, registeredPopulation, section, str} from '../rules/site.js'
@@ -185,9 +185,23 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
     if (fix && fix.ruleId === problem.ruleId) found.fix = edit(doc, fix)
     file.findings.push(found)
   }
-  const context = {today: options.today, file: {name, documents: file.documents}, register: options.register}
-  for (const rule of selectRules(options)) {
-    for (const problem of runRule(rule, schema.data, context, options.config)) file.findings.push(place(problem))
+  // One context for every rule of the document: only the rule and its params change between them.
+  let current: Rule
+  const context: RuleContext = {
+    data: schema.data,
+    params: {},
+    today: options.today,
+    file: {name, documents: file.documents},
+    register: options.register,
+    report: ({path, messageId, data: values, target}) => {
+      const template = (current.messages as Record<string, string>)[messageId] ?? messageId
+      file.findings.push(place({ruleId: current.meta.id, path, target, message: formatMessage(template, values)}))
+    },
+  }
+  for (const {rule, params} of selectedRules(options)) {
+    current = rule
+    context.params = params
+    rule.check(context)
   }
   if (options.collectSites) (file.sites ??= []).push(siteFacts(schema.data, documentIndex, doc.startLine))
   if (options.mode === 'lint') collectClaims(schema.data, options, (rule, key) => claims.push(rule, key))
@@ -257,35 +271,22 @@ function edit(doc: SourceDocument, fix: Fix): TextEdit | undefined {
   return {start: scalar.start, end: scalar.end, text: `${quote}${fix.text}${quote}`}
 }
 
-function selectRules(options: CheckOptions): readonly Rule[] {
-  return documentRules.filter((rule) =>
-    options.mode === 'validate' ? rule.meta.compliance : options.config.rules.get(rule.meta.id)?.severity !== 'off',
-  )
-}
+const rulesByOptions = new WeakMap<CheckOptions, ReadonlyArray<{rule: Rule; params: Record<string, unknown>}>>()
 
-function runRule(rule: Rule, data: unknown, context: {today: string; file: {name: string | undefined; documents: number}; register?: OdsRegister}, config: Config): Problem[] {
-  const found: Problem[] = []
-  rule.check({
-    data,
-    params: paramsOf(rule, config),
-    ...context,
-    report: ({path, messageId, data: values, target}) => {
-      const template = (rule.messages as Record<string, string>)[messageId] ?? messageId
-      found.push({ruleId: rule.meta.id, path, target, message: formatMessage(template, values)})
-    },
-  })
-  return found
-}
-
-const paramsByConfig = new WeakMap<Config, Map<string, Record<string, unknown>>>()
-
-/** A rule's thresholds from the schemas with the config's options over them; once per config. */
-function paramsOf(rule: Rule, config: Config): Record<string, unknown> {
-  let byRule = paramsByConfig.get(config)
-  if (!byRule) paramsByConfig.set(config, (byRule = new Map()))
-  let params = byRule.get(rule.meta.id)
-  if (!params) byRule.set(rule.meta.id, (params = {...thresholds(rule.meta.id), ...config.rules.get(rule.meta.id)?.options}))
-  return params
+/**
+ * The document rules a run applies, each with its thresholds from the schemas and the config's
+ * options over them; worked out once per run.
+ */
+function selectedRules(options: CheckOptions): ReadonlyArray<{rule: Rule; params: Record<string, unknown>}> {
+  let selected = rulesByOptions.get(options)
+  if (!selected) {
+    const {mode, config} = options
+    selected = documentRules
+      .filter((rule) => (mode === 'validate' ? rule.meta.compliance : config.rules.get(rule.meta.id)?.severity !== 'off'))
+      .map((rule) => ({rule, params: {...thresholds(rule.meta.id), ...config.rules.get(rule.meta.id)?.options}}))
+    rulesByOptions.set(options, selected)
+  }
+  return selected
 }
 
 /** "expected apiVersion: pch/v1 and kind: PrimaryCareHome", from the root schema. */

@@ -77,15 +77,31 @@ export function fastParse(text: string, maxDepth: number = DEFAULT_LIMITS.maxDep
 }
 
 /**
+ * The content lines of the text being parsed, as offsets. Parsing is synchronous, one text at a time
+ * (a recording pass runs only after the first has finished), so every parse reuses these arrays.
+ */
+const lines = {starts: new Int32Array(512), indents: new Int32Array(512), ends: new Int32Array(512)}
+
+function growLines(): void {
+  for (const key of ['starts', 'indents', 'ends'] as const) {
+    const grown = new Int32Array(lines[key].length * 2)
+    grown.set(lines[key])
+    lines[key] = grown
+  }
+}
+
+/**
  * One pass over the text. The lines that carry content (not blank, not comments) are kept as
  * offsets; every method reads `text` between them. With `record`, each method also leaves the
  * node of the value it read in `node`, for locate.
  */
 class FastParser {
   /** Each content line's first offset, its indentation (spaces) and its end (its line feed, or the text's end). */
-  private readonly starts: number[] = []
-  private readonly indents: number[] = []
-  private readonly ends: number[] = []
+  private readonly starts: Int32Array
+  private readonly indents: Int32Array
+  private readonly ends: Int32Array
+  /** How many content lines there are. */
+  private readonly count: number
   /** Line starts of every line, for positions (recording only). */
   private readonly lineCounter = new LineStarts()
   private index = 0
@@ -102,6 +118,7 @@ class FastParser {
     private readonly record: boolean,
   ) {
     let start = 0
+    let count = 0
     for (;;) {
       if (record) this.lineCounter.addNewLine(start)
       let end = text.indexOf('\n', start)
@@ -110,13 +127,17 @@ class FastParser {
       while (text.charCodeAt(first) === SPACE) first++
       // Blank lines and comment lines carry nothing.
       if (first < end && text.charCodeAt(first) !== HASH) {
-        this.starts.push(start)
-        this.indents.push(first - start)
-        this.ends.push(end)
+        if (count === lines.starts.length) growLines()
+        lines.starts[count] = start
+        lines.indents[count] = first - start
+        lines.ends[count] = end
+        count++
       }
       if (end === text.length) break
       start = end + 1
     }
+    this.count = count
+    ;({starts: this.starts, indents: this.indents, ends: this.ends} = lines)
   }
 
   parse(): {data: unknown; startLine: number} {
@@ -135,13 +156,13 @@ class FastParser {
   private root(): unknown {
     const {starts, indents, text} = this
     const {ends} = this
-    if (starts.length > 0 && /^---(?: +(?:#.*)?)?$/.test(text.slice(starts[0], ends[0]))) this.index = this.rootLine = 1
-    for (let i = 1; i < starts.length; i++) {
+    if (this.count > 0 && /^---(?: +(?:#.*)?)?$/.test(text.slice(starts[0], ends[0]))) this.index = this.rootLine = 1
+    for (let i = 1; i < this.count; i++) {
       if (indents[i] === 0 && /^(?:---|\.\.\.)(?: |$)/.test(text.slice(starts[i], Math.min(starts[i]! + 4, ends[i]!)))) unsupported()
     }
-    if (this.index >= starts.length || indents[this.index] !== 0) return unsupported()
+    if (this.index >= this.count || indents[this.index] !== 0) return unsupported()
     const data = this.blockMap(this.index, 0)
-    if (this.index !== starts.length) unsupported()
+    if (this.index !== this.count) unsupported()
     return data
   }
 
@@ -151,7 +172,7 @@ class FastParser {
     const {starts, indents, ends, text} = this
     const object: Record<string, unknown> = {}
     const pairs: MapNode['pairs'] | undefined = this.record ? [] : undefined
-    while (this.index < starts.length) {
+    while (this.index < this.count) {
       const line = this.index
       // The first key may follow a dash on its line; every other key starts its own line.
       if (line !== at) {
@@ -160,9 +181,13 @@ class FastParser {
       }
       const keyStart = starts[line]! + column
       const key = keyAt(text, keyStart, ends[line]!)
-      if (Object.hasOwn(object, key)) unsupported()
-      object[key] = this.valueAfter(line, keyStart + key.length + 1, column, true)
-      pairs?.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
+      const value = this.valueAfter(line, keyStart + key.length + 1, column, true)
+      // Recording, the data is not built again (the first pass built it, and found no fault).
+      if (pairs) pairs.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
+      else {
+        if (Object.hasOwn(object, key)) unsupported()
+        object[key] = value
+      }
     }
     this.depth--
     // A block collection is located by its first line (Positions.blockStart): its end is never read.
@@ -183,12 +208,13 @@ class FastParser {
     const start = starts[this.index]! + column
     const array: unknown[] = []
     const items: Node[] | undefined = this.record ? [] : undefined
-    while (this.index < starts.length) {
+    while (this.index < this.count) {
       const line = this.index
       if (indents[line]! < column) break
       if (indents[line]! > column || !isDash(text, starts[line]! + column, ends[line]!)) unsupported()
-      array.push(this.valueAfter(line, starts[line]! + column + 1, column, false))
-      items?.push(this.node!)
+      const value = this.valueAfter(line, starts[line]! + column + 1, column, false)
+      if (items) items.push(this.node!)
+      else array.push(value)
     }
     this.depth--
     if (items) this.node = {kind: 'seq', flow: false, start, end: start, items}
@@ -207,9 +233,9 @@ class FastParser {
     if (at >= end || text.charCodeAt(at) === HASH) {
       if (at === from && at < end) unsupported()
       const next = ++this.index
-      if (next < starts.length && indents[next]! > column) return this.block(indents[next]!)
+      if (next < this.count && indents[next]! > column) return this.block(indents[next]!)
       // `key:` followed by its sequence's dashes at the key's own indentation.
-      if (inMap && next < starts.length && indents[next] === column && isDash(text, starts[next]! + column, ends[next]!)) return this.blockSeq(column)
+      if (inMap && next < this.count && indents[next] === column && isDash(text, starts[next]! + column, ends[next]!)) return this.blockSeq(column)
       return unsupported() // an empty value (null): left to yaml, which knows where it is
     }
     if (at === from) unsupported()
@@ -218,7 +244,7 @@ class FastParser {
     if ((first === 91 || first === 123) && this.depth + 1 > this.maxDepth) unsupported() // [ {
     const value = this.inlineValue(at, end)
     const next = ++this.index
-    if (next < starts.length && indents[next]! > column) unsupported() // a continuation line or a misplaced block
+    if (next < this.count && indents[next]! > column) unsupported() // a continuation line or a misplaced block
     return value
   }
 
@@ -251,8 +277,9 @@ class FastParser {
 
   /** A plain scalar, resolved by the YAML 1.2 core schema exactly as `yaml` resolves it. */
   private plain(raw: string, start: number): unknown {
-    if (this.record) this.scalarNode(start, start + raw.length, '')
-    return resolvePlain(raw)
+    if (!this.record) return resolvePlain(raw)
+    this.scalarNode(start, start + raw.length, '')
+    return undefined
   }
 
   /** A quoted scalar on one line (`after` is the offset after its closing quote). */
@@ -301,16 +328,20 @@ class FastParser {
         if (i >= end) unsupported()
         if (isMap) {
           const key = keyAt(text, i, end)
-          if (Object.hasOwn(object!, key)) unsupported()
           const keyStart = i
           i += key.length + 1
           if (text.charCodeAt(i) !== SPACE) unsupported()
           skip()
-          object![key] = this.flowScalar(i, end)
-          pairs?.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
+          const value = this.flowScalar(i, end)
+          if (pairs) pairs.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
+          else {
+            if (Object.hasOwn(object!, key)) unsupported()
+            object![key] = value
+          }
         } else {
-          array!.push(this.flowScalar(i, end))
-          items?.push(this.node!)
+          const value = this.flowScalar(i, end)
+          if (items) items.push(this.node!)
+          else array!.push(value)
         }
         i = this.after
         skip()
@@ -411,8 +442,12 @@ function plainStart(text: string, at: number, end: number): boolean {
 const CANNOT_START_PLAIN = new Uint8Array(128)
 for (const char of '[]{},#&*!|>\'"%@`?:') CANNOT_START_PLAIN[char.charCodeAt(0)] = 1
 
-// The core schema's numbers, a group for each kind; the first that matches the whole text wins.
-const NUMBER = /^(?:(0o[0-7]+)|([-+]?[0-9]+)|(0x[0-9a-fA-F]+)|([-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/
+// The core schema's numbers (tested, not matched: a match would be garbage for every number).
+const INT = /^[-+]?[0-9]+$/
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/
+const OCT = /^0o[0-7]+$/
+const HEX = /^0x[0-9a-fA-F]+$/
+const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/
 
 function resolvePlain(raw: string): unknown {
   if (raw === '') return null
@@ -430,15 +465,15 @@ function resolvePlain(raw: string): unknown {
     case 70: // F
       return raw === 'false' || raw === 'False' || raw === 'FALSE' ? false : raw
   }
-  // Most values are words: only a digit, a sign or a point can begin a number.
+  // Most values are words: only a digit, a sign or a point can begin a number. The kinds cannot
+  // overlap, so the order of the tests is free.
   if (!((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46)) return raw
-  const match = NUMBER.exec(raw)
-  if (!match) return raw
-  if (match[1]) return parseInt(raw.slice(2), 8)
-  if (match[2]) return parseInt(raw, 10)
-  if (match[3]) return parseInt(raw.slice(2), 16)
-  if (match[4]) return raw.slice(-3).toLowerCase() === 'nan' ? NaN : first === DASH ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
-  return parseFloat(raw)
+  if (INT.test(raw)) return parseInt(raw, 10)
+  if (FLOAT.test(raw)) return parseFloat(raw)
+  if (OCT.test(raw)) return parseInt(raw.slice(2), 8)
+  if (HEX.test(raw)) return parseInt(raw.slice(2), 16)
+  if (INF_NAN.test(raw)) return raw.slice(-3).toLowerCase() === 'nan' ? NaN : first === DASH ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+  return raw
 }
 
 /** The node at `pointer`: as far as it goes, the pair it was reached through, and whether it got there. */
