@@ -262,8 +262,11 @@ class FastParser {
     else if (first === 34 || first === 39) value = this.quoted(at, end)
     else {
       if (!plainStart(text, at, end)) unsupported()
-      this.after = withoutSpaces(text, commentAt(text, at, end))
-      const raw = text.slice(at, this.after)
+      // The rest of the line, searched natively: a comment ends the value; ': ' in it is a mapping.
+      const rest = text.slice(at, end)
+      const comment = rest.indexOf(' #')
+      this.after = withoutSpaces(text, comment === -1 ? end : at + comment)
+      const raw = this.after === end ? rest : text.slice(at, this.after)
       if (raw.includes(': ') || raw.endsWith(':')) unsupported()
       value = this.plain(raw, at)
     }
@@ -401,16 +404,19 @@ function keyEnd(text: string, at: number, end: number): number {
 function keyAt(text: string, at: number, end: number): string {
   const keyEnds = keyEnd(text, at, end)
   if (keyEnds === -1) return unsupported()
+  const length = keyEnds - at
+  // The same few dozen keys recur in every definition: a key seen before is that same string, which
+  // spares a new string and, as a property name, its lookup in V8's table of names.
+  const slot = (length * 31 + text.charCodeAt(at) * 7 + text.charCodeAt(keyEnds - 1)) & (KEYS.length - 1)
+  const known = KEYS[slot]
+  if (known !== undefined && known.length === length && text.startsWith(known, at)) return known
   const name = text.slice(at, keyEnds)
   if (name.length > MAX_KEY || ('nNtTfF_'.includes(name[0]!) && SPECIAL_KEY.test(name))) unsupported()
+  KEYS[slot] = name
   return name
 }
-
-/** Where a comment (` #`) starts between `at` and the line's `end`; `end` when there is none. */
-function commentAt(text: string, at: number, end: number): number {
-  for (let i = at + 1; i < end; i++) if (text.charCodeAt(i) === HASH && text.charCodeAt(i - 1) === SPACE) return i - 1
-  return end
-}
+/** Keys seen, by a hash of their length and first and last characters (a collision only costs a slice). */
+const KEYS: Array<string | undefined> = new Array(512).fill(undefined)
 
 /** `end` moved back over the spaces before it. */
 function withoutSpaces(text: string, end: number): number {
