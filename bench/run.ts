@@ -1,6 +1,6 @@
 // npm run bench: pch against ajv-cli and against Node's own start-up, on one generated repository,
 // on this machine, in this run. Prints a table and writes BENCHMARKS.md.
-//   npm run bench -- [--files 10000] [--runs 5] [--out BENCHMARKS.md]
+//   npm run bench -- [--files 10000] [--runs 7] [--out BENCHMARKS.md]
 // Wall time is the median of --runs runs of each command; peak memory (maximum resident set size,
 // worker threads included) is read in separate runs, so measuring it never slows a timed run.
 import {spawnSync} from 'node:child_process'
@@ -23,7 +23,7 @@ const option = (name: string, fallback: string): string => {
 }
 const FILES = Number(option('files', '10000'))
 const SMALL = 100
-const RUNS = Number(option('runs', '5'))
+const RUNS = Number(option('runs', '7'))
 const OUT = path.resolve(ROOT, option('out', 'BENCHMARKS.md'))
 
 if (!existsSync(SCHEMA) || !existsSync(path.join(ROOT, 'dist', 'engine', 'validators.cjs'))) {
@@ -93,14 +93,16 @@ interface Measured {
 
 // The cache is warmed once, so every timed --cache run finds the files unchanged.
 once(commands.find((c) => c.name.includes('--cache'))!, false)
-const measured: Measured[] = []
-for (const command of commands) {
-  once(command, false) // warm the file system cache
-  const times = Array.from({length: RUNS}, () => once(command, false).seconds)
+// Round by round, each command once a round: a spell of load on a shared machine then slows every
+// command alike, rather than all the runs of one.
+for (const command of commands) once(command, false) // warm the file system cache
+const times = commands.map((): number[] => [])
+for (let round = 0; round < RUNS; round++) commands.forEach((command, i) => times[i]!.push(once(command, false).seconds))
+const measured: Measured[] = commands.map((command, i) => {
   const rss = once(command, true).rss ?? Number.NaN
-  measured.push({command, seconds: median(times), rss})
-  console.error(`${command.name}: ${median(times).toFixed(3)} s`)
-}
+  console.error(`${command.name}: ${median(times[i]!).toFixed(3)} s, ${(rss / 1048576).toFixed(0)} MB`)
+  return {command, seconds: median(times[i]!), rss}
+})
 
 const by = (name: string): Measured => measured.find((m) => m.command.name === name)!
 const ratio = (a: string, b: string): number => by(a).seconds / by(b).seconds
@@ -124,7 +126,7 @@ Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(
 
 - Machine: ${machine}.
 - Repository: ${generated.files.toLocaleString('en-GB')} generated definitions (${(generated.bytes / generated.files / 1024).toFixed(1)} KB each on average; ${generated.invalid} of them wrong in one of ten ways), in a temporary directory outside the source tree; and the first ${SMALL} of another, for memory.
-- Each command: the median wall time of ${RUNS} runs after one warm-up run; files per second from it; peak memory (maximum resident set size, worker threads included) from one more run.
+- Each command: the median wall time of ${RUNS} runs after one warm-up run, the commands taking turns round by round so that a spell of load on the machine falls on all alike; files per second from it; peak memory (maximum resident set size, worker threads included) from one more run.
 - ajv-cli 5 (js-yaml 3 and ajv 8) validates the same files against dist/schemas/pch.bundle.schema.json: \`ajv validate --spec=draft2020 -c ajv-formats --errors=no -s pch.bundle.schema.json -d "DIR/**/*.pch.yaml"\`. It reads YAML 1.1, so it takes every unquoted date for a timestamp and reports every file invalid; it gives no line numbers; and it stops the whole run at the first file it cannot parse, so the repository has no YAML syntax errors.
 - pch runs with \`--today ${TODAY} -f json\`, with its defaults otherwise (one thread; the \`--concurrency auto\` rows use one thread per core when there are at least 400 files a thread).
 

@@ -297,13 +297,12 @@ function expectedVersion(): string {
 
 function apiVersionProblem(data: unknown): Problem | undefined {
   const {apiVersion, kind} = supportedVersion()
-  const expected = expectedVersion()
   const problem = (path: string, message: string): Problem => ({ruleId: 'schema/api-version', path, message})
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return problem('', `This document is not a PCH definition (${expected})`)
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return problem('', `This document is not a PCH definition (${expectedVersion()})`)
   const {apiVersion: given, kind: givenKind} = data as Record<string, unknown>
-  if (given === undefined) return problem('', `apiVersion is missing; ${expected}`)
+  if (given === undefined) return problem('', `apiVersion is missing; ${expectedVersion()}`)
   if (given !== apiVersion) return problem('/apiVersion', `apiVersion ${quote(given)} is not supported; supported: ${apiVersion}`)
-  if (givenKind === undefined) return problem('', `kind is missing; ${expected}`)
+  if (givenKind === undefined) return problem('', `kind is missing; ${expectedVersion()}`)
   if (givenKind !== kind) return problem('/kind', `kind ${quote(givenKind)} is not supported; supported: ${kind}`)
   return undefined
 }

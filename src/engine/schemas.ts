@@ -100,10 +100,15 @@ export function precompiledSource(): string {
 }
 
 export function schemaById(id: string): JsonSchema {
-  const schema = schemas().find((s) => s.$id === `${SCHEMA_BASE}${id}`)
-  if (!schema) throw new Error(`no bundled schema ${id}`)
+  let schema = schemasById.get(id)
+  if (!schema) {
+    schema = schemas().find((s) => s.$id === `${SCHEMA_BASE}${id}`)
+    if (!schema) throw new Error(`no bundled schema ${id}`)
+    schemasById.set(id, schema)
+  }
   return schema
 }
+const schemasById = new Map<string, JsonSchema>()
 
 /** Validate plain data against the definition schema; ajv's raw errors. */
 export function validateAgainstSchema(data: unknown): ErrorObject[] {
@@ -125,14 +130,15 @@ export function optionErrors(schema: JsonSchema, options: unknown): ErrorObject[
 
 /** ajv's errors for one value against a named subschema, e.g. "common.schema.json#/$defs/slug". */
 export function subschemaErrors(ref: string, value: unknown): ErrorObject[] {
-  const validate = validator(`${SCHEMA_BASE}${ref}`)
+  const validate = subschemaValidators.get(ref) ?? validator(`${SCHEMA_BASE}${ref}`)
+  subschemaValidators.set(ref, validate)
   return validate(value) ? [] : [...(validate.errors ?? [])]
 }
+const subschemaValidators = new Map<string, ValidateFunction>()
 
 /** Check one value against a named subschema, e.g. "workforce.schema.json#/$defs/trustOdsCode". */
 export function matchesSchema(ref: string, value: unknown): boolean {
-  const validate = validator(`${SCHEMA_BASE}${ref}`)
-  return validate(value) as boolean
+  return subschemaErrors(ref, value).length === 0
 }
 
 /** The parameters a rule takes from the schemas (`x-pch-thresholds`), e.g. the population band. */
@@ -152,6 +158,10 @@ let thresholdTable: Map<string, Record<string, unknown>> | undefined
 
 /** The supported `apiVersion` and `kind`, as the root schema declares them. */
 export function supportedVersion(): {apiVersion: string; kind: string} {
-  const properties = schemaById('pch.schema.json').properties as Record<string, {const: string}>
-  return {apiVersion: properties.apiVersion!.const, kind: properties.kind!.const}
+  if (!supported) {
+    const properties = schemaById('pch.schema.json').properties as Record<string, {const: string}>
+    supported = {apiVersion: properties.apiVersion!.const, kind: properties.kind!.const}
+  }
+  return supported
 }
+let supported: {apiVersion: string; kind: string} | undefined

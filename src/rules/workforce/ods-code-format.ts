@@ -27,14 +27,13 @@ export default defineRule({
   },
   check({data, params, report}) {
     const sectors = params.sectors as string[]
-    const expected = String((schemaById('workforce.schema.json').$defs as Record<string, {description: string}>).trustOdsCode!.description)
     for (const [index, partner] of entries(workforce(data)?.partners)) {
       const code = str(partner.odsCode)
       if (code === undefined || !sectors.includes(partner.sector as string) || matchesSchema(TRUST_CODE, code)) continue
       report({
         path: `/spec/workforce/partners/${index}/odsCode`,
         messageId: 'notTrust',
-        data: {code, sector: String(partner.sector), partner: nameOf(partner, index), expected},
+        data: {code, sector: String(partner.sector), partner: nameOf(partner, index), expected: String((schemaById('workforce.schema.json').$defs as Record<string, {description: string}>).trustOdsCode!.description)},
       })
     }
   },
