@@ -103,6 +103,16 @@ export const partnerIds = perDocument((data): ReadonlySet<string> | undefined =>
   return ids
 })
 
+/** The partners' sectors; undefined when there is no workforce section or the partners are not known. */
+export const partnerSectors = perDocument((data): ReadonlySet<string> | undefined => {
+  const section = workforce(data)
+  const partners = section && knownList(section.partners, 'sector')
+  if (!partners) return undefined
+  const sectors = new Set<string>()
+  for (const partner of partners) sectors.add(partner.sector as string)
+  return sectors
+})
+
 /**
  * A figure several rules read, worked out once per document: rules run document by document, so
  * the last document's answer is kept (a WeakMap would hold every document through young-generation

@@ -29,9 +29,8 @@ export default defineRule({
     const codes = practiceCodes(data)
     if (!partners || partners.size === 0 || !codes) return
     const practicesParty = String(params.practicesParty)
-    const known = new Set([practicesParty, ...codes, ...partners])
     const shares = section(data, 'spec', 'budget', 'riskShare')?.shares
-    for (const {index, value, hint} of unknownReferences(shares, 'party', known)) {
+    for (const {index, value, hint} of unknownReferences(shares, 'party', [practicesParty, codes, partners])) {
       report({path: `/spec/budget/riskShare/shares/${index}/party`, messageId: 'unknown', data: {party: value, practicesParty, hint}})
     }
   },

@@ -28,8 +28,7 @@ export default defineRule({
     const partners = partnerIds(data)
     const codes = practiceCodes(data)
     if (!partners || partners.size === 0 || !codes) return
-    const known = new Set([...codes, ...partners])
-    for (const {index, value, hint} of unknownReferences(workforce(data)?.team, 'employer', known)) {
+    for (const {index, value, hint} of unknownReferences(workforce(data)?.team, 'employer', [codes, partners])) {
       report({path: `/spec/workforce/team/${index}/employer`, messageId: 'unknown', data: {employer: value, hint}})
     }
   },
