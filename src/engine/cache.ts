@@ -3,12 +3,12 @@
 // directives (phase 3) still run over every file, so results are those of a run without the cache.
 // One cache file per mode; it is thrown away whole when anything else that shapes a result
 // changes: pch's version, the config, the register, what the report needs, or (lint) today's date.
-import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {CheckedFile, CheckOptions} from './check.js'
 import {limitsOf} from './config.js'
 import type {FileText} from './run.js'
+import {crypto} from './lazy.js'
 import {writeFileAtomic} from './write.js'
 
 /** The default place, as ESLint and Babel keep theirs. */
@@ -57,7 +57,7 @@ export class CheckCache {
 
 /** A hash of what phase 1 reads of a file: its name, its path as shown, and its text. */
 export function contentHash(filePath: string, name: string | undefined, text: FileText): string {
-  return createHash('sha1')
+  return crypto().createHash('sha1')
     .update(`${name ?? ''}\0${filePath}\0`)
     .update(typeof text === 'string' || text instanceof Uint8Array ? text : `\0too large: ${text.tooLarge ?? 'stream'}`)
     .digest('base64')
@@ -72,7 +72,7 @@ export const CACHE_FORMAT = 3
 /** What, besides a file's own text, shapes its phase 1 result. */
 export function cacheEnvironment(version: string, options: CheckOptions): string {
   const {mode, today, config, register, collectSites} = options
-  return createHash('sha1')
+  return crypto().createHash('sha1')
     .update(
       JSON.stringify({
         format: CACHE_FORMAT,

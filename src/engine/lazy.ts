@@ -1,5 +1,6 @@
 // Libraries loaded on first use, so a run loads only what it needs: a definition in the plain
-// subset never needs `yaml`, a run of one file never globs, and only --fix-dry-run diffs.
+// subset never needs `yaml`, a run of one file never globs, only --fix-dry-run diffs, and only
+// --cache hashes.
 import {createRequire} from 'node:module'
 
 const require = createRequire(import.meta.url)
@@ -14,3 +15,4 @@ export const tinyglobby = lazy<typeof import('tinyglobby')>('tinyglobby')
 export const picomatch = lazy<typeof import('picomatch')>('picomatch')
 export const csvParse = lazy<typeof import('csv-parse/sync')>('csv-parse/sync')
 export const diff = lazy<typeof import('diff')>('diff')
+export const crypto = lazy<typeof import('node:crypto')>('node:crypto')
