@@ -375,6 +375,8 @@ class FastParser {
     const first = text.charCodeAt(i)
     if (first === 34 || first === 39) return this.quoted(i, end)
     if (i >= end || !plainStart(text, i, end)) return unsupported()
+    // In a flow collection a dash begins a plain scalar only before a character that may go on one.
+    if (first === DASH && i + 1 < end && ',[]{}'.includes(text[i + 1]!)) unsupported()
     let stop = i
     while (stop < end && !flowStop(text.charCodeAt(stop))) stop++
     if (stop === end || text.charCodeAt(stop) === 58 || text.charCodeAt(stop) === HASH) unsupported() // : #

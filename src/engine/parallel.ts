@@ -25,8 +25,8 @@ export interface WorkerTask {
 
 /** A worker's answer for one file. */
 export type WorkerResult =
-  | {index: number; file: CheckedFile; hash?: string}
-  | {index: number; cached: true}
+  | {index: number; file: CheckedFile; hash?: string; again?: string}
+  | {index: number; cached: true; again?: string}
   | {index: number; error: string}
 
 export type WorkerMessage = {results: WorkerResult[]} | {done: true} | {fatal: string}
@@ -65,10 +65,13 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
   const take = (result: WorkerResult): void => {
     const source = sources[result.index]!
     if ('error' in result) slots[result.index] = {error: result.error}
-    else if ('cached' in result) slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source}
     else {
-      if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, result.file)
-      slots[result.index] = {file: result.file, source}
+      const again = result.again === undefined ? {} : {again: result.again}
+      if ('cached' in result) slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again}
+      else {
+        if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, result.file)
+        slots[result.index] = {file: result.file, source, ...again}
+      }
     }
   }
   const started = Array.from({length: count}, () => startWorker(task, take))

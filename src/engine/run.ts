@@ -81,6 +81,8 @@ export interface Inspected {
   file: CheckedFile
   source: Source
   text?: {text: string; bom: boolean}
+  /** lint: the text of a source that cannot be read a second time (a FIFO, a device), for phase 2. */
+  again?: string
 }
 
 export function run(input: RunInput): RunOutput {
@@ -110,7 +112,7 @@ export function planRun(input: RunInput): RunPlan {
 /** Phase 1 of one source, in this thread; from the cache when its text and name are unchanged. */
 export function inspectSource(plan: RunPlan, source: Source): Inspected {
   const {input, options, cwd, cache} = plan
-  const {filePath, text, name, bom} = read(source, input, cwd, limitsOf(options.config).maxFileSize)
+  const {filePath, text, name, bom, once} = read(source, input, cwd, limitsOf(options.config).maxFileSize)
   const key = source.kind === 'file' ? source.path : '-'
   const hash = cache ? contentHash(filePath, name, text) : ''
   let file = cache?.get(key, hash)
@@ -118,7 +120,12 @@ export function inspectSource(plan: RunPlan, source: Source): Inspected {
     file = inspectRead(filePath, text, name, options)
     cache?.set(key, hash, file)
   }
-  return {file, source, ...(input.collectFixes && typeof text === 'string' ? {text: {text, bom}} : {})}
+  return {file, source, ...(input.collectFixes && typeof text === 'string' ? {text: {text, bom}} : {}), ...keptForPhase2(text, once, options)}
+}
+
+/** Phase 2 reads a file again when it shares a key; a FIFO or a device cannot be, so lint keeps its text. */
+export function keptForPhase2(text: FileText, once: boolean, options: CheckOptions): {again?: string} {
+  return once && options.mode === 'lint' && typeof text === 'string' ? {again: text} : {}
 }
 
 /** Phase 1 of text already read: a definition's checks, or one finding when it is not UTF-8 text or is too large. */
@@ -137,10 +144,12 @@ export function inspectRead(filePath: string, text: FileText, name: string | und
 export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOutput {
   const {input, options} = plan
   const checked = inspected.map((item) => item.file)
-  const sourceOf = new Map(inspected.map(({file, source}) => [file, source]))
+  const itemOf = new Map(inspected.map((item) => [item.file, item]))
   const reread = (file: CheckedFile): FileText | undefined => {
+    const {source, again} = itemOf.get(file)!
+    if (again !== undefined) return again
     try {
-      return read(sourceOf.get(file)!, input, plan.cwd, limitsOf(options.config).maxFileSize).text
+      return read(source, input, plan.cwd, limitsOf(options.config).maxFileSize).text
     } catch {
       return undefined // gone or unreadable since phase 1
     }
@@ -208,6 +217,8 @@ export interface ReadSource {
   name: string | undefined
   text: FileText
   bom: boolean
+  /** Not a regular file (a FIFO, a device): reading it again would not give the same text. */
+  once: boolean
 }
 
 /** Standard input and files are read alike: bytes, a byte-order mark noted, strict UTF-8. */
@@ -216,17 +227,18 @@ export function read(source: Source, input: Pick<RunInput, 'stdin' | 'stdinFilen
     if (input.stdin === undefined) throw new UsageError('No standard input was given for -')
     const size = typeof input.stdin === 'string' ? Buffer.byteLength(input.stdin) : input.stdin.length
     const content = size > maxFileSize ? {text: {tooLarge: undefined}, bom: false} : fromBytes(input.stdin)
-    return {...content, filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename}
+    return {...content, filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename, once: false}
   }
   const filePath = displayPath(source.path, cwd)
   const override = input.overrides?.get(source.path)
-  const bytes = override ?? readFile(source.path, maxFileSize)
-  return {...(bytes instanceof Uint8Array || typeof bytes === 'string' ? fromBytes(bytes) : {text: bytes, bom: false}), filePath, name: filePath}
+  if (override !== undefined) return {...fromBytes(override), filePath, name: filePath, once: false}
+  const got = readFile(source.path, maxFileSize)
+  return {...('bytes' in got ? fromBytes(got.bytes) : {text: got, bom: false}), filePath, name: filePath, once: 'bytes' in got && got.once}
 }
 
 /** A definition file's text (without a byte-order mark, noted), or its bytes when they are not UTF-8. */
 export function readDefinition(file: string): {text: string | Uint8Array; bom: boolean} {
-  return fromBytes(readFile(file, Number.POSITIVE_INFINITY) as Buffer)
+  return fromBytes((readFile(file, Number.POSITIVE_INFINITY) as {bytes: Buffer}).bytes)
 }
 
 function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bom: boolean} {
@@ -236,13 +248,16 @@ function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bo
 }
 
 /** The file's bytes, or, over `maxFileSize`, its size (then it is not read; see FileText). */
-function readFile(file: string, maxFileSize: number): Buffer | {tooLarge: number | undefined} {
+function readFile(file: string, maxFileSize: number): {bytes: Buffer; once: boolean} | {tooLarge: number | undefined} {
   let fd: number | undefined
   try {
     fd = openSync(file, 'r')
     const stat = fstatSync(fd)
     if (stat.size > maxFileSize) return {tooLarge: stat.size}
-    return stat.isFile() ? readWhole(fd, stat.size) : readUpTo(fd, maxFileSize)
+    // A regular file's size is trusted, except 0: /proc files and some network file systems say 0.
+    if (stat.isFile() && stat.size > 0) return {bytes: readWhole(fd, stat.size), once: false}
+    const bytes = readUpTo(fd, maxFileSize)
+    return 'tooLarge' in bytes ? bytes : {bytes, once: !stat.isFile()}
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unknown error')
@@ -315,9 +330,10 @@ function unreadable(filePath: string, found: Finding): CheckedFile {
 export function displayPath(file: string, cwd: string): string {
   // Below the working directory (the common case): what path.relative would give, without its work.
   const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep
-  if (file.startsWith(prefix) && path.isAbsolute(cwd)) {
+  if (path.sep === '/' && file.startsWith(prefix) && path.isAbsolute(cwd)) {
     const below = file.slice(prefix.length)
-    if (below !== '' && !below.includes('..')) return path.sep === '/' ? below : below.split(path.sep).join('/')
+    // Only a normalised path (no empty, `.` or `..` segment, no trailing slash), as the walk gives.
+    if (below !== '' && !/(?:^|\/)\.{0,2}(?:\/|$)/.test(below)) return below
   }
   const relative = path.relative(cwd, file)
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file

@@ -6,7 +6,7 @@ import {contentHash} from './cache.js'
 import {limitsOf} from './config.js'
 import {UsageError} from './load.js'
 import {workerLoop, type WorkerMessage, type WorkerResult, type WorkerTask} from './parallel.js'
-import {inspectRead, read} from './run.js'
+import {inspectRead, keptForPhase2, read} from './run.js'
 
 const task = workerData as WorkerTask
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message)
@@ -14,10 +14,11 @@ const post = (message: WorkerMessage): void => parentPort!.postMessage(message)
 function inspect(index: number): WorkerResult {
   const {path, hash: cached} = task.files[index]!
   try {
-    const {filePath, text, name} = read({kind: 'file', path}, {}, task.cwd, limitsOf(task.options.config).maxFileSize)
+    const {filePath, text, name, once} = read({kind: 'file', path}, {}, task.cwd, limitsOf(task.options.config).maxFileSize)
     const hash = task.cache ? contentHash(filePath, name, text) : undefined
-    if (hash !== undefined && hash === cached) return {index, cached: true}
-    return {index, file: inspectRead(filePath, text, name, task.options), ...(hash === undefined ? {} : {hash})}
+    const kept = keptForPhase2(text, once, task.options)
+    if (hash !== undefined && hash === cached) return {index, cached: true, ...kept}
+    return {index, file: inspectRead(filePath, text, name, task.options), ...(hash === undefined ? {} : {hash}), ...kept}
   } catch (error) {
     if (error instanceof UsageError) return {index, error: error.message}
     throw error

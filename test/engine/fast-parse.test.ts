@@ -71,7 +71,7 @@ describe('the fast parser agrees with yaml', () => {
 
   it('on arbitrary short texts of YAML-significant characters', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(yamlChar, fc.constantFrom('key', 'a: ', 'b:', '\nc: ', '[x, y]', '{p: 1}', '"q"', "'r''s'", '12', '-3.5', 'true')), {maxLength: 40}), (parts) => {
+      fc.property(fc.array(fc.oneof(yamlChar, fc.constantFrom('key', 'a: ', 'b:', '\nc: ', '[x, y]', '{p: 1}', '[-, -1]', '"q"', "'r''s'", '12', '-3.5', 'true')), {maxLength: 40}), (parts) => {
         expect(difference(parts.join(''))).toBeUndefined()
       }),
       {numRuns: RUNS},
@@ -92,6 +92,9 @@ describe('the fast parser agrees with yaml', () => {
       '"a": 1\n', // a quoted key
       'a: 1\r\nb: 2\r\n', // CRLF
       '__proto__: 1\n',
+      'a: [-]\n', // a dash alone in a flow collection: a syntax error to yaml
+      'a: [x, -]\n',
+      'a: {b: -}\n',
     ]
     for (const text of declined) expect(fastParse(text), text).toBeUndefined()
   })

@@ -1,9 +1,11 @@
+import {execFileSync, spawn} from 'node:child_process'
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {finishRun, inspectSource, planRun, run} from '../../src/engine/run.js'
-import {edit, lineOf, messages, riverside, short, TODAY} from '../helpers.js'
+import {cli, edit, lineOf, messages, riverside, short, TODAY} from '../helpers.js'
+import type {Message} from '../../src/engine/types.js'
 import {ruleTable, type InvalidCase, type ValidCase} from '../rule-tester.js'
 
 // Repo scope: riverside (A81001, A81002, A81004) and harbour, which shares A81001 and nothing else.
@@ -231,6 +233,21 @@ describe('population/practice-in-multiple-sites across files', () => {
     expect(finishRun(plan, inspected).results.map((r) => [r.filePath, r.messages.map(short)])).toEqual([
       ['sites/harbour.pch.yaml', []],
       ['sites/riverside.pch.yaml', []],
+    ])
+  })
+
+  it('a FIFO that shares a practice: phase 2 places its claim from the text phase 1 read (it cannot be read twice)', () => {
+    const cwd = repo({'sites/riverside.pch.yaml': base, 'harbour.txt': harbour})
+    execFileSync('mkfifo', [path.join(cwd, 'harbour.pch.yaml')])
+    const writer = spawn('sh', ['-c', 'cat harbour.txt > harbour.pch.yaml'], {cwd})
+    // The built binary, under a time limit: reading the FIFO a second time would wait for ever.
+    const r = cli(['lint', 'sites/riverside.pch.yaml', 'harbour.pch.yaml', '--today', TODAY, '-f', 'json'], {cwd})
+    writer.kill()
+    expect([r.status, r.stderr]).toEqual([1, ''])
+    const found = JSON.parse(r.stdout) as Array<{filePath: string; messages: Message[]}>
+    expect(found.map((f) => [f.filePath, f.messages.map(short)])).toEqual([
+      ['sites/riverside.pch.yaml', [`population/practice-in-multiple-sites@${a81001}:18`]],
+      ['harbour.pch.yaml', [`population/practice-in-multiple-sites@${a81001}:18`]],
     ])
   })
 
