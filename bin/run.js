@@ -18,8 +18,8 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   // (BENCHMARKS.md). V8 reads both whenever it resizes the heap, so they take effect when set
   // here, after start-up.
   const {setFlagsFromString} = await import('node:v8')
-  if (!process.env.NOFLAGS) setFlagsFromString('--semi-space-growth-factor=1')
-  if (!process.env.NOFLAGS) setFlagsFromString('--heap-growing-percent=20')
+  setFlagsFromString('--semi-space-growth-factor=1')
+  setFlagsFromString('--heap-growing-percent=20')
   const {execute, settings} = await import('@oclif/core')
   // Always the built commands: with NODE_ENV=development or test (as under vitest) oclif would
   // otherwise look for tsconfig.json and run src/ through tsx, which is not what ships.
