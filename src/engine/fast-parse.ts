@@ -111,6 +111,8 @@ class FastParser {
   private depth = 0
   /** Recording: the node of the value last read. */
   private node: Node | undefined
+  /** The offset after the inline value (scalar or flow collection) last read. */
+  private after = 0
 
   constructor(
     private readonly text: string,
@@ -154,8 +156,7 @@ class FastParser {
   }
 
   private root(): unknown {
-    const {starts, indents, text} = this
-    const {ends} = this
+    const {starts, indents, ends, text} = this
     if (this.count > 0 && /^---(?: +(?:#.*)?)?$/.test(text.slice(starts[0], ends[0]))) this.index = this.rootLine = 1
     for (let i = 1; i < this.count; i++) {
       if (indents[i] === 0 && /^(?:---|\.\.\.)(?: |$)/.test(text.slice(starts[i], Math.min(starts[i]! + 4, ends[i]!)))) unsupported()
@@ -181,19 +182,29 @@ class FastParser {
       }
       const keyStart = starts[line]! + column
       const key = keyAt(text, keyStart, ends[line]!)
-      const value = this.valueAfter(line, keyStart + key.length + 1, column, true)
-      // Recording, the data is not built again (the first pass built it, and found no fault).
-      if (pairs) pairs.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
-      else {
-        if (Object.hasOwn(object, key)) unsupported()
-        object[key] = value
-      }
+      this.addPair(object, pairs, key, keyStart, this.valueAfter(line, keyStart + key.length + 1, column, true))
     }
     this.depth--
     // A block collection is located by its first line (Positions.blockStart): its end is never read.
     const start = starts[at]! + column
     if (pairs) this.node = {kind: 'map', flow: false, start, end: start, pairs}
     return object
+  }
+
+  /**
+   * A mapping's pair just read: recording, its node (the data is not built again: the first pass
+   * built it and found no fault); otherwise its value, a repeated key being left to yaml.
+   */
+  private addPair(object: Record<string, unknown>, pairs: MapNode['pairs'] | undefined, key: string, keyStart: number, value: unknown): void {
+    if (pairs) return void pairs.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
+    if (Object.hasOwn(object, key)) unsupported()
+    object[key] = value
+  }
+
+  /** A sequence's item just read: recording, its node; otherwise its value. */
+  private addItem(array: unknown[], items: Node[] | undefined, value: unknown): void {
+    if (items) items.push(this.node!)
+    else array.push(value)
   }
 
   private enter(): void {
@@ -212,9 +223,7 @@ class FastParser {
       const line = this.index
       if (indents[line]! < column) break
       if (indents[line]! > column || !isDash(text, starts[line]! + column, ends[line]!)) unsupported()
-      const value = this.valueAfter(line, starts[line]! + column + 1, column, false)
-      if (items) items.push(this.node!)
-      else array.push(value)
+      this.addItem(array, items, this.valueAfter(line, starts[line]! + column + 1, column, false))
     }
     this.depth--
     if (items) this.node = {kind: 'seq', flow: false, start, end: start, items}
@@ -335,16 +344,9 @@ class FastParser {
           i += key.length + 1
           if (text.charCodeAt(i) !== SPACE) unsupported()
           skip()
-          const value = this.flowScalar(i, end)
-          if (pairs) pairs.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
-          else {
-            if (Object.hasOwn(object!, key)) unsupported()
-            object![key] = value
-          }
+          this.addPair(object!, pairs, key, keyStart, this.flowScalar(i, end))
         } else {
-          const value = this.flowScalar(i, end)
-          if (items) items.push(this.node!)
-          else array!.push(value)
+          this.addItem(array!, items, this.flowScalar(i, end))
         }
         i = this.after
         skip()
@@ -365,9 +367,6 @@ class FastParser {
     this.after = i
     return object ?? array
   }
-
-  /** The offset after the inline value (scalar or flow collection) last read. */
-  private after = 0
 
   /** A scalar inside a flow collection, from `i`. */
   private flowScalar(i: number, end: number): unknown {

@@ -64,15 +64,11 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
   const slots: Array<Inspected | {error: string} | undefined> = new Array(sources.length)
   const take = (result: WorkerResult): void => {
     const source = sources[result.index]!
-    if ('error' in result) slots[result.index] = {error: result.error}
-    else {
-      const again = result.again === undefined ? {} : {again: result.again}
-      if ('cached' in result) slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again}
-      else {
-        if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, result.file)
-        slots[result.index] = {file: result.file, source, ...again}
-      }
-    }
+    if ('error' in result) return void (slots[result.index] = {error: result.error})
+    const again = result.again === undefined ? {} : {again: result.again}
+    if ('cached' in result) return void (slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again})
+    if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, result.file)
+    slots[result.index] = {file: result.file, source, ...again}
   }
   const started = Array.from({length: count}, () => startWorker(task, take))
   // The main thread takes batches too, between the workers' messages.

@@ -144,17 +144,7 @@ export function inspectRead(filePath: string, text: FileText, name: string | und
 export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOutput {
   const {input, options} = plan
   const checked = inspected.map((item) => item.file)
-  const itemOf = new Map(inspected.map((item) => [item.file, item]))
-  const reread = (file: CheckedFile): FileText | undefined => {
-    const {source, again} = itemOf.get(file)!
-    if (again !== undefined) return again
-    try {
-      return read(source, input, plan.cwd, limitsOf(options.config).maxFileSize).text
-    } catch {
-      return undefined // gone or unreadable since phase 1
-    }
-  }
-  const repo = input.mode === 'lint' ? repoFindings(checked, claimSource(reread, options)) : new Map()
+  const repo = input.mode === 'lint' ? repoFindings(checked, claimSource(rereader(plan, inspected), options)) : new Map()
   options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
   const results: FileResult[] = []
   const fixes: FileFix[] = []
@@ -182,6 +172,20 @@ export function checkText(
   const repo = options.mode === 'lint' ? repoFindings([file], claimSource(() => text, full)) : new Map()
   const {result} = finishFile(file, repo.get(file) ?? [], full)
   return {documents: result.documents, messages: result.messages}
+}
+
+/** Phase 2's text of a checked file: read again, or kept when it cannot be; undefined when it is gone. */
+function rereader(plan: RunPlan, inspected: readonly Inspected[]): (file: CheckedFile) => FileText | undefined {
+  const itemOf = new Map(inspected.map((item) => [item.file, item]))
+  return (file) => {
+    const {source, again} = itemOf.get(file)!
+    if (again !== undefined) return again
+    try {
+      return read(source, plan.input, plan.cwd, limitsOf(plan.options.config).maxFileSize).text
+    } catch {
+      return undefined // gone or unreadable since phase 1
+    }
+  }
 }
 
 /** Phase 2's whole claims of a file, from its text read again; none when it is gone or no longer text. */

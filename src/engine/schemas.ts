@@ -130,15 +130,14 @@ export function optionErrors(schema: JsonSchema, options: unknown): ErrorObject[
 
 /** ajv's errors for one value against a named subschema, e.g. "common.schema.json#/$defs/slug". */
 export function subschemaErrors(ref: string, value: unknown): ErrorObject[] {
-  const validate = subschemaValidators.get(ref) ?? validator(`${SCHEMA_BASE}${ref}`)
-  subschemaValidators.set(ref, validate)
+  const validate = validator(`${SCHEMA_BASE}${ref}`)
   return validate(value) ? [] : [...(validate.errors ?? [])]
 }
-const subschemaValidators = new Map<string, ValidateFunction>()
 
 /** Check one value against a named subschema, e.g. "workforce.schema.json#/$defs/trustOdsCode". */
 export function matchesSchema(ref: string, value: unknown): boolean {
-  return subschemaErrors(ref, value).length === 0
+  const validate = validator(`${SCHEMA_BASE}${ref}`)
+  return validate(value) as boolean
 }
 
 /** The parameters a rule takes from the schemas (`x-pch-thresholds`), e.g. the population band. */

@@ -10,13 +10,13 @@ export interface UnknownReference {
   hint: string
 }
 
-/** Entries of `list` whose `key` is a string that is none of `known` (names, and sets of names). */
-export function unknownReferences(list: unknown, key: string, known: ReadonlyArray<string | ReadonlySet<string>>): UnknownReference[] {
+/** Entries of `list` whose `key` is a string in none of the `known` sets. */
+export function unknownReferences(list: unknown, key: string, known: ReadonlyArray<ReadonlySet<string>>): UnknownReference[] {
   const found: UnknownReference[] = []
   for (const [index, entry] of entries(list)) {
     const value = str(entry[key])
-    if (value === undefined || known.some((names) => (typeof names === 'string' ? names === value : names.has(value)))) continue
-    found.push({index, value, hint: didYouMean(value, known.flatMap((names) => (typeof names === 'string' ? [names] : [...names])))})
+    if (value === undefined || known.some((names) => names.has(value))) continue
+    found.push({index, value, hint: didYouMean(value, known.flatMap((names) => [...names]))})
   }
   return found
 }

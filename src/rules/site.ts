@@ -88,30 +88,28 @@ export function registeredPopulation(data: unknown): number | undefined {
 export const practiceCodes = perDocument((data): ReadonlySet<string> | undefined => {
   const section = population(data)
   const practices = section && knownList(section.practices, 'odsCode')
-  if (!practices?.length) return undefined
-  const codes = new Set<string>()
-  for (const practice of practices) codes.add(practice.odsCode as string)
-  return codes
+  return practices?.length ? stringsOf(practices, 'odsCode') : undefined
 })
 
 /** Partner ids; undefined when the partner list is not known. */
 export const partnerIds = perDocument((data): ReadonlySet<string> | undefined => {
   const partners = knownList(workforce(data)?.partners, 'id')
-  if (!partners) return undefined
-  const ids = new Set<string>()
-  for (const partner of partners) if (typeof partner.id === 'string') ids.add(partner.id)
-  return ids
+  return partners && stringsOf(partners, 'id')
 })
 
 /** The partners' sectors; undefined when there is no workforce section or the partners are not known. */
 export const partnerSectors = perDocument((data): ReadonlySet<string> | undefined => {
   const section = workforce(data)
   const partners = section && knownList(section.partners, 'sector')
-  if (!partners) return undefined
-  const sectors = new Set<string>()
-  for (const partner of partners) sectors.add(partner.sector as string)
-  return sectors
+  return partners && stringsOf(partners, 'sector')
 })
+
+/** The string values of `key` across a list's entries. */
+function stringsOf(list: readonly Obj[], key: string): Set<string> {
+  const values = new Set<string>()
+  for (const entry of list) if (typeof entry[key] === 'string') values.add(entry[key])
+  return values
+}
 
 /**
  * A figure several rules read, worked out once per document: rules run document by document, so

@@ -30,7 +30,7 @@ export default defineRule({
     if (!partners || partners.size === 0 || !codes) return
     const practicesParty = String(params.practicesParty)
     const shares = section(data, 'spec', 'budget', 'riskShare')?.shares
-    for (const {index, value, hint} of unknownReferences(shares, 'party', [practicesParty, codes, partners])) {
+    for (const {index, value, hint} of unknownReferences(shares, 'party', [new Set([practicesParty]), codes, partners])) {
       report({path: `/spec/budget/riskShare/shares/${index}/party`, messageId: 'unknown', data: {party: value, practicesParty, hint}})
     }
   },
