@@ -11,6 +11,9 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   // oclif's check of its own engines range loads semver on every start (~25 ms); package.json's
   // engines (>=20) already makes npm warn on an older Node at install.
   process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1'
+  // Loaded before the flags below are set: V8 takes the code cache of oclif's bundle only under the
+  // flags it was made with (src/cli/oclif.ts).
+  const {execute, settings} = await import('../dist/cli/oclif.js')
   // Peak memory should follow the largest file, not the number of files. V8 lets a busy process's
   // young generation double up to 16 MB semi-spaces and its old generation grow by up to 4x between
   // full collections; over 10,000 files that is most of the peak. These two flags keep the young
@@ -20,7 +23,6 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   const {setFlagsFromString} = await import('node:v8')
   setFlagsFromString('--semi-space-growth-factor=1')
   setFlagsFromString('--heap-growing-percent=20')
-  const {execute, settings} = await import('@oclif/core')
   // Always the built commands: with NODE_ENV=development or test (as under vitest) oclif would
   // otherwise look for tsconfig.json and run src/ through tsx, which is not what ships.
   settings.enableAutoTranspile = false

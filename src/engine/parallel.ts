@@ -35,7 +35,7 @@ export type WorkerMessage = {results: WorkerResult[]} | {done: true} | {fatal: s
 export function workerCount(plan: RunPlan, concurrency: RunInput['concurrency']): number {
   const {input, sources} = plan
   if (input.collectFixes || input.overrides || sources.some((s) => s.kind === 'stdin')) return 0
-  if (!import.meta.url.endsWith('.js')) return 0
+  if (import.meta.url.endsWith('.ts')) return 0
   if (typeof concurrency === 'number') return Math.max(0, Math.min(concurrency - 1, sources.length - 1))
   // auto: the main thread is one of the threads, so one fewer worker than cores.
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(sources.length / FILES_PER_WORKER)))
