@@ -4,7 +4,7 @@ import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {afterEach, beforeEach, expect} from 'vitest'
+import {beforeAll, beforeEach, expect, onTestFinished} from 'vitest'
 import {fileURLToPath} from 'node:url'
 import {checkText} from '../src/engine/run.js'
 import type {Message, Mode} from '../src/engine/types.js'
@@ -74,15 +74,37 @@ export function cli(args: string[], options: {cwd?: string; input?: string; env?
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
-/** A fresh temporary directory for each test (removed after it), and a writer into it. */
-export function useTempDir(prefix: string): {readonly path: string; write(name: string, content: string | Uint8Array): string} {
+/**
+ * A fresh temporary directory, removed when the current test finishes (passed or failed). Call it
+ * in a test or a beforeEach; every temporary directory of the tests comes from here or useTempDir.
+ */
+export function tempDir(prefix: string): string {
+  let dir = ''
+  // Registered first: outside a test this throws before anything is created.
+  onTestFinished(() => {
+    rmSync(dir, {recursive: true, force: true})
+  })
+  dir = mkdtempSync(path.join(tmpdir(), prefix))
+  return dir
+}
+
+/**
+ * A fresh temporary directory for each test (scope 'each'), or one shared by every test of the file
+ * or describe that calls this (scope 'all'), removed after it; and a writer into it.
+ */
+export function useTempDir(prefix: string, scope: 'each' | 'all' = 'each'): {readonly path: string; write(name: string, content: string | Uint8Array): string} {
   let current = ''
-  beforeEach(() => {
-    current = mkdtempSync(path.join(tmpdir(), prefix))
-  })
-  afterEach(() => {
-    rmSync(current, {recursive: true, force: true})
-  })
+  if (scope === 'each') {
+    beforeEach(() => {
+      current = tempDir(prefix)
+    })
+  } else {
+    beforeAll(() => {
+      current = mkdtempSync(path.join(tmpdir(), prefix))
+      const dir = current
+      return () => rmSync(dir, {recursive: true, force: true})
+    })
+  }
   return {
     get path() {
       return current

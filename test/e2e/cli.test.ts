@@ -1,19 +1,19 @@
 // End-to-end: the built `pch validate` binary, its exit codes, streams and output bytes.
-import {mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, chmodSync} from 'node:fs'
+import {readFileSync, writeFileSync, mkdirSync, existsSync, chmodSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
-import {tmpdir} from 'node:os'
 import {pathToFileURL} from 'node:url'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {BIN, cli, edit, lineOf, riverside, ROOT, TODAY} from '../helpers.js'
+import {BIN, cli, edit, lineOf, riverside, ROOT, TODAY, useTempDir} from '../helpers.js'
 
+const temp = useTempDir('pch-cli-', 'all')
 let dir: string
 const base = riverside()
 const practicesLine = lineOf(base, 'practices:')
 const belowBand = edit(base, ['listSize: 14250', 'listSize: 4250'], ['total: 5776000', 'total: 4176000'])
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pch-cli-'))
+  dir = temp.path
   mkdirSync(path.join(dir, 'sites', 'nested'), {recursive: true})
   writeFileSync(path.join(dir, 'sites', 'riverside.pch.yaml'), base)
   writeFileSync(path.join(dir, 'sites', 'nested', 'below.pch.yml'), belowBand)

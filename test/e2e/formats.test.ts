@@ -1,12 +1,11 @@
 // End-to-end: output formats of the built `pch validate` / `pch lint`: exit codes independent of the
 // format, repeated --format/--output pairs, the GitHub Actions default, atomic --output.
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {FORMATS} from '../../src/formatters/index.js'
-import {BIN, cli, ROOT, TODAY, type CliResult, expectOneLineFailure} from '../helpers.js'
+import {BIN, cli, ROOT, tempDir, TODAY, type CliResult, expectOneLineFailure} from '../helpers.js'
 
 const VALID = 'examples/riverside.pch.yaml'
 const INVALID = 'examples/invalid/size-band-below.pch.yaml'
@@ -14,7 +13,7 @@ const MISSING = 'examples/no-such-file.pch.yaml'
 
 let dir: string
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pch-formats-'))
+  dir = tempDir('pch-formats-')
 })
 
 /** cli() always removes GITHUB_ACTIONS from the environment, so runs that need it spawn directly. */

@@ -1,11 +1,10 @@
 // `pch init` as a person uses it: driven through a real pseudo-terminal (tmux), typing answers,
 // seeing a bad ODS code and an impossible target refused with the reason, and correcting them.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {BIN, cli} from '../helpers.js'
+import {BIN, cli, tempDir} from '../helpers.js'
 
 const socket = `pch-test-${process.pid}`
 const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'})
@@ -33,7 +32,7 @@ afterAll(() => {
 
 describe('pch init in a terminal', () => {
   it('asks, refuses a bad ODS code and a target that misses its baseline with the reason, and writes a valid file', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pch-tty-'))
+    const dir = tempDir('pch-tty-')
     const command = `cd '${dir}' && NO_COLOR=1 '${process.execPath}' '${BIN}' init --dir sites --today 2026-11-01; echo "EXIT:$?"; sleep 600`
     tmux('new-session', '-d', '-s', 'init', '-x', '140', '-y', '50', command)
     await answer('Site name', 'Harbour Primary Care Home', 'Enter')

@@ -1,12 +1,11 @@
 // End-to-end: non-interactive `pch init` for each template, its refusals, and the modeline.
-import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
-import {cli} from '../helpers.js'
+import {cli, tempDir} from '../helpers.js'
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 const TODAY = '2026-11-01'
@@ -22,7 +21,7 @@ const answers = [
 
 let dir: string
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pch-init-'))
+  dir = tempDir('pch-init-')
 })
 
 const created = (file = 'sites/harbour.pch.yaml'): string => readFileSync(path.join(dir, file), 'utf8')

@@ -1,17 +1,16 @@
 // End-to-end: the built `pch lint` binary with config files, inline directives, --fix, repo-wide
 // rules and `pch rules`, asserting exit codes and exact output.
 import {execFileSync} from 'node:child_process'
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {chmodSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
-import {cli, edit, lineOf, riverside, TODAY} from '../helpers.js'
+import {cli, edit, lineOf, riverside, tempDir, TODAY} from '../helpers.js'
 
 const base = riverside()
 let dir: string
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pch-lint-'))
+  dir = tempDir('pch-lint-')
 })
 
 const write = (name: string, text: string): string => {

@@ -3,15 +3,14 @@
 // addresses (omit-lockfile-registry-resolved), so an `npm ci` would need the registry; instead the
 // production closure that `npm ls --omit=dev` reports is copied from this project's install.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {cpSync, existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ROOT} from '../helpers.js'
+import {ROOT, tempDir} from '../helpers.js'
 
 describe('npm pack', () => {
   it('produces a package that installs without dev dependencies and runs pch', () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'pch-pack-'))
+    const work = tempDir('pch-pack-')
     const npm = (args: string[], cwd: string): string =>
       execFileSync('npm', args, {cwd, encoding: 'utf8', env: {...process.env, npm_config_audit: 'false', npm_config_fund: 'false'}})
     npm(['pack', '--pack-destination', work, '--silent'], ROOT)

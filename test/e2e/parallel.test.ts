@@ -1,19 +1,17 @@
 // Worker threads and --cache change how fast a run is, never what it says: byte-identical output
 // and exit codes with one thread or many, with and without the cache, cold or warm, and after a
 // file changes under a warm cache.
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {availableParallelism, tmpdir} from 'node:os'
+import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {generateRepository} from '../../bench/generate.js'
-import {cli, expectOneLineFailure, TODAY} from '../helpers.js'
+import {cli, expectOneLineFailure, TODAY, useTempDir} from '../helpers.js'
 
-const temp = {path: ''}
+const temp = useTempDir('pch-parallel-', 'all')
 let repo: string
 
-afterAll(() => rmSync(temp.path, {recursive: true, force: true}))
 beforeAll(() => {
-  temp.path = mkdtempSync(path.join(tmpdir(), 'pch-parallel-'))
   repo = path.join(temp.path, 'programme')
   // Enough files for `auto` to start a worker on any machine with two cores or more.
   generateRepository(repo, 900, 7)

@@ -1,12 +1,11 @@
 // The README's CI recipes are real: each parses, names what it produces consistently, and its
 // command line runs (with the built binary in place of the published package).
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
-import {BIN, edit, riverside, ROOT} from '../helpers.js'
+import {BIN, edit, riverside, ROOT, tempDir} from '../helpers.js'
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
 
@@ -29,7 +28,7 @@ function runLine(line: string, cwd: string, env: Record<string, string> = {}): {
 
 let dir: string
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pch-recipe-'))
+  dir = tempDir('pch-recipe-')
   mkdirSync(path.join(dir, 'sites'))
   writeFileSync(path.join(dir, 'sites', 'riverside.pch.yaml'), riverside())
 })

@@ -2,24 +2,24 @@
 // playwright-core; nothing downloaded). The page must load with no network at all and no console
 // error, hold one table row per site and one chart mark per site with a known population, and stay
 // small and escaped for a programme of 1,000 sites. The README's screenshot is taken here.
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ComplianceReport} from '../../src/report/model.js'
-import {cli, edit, ROOT, riverside, TODAY} from '../helpers.js'
+import {cli, edit, ROOT, riverside, TODAY, useTempDir} from '../helpers.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const SCREENSHOT = path.join(ROOT, 'docs', 'report-screenshot.png')
 const TITLE = 'Primary Care Home compliance report'
 
+const temp = useTempDir('pch-report-html-', 'all')
 let browser: Browser
 let dir: string
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pch-report-html-'))
+  dir = temp.path
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -28,7 +28,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  rmSync(dir, {recursive: true, force: true})
 })
 
 /** Write the report of `paths` in `format` to a file of the temporary directory and return its path. */

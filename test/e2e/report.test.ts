@@ -1,11 +1,10 @@
 // End-to-end: the built `pch report` over the fixture programme of test/report/fixture/: exit codes
 // with and without --fail-on-noncompliance, the default format off a terminal, --output, and the
 // run failures (exit 2, one line).
-import {mkdtempSync, readdirSync, readFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
-import {cli, ROOT, TODAY, type CliResult, expectOneLineFailure} from '../helpers.js'
+import {cli, ROOT, tempDir, TODAY, type CliResult, expectOneLineFailure} from '../helpers.js'
 import {FIXTURE_DIR} from '../report/programme.js'
 
 const golden = (name: string): string => readFileSync(new URL(`../report/golden/${name}`, import.meta.url), 'utf8')
@@ -16,7 +15,7 @@ const report = (...args: string[]): CliResult => cli(['report', ...args, '--toda
 
 let dir: string
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pch-report-'))
+  dir = tempDir('pch-report-')
 })
 
 describe('pch report: exit codes', () => {

@@ -1,12 +1,11 @@
 // `pch schema`: one self-contained schema that plain ajv accepts, and --out writing every file.
-import {mkdtempSync, readdirSync, readFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {parseAllDocuments} from 'yaml'
-import {cli, edit, riverside, ROOT} from '../helpers.js'
+import {cli, edit, riverside, ROOT, tempDir} from '../helpers.js'
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 
@@ -38,7 +37,7 @@ describe('pch schema', () => {
   })
 
   it('--out writes every schema file as pch uses it, and the bundle', () => {
-    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'pch-schema-')), 'nested', 'schemas')
+    const dir = path.join(tempDir('pch-schema-'), 'nested', 'schemas')
     const r = cli(['schema', '--out', dir])
     expect(r.status).toBe(0)
     const sources = readdirSync(path.join(ROOT, 'schemas')).sort()

@@ -1,11 +1,10 @@
 // `pch sync-list-sizes` on NHS Digital's real extracts (../shared/data/nhs): a repository whose list
 // sizes come from January 2021 brought up to April 2026, byte for byte outside the changed values.
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseExtractDate, readExtract} from '../../src/sync/extract.js'
-import {cli, edit, riverside, SHARED} from '../helpers.js'
+import {cli, edit, riverside, SHARED, tempDir} from '../helpers.js'
 
 const OLD = path.join(SHARED, 'data', 'nhs', 'gp-reg-pat-prac-all-2021-01.csv')
 const NEW = path.join(SHARED, 'data', 'nhs', 'gp-reg-pat-prac-all-2026-04.csv')
@@ -44,7 +43,7 @@ function site(id: string, codes: string[]): string {
 }
 
 function repository(): {dir: string; files: Record<string, string>} {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pch-sync-'))
+  const dir = tempDir('pch-sync-')
   const files = {'north.pch.yaml': site('north', kept.slice(0, 3)), 'south.pch.yaml': site('south', [kept[3]!, kept[4]!, closed])}
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
   return {dir, files}

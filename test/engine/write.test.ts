@@ -2,10 +2,10 @@
 // file that vanishes between two writes, a write that fails part-way (ENOSPC), a rename that fails.
 // After each, every file is its old bytes or its complete new bytes, and no temporary file is left.
 import * as fs from 'node:fs'
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
+import {tempDir} from '../helpers.js'
 
 /** The fault to inject: called before each fs call the helper makes; it may act, or throw. */
 const fault: {before?: (call: string, args: unknown[]) => void} = {}
@@ -29,12 +29,11 @@ const newBytes = (name: string): string => `new ${name}\n`.repeat(300)
 const writes = (): Array<{file: string; content: string}> => names.map((name) => ({file: path.join(dir, name), content: newBytes(name)}))
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pch-write-'))
+  dir = tempDir('pch-write-')
   for (const name of names) writeFileSync(path.join(dir, name), oldBytes(name), {mode: 0o640})
 })
 afterEach(() => {
   delete fault.before
-  rmSync(dir, {recursive: true, force: true})
 })
 
 /** Each file's state: 'old', 'new' or 'missing'; anything else (a partial file) fails the test. */

@@ -7,12 +7,12 @@
 //   southmoor     12,400 + 9,850           = 22,250 (below the band), no social-care;    £160 x 22,250 = £3,560,000
 //   programme     26,500 + 37,780 + 40,005 + 35,400 + 22,250 = 161,935
 // broken.pch.yaml does not parse, and the third document of harbour.pch.yaml is pch/v2: both unreadable.
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {run} from '../../src/engine/run.js'
 import {buildReport, type CharacteristicResult, type ComplianceReport, type SiteReport} from '../../src/report/model.js'
+import {tempDir} from '../helpers.js'
 import {BAND, fixtureReport, REPORT_TODAY} from './programme.js'
 
 const MET: CharacteristicResult = {status: 'met', findings: [], exceptions: []}
@@ -221,14 +221,10 @@ describe('report model: the fixture programme', () => {
 
 /** The model for a directory of definitions written for one test. */
 function reportOf(files: Record<string, string>): ComplianceReport {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pch-report-model-'))
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
-    const {results, sites} = run({mode: 'lint', today: REPORT_TODAY, paths: [dir], cwd: dir, collectSites: true})
-    return buildReport(results, sites, {today: REPORT_TODAY, band: BAND})
-  } finally {
-    rmSync(dir, {recursive: true, force: true})
-  }
+  const dir = tempDir('pch-report-model-')
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
+  const {results, sites} = run({mode: 'lint', today: REPORT_TODAY, paths: [dir], cwd: dir, collectSites: true})
+  return buildReport(results, sites, {today: REPORT_TODAY, band: BAND})
 }
 
 const HEAD = 'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata:\n  id: gap\n  name: Gap Primary Care Home\n  status: live\n  cohort: 2016\n'

@@ -1,10 +1,9 @@
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import type {ConfiguredSeverity} from '../../src/engine/config.js'
 import {checkText, run} from '../../src/engine/run.js'
-import {edit, lineOf, messages, riverside, short, TODAY} from '../helpers.js'
+import {edit, lineOf, messages, riverside, short, tempDir, TODAY} from '../helpers.js'
 import {ruleTable, type InvalidCase, type ValidCase} from '../rule-tester.js'
 
 // Repo scope: riverside and "east", a second site with its own practices (A820xx) that reuses the id riverside.
@@ -111,14 +110,8 @@ describe('metadata/duplicate-id in one text of several documents', () => {
 })
 
 describe('metadata/duplicate-id across files', () => {
-  const dirs: string[] = []
-  afterAll(() => {
-    for (const dir of dirs) rmSync(dir, {recursive: true, force: true})
-  })
-
   const repo = (files: Record<string, string>): string => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pch-ids-'))
-    dirs.push(dir)
+    const dir = tempDir('pch-ids-')
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
       writeFileSync(path.join(dir, name), text)

@@ -1,11 +1,10 @@
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import type {ConfiguredSeverity} from '../../src/engine/config.js'
 import {checkText, run} from '../../src/engine/run.js'
 import type {Mode} from '../../src/engine/types.js'
-import {edit, findings, lineOf, riverside, short, TODAY} from '../helpers.js'
+import {edit, findings, lineOf, riverside, short, tempDir, TODAY} from '../helpers.js'
 
 // metadata/file-name needs a file name, which findings() does not pass: these tables call checkText with one.
 const base = riverside()
@@ -103,14 +102,8 @@ describe('metadata/file-name message, config and directives', () => {
 })
 
 describe('metadata/file-name with real files', () => {
-  const dirs: string[] = []
-  afterAll(() => {
-    for (const dir of dirs) rmSync(dir, {recursive: true, force: true})
-  })
-
   it('judges each file by its own name', () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'pch-names-'))
-    dirs.push(cwd)
+    const cwd = tempDir('pch-names-')
     mkdirSync(path.join(cwd, 'sites'))
     writeFileSync(path.join(cwd, 'sites/riverside.pch.yaml'), base)
     writeFileSync(path.join(cwd, 'sites/harbour.pch.yml'), edit(base, ['id: riverside ', 'id: harbour ']).replaceAll('A810', 'A830'))

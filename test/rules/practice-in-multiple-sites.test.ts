@@ -1,10 +1,9 @@
 import {execFileSync, spawn} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {finishRun, inspectSource, planRun, run} from '../../src/engine/run.js'
-import {cli, edit, lineOf, messages, riverside, short, TODAY} from '../helpers.js'
+import {cli, edit, lineOf, messages, riverside, short, tempDir, TODAY} from '../helpers.js'
 import type {Message} from '../../src/engine/types.js'
 import {ruleTable, type InvalidCase, type ValidCase} from '../rule-tester.js'
 
@@ -178,15 +177,9 @@ describe('population/practice-in-multiple-sites in one text of several documents
 })
 
 describe('population/practice-in-multiple-sites across files', () => {
-  const dirs: string[] = []
-  afterAll(() => {
-    for (const dir of dirs) rmSync(dir, {recursive: true, force: true})
-  })
-
   /** A temporary repository with these files; returns its directory. */
   const repo = (files: Record<string, string>): string => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pch-sites-'))
-    dirs.push(dir)
+    const dir = tempDir('pch-sites-')
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
       writeFileSync(path.join(dir, name), text)
