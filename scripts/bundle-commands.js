@@ -1,16 +1,20 @@
 // Build step: each command and hook as one CommonJS module with pch's own code and its libraries
-// inlined, so oclif loads one file per command instead of some fifty, and nothing needs resolving;
-// and oclif itself as one CommonJS bundle, dist/cli/oclif.cjs, which dist/cli/oclif.js (from
-// src/cli/oclif.ts) compiles with a V8 code cache. Every command's '@oclif/core' is that bundle, so
-// bin/run.js and the commands share one copy of oclif. The worker thread of a parallel run is one
-// ES module. dist/ keeps tsc's per-module output for the library API (dist/index.js) and its types.
-import {readdirSync} from 'node:fs'
+// inlined, so oclif loads one file per command instead of some fifty; and oclif itself as one
+// CommonJS bundle, dist/cli/oclif.cjs, which dist/cli/oclif.js (from src/cli/oclif.ts) compiles
+// with a V8 code cache. Every command's '@oclif/core' is that bundle, so bin/run.js and the
+// commands share one copy of oclif. The worker thread of a parallel run is one ES module. dist/
+// keeps tsc's per-module output for the library API (dist/index.js) and its types.
+//
+// The bundles are what the CLI runs: oclif's, chalk's and @inquirer/prompts' code as installed
+// when the package was built, whatever a later `npm update` puts in node_modules.
+import {readdirSync, readFileSync, rmSync} from 'node:fs'
 import {build} from 'esbuild'
 
 const common = {bundle: true, platform: 'node', target: 'node20', allowOverwrite: true, logLevel: 'warning'}
-// The libraries src/engine/lazy.ts loads on first use stay in node_modules (most runs never load
-// them), so a module that imports one directly gets the same copy.
-const lazy = ['yaml', 'tinyglobby', 'picomatch', 'csv-parse/sync', 'diff']
+// The libraries src/engine/lazy.ts loads on first use (read from it) stay in node_modules: most
+// runs never load them, and a module that imports one directly gets the same copy.
+const lazy = [...readFileSync(new URL('../src/engine/lazy.ts', import.meta.url), 'utf8').matchAll(/= lazy<[^>]*>\('([^':]+)'\)/g)].map((m) => m[1])
+if (!lazy.includes('yaml')) throw new Error('src/engine/lazy.ts: its libraries were not found')
 
 await build({
   ...common,
@@ -41,9 +45,9 @@ await build({
   outdir: 'dist/engine',
   format: 'esm',
   external: lazy,
-  // Libraries written as CommonJS call require() for Node's own modules.
-  banner: {js: "import {createRequire as __pchCreateRequire} from 'node:module'; const require = __pchCreateRequire(import.meta.url);"},
 })
+// A cache made from an earlier bundle must not outlive it (scripts/code-cache.js makes the new one).
+rmSync('dist/cli/oclif.cjs.cache', {force: true})
 await build({
   ...common,
   entryPoints: ['node_modules/@oclif/core/lib/index.js'],

@@ -1,6 +1,6 @@
 // Libraries loaded on first use, so a run loads only what it needs: a definition in the plain
 // subset never needs `yaml`, a run of one file never globs, only --fix-dry-run diffs, and only
-// --cache hashes.
+// --cache hashes. scripts/bundle-commands.js reads this list and keeps them out of the bundles.
 import {createRequire} from 'node:module'
 
 const require = createRequire(import.meta.url)
