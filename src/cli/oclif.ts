@@ -42,9 +42,10 @@ function load(): Oclif {
   script = new vm.Script(Module.wrap(bytes.toString('utf8')), {filename: BUNDLE, cachedData: cachedData()})
   const module = new Module(BUNDLE)
   module.filename = BUNDLE
-  Module.createRequire(BUNDLE).cache[BUNDLE] = module
+  const require = Module.createRequire(BUNDLE)
+  require.cache[BUNDLE] = module
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void
-  wrapper.call(module.exports, module.exports, Module.createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE))
+  wrapper.call(module.exports, module.exports, require, module, BUNDLE, path.dirname(BUNDLE))
   module.loaded = true
   return module.exports as Oclif
 }

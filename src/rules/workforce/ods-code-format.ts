@@ -4,6 +4,8 @@ import {defineRule} from '../rule.js'
 import {entries, str, workforce, nameOf} from '../site.js'
 
 const TRUST_CODE = 'workforce.schema.json#/$defs/trustOdsCode'
+/** What a trust code looks like, in the schema's words; read only when a finding needs it. */
+const trustCodeDescription = (): string => String((schemaById('workforce.schema.json').$defs as Record<string, {description: string}>).trustOdsCode!.description)
 
 export default defineRule({
   meta: {
@@ -33,7 +35,7 @@ export default defineRule({
       report({
         path: `/spec/workforce/partners/${index}/odsCode`,
         messageId: 'notTrust',
-        data: {code, sector: String(partner.sector), partner: nameOf(partner, index), expected: String((schemaById('workforce.schema.json').$defs as Record<string, {description: string}>).trustOdsCode!.description)},
+        data: {code, sector: String(partner.sector), partner: nameOf(partner, index), expected: trustCodeDescription()},
       })
     }
   },
