@@ -3,11 +3,13 @@
 // CommonJS bundle, dist/cli/oclif.cjs, which dist/cli/oclif.js (from src/cli/oclif.ts) compiles
 // with a V8 code cache. Every command's '@oclif/core' is that bundle, so bin/run.js and the
 // commands share one copy of oclif. The worker thread of a parallel run is one ES module. dist/
-// keeps tsc's per-module output for the library API (dist/index.js) and its types.
+// keeps tsc's per-module output for the library API (dist/index.js) and its types; its CommonJS
+// build is one bundle, dist/cjs/index.cjs, with the same declarations as .d.cts files beside it.
 //
 // The bundles are what the CLI runs: oclif's, chalk's and @inquirer/prompts' code as installed
 // when the package was built, whatever a later `npm update` puts in node_modules.
-import {readdirSync, readFileSync, rmSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
 import {build} from 'esbuild'
 
 const common = {bundle: true, platform: 'node', target: 'node20', allowOverwrite: true, logLevel: 'warning'}
@@ -39,6 +41,27 @@ await build({
   define: {'import.meta.url': 'importMetaUrl'},
   inject: ['scripts/import-meta-url.js'],
 })
+// The API for require('pch-toolkit'): chalk is ES-module only, so it is inlined like everything but
+// the lazy libraries.
+rmSync('dist/cjs', {recursive: true, force: true})
+await build({
+  ...common,
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/cjs/index.cjs',
+  format: 'cjs',
+  external: lazy,
+  define: {'import.meta.url': 'importMetaUrl'},
+  inject: ['scripts/import-meta-url.js'],
+})
+// Its types: tsc's declarations again as CommonJS ones (.d.cts, importing ./x.cjs), so TypeScript
+// gives `require` the very types `import` gets.
+for (const entry of readdirSync('dist', {recursive: true, withFileTypes: true})) {
+  const from = path.join(entry.parentPath, entry.name)
+  if (!entry.isFile() || !entry.name.endsWith('.d.ts') || from.startsWith(`dist${path.sep}cjs${path.sep}`)) continue
+  const to = path.join('dist', 'cjs', path.relative('dist', from)).replace(/\.d\.ts$/, '.d.cts')
+  mkdirSync(path.dirname(to), {recursive: true})
+  writeFileSync(to, readFileSync(from, 'utf8').replace(/((?:from|import\()\s*['"]\.{1,2}\/[^'"]*)\.js(['"])/g, '$1.cjs$2'))
+}
 await build({
   ...common,
   entryPoints: ['src/engine/worker.ts'],

@@ -1,21 +1,55 @@
-// The programmatic API: the CLI is a thin shell over these.
+// The programmatic API (README "Programmatic API"): the CLI is a thin shell over these.
 import {run, type RunInput} from './engine/run.js'
 import type {FileResult} from './engine/types.js'
 
 export {run, checkText, type RunInput, type RunOutput} from './engine/run.js'
-export {loadConfig, type Config} from './engine/config.js'
+export {loadConfig, type Config, type RuleSetting} from './engine/config.js'
 export {UsageError} from './engine/load.js'
 export type {FileResult, Message, Severity, Characteristic, Mode} from './engine/types.js'
 export {catalogue} from './rules/index.js'
-export {loadFormatter, FORMATS, type FormatName} from './formatters/index.js'
-export * as formatters from './formatters/index.js'
+export type {RuleMeta} from './rules/rule.js'
+export {FORMATS, type FormatName} from './formatters/index.js'
+export {formatters, loadFormatter, type Formatter, type FormatOptions} from './formatters/api.js'
 
-/** `pch validate` as a function: structure and compliance rules. */
-export function validate(input: Omit<RunInput, 'mode'>): FileResult[] {
-  return run({...input, mode: 'validate'}).results
+/** What `validate` and `lint` take: the flags of the commands, as options. */
+export interface CheckInput {
+  /** Files, directories (every *.pch.yaml / *.pch.yml below) and globs; `-` for `stdin`. */
+  paths: readonly string[]
+  /** "Today" for date-dependent rules, YYYY-MM-DD (`--today`); default the system's local date. */
+  today?: string
+  /** Where relative paths, globs and the config search start; default process.cwd(). */
+  cwd?: string
+  /** A config file (`--config`); without it, the nearest .pchrc.yaml, .pchrc.yml or .pchrc.json. */
+  configFile?: string
+  /** A config already loaded with `loadConfig` (takes precedence over configFile). */
+  config?: import('./engine/config.js').Config
+  /** The text of the path `-` (`pch validate -`). */
+  stdin?: string | Uint8Array
+  /** The name `-` is reported and matched as (`--stdin-filename`). */
+  stdinFilename?: string
+  /** An ODS practice register, epraccur.csv (`--ods`); without it, the config's `ods`. */
+  odsFile?: string
 }
 
-/** `pch lint` as a function: every rule, config, inline directives, repo-wide rules. */
-export function lint(input: Omit<RunInput, 'mode'>): FileResult[] {
-  return run({...input, mode: 'lint'}).results
+const check = (mode: RunInput['mode'], input: CheckInput): FileResult[] =>
+  run({
+    mode,
+    paths: input.paths,
+    today: input.today,
+    cwd: input.cwd,
+    configFile: input.configFile,
+    config: input.config,
+    stdin: input.stdin,
+    stdinFilename: input.stdinFilename,
+    odsFile: input.odsFile,
+  }).results
+
+/** `pch validate` as a function: structure and compliance rules. Throws UsageError where the CLI exits 2. */
+export function validate(input: CheckInput): FileResult[] {
+  return check('validate', input)
+}
+
+/** `pch lint` as a function: every rule, config, inline directives, repo-wide rules. Throws UsageError where the CLI exits 2. */
+export function lint(input: CheckInput): FileResult[] {
+  return check('lint', input)
 }

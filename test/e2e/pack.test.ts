@@ -1,46 +1,92 @@
-// The published package works on its own: `npm pack`, then the packed files with production
-// dependencies only, then run the packed binary. No network: the lockfiles here carry no download
-// addresses (omit-lockfile-registry-resolved), so an `npm ci` would need the registry; instead the
-// production closure that `npm ls --omit=dev` reports is copied from this project's install.
+// The published package works on its own: `npm pack`, then `npm install` of the tarball into an empty
+// project, from the npm cache (`--offline`; the first run on a machine whose cache has the tarballs
+// but not the registry's package documents falls back to `--prefer-offline`, which fetches only those
+// documents), then the installed `pch` and the README's API examples run there.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {cpSync, existsSync, readdirSync, readFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
-import {ROOT, tempDir} from '../helpers.js'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {riverside, ROOT, useTempDir} from '../helpers.js'
+import {apiExample, exampleFile, smallSite} from '../readme-examples.js'
 
-describe('npm pack', () => {
-  it('produces a package that installs without dev dependencies and runs pch', () => {
-    const work = tempDir('pch-pack-')
-    const npm = (args: string[], cwd: string): string =>
-      execFileSync('npm', args, {cwd, encoding: 'utf8', env: {...process.env, npm_config_audit: 'false', npm_config_fund: 'false'}})
-    npm(['pack', '--pack-destination', work, '--silent'], ROOT)
-    const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!
-    execFileSync('tar', ['-xzf', tarball], {cwd: work})
-    const pkg = path.join(work, 'package')
-    expect(readdirSync(pkg).sort()).toEqual(['README.md', 'bin', 'dist', 'oclif.manifest.json', 'package.json', 'schemas', 'templates'])
-    const production = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {cwd: ROOT, encoding: 'utf8'})
-      .stdout.split('\n')
-      .filter((line) => line.startsWith(path.join(ROOT, 'node_modules') + path.sep))
-    expect(production.length).toBeGreaterThan(5)
-    for (const dir of production) cpSync(dir, path.join(pkg, path.relative(ROOT, dir)), {recursive: true})
-    expect(existsSync(path.join(pkg, 'node_modules', '@oclif', 'core'))).toBe(true)
-    expect(existsSync(path.join(pkg, 'node_modules', 'vitest'))).toBe(false)
-    expect(existsSync(path.join(pkg, 'node_modules', 'typescript'))).toBe(false)
+const env = {...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1'}
+const work = useTempDir('pch-pack-', 'all')
+let project = ''
+let files: string[] = []
+const run = (command: string, args: string[], cwd = project): {status: number | null; stdout: string; stderr: string} => {
+  const r = spawnSync(command, args, {cwd, encoding: 'utf8', env, timeout: 120_000})
+  return {status: r.status, stdout: r.stdout, stderr: r.stderr}
+}
 
-    const help = spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.js'), '--help'], {encoding: 'utf8'})
-    expect(help.status).toBe(0)
-    expect(help.stdout).toContain('validate')
-    const check = spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.js'), 'validate', path.join(ROOT, 'examples', 'riverside.pch.yaml')], {
-      encoding: 'utf8',
-      env: {...process.env, NO_COLOR: '1'},
-    })
-    expect([check.status, check.stdout]).toEqual([0, '✔ No problems in 1 file (1 definition)\n'])
-    // init works from the package alone: its templates and the bundled schema its modeline names ship.
-    const sites = path.join(work, 'sites')
-    const init = spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.js'), 'init', 'demo', '--yes', '--dir', sites], {encoding: 'utf8'})
+beforeAll(() => {
+  // dist/ is built (npm test builds first); `prepack` would build it again under the other tests' feet.
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work.path], {cwd: ROOT, encoding: 'utf8', env})) as Array<{filename: string; files: Array<{path: string}>}>
+  files = packed!.files.map((f) => f.path)
+  project = path.join(work.path, 'project')
+  mkdirSync(project)
+  writeFileSync(path.join(project, 'package.json'), '{"name": "uses-pch", "private": true}\n')
+  const tarball = path.join(work.path, packed!.filename)
+  let install = run('npm', ['install', '--offline', tarball])
+  if (install.status !== 0 && install.stderr.includes('ENOTCACHED')) install = run('npm', ['install', '--prefer-offline', tarball])
+  expect(install.stderr).not.toMatch(/npm error/)
+  expect(install.status).toBe(0)
+  mkdirSync(path.join(project, 'sites'))
+  writeFileSync(path.join(project, 'sites', 'riverside.pch.yaml'), riverside())
+}, 240_000)
+
+describe('npm pack and npm install of the tarball', () => {
+  it('packs a build step before packing, a licence, and nothing the package does not need', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {scripts: Record<string, string>; files: string[]}
+    expect(pkg.scripts.prepack).toBe('npm run build')
+    expect([...new Set(files.map((f) => f.split('/')[0]))].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'oclif.manifest.json', 'package.json', 'schemas', 'templates'])
+    expect(files.filter((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !/\.d\.c?ts$/.test(f))).toEqual([])
+    expect(files.filter((f) => /(^|\/)(test|src|bench|scripts|node_modules)\//.test(f))).toEqual([])
+    for (const needed of ['bin/run.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cjs/index.cjs', 'dist/cjs/index.d.cts', 'dist/cli/oclif.cjs', 'dist/schemas/pch.bundle.schema.json']) {
+      expect(files).toContain(needed)
+    }
+    expect(readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2026 pch-toolkit contributors\n/)
+    expect(existsSync(path.join(project, 'node_modules', 'pch-toolkit', 'LICENSE'))).toBe(true)
+    expect(existsSync(path.join(project, 'node_modules', 'vitest'))).toBe(false)
+    expect(existsSync(path.join(project, 'node_modules', 'typescript'))).toBe(false)
+  })
+
+  it('npx pch --version, validate, lint --format sarif', () => {
+    expect(run('npx', ['pch', '--version'])).toEqual({status: 0, stdout: `pch-toolkit/0.1.0 ${process.platform}-${process.arch} node-${process.version}\n`, stderr: ''})
+    expect(run('npx', ['pch', 'validate', 'sites/riverside.pch.yaml'])).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
+    writeFileSync(path.join(project, 'sites', 'small.pch.yaml'), smallSite().replace('id: riverside', 'id: small'))
+    const lint = run('npx', ['pch', 'lint', 'sites/small.pch.yaml', '--format', 'sarif', '--today', '2026-11-01'])
+    expect([lint.status, lint.stderr]).toEqual([1, ''])
+    const sarif = JSON.parse(lint.stdout) as {version: string; runs: Array<{tool: {driver: {version: string}}; results: Array<{ruleId: string}>}>}
+    expect(sarif.version).toBe('2.1.0')
+    expect(sarif.runs[0]!.tool.driver.version).toBe('0.1.0')
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toContain('population/size-band')
+  })
+
+  it('init --yes writes a definition whose schema modeline points into the installed package', () => {
+    const init = run('npx', ['pch', 'init', 'demo', '--yes', '--dir', 'new', '--today', '2026-11-01'])
     expect(init.status).toBe(0)
-    const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(path.join(sites, 'demo.pch.yaml'), 'utf8'))![1]!
-    expect(path.resolve(sites, modeline)).toBe(path.join(pkg, 'dist', 'schemas', 'pch.bundle.schema.json'))
-    expect(existsSync(path.resolve(sites, modeline))).toBe(true)
-  }, 180_000)
+    const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(path.join(project, 'new', 'demo.pch.yaml'), 'utf8'))![1]!
+    expect(path.resolve(project, 'new', modeline)).toBe(path.join(project, 'node_modules', 'pch-toolkit', 'dist', 'schemas', 'pch.bundle.schema.json'))
+    expect(existsSync(path.resolve(project, 'new', modeline))).toBe(true)
+  })
+
+  it('report --format html', () => {
+    const report = run('npx', ['pch', 'report', 'sites/riverside.pch.yaml', '--format', 'html', '--output', 'report.html', '--today', '2026-11-01'])
+    expect([report.status, report.stderr]).toEqual([0, ''])
+    const html = readFileSync(path.join(project, 'report.html'), 'utf8')
+    expect(html).toMatch(/^<!doctype html>/i)
+    expect(html).toContain('riverside')
+  })
+
+  it('the README API examples, an ES module and a CommonJS script, with a formatter', () => {
+    cpSync(path.join(project, 'sites', 'riverside.pch.yaml'), path.join(project, 'one', 'sites', 'riverside.pch.yaml'))
+    const one = path.join(project, 'one')
+    for (const name of ['validate', 'formatters']) writeFileSync(path.join(one, exampleFile(name)), apiExample(name))
+    expect(exampleFile('validate')).toBe('validate.mjs')
+    expect(exampleFile('formatters')).toBe('formatters.cjs')
+    expect(run(process.execPath, ['validate.mjs'], one)).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
+    expect(run(process.execPath, ['formatters.cjs'], one)).toEqual({status: 0, stdout: 'stylish json junit sarif github\n', stderr: ''})
+    expect((JSON.parse(readFileSync(path.join(one, 'pch.sarif'), 'utf8')) as {version: string}).version).toBe('2.1.0')
+    expect(readFileSync(path.join(one, 'pch-junit.xml'), 'utf8')).toMatch(/^<\?xml/)
+  })
 })
