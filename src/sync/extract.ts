@@ -2,9 +2,9 @@
 // header generations (CCG_CODE,ONS_CCG_CODE and SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE) and
 // every EXTRACT_DATE style published (01JAN2021, 01Jan2022, 01-Sep-20, 2026-04-01). A file that is
 // not that shape is a UsageError naming the file, the line and the reason.
-import {readFileSync} from 'node:fs'
-import {parse} from 'csv-parse/sync'
+import {headerColumns, readCsvFile} from '../engine/csv-file.js'
 import {UsageError} from '../engine/load.js'
+import {formatNumber} from '../engine/messages.js'
 
 export interface ListSizeExtract {
   /** The extract date as YYYY-MM-DD (what population.asOf becomes). */
@@ -36,48 +36,36 @@ export function parseExtractDate(text: string): string | undefined {
 }
 
 export function readExtract(file: string, shown = file): ListSizeExtract {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch (error) {
-    throw new UsageError(`Cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
-  } catch {
-    throw new UsageError(`${shown}: not UTF-8 text; expected NHS Digital's gp-reg-pat-prac-all CSV`)
-  }
-  if (text.trim() === '') throw new UsageError(`${shown}: the file is empty; expected NHS Digital's gp-reg-pat-prac-all CSV`)
-  let rows: string[][]
-  try {
-    rows = parse(text, {relax_column_count: false, skip_empty_lines: true, bom: true}) as string[][]
-  } catch (error) {
-    const e = error as Error & {lines?: number}
-    throw new UsageError(`${shown}:${e.lines ?? 1}: ${e.message.replace(/ on line \d+$/, '')}`)
-  }
-  const header = rows[0]!.map((h) => h.trim())
-  const generation = GENERATIONS.find((pair) => pair.every((column) => header.includes(column)))
-  const missing = COMMON.filter((column) => !header.includes(column))
-  if (!generation || missing.length > 0) {
-    const needs = missing.length > 0 ? missing.join(', ') : 'CCG_CODE,ONS_CCG_CODE or SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE'
-    throw new UsageError(`${shown}:1: not a "Patients Registered at a GP Practice" totals header; missing ${needs}`)
-  }
-  const col = (name: string): number => header.indexOf(name)
-  const [date, type, code, sex, age, count] = ['EXTRACT_DATE', 'TYPE', 'CODE', 'SEX', 'AGE', 'NUMBER_OF_PATIENTS'].map(col) as [number, number, number, number, number, number]
+  const rows = readCsvFile(file, shown, "NHS Digital's gp-reg-pat-prac-all CSV")
+  const {column} = headerColumns(rows[0]!, {required: COMMON, generations: GENERATIONS}, shown, 'a "Patients Registered at a GP Practice" totals')
+  const [date, type, code, sex, age, count] = ['EXTRACT_DATE', 'TYPE', 'CODE', 'SEX', 'AGE', 'NUMBER_OF_PATIENTS'].map(column) as [number, number, number, number, number, number]
   const sizes = new Map<string, number>()
+  const lineOf = new Map<string, number>()
   let asOf: string | undefined
-  rows.slice(1).forEach((row, i) => {
-    const line = i + 2
-    if (row[type] !== 'GP' || row[sex] !== 'ALL' || row[age] !== 'ALL') return
-    const when = parseExtractDate(row[date]!.trim())
-    if (!when) throw new UsageError(`${shown}:${line}: EXTRACT_DATE "${row[date]}" is not a date in a style NHS Digital uses`)
-    if (asOf !== undefined && when !== asOf) throw new UsageError(`${shown}:${line}: EXTRACT_DATE ${when} differs from ${asOf}; one extract holds one date`)
-    asOf = when
+  for (const {line, cells: row} of rows.slice(1)) {
+    if (row[type] !== 'GP' || row[sex] !== 'ALL' || row[age] !== 'ALL') continue
+    asOf = extractDateOf(row[date]!, asOf, shown, line)
     const patients = row[count]!.trim()
     if (!/^\d+$/.test(patients)) throw new UsageError(`${shown}:${line}: NUMBER_OF_PATIENTS "${patients}" is not a whole number`)
-    sizes.set(row[code]!.trim(), Number(patients))
-  })
+    const value = Number(patients)
+    // Above 2^53 a number is rounded: pch would write a count the extract does not hold.
+    if (!Number.isSafeInteger(value)) throw new UsageError(`${shown}:${line}: NUMBER_OF_PATIENTS ${patients} is more than pch can hold exactly (${formatNumber(Number.MAX_SAFE_INTEGER)})`)
+    const practice = row[code]!.trim()
+    const earlier = sizes.get(practice)
+    if (earlier !== undefined && earlier !== value) {
+      throw new UsageError(`${shown}:${line}: practice ${practice} is in the extract twice with different counts (${earlier} on line ${lineOf.get(practice)}, ${patients} on line ${line})`)
+    }
+    sizes.set(practice, value)
+    if (earlier === undefined) lineOf.set(practice, line)
+  }
   if (asOf === undefined) throw new UsageError(`${shown}: no practice totals (rows with TYPE GP, SEX ALL, AGE ALL)`)
   return {asOf, sizes}
+}
+
+/** A row's EXTRACT_DATE as YYYY-MM-DD, which must be the date of the rows before it (`asOf`, if any). */
+export function extractDateOf(text: string, asOf: string | undefined, shown: string, line: number): string {
+  const when = parseExtractDate(text.trim())
+  if (!when) throw new UsageError(`${shown}:${line}: EXTRACT_DATE "${text}" is not a date in a style NHS Digital uses`)
+  if (asOf !== undefined && when !== asOf) throw new UsageError(`${shown}:${line}: EXTRACT_DATE ${when} differs from ${asOf}; one extract holds one date`)
+  return when
 }

@@ -1,13 +1,14 @@
 // The body of `pch sync-list-sizes`: read the extract (exit 2 if it is not the expected shape, before
 // anything is written), compute every file's edits, then check, show or write them all at once.
 import path from 'node:path'
-import {loadConfig} from '../engine/config.js'
+import {limitsOf, loadConfig} from '../engine/config.js'
 import {applyEdits} from '../engine/fix.js'
 import {resolvePaths, UsageError} from '../engine/load.js'
 import {displayPath, ignoreMatcher, readDefinition} from '../engine/run.js'
 import {thresholds} from '../engine/schemas.js'
 import {writeFilesAtomic} from '../engine/write.js'
 import {patch} from '../cli/patch.js'
+import {tooLargeMessage} from '../engine/read.js'
 import {readExtract} from './extract.js'
 import {describeSite, syncText} from './sync.js'
 
@@ -28,9 +29,11 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
   const writes: Array<{file: string; content: string; filePath: string; before: string}> = []
   for (const source of resolvePaths(paths, cwd, ignoreMatcher(config))) {
     if (source.kind !== 'file') continue
-    const {text, bom} = readDefinition(source.path)
-    if (typeof text !== 'string') continue
+    const {maxFileSize} = limitsOf(config)
+    const {text, bom} = readDefinition(source.path, maxFileSize)
     const filePath = displayPath(source.path, cwd)
+    if (typeof text === 'object' && 'tooLarge' in text) throw new UsageError(`${filePath} is ${tooLargeMessage(text.tooLarge, maxFileSize, 'limits.maxFileSize in the config')}`)
+    if (typeof text !== 'string') continue
     const {edits, sites} = syncText(text, extract)
     for (const site of sites) out.push(...describeSite(site, band).map((line, i) => (i === 0 ? line.replace(/^  /, `  ${filePath} `) : line)))
     if (edits.length > 0) writes.push({file: source.path, content: `${bom ? '\uFEFF' : ''}${applyEdits(text, edits)}`, filePath, before: text})

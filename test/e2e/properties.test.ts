@@ -10,7 +10,6 @@
 // Replay a failure: FC_SEED=<seed> npx vitest run test/e2e/properties.test.ts
 import {mkdirSync, writeFileSync} from 'node:fs'
 import fc from 'fast-check'
-import {parseAllDocuments, stringify} from 'yaml'
 import {describe, expect, it} from 'vitest'
 import {Chalk} from 'chalk'
 import json from '../../src/formatters/json.js'
@@ -18,71 +17,13 @@ import {catalogue} from '../../src/rules/index.js'
 import {run} from '../../src/engine/run.js'
 import {exitCode} from '../../src/cli/check-command.js'
 import type {FileResult} from '../../src/engine/types.js'
-import {corpus, jsonLike, mutate, mutation, yamlChar, yamlKey} from '../arbitraries.js'
+import {properties} from '../arbitraries.js'
 import {cli, TODAY, useTempDir} from '../helpers.js'
 
 const RUNS = 2000
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31
 const replay = `seed ${SEED}: replay with FC_SEED=${SEED} npx vitest run test/e2e/properties.test.ts`
 const temp = useTempDir('pch-properties-')
-
-/** Arbitrary text: YAML's significant characters, tokens, and any Unicode at all. */
-const yamlText = fc
-  .array(fc.oneof(yamlChar, fc.constantFrom('apiVersion: pch/v1\n', 'kind: PrimaryCareHome\n', 'spec:\n  ', 'a: ', '&a ', '*a', '!!str ', '|\n  ', '? '), fc.string({unit: 'grapheme', maxLength: 3})), {maxLength: 60})
-  .map((parts) => parts.join(''))
-
-/** JSON-like values written by yaml in any of its styles, as a whole document or under a definition's head. */
-const yamlValues = fc
-  .tuple(jsonLike, fc.boolean(), fc.constantFrom<'any' | 'block' | 'flow'>('any', 'block', 'flow'), fc.constantFrom<'PLAIN' | 'QUOTE_DOUBLE'>('PLAIN', 'QUOTE_DOUBLE'))
-  .map(([value, asDefinition, collectionStyle, defaultStringType]) =>
-    stringify(asDefinition ? {apiVersion: 'pch/v1', kind: 'PrimaryCareHome', metadata: value, spec: value} : value, {collectionStyle, defaultStringType}),
-  )
-
-/** What a mutation puts in place of a value. */
-const replacement = fc.oneof(
-  jsonLike,
-  fc.constantFrom(1e308, -1e308, 2 ** 53 + 1, 5e-324, -0, Number.MAX_SAFE_INTEGER * 1000, 'ℵ₀ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u202eevil\u202c \u200b', '', ' ', '0', 'null'),
-  fc.string({unit: 'grapheme', maxLength: 20}),
-  fc.nat(80).map((depth) => Array.from({length: depth}).reduce<unknown>((inner) => [inner], 'deep')),
-)
-
-/** A path into the data: a list of choices, each taken modulo the keys or items there. */
-type Edit = {path: number[]; kind: 'delete' | 'replace' | 'add'; value: unknown; key: string}
-const edit = fc.record({path: fc.array(fc.nat(), {minLength: 1, maxLength: 6}), kind: fc.constantFrom<Edit['kind']>('delete', 'replace', 'add'), value: replacement, key: yamlKey})
-
-function applyEdit(data: unknown, {path, kind, value, key}: Edit): unknown {
-  const root = {root: data} as Record<string, unknown>
-  let parent: Record<string, unknown> | unknown[] = root
-  let at: string | number = 'root'
-  for (const choice of path) {
-    const node: unknown = (parent as Record<string | number, unknown>)[at]
-    if (node === null || typeof node !== 'object') break
-    const keys: Array<string | number> = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node)
-    if (keys.length === 0) break
-    parent = node as Record<string, unknown>
-    at = keys[choice % keys.length]!
-  }
-  const container = parent as Record<string | number, unknown>
-  if (kind === 'replace') container[at] = value
-  else if (kind === 'add' && container[at] !== null && typeof container[at] === 'object' && !Array.isArray(container[at])) (container[at] as Record<string, unknown>)[key] = value
-  else if (Array.isArray(container)) container.splice(at as number, 1)
-  else delete container[at]
-  return root.root
-}
-
-/** The examples and templates with their data edited, then a few characters edited too. */
-const mutatedDefinitions = fc
-  .tuple(fc.nat(corpus.length - 1), fc.array(edit, {minLength: 1, maxLength: 4}), fc.array(mutation, {maxLength: 2}))
-  .map(([which, edits, characters]) => {
-    const data = edits.reduce(applyEdit, parseAllDocuments(corpus[which]!).map((doc) => doc.toJS() as unknown)[0])
-    return characters.reduce(mutate, stringify(data))
-  })
-
-const properties: Array<[name: string, arbitrary: fc.Arbitrary<string>]> = [
-  ['arbitrary YAML-significant text', yamlText],
-  ['JSON-like values written as YAML', yamlValues],
-  ['the real definitions with data and characters mutated', mutatedDefinitions],
-]
 
 const lineCount = (text: string): number => text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length
 

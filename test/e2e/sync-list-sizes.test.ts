@@ -104,7 +104,7 @@ describe('pch sync-list-sizes', () => {
   it.each([
     ['a bad row', (text: string) => text.replace(/\r\n(GP_PRAC_PAT_LIST,[^\r\n]*)\r\n/, '\r\n$1,extra\r\n'), /^pch: bad\.csv:2: Invalid Record Length: expect 10, got 11\n$/],
     ['a wrong header', (text: string) => text.replace('NUMBER_OF_PATIENTS', 'PATIENTS'), /^pch: bad\.csv:1: not a "Patients Registered at a GP Practice" totals header; missing NUMBER_OF_PATIENTS\n$/],
-    ['an empty file', () => '', /^pch: bad\.csv: the file is empty; expected NHS Digital's gp-reg-pat-prac-all CSV\n$/],
+    ['an empty file', () => '', /^pch: bad\.csv:1: the file is empty; expected NHS Digital's gp-reg-pat-prac-all CSV\n$/],
     ['a count that is not a number', (text: string) => text.replace(/,ALL,ALL,(\d+)\r\n/, ',ALL,ALL,lots\r\n'), /^pch: bad\.csv:2: NUMBER_OF_PATIENTS "lots" is not a whole number\n$/],
   ])('a CSV with %s is exit 2 with the file, line and reason, and no file changes', (_name, spoil, message) => {
     const {dir, files} = repository()
@@ -122,7 +122,7 @@ describe('pch sync-list-sizes', () => {
     expect(cli(['sync-list-sizes', '--from', 'bad.csv', '.'], {cwd: dir})).toEqual({
       status: 2,
       stdout: '',
-      stderr: "pch: bad.csv: not UTF-8 text; expected NHS Digital's gp-reg-pat-prac-all CSV\n",
+      stderr: "pch: bad.csv:1: not UTF-8 text; expected NHS Digital's gp-reg-pat-prac-all CSV\n",
     })
   })
 })
