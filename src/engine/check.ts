@@ -1,13 +1,13 @@
 // One file's text -> its findings. Phase 1 (inspectText) parses and checks each document and records,
 // as plain data, what later phases need: claims for repo-scope rules, approved exceptions, inline
 // directives and fixes. Phase 3 (finishFile) applies exceptions, config and directives.
-import {documentRules, isLocked, repoRules, ruleMeta} from '../rules/index.js'
+import {documentRules, inVerdict, isLocked, repoRules, ruleMeta} from '../rules/index.js'
 import type {Rule, RuleContext} from '../rules/rule.js'
 import unusedException from '../rules/metadata/unused-exception.js'
 import disableDirective from '../rules/disable-directive.js'
 import {entries, knownList, num, registeredPopulation, section, str} from '../rules/site.js'
 import {limitsOf, type Config} from './config.js'
-import type {OdsRegister} from './ods.js'
+import type {OdsRegister, TrustRegister} from './ods.js'
 import {parseDirectives, type Directive} from './directives.js'
 import {formatMessage, quote} from './messages.js'
 import {parseSource, type SourceDocument} from './parse.js'
@@ -24,6 +24,8 @@ export interface CheckOptions {
   collectSites?: boolean
   /** The ODS practice register (--ods), for the register rules. */
   register?: OdsRegister
+  /** The ODS register of NHS trusts (--trusts), for the trust partner register rules. */
+  trusts?: TrustRegister
   /** Definitions in the whole run: a repo-scope rule cannot fire in a run of one. */
   definitionsInRun?: number
   /** false: parse every file with the full YAML parser (the tests that prove both paths agree). */
@@ -80,7 +82,8 @@ export function forEachClaimKey(packed: PackedClaims, visit: (ruleId: string, ke
 /** The repo-scope rules' claims on one document's checked data (the rules the config leaves on). */
 function collectClaims(data: unknown, options: CheckOptions, visit: (rule: number, key: string, path: string) => void): void {
   repoRules.forEach((rule, index) => {
-    if (options.config.rules.get(rule.meta.id)?.severity === 'off') return
+    // validate: the compliance repo rules, whatever the config says; lint: those the config leaves on.
+    if (options.mode === 'validate' ? !rule.meta.compliance : options.config.rules.get(rule.meta.id)?.severity === 'off') return
     for (const {key, path} of rule.collect(data)) visit(index, key, path)
   })
 }
@@ -193,6 +196,7 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
     today: options.today,
     file: {name, documents: file.documents},
     register: options.register,
+    trusts: options.trusts,
     report: ({path, messageId, data: values, target}) => {
       const template = (current.messages as Record<string, string>)[messageId] ?? messageId
       file.findings.push(place({ruleId: current.meta.id, path, target, message: formatMessage(template, values)}))
@@ -204,7 +208,7 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
     rule.check(context)
   }
   if (options.collectSites) (file.sites ??= []).push(siteFacts(schema.data, documentIndex, doc.startLine))
-  if (options.mode === 'lint') collectClaims(schema.data, options, (rule, key) => claims.push(rule, key))
+  collectClaims(schema.data, options, (rule, key) => claims.push(rule, key))
   for (const [index, exception] of entries(section(schema.data, 'metadata')?.exceptions)) {
     // Only a complete, valid exception is approved: a rejected or missing field is INVALID, not a string.
     if (!['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => str(exception[key]) !== undefined)) continue
@@ -345,14 +349,15 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
     }
   }
   const kept = findings.flatMap((found): Finding[] => {
+    // validate's verdict is locked: it reports the locked rules only (structure and compliance), which
+    // no config or comment changes; a directive's own problems are lint's to report.
+    if (options.mode === 'validate') return inVerdict(found.ruleId) ? [found] : []
     const meta = ruleMeta(found.ruleId)
     const locked = !meta || isLocked(meta)
     const configured = locked ? undefined : options.config.rules.get(found.ruleId)?.severity
     if (configured === 'off') return []
     if (configured && found.severity !== 'info') found.severity = configured
     if (!locked && file.directives.some((d) => d.line === found.line && d.rules.includes(found.ruleId))) return []
-    // validate reports errors (and accepted findings) only: "is this a conformant PCH?"
-    if (options.mode === 'validate' && found.severity === 'warning') return []
     return [found]
   })
   sortMessages(kept)

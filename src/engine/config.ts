@@ -1,11 +1,12 @@
 // The repository config (.pchrc.yaml / .pchrc.yml / .pchrc.json): rule severities and options,
 // ignore globs. Data only, validated by schemas/config.schema.json; every fault is exit 2 with
 // the config file's line and column.
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {catalogue, isLocked, ruleMeta} from '../rules/index.js'
 import {UsageError} from './load.js'
 import {DEFAULT_LIMITS, parseSource, type Limits} from './parse.js'
+import {readDataText} from './read.js'
 import {describeErrors, didYouMean} from './schema-check.js'
 import {optionErrors, validateConfigAgainstSchema} from './schemas.js'
 import {joinPointer} from './pointer.js'
@@ -26,6 +27,8 @@ export interface Config {
   ignore: readonly string[]
   /** An ODS practice register (epraccur.csv), relative to the config's directory. */
   ods?: string
+  /** An ODS register of NHS trusts (etr.csv), relative to the config's directory. */
+  trusts?: string
   /** File size and nesting limits other than the defaults. */
   limits?: Partial<Limits>
 }
@@ -53,13 +56,9 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   const file = explicit === undefined ? findConfig(cwd) : path.resolve(cwd, explicit)
   if (file === undefined) return {dir: path.resolve(cwd), rules: new Map(), ignore: []}
   const shown = path.relative(cwd, file) || file
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new UsageError(code === 'ENOENT' ? `Config file not found: ${shown}` : `Cannot read config ${shown}: ${code ?? 'error'}`)
-  }
+  if (!existsSync(file)) throw new UsageError(`Config file not found: ${shown}`)
+  // The config's own limits are not known before it is read: it is held to the default.
+  const text = readDataText(file, {shown, limit: DEFAULT_LIMITS.maxFileSize, limitName: 'limits.maxFileSize, at its default for the config itself', expected: 'a pch config (.pchrc.yaml)'})
   const {documents} = parseSource(text)
   const doc = documents[0]
   const fail = (pointer: string, message: string, target: 'key' | 'value' = 'value'): never => {
@@ -76,7 +75,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   const data = doc.data ?? {}
   const [schemaProblem] = describeErrors(validateConfigAgainstSchema(data), 'the config')
   if (schemaProblem) fail(schemaProblem.path, schemaProblem.message, schemaProblem.target)
-  const raw = data as {rules?: Record<string, string | [string, Record<string, unknown>?]>; ignore?: string[]; ods?: string; limits?: Partial<Limits>}
+  const raw = data as {rules?: Record<string, string | [string, Record<string, unknown>?]>; ignore?: string[]; ods?: string; trusts?: string; limits?: Partial<Limits>}
   const rules = new Map<string, RuleSetting>()
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     const pointer = joinPointer('rules', id)
@@ -96,5 +95,5 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     }
     rules.set(id, {severity, options})
   }
-  return {file, dir: path.dirname(file), rules, ignore: raw.ignore ?? [], ...(raw.ods === undefined ? {} : {ods: raw.ods}), ...(raw.limits ? {limits: raw.limits} : {})}
+  return {file, dir: path.dirname(file), rules, ignore: raw.ignore ?? [], ...(raw.ods === undefined ? {} : {ods: raw.ods}), ...(raw.trusts === undefined ? {} : {trusts: raw.trusts}), ...(raw.limits ? {limits: raw.limits} : {})}
 }

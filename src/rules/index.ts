@@ -17,6 +17,8 @@ import unknownEmployer from './workforce/unknown-employer.js'
 import voluntarySectorPartner from './workforce/voluntary-sector-partner.js'
 import mentalHealthPartner from './workforce/mental-health-partner.js'
 import odsCodeFormat from './workforce/ods-code-format.js'
+import partnerNotInRegister from './workforce/partner-not-in-register.js'
+import partnerClosed from './workforce/partner-closed.js'
 import capitationMismatch from './budget/capitation-mismatch.js'
 import riskShareRequired from './budget/risk-share-required.js'
 import riskSharesSum from './budget/risk-shares-sum.js'
@@ -55,6 +57,8 @@ export const documentRules: readonly Rule[] = [
   voluntarySectorPartner,
   mentalHealthPartner,
   odsCodeFormat,
+  partnerNotInRegister,
+  partnerClosed,
   capitationMismatch,
   riskShareRequired,
   riskSharesSum,
@@ -101,10 +105,16 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 }
 
 /**
- * Rules no config or comment may change: the compliance rules (only an approved exception accepts
- * them) and the structural checks that decide whether a document conforms at all. Of the structural
- * rules only format/*, which concern how a value is written, are configurable.
+ * Rules no config, comment or suppression may change: the compliance rules (only an approved
+ * exception accepts them) and every structural check, `format/*` included: they decide whether a
+ * document conforms to format v1 at all (what ajv over `pch schema` decides).
  */
 export function isLocked(meta: RuleMeta): boolean {
-  return meta.compliance || (meta.scope === 'structure' && !meta.fixable)
+  return meta.compliance || meta.scope === 'structure'
+}
+
+/** What `pch validate` reports, whatever the config: the locked rules. */
+export function inVerdict(ruleId: string): boolean {
+  const meta = byId.get(ruleId)
+  return meta === undefined || isLocked(meta)
 }

@@ -1,6 +1,6 @@
 // What a rule is: metadata (id, characteristic, severity, docs, messages) plus a check that
 // reports JSON Pointers and message data. No rule computes a line number.
-import type {OdsRegister} from '../engine/ods.js'
+import type {OdsRegister, TrustRegister} from '../engine/ods.js'
 import type {Characteristic, MessageData, Target} from '../engine/types.js'
 
 export interface RuleDocs {
@@ -39,6 +39,8 @@ export interface RuleContext {
   file: {name: string | undefined; documents: number}
   /** The ODS register of GP practices, when the run was given one (--ods, or ods: in config). */
   register?: OdsRegister
+  /** The ODS register of NHS trusts, when the run was given one (--trusts, or trusts: in config). */
+  trusts?: TrustRegister
   report(report: {path: string; messageId: string; data?: MessageData; target?: Target}): void
 }
 

@@ -165,7 +165,9 @@ describe('pch validate: input and output', () => {
   })
 
   it('adds documentIndex to the findings of a multi-document file', () => {
-    const r = cli(['validate', '-', '--format', 'json'], {input: `${base}---\n${belowBand}`})
+    // The second site shares no practice with the first (validate reports a shared one).
+    const other = edit(belowBand, ['id: riverside ', 'id: harbour ']).replaceAll('A8100', 'A8300')
+    const r = cli(['validate', '-', '--format', 'json'], {input: `${base}---\n${other}`})
     const [result] = JSON.parse(r.stdout)
     expect(result.documents).toBe(2)
     expect(result.messages.map((m: {ruleId: string; documentIndex: number; line: number}) => [m.ruleId, m.documentIndex, m.line])).toEqual([

@@ -77,10 +77,11 @@ describe('.pchrc.yaml', () => {
     expect(lint([]).status).toBe(1)
   })
 
-  it('applies to validate too (non-compliance rules only)', () => {
-    write('.pchrc.yaml', 'rules:\n  format/number: off\n')
-    write('riverside.pch.yaml', edit(base, ['listSize: 14250', 'listSize: "14,250"']))
-    expect(cli(['validate'], {cwd: dir}).status).toBe(0)
+  it('applies to validate too (its ignore list; no setting changes what validate reports)', () => {
+    write('.pchrc.yaml', 'ignore: ["archive/**"]\n')
+    write('riverside.pch.yaml', base)
+    write('archive/old.pch.yaml', 'apiVersion: pch/v0\n')
+    expect(cli(['validate'], {cwd: dir})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
     expect(cli(['validate', '--config', path.join(dir, 'none.yaml')], {cwd: dir})).toEqual({status: 2, stdout: '', stderr: 'pch: Config file not found: none.yaml\n'})
   })
 

@@ -133,7 +133,7 @@ describe('exceptions and directives the helpers found', () => {
 
   it.each(['schema', 'schema/api-version', 'yaml/duplicate-key'])('a directive cannot silence %s (structural), and says so', (rule) => {
     const code = edit(base, ['apiVersion: pch/v1', `# pch-disable-next-line ${rule} -- x\napiVersion: pch/v2`])
-    expect(messages(code).map((m) => [m.ruleId, m.line, m.message])).toEqual([
+    expect(messages(code, 'lint').map((m) => [m.ruleId, m.line, m.message])).toEqual([
       ['lint/disable-directive', 2, `${rule} cannot be silenced: it decides whether a definition conforms to the format`],
       ['schema/api-version', 3, 'apiVersion "pch/v2" is not supported; supported: pch/v1'],
     ])

@@ -46,9 +46,14 @@ ruleTable('population/practice-in-multiple-sites', {
     {name: 'a practice twice in one definition is duplicate-practice, not this rule', code: edit(base, ['odsCode: A81004', 'odsCode: A81001'])},
     {name: 'a practice code the schema rejects claims nothing', code: docs(base, edit(harbour, ['odsCode: A81001 ', 'odsCode: A8100 ']))},
     {name: 'a document that does not parse claims nothing', code: docs(base, edit(harbour, ['  id: harbour ', '  id: [harbour ']))},
-    {name: 'validate does not run repo-scope rules', code: docs(base, harbour), mode: 'validate'},
   ]),
   invalid: lint([
+    {
+      name: 'validate reports it too (a compliance rule of characteristic 4)',
+      code: docs(base, harbour),
+      mode: 'validate',
+      errors: [`population/practice-in-multiple-sites@${a81001}:18`, `population/practice-in-multiple-sites@${second(a81001)}:18`],
+    },
     {
       name: 'two sites share A81001: both places, at the code',
       code: docs(base, harbour),
@@ -171,8 +176,8 @@ describe('population/practice-in-multiple-sites in one text of several documents
     ])
   })
 
-  it('validate reports nothing for two sites sharing a practice', () => {
-    expect(messages(docs(base, harbour), 'validate')).toEqual([])
+  it('validate reports two sites sharing a practice as lint does', () => {
+    expect(messages(docs(base, harbour), 'validate')).toEqual(messages(docs(base, harbour), 'lint'))
   })
 })
 
@@ -288,11 +293,9 @@ describe('population/practice-in-multiple-sites across files', () => {
     ])
   })
 
-  it('validate does not report it across files', () => {
+  it('validate reports it across files as lint does', () => {
     const cwd = repo({'sites/riverside.pch.yaml': base, 'sites/harbour.pch.yaml': harbour})
-    expect(summary(cwd, 'validate')).toEqual([
-      {filePath: 'sites/harbour.pch.yaml', errorCount: 0, messages: []},
-      {filePath: 'sites/riverside.pch.yaml', errorCount: 0, messages: []},
-    ])
+    expect(summary(cwd, 'validate')).toEqual(summary(cwd, 'lint'))
+    expect(summary(cwd, 'validate').map((r) => r.errorCount)).toEqual([1, 1])
   })
 })

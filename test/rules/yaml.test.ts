@@ -261,7 +261,8 @@ describe('several documents in one file', () => {
   })
 
   it('two valid documents: no findings', () => {
-    expect(messages(`${base}---\n${base}`)).toEqual([])
+    const other = edit(base, ['id: riverside ', 'id: harbour ']).replaceAll('A8100', 'A8300')
+    expect(messages(`${base}---\n${other}`)).toEqual([])
   })
 
   it('a single document carries no documentIndex', () => {
