@@ -126,3 +126,7 @@ export function expectOneLineFailure(r: CliResult, pattern: RegExp): void {
   expect(r.stderr).toMatch(pattern)
   expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m)
 }
+
+/** The one line of a register or extract read no further than its size limit (a device, an endless pipe). */
+export const overDataLimit = (name: string): RegExp =>
+  new RegExp(`^pch: ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is more than the limit of 268,435,456 bytes \\(the limit for registers and extracts\\); it was not read beyond it\\n$`)

@@ -3,7 +3,10 @@ import {Chalk, supportsColor} from 'chalk'
 import type {FileResult, Mode} from '../engine/types.js'
 import {UsageError} from '../engine/load.js'
 import type {RunInput, RunOutput} from '../engine/run.js'
+import {checkToday} from '../engine/today.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
+
+export {checkToday}
 
 export interface CheckFlags {
   format?: string[]
@@ -17,6 +20,7 @@ export interface CheckFlags {
   fix?: boolean
   'fix-dry-run'?: boolean
   ods?: string
+  trusts?: string
   cache?: boolean
   'cache-location'?: string
   concurrency?: string
@@ -29,15 +33,16 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   const fixing = Boolean(flags.fix || flags['fix-dry-run'])
   if (flags.fix && paths.includes('-')) throw new UsageError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes')
   const concurrency = checkConcurrency(flags.concurrency)
-  const [{run}, {runParallel}, {DEFAULT_CACHE_LOCATION}, {limitsOf, loadConfig}] = await Promise.all([
+  const [{run}, {runParallel}, {DEFAULT_CACHE_LOCATION}, {limitsOf, loadConfig}, {readStreamBounded}] = await Promise.all([
     import('../engine/run.js'),
     import('../engine/parallel.js'),
     import('../engine/cache.js'),
     import('../engine/config.js'),
+    import('../engine/read.js'),
   ])
   // The config first, so that standard input is read no further than limits.maxFileSize.
   const config = loadConfig(process.cwd(), flags.config)
-  const stdin = paths.includes('-') ? await readStdin(limitsOf(config).maxFileSize) : undefined
+  const stdin = paths.includes('-') ? await readStreamBounded(process.stdin, limitsOf(config).maxFileSize) : undefined
   const input: RunInput = {
     mode,
     today,
@@ -47,6 +52,7 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     config,
     collectFixes: fixing,
     ...(flags.ods === undefined ? {} : {odsFile: flags.ods}),
+    ...(flags.trusts === undefined ? {} : {trustsFile: flags.trusts}),
     concurrency,
     version: context.version,
     ...(flags.cache ? {cacheLocation: flags['cache-location'] ?? DEFAULT_CACHE_LOCATION} : {}),
@@ -190,20 +196,6 @@ function errorsOnly(result: FileResult): FileResult {
   return {...result, warningCount: 0, messages}
 }
 
-export function checkToday(value: string | undefined): string {
-  if (value === undefined) {
-    const now = new Date()
-    const pad = (n: number): string => String(n).padStart(2, '0')
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-  }
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined
-  if (!date || date.toISOString().slice(0, 10) !== value) {
-    throw new UsageError(`--today must be a real date written YYYY-MM-DD, not "${value}"`)
-  }
-  return value
-}
-
 /** No colour for files, NO_COLOR, --no-color or a stdout that is not a terminal; --color forces it. */
 function colorLevel(flag: boolean | undefined, toFile: boolean): 0 | 1 | 2 | 3 {
   if (toFile || flag === false) return 0
@@ -211,19 +203,4 @@ function colorLevel(flag: boolean | undefined, toFile: boolean): 0 | 1 | 2 | 3 {
   if (flag === true) return detected || 1
   if (process.env.NO_COLOR || !process.stdout.isTTY) return 0
   return detected
-}
-
-/** Standard input, read up to one byte past `maxBytes` (the run then reports it as too large). */
-async function readStdin(maxBytes: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = []
-  let total = 0
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer)
-    total += (chunk as Buffer).length
-    if (total > maxBytes) {
-      process.stdin.destroy()
-      break
-    }
-  }
-  return Buffer.concat(chunks)
 }

@@ -46,5 +46,6 @@ export const lintFlags = {
   fix: Flags.boolean({summary: 'Fix format/number and format/ods-code findings in place (atomically), then report what remains.', exclusive: ['fix-dry-run']}),
   'fix-dry-run': Flags.boolean({summary: 'Print a diff of what --fix would change; write nothing.'}),
   ods: Flags.string({summary: 'Check practices against this ODS register extract (epraccur.csv).', helpValue: 'FILE'}),
+  trusts: Flags.string({summary: 'Check trust partners against this ODS register of NHS trusts (etr.csv).', helpValue: 'FILE'}),
   'max-warnings': Flags.integer({summary: 'Exit 1 when there are more warnings than this.', min: 0, helpValue: 'N'}),
 }

@@ -71,7 +71,7 @@ export const CACHE_FORMAT = 3
 
 /** What, besides a file's own text, shapes its phase 1 result. */
 export function cacheEnvironment(version: string, options: CheckOptions): string {
-  const {mode, today, config, register, collectSites} = options
+  const {mode, today, config, register, trusts, collectSites} = options
   return crypto().createHash('sha1')
     .update(
       JSON.stringify({
@@ -83,6 +83,7 @@ export function cacheEnvironment(version: string, options: CheckOptions): string
         rules: [...config.rules],
         limits: limitsOf(config),
         register: register ? [...register] : null,
+        trusts: trusts ? [...trusts] : null,
         collectSites: Boolean(collectSites),
       }),
     )

@@ -1,8 +1,8 @@
-// The ODS register of GP practices (epraccur.csv): no header, quoted columns; code in column 1,
-// close date in column 12 (YYYYMMDD), status in column 13, as A/C/D/P (older extracts) or
-// ACTIVE/INACTIVE/DORMANT (newer). A file that is not that shape is a UsageError with file and line.
-import {readFileSync} from 'node:fs'
-import {csvParse} from './lazy.js'
+// The ODS registers pch checks codes against, both without a header and with quoted columns: GP
+// practices (epraccur.csv: code in column 1, close date in 12 as YYYYMMDD, status in 13 as A/C/D/P in
+// older extracts or ACTIVE/INACTIVE/DORMANT in newer) and NHS trusts (etr.csv: code in 1, name in 2,
+// close date in 12). A file that is not that shape is a UsageError with file and line.
+import {readCsvFile, type CsvRow} from './csv-file.js'
 import {UsageError} from './load.js'
 
 export interface RegisterEntry {
@@ -13,33 +13,52 @@ export interface RegisterEntry {
 
 export type OdsRegister = ReadonlyMap<string, RegisterEntry>
 
+export interface TrustEntry {
+  /** The trust's name as the register writes it (upper case). */
+  name: string
+  /** YYYY-MM-DD, when the trust has closed. */
+  closed?: string
+}
+
+export type TrustRegister = ReadonlyMap<string, TrustEntry>
+
 const STATUSES: Record<string, string> = {A: 'active', ACTIVE: 'active', C: 'closed', INACTIVE: 'inactive', D: 'dormant', DORMANT: 'dormant', P: 'proposed'}
 
 export function readRegister(file: string, shown = file): OdsRegister {
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', {fatal: true}).decode(readFileSync(file))
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new UsageError(code ? `Cannot read ${shown}: ${code}` : `${shown}: not UTF-8 text; expected an ODS practice register (epraccur.csv)`)
-  }
-  if (text.trim() === '') throw new UsageError(`${shown}: the file is empty; expected an ODS practice register (epraccur.csv)`)
-  let rows: string[][]
-  try {
-    rows = csvParse().parse(text, {skip_empty_lines: true, bom: true, relax_column_count: false}) as string[][]
-  } catch (error) {
-    const e = error as Error & {lines?: number}
-    throw new UsageError(`${shown}:${e.lines ?? 1}: ${e.message.replace(/ on line \d+$/, '')}`)
-  }
   const register = new Map<string, RegisterEntry>()
-  rows.forEach((row, i) => {
-    const line = i + 1
-    if (row.length < 13) throw new UsageError(`${shown}:${line}: ${row.length} columns; an ODS register row has at least 13 (code, ..., close date, status)`)
+  for (const {line, cells: row, closed} of registerRows(file, shown, 'an ODS practice register (epraccur.csv)', 13, '(code, ..., close date, status)')) {
     const status = STATUSES[row[12]!.trim().toUpperCase()]
     if (!status) throw new UsageError(`${shown}:${line}: status "${row[12]}" is not one of A, C, D, P, ACTIVE, INACTIVE, DORMANT`)
-    const close = row[11]!.trim()
-    const closed = /^\d{8}$/.test(close) ? `${close.slice(0, 4)}-${close.slice(4, 6)}-${close.slice(6)}` : undefined
     register.set(row[0]!.trim(), closed ? {status, closed} : {status})
-  })
+  }
   return register
+}
+
+export function readTrustRegister(file: string, shown = file): TrustRegister {
+  const register = new Map<string, TrustEntry>()
+  for (const {line, cells: row, closed} of registerRows(file, shown, 'an ODS register of NHS trusts (etr.csv)', 12, '(code, name, ..., close date)')) {
+    const code = row[0]!.trim()
+    const name = row[1]!.trim()
+    if (!/^[A-Z0-9]{3,5}$/.test(code)) throw new UsageError(`${shown}:${line}: "${row[0]}" in column 1 is not an ODS code; expected an ODS register of NHS trusts (etr.csv)`)
+    if (name === '') throw new UsageError(`${shown}:${line}: column 2 (the trust's name) is empty`)
+    register.set(code, closed ? {name, closed} : {name})
+  }
+  return register
+}
+
+/** A register's rows, each with at least `columns` cells, and its close date (column 12) as YYYY-MM-DD. */
+function registerRows(file: string, shown: string, expected: string, columns: number, named: string): Array<CsvRow & {closed?: string}> {
+  return readCsvFile(file, shown, expected).map((row) => {
+    if (row.cells.length < columns) throw new UsageError(`${shown}:${row.line}: ${row.cells.length} columns; ${expected.replace(/^an /, 'a row of an ')} has at least ${columns} ${named}`)
+    const close = row.cells[11]!.trim()
+    if (close !== '' && !isDate(close)) throw new UsageError(`${shown}:${row.line}: close date "${row.cells[11]}" in column 12 is not a date YYYYMMDD`)
+    return close === '' ? row : {...row, closed: `${close.slice(0, 4)}-${close.slice(4, 6)}-${close.slice(6)}`}
+  })
+}
+
+function isDate(yyyymmdd: string): boolean {
+  if (!/^\d{8}$/.test(yyyymmdd)) return false
+  const [y, m, d] = [Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6))]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }

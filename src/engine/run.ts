@@ -1,21 +1,21 @@
 // A whole run: resolve paths, read and check each file (phase 1), the repo-scope rules across
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 import path from 'node:path'
 import {finding, finishFile, inspectText, placedClaims, type CheckedFile, type Finding, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
 import {limitsOf, loadConfig, type Config} from './config.js'
 import {picomatch} from './lazy.js'
-import {readRegister, type OdsRegister} from './ods.js'
+import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
+import {cannotRead, decode, readBounded, tooLargeMessage, type Bounded} from './read.js'
 import {cacheEnvironment, cacheFile, CheckCache, contentHash, loadCache, saveCache} from './cache.js'
 import {repoFindings, type ClaimSource} from './repo.js'
-import {formatNumber} from './messages.js'
+import {checkToday} from './today.js'
 import type {FileResult, Message, Mode} from './types.js'
 
 export interface RunInput {
   mode: Mode
-  /** "Today" for date-dependent rules, YYYY-MM-DD. */
-  today: string
+  /** "Today" for date-dependent rules, YYYY-MM-DD; default the system's local date, as the CLI's. */
+  today?: string
   paths: readonly string[]
   cwd?: string
   /** Bytes (or text) of `-`; read by the caller so the engine never touches process streams. */
@@ -33,6 +33,8 @@ export interface RunInput {
   collectSites?: boolean
   /** --ods: an ODS practice register (epraccur.csv); without it, `ods:` of the config. */
   odsFile?: string
+  /** --trusts: an ODS register of NHS trusts (etr.csv); without it, `trusts:` of the config. */
+  trustsFile?: string
   /** Phase 1 results of earlier runs: a file whose text and name are unchanged is not checked again. */
   cache?: CheckCache
   /** --cache: keep phase 1 results in this directory between runs (unless `cache` is given). */
@@ -94,9 +96,14 @@ export function run(input: RunInput): RunOutput {
 export function planRun(input: RunInput): RunPlan {
   const cwd = input.cwd ?? process.cwd()
   const config = input.config ?? loadConfig(cwd, input.configFile)
-  const odsFile = input.odsFile ?? config.ods
-  const register = odsFile === undefined ? undefined : readRegister(path.resolve(input.odsFile === undefined ? config.dir : cwd, odsFile), odsFile)
-  const options: CheckOptions = {mode: input.mode, today: input.today, config, collectSites: input.collectSites, register}
+  // A register named on the command line is relative to the working directory; one in the config, to the config.
+  const registerOf = <T>(flag: string | undefined, configured: string | undefined, read: (file: string, shown: string) => T): T | undefined => {
+    const file = flag ?? configured
+    return file === undefined ? undefined : read(path.resolve(flag === undefined ? config.dir : cwd, file), file)
+  }
+  const register = registerOf(input.odsFile, config.ods, readRegister)
+  const trusts = registerOf(input.trustsFile, config.trusts, readTrustRegister)
+  const options: CheckOptions = {mode: input.mode, today: checkToday(input.today), config, collectSites: input.collectSites, register, ...(trusts ? {trusts} : {})}
   const plan: RunPlan = {input, cwd, options, sources: resolvePaths(input.paths, cwd, ignoreMatcher(config))}
   if (input.cache || input.cacheLocation !== undefined || input.keepCache) {
     const environment = cacheEnvironment(input.version ?? '', options)
@@ -123,9 +130,9 @@ export function inspectSource(plan: RunPlan, source: Source): Inspected {
   return {file, source, ...(input.collectFixes && typeof text === 'string' ? {text: {text, bom}} : {}), ...keptForPhase2(text, once, options)}
 }
 
-/** Phase 2 reads a file again when it shares a key; a FIFO or a device cannot be, so lint keeps its text. */
-export function keptForPhase2(text: FileText, once: boolean, options: CheckOptions): {again?: string} {
-  return once && options.mode === 'lint' && typeof text === 'string' ? {again: text} : {}
+/** Phase 2 reads a file again when it shares a key; a FIFO or a device cannot be, so its text is kept. */
+export function keptForPhase2(text: FileText, once: boolean, _options: CheckOptions): {again?: string} {
+  return once && typeof text === 'string' ? {again: text} : {}
 }
 
 /** Phase 1 of text already read: a definition's checks, or one finding when it is not UTF-8 text or is too large. */
@@ -133,18 +140,15 @@ export function inspectRead(filePath: string, text: FileText, name: string | und
   if (typeof text === 'string') return inspectText(filePath, text, options, name)
   if (text instanceof Uint8Array) return notText(filePath, text)
   const {maxFileSize} = limitsOf(options.config)
-  const message =
-    text.tooLarge === undefined
-      ? `The file is more than the limit of ${formatNumber(maxFileSize)} bytes (limits.maxFileSize in the config); it was not read beyond it`
-      : `The file is ${formatNumber(text.tooLarge)} bytes, more than the limit of ${formatNumber(maxFileSize)} (limits.maxFileSize in the config); it was not read`
+  const message = `The file is ${tooLargeMessage(text.tooLarge, maxFileSize, 'limits.maxFileSize in the config')}`
   return unreadable(filePath, finding('yaml/syntax', message, {line: 1, column: 1, endLine: 1, endColumn: 1}, ''))
 }
 
 /** Phases 2 and 3 over every file's phase 1, in the order of the sources. */
 export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOutput {
-  const {input, options} = plan
+  const {options} = plan
   const checked = inspected.map((item) => item.file)
-  const repo = input.mode === 'lint' ? repoFindings(checked, claimSource(rereader(plan, inspected), options)) : new Map()
+  const repo = repoFindings(checked, claimSource(rereader(plan, inspected), options))
   options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
   const results: FileResult[] = []
   const fixes: FileFix[] = []
@@ -164,12 +168,12 @@ export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOu
 /** Check one text as a file of its own (all three phases); for tests and the API. */
 export function checkText(
   text: string,
-  options: {mode: Mode; today: string; config?: Config; fileName?: string; register?: OdsRegister; fastPath?: boolean},
+  options: {mode: Mode; today?: string; config?: Config; fileName?: string; register?: OdsRegister; trusts?: TrustRegister; fastPath?: boolean},
 ): {documents: number; messages: Message[]} {
   const config = options.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
-  const full: CheckOptions = {mode: options.mode, today: options.today, config, register: options.register, fastPath: options.fastPath}
+  const full: CheckOptions = {mode: options.mode, today: checkToday(options.today), config, register: options.register, trusts: options.trusts, fastPath: options.fastPath}
   const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
-  const repo = options.mode === 'lint' ? repoFindings([file], claimSource(() => text, full)) : new Map()
+  const repo = repoFindings([file], claimSource(() => text, full))
   const {result} = finishFile(file, repo.get(file) ?? [], full)
   return {documents: result.documents, messages: result.messages}
 }
@@ -240,9 +244,10 @@ export function read(source: Source, input: Pick<RunInput, 'stdin' | 'stdinFilen
   return {...('bytes' in got ? fromBytes(got.bytes) : {text: got, bom: false}), filePath, name: filePath, once: 'bytes' in got && got.once}
 }
 
-/** A definition file's text (without a byte-order mark, noted), or its bytes when they are not UTF-8. */
-export function readDefinition(file: string): {text: string | Uint8Array; bom: boolean} {
-  return fromBytes((readFile(file, Number.POSITIVE_INFINITY) as {bytes: Buffer}).bytes)
+/** A definition file's text (without a byte-order mark, noted), its bytes when they are not UTF-8, or its size over the limit. */
+export function readDefinition(file: string, maxFileSize: number): {text: FileText; bom: boolean} {
+  const got = readFile(file, maxFileSize)
+  return 'bytes' in got ? fromBytes(got.bytes) : {text: got, bom: false}
 }
 
 function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bom: boolean} {
@@ -252,69 +257,15 @@ function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bo
 }
 
 /** The file's bytes, or, over `maxFileSize`, its size (then it is not read; see FileText). */
-function readFile(file: string, maxFileSize: number): {bytes: Buffer; once: boolean} | {tooLarge: number | undefined} {
-  let fd: number | undefined
+function readFile(file: string, maxFileSize: number): Bounded {
   try {
-    fd = openSync(file, 'r')
-    const stat = fstatSync(fd)
-    if (stat.size > maxFileSize) return {tooLarge: stat.size}
-    // A regular file's size is trusted, except 0: /proc files and some network file systems say 0.
-    if (stat.isFile() && stat.size > 0) return {bytes: readWhole(fd, stat.size), once: false}
-    const bytes = readUpTo(fd, maxFileSize)
-    return 'tooLarge' in bytes ? bytes : {bytes, once: !stat.isFile()}
+    return readBounded(file, maxFileSize)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unknown error')
-    throw new UsageError(`Cannot read ${file}: ${why}`)
-  } finally {
-    if (fd !== undefined) closeSync(fd)
+    throw cannotRead(file, error)
   }
 }
 
-/**
- * Files up to 64 KB (every definition) are read into this one buffer: a new buffer for each file
- * costs the kernel fresh pages to fault in on every read, which came to a fifth of a run's time. The
- * bytes never outlive the read: they are decoded at once, and copied when they are not text.
- */
-const scratch = Buffer.allocUnsafe(64 * 1024)
-
-/** A regular file of `size` bytes, in one read as a rule (readFileSync would ask its size again). */
-function readWhole(fd: number, size: number): Buffer {
-  const bytes = size <= scratch.length ? scratch : Buffer.allocUnsafe(size)
-  let total = 0
-  while (total < size) {
-    const read = readSync(fd, bytes, total, size - total, null)
-    if (read === 0) break // shorter than it was a moment ago
-    total += read
-  }
-  return total === bytes.length ? bytes : bytes.subarray(0, total)
-}
-
-/** A FIFO, a device or a /proc file has no size to trust: read it up to one byte past the limit. */
-function readUpTo(fd: number, maxFileSize: number): Buffer | {tooLarge: undefined} {
-  const chunks: Buffer[] = []
-  let total = 0
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 16, maxFileSize + 1 - total))
-    const read = readSync(fd, chunk, 0, chunk.length, null)
-    if (read === 0) return Buffer.concat(chunks)
-    chunks.push(chunk.subarray(0, read))
-    total += read
-    if (total > maxFileSize) return {tooLarge: undefined}
-  }
-}
-
-const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
 const lenientUtf8 = new TextDecoder('utf-8')
-
-/** The file's text without its byte-order mark, or undefined when it is not UTF-8. */
-function decode(bytes: Uint8Array): string | undefined {
-  try {
-    return strictUtf8.decode(bytes)
-  } catch {
-    return undefined
-  }
-}
 
 /** A file that is not UTF-8 text: one yaml/syntax finding at its first bad byte. */
 function notText(filePath: string, bytes: Uint8Array): CheckedFile {

@@ -26,6 +26,8 @@ export interface Answers {
   name: string
   status: string
   icb?: {name: string; odsCode: string}
+  /** Where the list sizes come from (init --pcn: the extract's date and name); default today, typed in. */
+  listSizes?: {asOf: string; source: string}
   practices: Practice[]
   partners: Partner[]
   annualPerPatient: number

@@ -32,24 +32,19 @@ export function splitShares(practicesPercent: number, partners: number): number[
 }
 
 export function generate(template: TemplateName, answers: Answers, options: {today: string; schema: string}): Generated {
-  const doc = parseDocument(readFileSync(new URL(`${template}.pch.yaml`, TEMPLATE_DIR), 'utf8'))
+  const doc = loadTemplate(template)
   const population = answers.practices.reduce((sum, p) => sum + p.listSize, 0)
   const total = Math.round(answers.annualPerPatient * population * 100) / 100
   const {start, end} = financialYear(options.today)
-  // A scalar is changed in place, keeping the template's comment beside it; a list is replaced.
-  const set = (path: string[], value: unknown): void => {
-    if (!doc.hasIn(path)) return
-    const node = doc.getIn(path, true)
-    if (isScalar(node) && (value === null || typeof value !== 'object')) node.value = value
-    else doc.setIn(path, doc.createNode(value))
-  }
+  const set = (path: string[], value: unknown): void => setTemplateValue(doc, path, value)
   set(['metadata', 'id'], answers.id)
   set(['metadata', 'name'], answers.name)
   set(['metadata', 'status'], answers.status)
   set(['metadata', 'cohort'], Number(options.today.slice(0, 4)))
   if (answers.icb) set(['metadata', 'commissioner'], answers.icb)
   else doc.deleteIn(['metadata', 'commissioner'])
-  set(['spec', 'population', 'asOf'], options.today)
+  set(['spec', 'population', 'asOf'], answers.listSizes?.asOf ?? options.today)
+  if (answers.listSizes) set(['spec', 'population', 'source'], answers.listSizes.source)
   set(['spec', 'population', 'practices'], answers.practices)
   set(['spec', 'workforce', 'partners'], answers.partners)
   set(['spec', 'budget', 'period', 'start'], start)
@@ -71,8 +66,26 @@ export function generate(template: TemplateName, answers: Answers, options: {tod
     },
   ])
   flowShortMaps(doc)
-  const text = doc.toString({lineWidth: 0, flowCollectionPadding: false}).replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${options.schema}`)
+  const text = templateText(doc, options.schema)
   return {text, population, total}
+}
+
+/** A template, parsed so that its values can be set and its comments kept. */
+export function loadTemplate(template: TemplateName): Document {
+  return parseDocument(readFileSync(new URL(`${template}.pch.yaml`, TEMPLATE_DIR), 'utf8'))
+}
+
+/** Set a value the template has: a scalar is changed in place, keeping the comment beside it; a list is replaced. */
+export function setTemplateValue(doc: Document, path: string[], value: unknown): void {
+  if (!doc.hasIn(path)) return
+  const node = doc.getIn(path, true)
+  if (isScalar(node) && (value === null || typeof value !== 'object')) node.value = value
+  else doc.setIn(path, doc.createNode(value))
+}
+
+/** The text of a filled template, its modeline pointing at `schema`. */
+export function templateText(doc: Document, schema: string): string {
+  return doc.toString({lineWidth: 0, flowCollectionPadding: false}).replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema}`)
 }
 
 function setRiskShare(doc: Document, answers: Answers): void {

@@ -64,6 +64,7 @@ export async function ask(known: Partial<Answers>, options: {template: string}):
     practicesPercent,
     personalisation,
     outcome: {id: slugify(measure).slice(0, 60) || 'outcome', measure, direction, baseline, target},
+    ...(known.listSizes ? {listSizes: known.listSizes} : {}),
   }
 }
 

@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url'
 import {UsageError} from '../engine/load.js'
 import {formatMoney, formatNumber} from '../engine/messages.js'
 import {checkText} from '../engine/run.js'
+import {localToday} from '../engine/today.js'
 import {writeFileAtomic} from '../engine/write.js'
 import {checks, DEFAULTS, parsePartner, parsePractice, slugify, type Answers, type TemplateName} from './answers.js'
 import {generate} from './generate.js'
@@ -21,13 +22,20 @@ export interface InitFlags {
   yes: boolean
   force: boolean
   today?: string
+  pcn?: string
+  map?: string
+  'list-sizes'?: string
 }
 
 /** The schema the package ships (written by the build): what the modeline points at by default. */
-const BUNDLED_SCHEMA = fileURLToPath(new URL('../../dist/schemas/pch.bundle.schema.json', import.meta.url))
+export const BUNDLED_SCHEMA = fileURLToPath(new URL('../../dist/schemas/pch.bundle.schema.json', import.meta.url))
 
 export async function runInit(id: string | undefined, flags: InitFlags): Promise<number> {
   const known = fromFlags(id, flags)
+  if ((flags.pcn === undefined) !== (flags.map === undefined) || (flags.pcn === undefined) !== (flags['list-sizes'] === undefined)) {
+    throw new UsageError('--pcn, --map and --list-sizes go together: the network, the practice-to-PCN map and the list sizes')
+  }
+  if (flags.pcn !== undefined) Object.assign(known, await fromNetwork(known, flags as InitFlags & {pcn: string; map: string; 'list-sizes': string}))
   const interactive = Boolean(process.stdin.isTTY) && !flags.yes
   if (!interactive && !flags.yes) {
     const missing = [
@@ -81,6 +89,23 @@ function fromFlags(id: string | undefined, flags: InitFlags): Partial<Answers> {
   return known
 }
 
+/** init --pcn: the network's practices (with their list sizes), name, id and commissioner, where no flag gave them. */
+async function fromNetwork(known: Partial<Answers>, flags: {pcn: string; map: string; 'list-sizes': string}): Promise<Partial<Answers>> {
+  const [{readSources, selectNetworks}, {joinNetwork}] = await Promise.all([import('../import/run-import.js'), import('../import/network.js')])
+  const {map, extract} = readSources(flags)
+  const [network] = selectNetworks(map.networks, [flags.pcn], [], flags.map)
+  const site = joinNetwork(network!, extract, flags['list-sizes'])
+  for (const p of site.missing) process.stdout.write(`Practice ${p.code} ${p.name} of ${network!.code} is not in ${flags['list-sizes']}: left out.\n`)
+  if (site.practices.length === 0) throw new UsageError(`No practice of ${network!.code} ${network!.name} is in ${flags['list-sizes']}`)
+  return {
+    practices: site.practices,
+    listSizes: site.listSizes,
+    name: known.name ?? network!.name,
+    ...(known.id === undefined && known.name === undefined ? {id: site.id} : {}),
+    ...(network!.commissioner ? {icb: network!.commissioner} : {}),
+  }
+}
+
 function withDefaults(known: Partial<Answers>): Answers {
   const id = known.id ?? (known.name === undefined ? undefined : slugify(known.name))
   if (id === undefined) throw new UsageError('pch init needs an ID or --name')
@@ -96,6 +121,7 @@ function withDefaults(known: Partial<Answers>): Answers {
     personalisation: DEFAULTS.personalisation.map((p) => ({...p})),
     outcome: {...DEFAULTS.outcome},
     ...(known.icb ? {icb: known.icb} : {}),
+    ...(known.listSizes ? {listSizes: known.listSizes} : {}),
   }
 }
 
@@ -123,10 +149,4 @@ function report(file: string, template: string, generated: {population: number; 
     for (const m of errors) lines.push(`    ${m.line}:${m.column}  ${m.message}  ${m.ruleId}`)
   }
   process.stdout.write(`${lines.join('\n')}\n`)
-}
-
-function localToday(): string {
-  const now = new Date()
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }

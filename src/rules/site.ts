@@ -57,6 +57,17 @@ export function nameOf(entry: Obj, index: number): string {
 }
 
 /** True when a list is absent or has no entries (a wrongly typed value is the schema's to report). */
+/**
+ * Partners of the given sectors that have an `odsCode` (as `format/ods-code` would write it),
+ * with their index in `spec.workforce.partners`.
+ */
+export function partnersWithCode(data: unknown, sectors: readonly string[]): Array<{index: number; partner: Obj; code: string}> {
+  return entries(workforce(data)?.partners).flatMap(([index, partner]) => {
+    const code = str(partner.odsCode)
+    return code !== undefined && sectors.includes(partner.sector as string) ? [{index, partner, code}] : []
+  })
+}
+
 export function missingOrEmpty(value: unknown): boolean {
   return value === undefined || value === null || (Array.isArray(value) && value.length === 0)
 }

@@ -1,7 +1,7 @@
 // Characteristic 2: an NHS trust partner is named by its trust code.
 import {matchesSchema, schemaById} from '../../engine/schemas.js'
 import {defineRule} from '../rule.js'
-import {entries, str, workforce, nameOf} from '../site.js'
+import {nameOf, partnersWithCode} from '../site.js'
 
 const TRUST_CODE = 'workforce.schema.json#/$defs/trustOdsCode'
 /** What a trust code looks like, in the schema's words; read only when a finding needs it. */
@@ -28,10 +28,8 @@ export default defineRule({
     notTrust: 'ODS code "{code}" of {sector} partner {partner} is not an NHS trust code: expected {expected}',
   },
   check({data, params, report}) {
-    const sectors = params.sectors as string[]
-    for (const [index, partner] of entries(workforce(data)?.partners)) {
-      const code = str(partner.odsCode)
-      if (code === undefined || !sectors.includes(partner.sector as string) || matchesSchema(TRUST_CODE, code)) continue
+    for (const {index, partner, code} of partnersWithCode(data, params.sectors as string[])) {
+      if (matchesSchema(TRUST_CODE, code)) continue
       report({
         path: `/spec/workforce/partners/${index}/odsCode`,
         messageId: 'notTrust',

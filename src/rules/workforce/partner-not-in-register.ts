@@ -1,0 +1,30 @@
+// Characteristic 2 (with --trusts): a trust partner's code is one the ODS register of NHS trusts holds.
+import {defineRule} from '../rule.js'
+import {trustPartners} from './trust-register.js'
+
+export default defineRule({
+  meta: {
+    id: 'workforce/partner-not-in-register',
+    characteristic: 2,
+    severity: 'error',
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: 'Each trust partner\'s code is in the ODS register of NHS trusts (only with --trusts or trusts: in .pchrc.yaml)',
+    docs: {
+      description:
+        'A community-health, mental-health or acute partner\'s odsCode that the ODS register of NHS trusts (etr.csv) does not hold ' +
+        'is mistyped or not an NHS trust. Checked only when a register is given: pch lint --trusts etr.csv, or trusts: in .pchrc.yaml.',
+      failing: 'partners:\n  - { id: riverside-acute, name: Riverside Hospitals, sector: acute, odsCode: RZZ }   # not in the register',
+      passing: 'partners:\n  - { id: riverside-acute, name: Riverside Hospitals, sector: acute, odsCode: R0D }',
+    },
+  },
+  messages: {
+    unknown: 'Trust code {code} of partner {partner} is not in the ODS register of NHS trusts: check the code',
+  },
+  check(context) {
+    for (const {path, code, partner, entry} of trustPartners(context)) {
+      if (!entry) context.report({path, messageId: 'unknown', data: {code, partner}})
+    }
+  },
+})
