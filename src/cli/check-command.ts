@@ -3,6 +3,7 @@ import {Chalk, supportsColor} from 'chalk'
 import type {FileResult, Mode} from '../engine/types.js'
 import {UsageError} from '../engine/load.js'
 import type {RunInput, RunOutput} from '../engine/run.js'
+import type {FileWrite} from '../engine/write.js'
 import {checkToday} from '../engine/today.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
 
@@ -59,6 +60,7 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     // --fix re-checks what it changed: the first run's results of the other files are kept.
     keepCache: fixing,
   }
+  await refuseOutputsOverInputs(reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), input)
   let output = await runParallel(input)
   if (fixing && output.fixes.length > 0) {
     output = flags['fix-dry-run'] ? await showFixes(output, run, input) : await applyFixes(output, run, input)
@@ -143,13 +145,19 @@ function scanFlags(argv: readonly string[]): Array<{flag: 'format' | 'output'; v
 async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
   const [{applyEdits}, {writeFilesAtomic}] = await Promise.all([import('../engine/fix.js'), import('../engine/write.js')])
   const overrides = new Map<string, string>()
+  const writes: FileWrite[] = []
   for (const fix of output.fixes) {
-    if (fix.path !== undefined) overrides.set(fix.path, `${fix.bom ? '\uFEFF' : ''}${applyEdits(fix.text, fix.edits)}`)
+    if (fix.path === undefined) continue
+    const bom = fix.bom ? '\uFEFF' : ''
+    const content = `${bom}${applyEdits(fix.text, fix.edits)}`
+    overrides.set(fix.path, content)
+    // Not over a change another process made since the run read the file.
+    writes.push({file: fix.path, content, read: `${bom}${fix.text}`})
   }
   try {
-    writeFilesAtomic([...overrides].map(([file, content]) => ({file, content})))
+    writeFilesAtomic(writes)
   } catch (error) {
-    throw new UsageError(`Cannot write the fixes: ${(error as NodeJS.ErrnoException).code ?? String(error)}; each file holds either its old or its fixed content`)
+    throw new UsageError(`${(error as Error).message}; each file holds either its old or its fixed content`)
   }
   return run({...input, overrides, collectFixes: false, cache: output.cache})
 }
@@ -176,12 +184,23 @@ export function checkConcurrency(value: string | undefined): number | 'auto' {
   throw new UsageError(`--concurrency must be auto, off or a number of threads from 1 to 999, not "${value}"`)
 }
 
+/** Before any work: no --output may be one of the run's inputs. */
+export async function refuseOutputsOverInputs(outputs: readonly string[], input: RunInput): Promise<void> {
+  if (outputs.length === 0) return
+  const [{runInputs}, {refuseInputsAsOutputs}] = await Promise.all([import('../engine/run.js'), import('../engine/write.js')])
+  try {
+    refuseInputsAsOutputs(outputs, runInputs(input))
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
 export async function writeOrFail(file: string, text: string): Promise<void> {
   const {writeFileAtomic} = await import('../engine/write.js')
   try {
     writeFileAtomic(file, text)
   } catch (error) {
-    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    throw new UsageError((error as Error).message)
   }
 }
 

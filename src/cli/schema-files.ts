@@ -3,11 +3,11 @@ import {mkdirSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {UsageError} from '../engine/load.js'
 import {SCHEMA_DIR} from '../engine/schemas.js'
-import {writeFileAtomic} from '../engine/write.js'
+import {attempt, writeFileAtomic} from '../engine/write.js'
 
 export function writeSchemaFiles(dir: string, bundle: string): string[] {
   try {
-    mkdirSync(dir, {recursive: true})
+    attempt(dir, () => mkdirSync(dir, {recursive: true}))
     const written: string[] = []
     for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort()) {
       writeFileAtomic(path.join(dir, name), readFileSync(new URL(name, SCHEMA_DIR)))
@@ -17,6 +17,6 @@ export function writeSchemaFiles(dir: string, bundle: string): string[] {
     written.push(path.join(dir, 'pch.bundle.schema.json'))
     return written
   } catch (error) {
-    throw new UsageError(`Cannot write schemas to ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    throw new UsageError((error as Error).message)
   }
 }

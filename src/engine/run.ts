@@ -93,13 +93,27 @@ export function run(input: RunInput): RunOutput {
 }
 
 /** Config, register, options and the files to check (paths expanded, ignores applied). */
+/** Where a register of the run is: one named on the command line is relative to the working directory; one in the config, to the config. */
+function registerPath(flag: string | undefined, configured: string | undefined, config: Config, cwd: string): string | undefined {
+  const file = flag ?? configured
+  return file === undefined ? undefined : path.resolve(flag === undefined ? config.dir : cwd, file)
+}
+
+/** Every file a run reads (its definitions, config and registers), found as the run finds them, before it reads any. */
+export function runInputs(input: RunInput): string[] {
+  const cwd = input.cwd ?? process.cwd()
+  const config = input.config ?? loadConfig(cwd, input.configFile)
+  const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config)).flatMap((s) => (s.kind === 'file' ? [s.path] : []))
+  const registers = [registerPath(input.odsFile, config.ods, config, cwd), registerPath(input.trustsFile, config.trusts, config, cwd)]
+  return [...sources, ...(config.file === undefined ? [] : [config.file]), ...registers.filter((f) => f !== undefined)]
+}
+
 export function planRun(input: RunInput): RunPlan {
   const cwd = input.cwd ?? process.cwd()
   const config = input.config ?? loadConfig(cwd, input.configFile)
-  // A register named on the command line is relative to the working directory; one in the config, to the config.
   const registerOf = <T>(flag: string | undefined, configured: string | undefined, read: (file: string, shown: string) => T): T | undefined => {
-    const file = flag ?? configured
-    return file === undefined ? undefined : read(path.resolve(flag === undefined ? config.dir : cwd, file), file)
+    const file = registerPath(flag, configured, config, cwd)
+    return file === undefined ? undefined : read(file, (flag ?? configured)!)
   }
   const register = registerOf(input.odsFile, config.ods, readRegister)
   const trusts = registerOf(input.trustsFile, config.trusts, readTrustRegister)

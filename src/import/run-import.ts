@@ -5,7 +5,7 @@ import {lstatSync, mkdirSync} from 'node:fs'
 import path from 'node:path'
 import {UsageError} from '../engine/load.js'
 import {formatNumber} from '../engine/messages.js'
-import {writeFilesAtomic} from '../engine/write.js'
+import {attempt, writeFilesAtomic} from '../engine/write.js'
 import {readExtract} from '../sync/extract.js'
 import {importedText} from './definition.js'
 import {readPracticeMap, type Network} from './map.js'
@@ -73,10 +73,10 @@ export async function runImport(flags: ImportFlags): Promise<number> {
   }
   if (!flags['dry-run'] && writes.length > 0) {
     try {
-      mkdirSync(dir, {recursive: true})
-      writeFilesAtomic(writes.map(({file, content}) => ({file, content})))
+      attempt(dir, () => mkdirSync(dir, {recursive: true}))
+      writeFilesAtomic(writes.map(({file, content}) => ({file, content, create: true})))
     } catch (error) {
-      throw new UsageError(`Cannot write the imported definitions in ${shown(dir)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; no file was written`)
+      throw new UsageError(`${(error as Error).message}; no imported definition was written`)
     }
   }
   if (flagged.length > 0) out.push(`Practices of the map missing from the list sizes (${flagged.length} ${flagged.length === 1 ? 'network' : 'networks'}):`, ...flagged)

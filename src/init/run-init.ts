@@ -7,7 +7,7 @@ import {UsageError} from '../engine/load.js'
 import {formatMoney, formatNumber} from '../engine/messages.js'
 import {checkText} from '../engine/run.js'
 import {localToday} from '../engine/today.js'
-import {writeFileAtomic} from '../engine/write.js'
+import {attempt, writeFileAtomic} from '../engine/write.js'
 import {checks, DEFAULTS, parsePartner, parsePractice, slugify, type Answers, type TemplateName} from './answers.js'
 import {generate} from './generate.js'
 
@@ -57,10 +57,10 @@ export async function runInit(id: string | undefined, flags: InitFlags): Promise
   const schema = flags.schema ?? path.relative(dir, BUNDLED_SCHEMA).split(path.sep).join('/')
   const generated = generate(flags.template as TemplateName, answers, {today, schema})
   try {
-    mkdirSync(dir, {recursive: true})
-    writeFileAtomic(file, generated.text)
+    attempt(dir, () => mkdirSync(dir, {recursive: true}))
+    writeFileAtomic(file, generated.text, {create: !flags.force})
   } catch (error) {
-    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    throw new UsageError((error as Error).message)
   }
   report(file, flags.template, generated, checkText(generated.text, {mode: 'validate', today, fileName: path.basename(file)}).messages)
   return 0

@@ -1,6 +1,6 @@
 // The body of `pch report`: lint the programme, build the compliance model, render, write.
 import {Chalk, supportsColor} from 'chalk'
-import {checkToday, writeOrFail} from '../cli/check-command.js'
+import {checkToday, refuseOutputsOverInputs, writeOrFail} from '../cli/check-command.js'
 import {runParallel} from '../engine/parallel.js'
 import {thresholds} from '../engine/schemas.js'
 import {loadRenderer, type ReportFormat} from './index.js'
@@ -17,7 +17,9 @@ export interface ReportFlags {
 
 export async function runReport(paths: string[], flags: ReportFlags): Promise<number> {
   const today = checkToday(flags.today)
-  const {results, sites} = await runParallel({mode: 'lint', today, paths, configFile: flags.config, collectSites: true})
+  const input = {mode: 'lint', today, paths, configFile: flags.config, collectSites: true} as const
+  if (flags.output !== undefined) await refuseOutputsOverInputs([flags.output], input)
+  const {results, sites} = await runParallel(input)
   const band = thresholds('population/size-band') as {minimum: number; maximum: number}
   const report = buildReport(results, sites, {today, band})
   const toFile = flags.output !== undefined

@@ -26,7 +26,7 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
   const config = loadConfig(cwd, flags.config)
   const band = thresholds('population/size-band') as {minimum: number; maximum: number}
   const out: string[] = [`List sizes as of ${extract.asOf} (${extract.sizes.size.toLocaleString('en-GB')} practices in ${flags.from}):`]
-  const writes: Array<{file: string; content: string; filePath: string; before: string}> = []
+  const writes: Array<{file: string; content: string; filePath: string; before: string; bom: boolean}> = []
   for (const source of resolvePaths(paths, cwd, ignoreMatcher(config))) {
     if (source.kind !== 'file') continue
     const {maxFileSize} = limitsOf(config)
@@ -36,7 +36,7 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
     if (typeof text !== 'string') continue
     const {edits, sites} = syncText(text, extract)
     for (const site of sites) out.push(...describeSite(site, band).map((line, i) => (i === 0 ? line.replace(/^  /, `  ${filePath} `) : line)))
-    if (edits.length > 0) writes.push({file: source.path, content: `${bom ? '\uFEFF' : ''}${applyEdits(text, edits)}`, filePath, before: text})
+    if (edits.length > 0) writes.push({file: source.path, content: `${bom ? '\uFEFF' : ''}${applyEdits(text, edits)}`, filePath, before: text, bom})
   }
   if (flags.check) {
     for (const w of writes) out.push(`stale: ${w.filePath}`)
@@ -49,9 +49,9 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
     return 0
   }
   try {
-    writeFilesAtomic(writes.map(({file, content}) => ({file, content})))
+    writeFilesAtomic(writes.map(({file, content, before, bom}) => ({file, content, read: `${bom ? '\uFEFF' : ''}${before}`})))
   } catch (error) {
-    throw new UsageError(`Cannot write the updated list sizes: ${(error as NodeJS.ErrnoException).code ?? String(error)}; each file holds either its old or its updated content`)
+    throw new UsageError(`${(error as Error).message}; each file holds either its old or its updated content`)
   }
   out.push(writes.length > 0 ? `Updated ${writes.length} ${writes.length === 1 ? 'file' : 'files'}.` : 'Every definition was already up to date.')
   process.stdout.write(`${out.join('\n')}\n`)

@@ -2,7 +2,7 @@
 // documented outcome exactly. README.md's "Hostile and odd input" table is these rows, word for
 // word (the last test holds them together).
 import {spawn, spawnSync} from 'node:child_process'
-import {chmodSync, mkdirSync, readFileSync, symlinkSync} from 'node:fs'
+import {chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, onTestFinished} from 'vitest'
 import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
@@ -41,7 +41,7 @@ const billionLaughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","
 interface Row {
   input: string
   outcome: string
-  exit: 0 | 1 | 2
+  exit: 0 | 1 | 2 | 130
   /** The row makes device nodes (mknod): it runs only as root, and is skipped elsewhere. */
   root?: true
   run: () => void
@@ -49,8 +49,8 @@ interface Row {
 
 const isRoot = process.getuid?.() === 0
 
-/** A character device in the temp directory (never the system's /dev): minor 5 is zero, 9 urandom. */
-function device(name: string, minor: 5 | 9): string {
+/** A character device in the temp directory (never the system's /dev): minor 3 is null, 5 zero, 7 full, 9 urandom. */
+function device(name: string, minor: 3 | 5 | 7 | 9): string {
   const file = path.join(temp.path, name)
   const made = spawnSync('mknod', [file, 'c', '1', String(minor)], {encoding: 'utf8'})
   if (made.status !== 0) throw new Error(`mknod ${file}: ${made.stderr}`)
@@ -370,6 +370,102 @@ export const catalogue: Row[] = [
     },
   },
   {
+    input: "an `--output` that is one of the run's inputs: `validate site.pch.yaml -f json -o site.pch.yaml`, `report -f csv -o LINK-TO-IT`, `lint --fix -o site.pch.yaml`, the config or a register",
+    outcome: '"pch: OUTPUT is an input of this run; it would be overwritten, so nothing was written", one line, before any work (the same file by device and inode, through any link); every file as it was',
+    exit: 2,
+    run() {
+      const site = temp.write('site.pch.yaml', edit(base, ['listSize: 14250', 'listSize: "14,250"']))
+      symlinkSync('site.pch.yaml', path.join(temp.path, 'link'))
+      temp.write('.pchrc.yaml', 'rules: {}\n')
+      const refused = (output: string, shown = '') => new RegExp(`^pch: ${output.replaceAll('.', '\\.')} is ${shown}an input of this run; it would be overwritten, so nothing was written\\n$`)
+      failsQuickly(['validate', 'site.pch.yaml', '-f', 'json', '-o', 'site.pch.yaml'], refused('site.pch.yaml'))
+      failsQuickly(['report', 'site.pch.yaml', '-f', 'csv', '-o', 'link'], refused('link', 'site.pch.yaml, '))
+      failsQuickly(['lint', 'site.pch.yaml', '--fix', '-o', './site.pch.yaml', '--today', TODAY], refused('./site.pch.yaml'))
+      failsQuickly(['lint', 'site.pch.yaml', '-o', '.pchrc.yaml', '--today', TODAY], refused('.pchrc.yaml'))
+      expect(readFileSync(site, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: "14,250"']))
+      expect(readFileSync(path.join(temp.path, '.pchrc.yaml'), 'utf8')).toBe('rules: {}\n')
+    },
+  },
+  {
+    input: '`--output` a device, a FIFO or standard output: `-o null` (a device node), `-o FIFO`, `-o /dev/stdout >> ci.log`, `-o /dev/stdout | cat`',
+    outcome: 'written in place, never by rename: a device or FIFO stays what it was, and `/dev/stdout` writes where standard output goes (appending to ci.log, into the pipe)',
+    exit: 0,
+    root: true,
+    run() {
+      temp.write('site.pch.yaml', base)
+      const nul = path.join(temp.path, device('null', 3))
+      expect(cli(['validate', 'site.pch.yaml', '-o', 'null'], {cwd: temp.path})).toEqual({status: 0, stdout: '', stderr: ''})
+      expect(lstatSync(nul).isCharacterDevice()).toBe(true)
+      spawnSync('mkfifo', [path.join(temp.path, 'fifo')])
+      const reader = spawnSync('bash', ['-c', `cat fifo > from-fifo & "$0" "$@" validate site.pch.yaml -o fifo; wait`, process.execPath, BIN], {cwd: temp.path, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}, timeout: 30_000})
+      expect([reader.status, reader.stderr, readFileSync(path.join(temp.path, 'from-fifo'), 'utf8')]).toEqual([0, '', '✔ No problems in 1 file (1 definition)\n'])
+      expect(lstatSync(path.join(temp.path, 'fifo')).isFIFO()).toBe(true)
+      temp.write('ci.log', 'earlier line\n')
+      const shell = (command: string) => spawnSync('bash', ['-c', command, process.execPath, BIN], {cwd: temp.path, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}, timeout: 30_000})
+      expect(shell('"$0" "$@" validate site.pch.yaml -o /dev/stdout >> ci.log').status).toBe(0)
+      expect(readFileSync(path.join(temp.path, 'ci.log'), 'utf8')).toBe('earlier line\n✔ No problems in 1 file (1 definition)\n')
+      expect(shell('"$0" "$@" validate site.pch.yaml -o /dev/stdout | cat; exit ${PIPESTATUS[0]}')).toMatchObject({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
+    },
+  },
+  {
+    input: '`--output` a device that fails its writes (`-o full`, a node like `/dev/full`)',
+    outcome: '"pch: Cannot write full: no space left on the device (ENOSPC)", one line; the node stays a device',
+    exit: 2,
+    root: true,
+    run() {
+      temp.write('site.pch.yaml', base)
+      const full = path.join(temp.path, device('full', 7))
+      failsQuickly(['validate', 'site.pch.yaml', '-o', 'full'], /^pch: Cannot write full: no space left on the device \(ENOSPC\)\n$/)
+      expect(lstatSync(full).isCharacterDevice()).toBe(true)
+    },
+  },
+  {
+    input: "`lint --fix` or `sync-list-sizes` as root on a file of another user (mode 640)",
+    outcome: 'the new file keeps the old one\'s owner, group and mode, so its owner can still read it',
+    exit: 0,
+    root: true,
+    run() {
+      const file = temp.write('riverside.pch.yaml', edit(base, ['listSize: 14250', 'listSize: "14,250"']))
+      chownSync(file, 65534, 65534)
+      chmodSync(file, 0o640)
+      const owner = () => [statSync(file).uid, statSync(file).gid, statSync(file).mode & 0o777]
+      expect(cli(['lint', 'riverside.pch.yaml', '--fix', '--today', TODAY], {cwd: temp.path})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
+      expect([readFileSync(file, 'utf8'), ...owner()]).toEqual([base, 65534, 65534, 0o640])
+      temp.write('extract.csv', extract([['A81001', '14300'], ['A81002', '12000'], ['A81004', '9900']]))
+      expect(cli(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], {cwd: temp.path}).status).toBe(0)
+      expect([readFileSync(file, 'utf8').includes('listSize: 14300'), ...owner()]).toEqual([true, 65534, 65534, 0o640])
+    },
+  },
+  {
+    input: 'a file to fix or sync that has no write bit (mode 444)',
+    outcome: '"pch: FILE is read-only (mode 0444); not written", one line, even as root; the file as it was',
+    exit: 2,
+    run() {
+      const fixable = edit(base, ['listSize: 14250', 'listSize: "14,250"'])
+      const file = temp.write('site.pch.yaml', fixable)
+      chmodSync(file, 0o444)
+      failsQuickly(['lint', 'site.pch.yaml', '--fix', '--today', TODAY], /^pch: .*site\.pch\.yaml is read-only \(mode 0444\); not written; each file holds either its old or its fixed content\n$/)
+      temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12000']]))
+      failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'site.pch.yaml'], /^pch: .*site\.pch\.yaml is read-only \(mode 0444\); not written; each file holds either its old or its updated content\n$/)
+      expect(readFileSync(file, 'utf8')).toBe(fixable)
+    },
+  },
+  {
+    input: 'a line another process appends to a file after pch read it and before the rename',
+    outcome: '"pch: FILE changed since pch read it; not written, so that change is kept; the other file was written", one line; the other files of the run land as one',
+    exit: 2,
+    run() {
+      const fixable = edit(base, ['listSize: 14250', 'listSize: "14,250"'])
+      const a = temp.write('a.pch.yaml', fixable)
+      const b = temp.write('b.pch.yaml', edit(fixable, ['id: riverside ', 'id: harbour ']).replaceAll('A8100', 'A8300'))
+      const preload = path.join(ROOT, 'test', 'append-on-write.cjs')
+      const r = cli(['lint', 'a.pch.yaml', 'b.pch.yaml', '--fix', '--today', TODAY], {cwd: temp.path, env: {NODE_OPTIONS: `--require ${JSON.stringify(preload)}`, PCH_TEST_APPEND_TO: a}})
+      expectOneLineFailure(r, /^pch: .*a\.pch\.yaml changed since pch read it; not written, so that change is kept; the other file was written; each file holds either its old or its fixed content\n$/)
+      expect(readFileSync(a, 'utf8')).toBe(`${fixable}# a line another process added\n`)
+      expect(readFileSync(b, 'utf8')).toBe(edit(base, ['id: riverside ', 'id: harbour ']).replaceAll('A8100', 'A8300'))
+    },
+  },
+  {
     input: 'a directory named `*.pch.yaml`',
     outcome: 'walked as a directory: the definitions in it are checked, the directory itself is not read as a file',
     exit: 0,
@@ -393,7 +489,7 @@ export const catalogue: Row[] = [
 
 describe('hostile and odd input: each gives its documented outcome and exit code, never a stack trace', () => {
   for (const row of catalogue) {
-    it.skipIf(row.root && !isRoot)(`${row.input} -> exit ${row.exit}${row.root ? ' (needs root for mknod; skipped otherwise)' : ''}`, () => row.run())
+    it.skipIf(row.root && !isRoot)(`${row.input} -> exit ${row.exit}${row.root ? ' (needs root: mknod, chown; skipped otherwise)' : ''}`, () => row.run())
   }
 
   it('README.md lists exactly these rows', () => {
