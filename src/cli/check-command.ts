@@ -196,8 +196,9 @@ export async function refuseOutputsOverInputs(outputs: readonly string[], input:
 }
 
 export async function writeOrFail(file: string, text: string): Promise<void> {
-  const {writeFileAtomic} = await import('../engine/write.js')
+  const {writeFileAtomic, makeDirectoryFor} = await import('../engine/write.js')
   try {
+    makeDirectoryFor(file)
     writeFileAtomic(file, text)
   } catch (error) {
     throw new UsageError((error as Error).message)

@@ -13,13 +13,13 @@
 //   failure before the renames leaves every file as it was; SIGINT, SIGTERM and SIGHUP remove the
 //   temp files and exit 130, 143 and 129.
 import {
-  accessSync,
   closeSync,
   constants,
   fchmodSync,
   fchownSync,
   fsyncSync,
   linkSync,
+  mkdirSync,
   openSync,
   readFileSync,
   realpathSync,
@@ -94,7 +94,7 @@ export function writeFilesAtomic(writes: readonly FileWrite[]): void {
     throw error
   }
   if (changed.length > 0) {
-    const names = changed.map((s) => s.write.file).join(', ')
+    const names = changed.map((s) => shown(s.write.file)).join(', ')
     const others = landed.length === 0 ? '' : `; the other ${landed.length === 1 ? 'file was' : `${landed.length} files were`} written`
     throw new WriteError(`${names} changed since pch read ${changed.length === 1 ? 'it' : 'them'}; not written, so that change is kept${others}`, landed)
   }
@@ -121,6 +121,19 @@ export function refuseInputsAsOutputs(outputs: readonly string[], inputs: readon
   }
 }
 
+/** Makes the directory `file` goes in (as ESLint does for a report); a file in the way is said so. */
+export function makeDirectoryFor(file: string): void {
+  try {
+    mkdirSync(path.dirname(path.resolve(file)), {recursive: true})
+  } catch (error) {
+    const {code} = error as NodeJS.ErrnoException
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new WriteError(`Cannot write ${shown(file)}: a part of its path is a file, not a directory`)
+    attempt(file, () => {
+      throw error
+    })
+  }
+}
+
 /** Runs one step of writing `file` (or making its directory); a system error becomes a WriteError that names it, for people. */
 export function attempt<T>(file: string, step: () => T): T {
   try {
@@ -129,7 +142,7 @@ export function attempt<T>(file: string, step: () => T): T {
     if (error instanceof WriteError) throw error
     const {code, message} = error as NodeJS.ErrnoException
     const reason = SYSTEM_REASONS[code ?? '']
-    throw new WriteError(`Cannot write ${file}: ${reason ? `${reason} (${code})` : (code ?? message ?? String(error))}`)
+    throw new WriteError(`Cannot write ${shown(file)}: ${reason ? `${reason} (${code})` : (code ?? message ?? String(error))}`)
   }
 }
 
@@ -147,6 +160,12 @@ const SYSTEM_REASONS: Record<string, string> = {
   ENXIO: 'no reader or device behind it',
   EDQUOT: 'disk quota exceeded',
   EFBIG: 'the file is too large for the device',
+}
+
+/** A file as messages name it: relative to the working directory when it is inside it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file))
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file
 }
 
 /** /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: the process's own descriptor, written as it is. */
@@ -181,12 +200,12 @@ function stage(write: FileWrite): Staged {
   if (fd !== undefined) return {kind: 'in-place', write, target: fd}
   const target = resolveTarget(write.file)
   const existing = statOrUndefined(target)
-  if (existing && write.create) throw new WriteError(`${write.file} exists; not written`)
+  if (existing && write.create) throw new WriteError(`${shown(write.file)} exists; not written`)
   if (existing && !existing.isFile()) {
-    if (existing.isDirectory()) throw new WriteError(`Cannot write ${write.file}: it is a directory`)
+    if (existing.isDirectory()) throw new WriteError(`Cannot write ${shown(write.file)}: it is a directory`)
     return {kind: 'in-place', write, target}
   }
-  if (existing) refuseUnwritable(write.file, target, existing)
+  if (existing) refuseUnwritable(shown(write.file), existing)
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`)
   const mode = existing ? existing.mode & 0o7777 : 0o666
   const tempFd = openSync(temp, 'wx', mode)
@@ -194,7 +213,7 @@ function stage(write: FileWrite): Staged {
   try {
     if (existing) {
       fchmodSync(tempFd, mode)
-      keepOwner(tempFd, write.file, existing)
+      keepOwner(tempFd, shown(write.file), existing)
     }
     writeAll(tempFd, write.content)
     fsyncSync(tempFd)
@@ -207,15 +226,13 @@ function stage(write: FileWrite): Staged {
   return {kind: 'replace', write, temp, target}
 }
 
-/** A file with no write bit, or one this user may not write, is not replaced (as `cp` would refuse it). */
-function refuseUnwritable(shown: string, target: string, stats: Stats): void {
+/**
+ * A file with no write bit is not replaced, even by root (whose writes no mode stops): someone made
+ * it read-only. (A file of another user that root cannot write is kept from change by keepOwner.)
+ */
+function refuseUnwritable(shown: string, stats: Stats): void {
   const mode = (stats.mode & 0o777).toString(8).padStart(4, '0')
   if ((stats.mode & 0o222) === 0) throw new WriteError(`${shown} is read-only (mode ${mode}); not written`)
-  try {
-    accessSync(target, constants.W_OK)
-  } catch {
-    throw new WriteError(`${shown} is not writable by this user (mode ${mode}); not written`)
-  }
 }
 
 /** The replacement keeps the owner and group of the file it replaces (as root, for a file of another user). */
@@ -265,7 +282,7 @@ function commit(s: Extract<Staged, {kind: 'replace'}>): void {
     try {
       linkSync(s.temp, s.target)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteError(`${s.write.file} appeared while pch was writing it; not written`)
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteError(`${shown(s.write.file)} appeared while pch was writing it; not written`)
       throw error
     } finally {
       removeQuietly(s.temp)

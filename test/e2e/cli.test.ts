@@ -78,7 +78,7 @@ describe('pch validate: exit codes', () => {
     [['validate', '--bogus'], 'pch: Nonexistent flag: --bogus (see pch validate --help)\n'],
     [['validate', '--format', 'xml', 'sites'], 'pch: Expected --format=xml to be one of: stylish, json, junit, sarif, github (see pch validate --help)\n'],
     [['validate', '--today', '2026-02-30', 'sites'], 'pch: --today must be a real date written YYYY-MM-DD, not "2026-02-30"\n'],
-    [['validate', 'sites', '--output', 'no/such/dir/out.json'], 'pch: Cannot write no/such/dir/out.json: ENOENT\n'],
+    [['validate', 'sites', '--output', 'sites/riverside.pch.yaml/out.json'], 'pch: Cannot write sites/riverside.pch.yaml/out.json: a part of its path is a file, not a directory\n'],
     [['valdate', 'sites'], 'pch: Unknown command "valdate"; did you mean "validate"? (see pch --help)\n'],
   ])('exits 2 with one clear line: %j', (args, stderr) => {
     const r = cli(args, {cwd: dir})
@@ -162,6 +162,12 @@ describe('pch validate: input and output', () => {
     const r = cli(['validate', 'sites', '--format', 'json', '--output', out], {cwd: dir})
     expect(r).toEqual({status: 1, stdout: '', stderr: ''})
     expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveLength(2)
+  })
+
+  it('makes the directory of --output when it is missing, as ESLint does', () => {
+    const r = cli(['validate', 'sites', '--format', 'json', '--output', 'reports/ci/report.json'], {cwd: dir})
+    expect(r).toEqual({status: 1, stdout: '', stderr: ''})
+    expect(JSON.parse(readFileSync(path.join(dir, 'reports/ci/report.json'), 'utf8'))).toHaveLength(2)
   })
 
   it('adds documentIndex to the findings of a multi-document file', () => {

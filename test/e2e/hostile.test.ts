@@ -2,7 +2,7 @@
 // documented outcome exactly. README.md's "Hostile and odd input" table is these rows, word for
 // word (the last test holds them together).
 import {spawn, spawnSync} from 'node:child_process'
-import {chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync} from 'node:fs'
+import {chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, onTestFinished} from 'vitest'
 import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
@@ -463,6 +463,26 @@ export const catalogue: Row[] = [
       expectOneLineFailure(r, /^pch: .*a\.pch\.yaml changed since pch read it; not written, so that change is kept; the other file was written; each file holds either its old or its fixed content\n$/)
       expect(readFileSync(a, 'utf8')).toBe(`${fixable}# a line another process added\n`)
       expect(readFileSync(b, 'utf8')).toBe(edit(base, ['id: riverside ', 'id: harbour ']).replaceAll('A8100', 'A8300'))
+    },
+  },
+  {
+    input: 'SIGINT, SIGTERM or SIGHUP while `lint --fix` or `sync-list-sizes` writes (test/e2e/signals.test.ts interrupts 3,000 files at several moments)',
+    outcome: 'the write in progress ends whole or not at all, its temporary files are removed, and pch exits 130, 143 or 129; every file holds its old or its new bytes',
+    exit: 130,
+    run() {
+      const sites = Array.from({length: 400}, (_, i) => [`s${i}.pch.yaml`, edit(base, ['id: riverside ', `id: s${i} `])] as const)
+      for (const [name, text] of sites) temp.write(name, text)
+      temp.write('extract.csv', extract([['A81001', '14300'], ['A81002', '12000'], ['A81004', '9900']]))
+      const whole = Date.now()
+      const first = spawnSync(process.execPath, [BIN, 'sync-list-sizes', '--from', 'extract.csv', '.'], {cwd: temp.path, encoding: 'utf8', env: {...process.env, NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}, timeout: 60_000})
+      expect(first.status).toBe(0)
+      const ms = Date.now() - whole
+      for (const [name, text] of sites) temp.write(name, text)
+      const r = spawnSync(process.execPath, [BIN, 'sync-list-sizes', '--from', 'extract.csv', '.'], {cwd: temp.path, encoding: 'utf8', env: {...process.env, NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}, timeout: Math.round(ms * 0.7), killSignal: 'SIGTERM'})
+      expect(r.signal === 'SIGTERM' || r.status === 143 || r.status === 0, `${r.signal} ${r.status}`).toBe(true)
+      expect(readdirSync(temp.path).filter((n) => n.endsWith('.tmp'))).toEqual([])
+      const synced = (text: string) => edit(text, ['listSize: 14250', 'listSize: 14300'], ['listSize: 11980', 'listSize: 12000'], ['listSize: 9870', 'listSize: 9900'], ['asOf: 2026-10-01', 'asOf: 2026-04-01'])
+      for (const [name, text] of sites) expect([text, synced(text)]).toContain(readFileSync(path.join(temp.path, name), 'utf8'))
     },
   },
   {
