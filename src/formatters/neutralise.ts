@@ -56,12 +56,13 @@ export const forHtml = (text: string): string => escapeControls(text, '\t\n\r').
 /**
  * A Markdown table cell or inline text: controls shown, a line break as a space (as Markdown itself
  * reads one; a raw one would end a table row), HTML escaped as entities, and every character that
- * could start inline markup (emphasis, code, links, strikethrough, a cell border) or, at the start,
- * a block (heading, quote, list) escaped with a backslash, so the page shows the text as it is.
+ * could start inline markup (emphasis, code, links, strikethrough, a cell border, a GitHub
+ * @mention) or, at the start, a block (heading, quote, list) escaped with a backslash, so the page
+ * shows the text as it is.
  */
 export const forMarkdown = (text: string): string =>
   escapeControls(text.replace(/\r\n|\r|\n/g, ' '), '\t')
-    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/[\\`*_[\]|~@]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

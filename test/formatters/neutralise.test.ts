@@ -90,6 +90,7 @@ table('forMarkdown: controls shown, HTML and markup escaped, a line break a spac
   ['+ item', '\\+ item'],
   ['> quote', '&gt; quote'],
   ['issue #16', 'issue #16'],
+  ['@SUM(1+1) cc @someone', '\\@SUM(1+1) cc \\@someone'],
   ['one\ntwo\r\nthree', 'one two three'],
   [`${TITLE}${CLEAR}`, '\\\\x1b\\]0;pwned\\\\x07\\\\x1b\\[2J'],
   ['\u0085', '\\\\u0085'],
