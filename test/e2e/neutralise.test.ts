@@ -182,15 +182,9 @@ describe("pch's own lines: a failure that names a path, an unknown command, sync
     const r = cli(['sync-list-sizes', '--from', 'extract.csv', '--check', FORGING_FILE], {cwd: path.join(temp.path, 'sync')})
     expect([r.status, r.stderr]).toEqual([1, ''])
     const file = 'a\\n::error file=x::forged\\x1b]0;pwned\\x07\\x1b[2J\\u0085<img src=x onerror=alert(1)>.pch.yaml'
-    expect(r.stdout).toBe(
-      [
-        'List sizes as of 2026-04-01 (3 practices in extract.csv):',
-        `  ${file} riverside: registered population 36,100 -> 35,230 (1 list sizes changed)`,
-        `stale: ${file}`,
-        '1 of the definitions are out of date; run pch sync-list-sizes --from extract.csv',
-        '',
-      ].join('\n'),
-    )
+    // The lines that name the file, exactly (what sync-list-sizes says of each site may grow).
+    expect(r.stdout.split('\n').filter((line) => line.includes('pch.yaml'))).toEqual([`  ${file} riverside: registered population 36,100 -> 35,230 (1 list sizes changed)`, `stale: ${file}`])
+    expect(r.stdout).not.toMatch(CONTROL)
     expect(readFileSync(path.join(temp.path, 'sync', FORGING_FILE), 'utf8')).toBe(riverside())
   })
 })
