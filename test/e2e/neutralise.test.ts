@@ -166,6 +166,11 @@ describe("pch's own lines: a failure that names a path, an unknown command, sync
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'pch: Path not found: missing\\n\\x1b]0;pwned\\x07\\x1b[2J\\u0085.pch.yaml\n'])
   })
 
+  it("a bad flag value with controls (oclif's message) is one line, the controls shown", () => {
+    const r = run('.', ['validate', '.', '--format', `x${TERMINAL}`])
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'pch: Expected --format=x\\x1b]0;pwned\\x07\\x1b[2J\\u0085 to be one of: stylish, json, junit, sarif, github (see pch validate --help)\n'])
+  })
+
   it('an unknown command with controls is one line, the controls shown', () => {
     const r = cli([`vali${TERMINAL}date`])
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'pch: Unknown command "vali\\x1b]0;pwned\\x07\\x1b[2J\\u0085date"; did you mean "validate"? (see pch --help)\n'])
