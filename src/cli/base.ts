@@ -1,5 +1,6 @@
 // Base of every pch command: any failure is one line on stderr and exit 2, never a stack trace.
 import {Command} from '@oclif/core'
+import {forTerminal} from '../formatters/neutralise.js'
 
 export abstract class PchCommand extends Command {
   protected showStack = false
@@ -7,14 +8,16 @@ export abstract class PchCommand extends Command {
   override async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {
     // oclif puts a parse error's reason on its second line ("Parsing --x\n\tExpected ..."): keep both.
     const lines = (error.message || String(error)).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('See more help'))
-    const first = (lines[0]?.endsWith(' ') || /^Parsing --/.test(lines[0] ?? '') ? lines.slice(0, 2).join(': ') : lines[0]) ?? 'unknown error'
+    // pch's own failures are one line by design: a line break in it is a name's, shown as \n.
+    const own = error.name === 'UsageError' && error.oclif === undefined
+    const first = own ? error.message : (lines[0]?.endsWith(' ') || /^Parsing --/.test(lines[0] ?? '') ? lines.slice(0, 2).join(': ') : lines[0]) ?? 'unknown error'
     // The failure is handled here; oclif would otherwise warn that the arguments were never parsed.
     this.parsed = true
     if (error.oclif?.exit === 0) return
     const parseError = error.name !== 'UsageError' && error.oclif !== undefined
     const hint = parseError ? ` (see pch ${this.id ?? ''} --help)`.replace(/ +--help/, ' --help') : ''
     const internal = error.name !== 'UsageError' && error.oclif === undefined
-    process.stderr.write(`pch: ${internal ? 'internal error: ' : ''}${first.replace(/^Error: /, '')}${hint}\n`)
+    process.stderr.write(`pch: ${internal ? 'internal error: ' : ''}${forTerminal(first.replace(/^Error: /, ''))}${hint}\n`)
     if (this.showStack || process.argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`)
     process.exitCode = 2
   }

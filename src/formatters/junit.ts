@@ -2,23 +2,7 @@
 // a <failure> per error finding. A testcase fails when its document has an error.
 import type {Message} from '../engine/types.js'
 import {byDocument, type Formatter} from './formatter.js'
-
-/**
- * Text and attribute values: the five XML entities escaped, characters XML 1.0 forbids dropped,
- * and line breaks as character references, which parsers keep (a raw one in an attribute becomes
- * a space, and a raw \r becomes \n).
- */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-}
+import {forXml} from './neutralise.js'
 
 const where = (m: Message): string => `${m.line}:${m.column}`
 
@@ -36,21 +20,21 @@ const junit: Formatter = (results) => {
       const others = messages.filter((m) => m.severity !== 'error')
       const body = errors.map(
         (m) =>
-          `      <failure type="${escapeXml(m.ruleId)}" message="${escapeXml(`${where(m)} ${m.message}`)}">` +
-          `${escapeXml(`${result.filePath}:${where(m)} ${m.message} (${m.ruleId})`)}</failure>`,
+          `      <failure type="${forXml(m.ruleId)}" message="${forXml(`${where(m)} ${m.message}`)}">` +
+          `${forXml(`${result.filePath}:${where(m)} ${m.message} (${m.ruleId})`)}</failure>`,
       )
       if (others.length > 0) {
         const lines = others.map((m) => `${result.filePath}:${where(m)} ${m.severity} ${m.message} (${m.ruleId})${m.excepted ? ' [accepted by exception]' : ''}`)
-        body.push(`      <system-out>${escapeXml(lines.join('\n'))}</system-out>`)
+        body.push(`      <system-out>${forXml(lines.join('\n'))}</system-out>`)
       }
       if (errors.length > 0) failed++
-      const open = `    <testcase classname="${escapeXml(result.filePath)}" name="${escapeXml(name)}"`
+      const open = `    <testcase classname="${forXml(result.filePath)}" name="${forXml(name)}"`
       cases.push(body.length > 0 ? `${open}>\n${body.join('\n')}\n    </testcase>` : `${open}/>`)
     }
     tests += documents.length
     failures += failed
     suites.push(
-      `  <testsuite name="${escapeXml(result.filePath)}" tests="${documents.length}" failures="${failed}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${forXml(result.filePath)}" tests="${documents.length}" failures="${failed}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
     )
   }
   return [

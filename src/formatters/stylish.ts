@@ -1,6 +1,7 @@
 // The default format, for people: findings grouped by file, aligned columns, one summary line.
 import type {Message} from '../engine/types.js'
 import {plural, totals, type Formatter} from './formatter.js'
+import {forTerminal} from './neutralise.js'
 
 const stylish: Formatter = (results, {color}) => {
   const out: string[] = []
@@ -9,7 +10,7 @@ const stylish: Formatter = (results, {color}) => {
     const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, messageText(m), m.ruleId] as const)
     const width = (i: 0 | 1 | 2): number => rows.reduce((max, row) => Math.max(max, row[i].length), 0)
     const [w0, w1, w2] = [width(0), width(1), width(2)]
-    out.push(color.underline(result.filePath.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD')))
+    out.push(color.underline(forTerminal(result.filePath)))
     for (const [position, severity, text, ruleId] of rows) {
       const paint = severity === 'error' ? color.red : severity === 'warning' ? color.yellow : color.blue
       out.push(`  ${color.dim(position.padEnd(w0))}  ${paint(severity.padEnd(w1))}  ${text.padEnd(w2)}  ${color.dim(ruleId)}`.trimEnd())
@@ -28,10 +29,9 @@ const stylish: Formatter = (results, {color}) => {
   return `${out.join('\n')}\n`
 }
 
-/** One line per finding on a terminal: line breaks become spaces, other control characters U+FFFD. */
+/** One line per finding on a terminal: control characters, line breaks too, shown as escapes. */
 function messageText(message: Message): string {
-  const text = message.excepted ? `${message.message} (accepted by exception)` : message.message
-  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD')
+  return forTerminal(message.excepted ? `${message.message} (accepted by exception)` : message.message)
 }
 
 export default stylish

@@ -1,17 +1,14 @@
-// One row per site, stable columns, RFC 4180 (CRLF line ends, quotes doubled, fields quoted when needed).
+// One row per site, stable columns, RFC 4180 (CRLF line ends, quotes doubled, fields quoted when needed),
+// text cells neutralised against formula injection.
 import {CHARACTERISTICS} from './model.js'
 import {STATUS_WORDS, type Renderer} from './renderer.js'
+import {forCsvCell} from '../formatters/neutralise.js'
 
 export const CSV_COLUMNS = [
   'id', 'name', 'status', 'file', 'practices', 'registered_population', 'in_band', 'sectors', 'budget_total',
   'annual_per_patient', 'risk_share_model', 'outcomes', 'characteristic_1', 'characteristic_2', 'characteristic_3',
   'characteristic_4', 'compliant', 'findings', 'exceptions',
 ] as const
-
-const field = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
 
 const csv: Renderer = (report) => {
   const rows = report.sites.map((site) => [
@@ -24,7 +21,7 @@ const csv: Renderer = (report) => {
     [...site.problems.map((f) => `${f.ruleId}: ${f.message}`), ...CHARACTERISTICS.flatMap((n) => (site.characteristics[n].status === 'not-met' ? site.characteristics[n].findings.map((f) => `${f.ruleId}: ${f.message}`) : []))].join('; '),
     CHARACTERISTICS.flatMap((n) => site.characteristics[n].exceptions.map((e) => `${e.rule}: ${e.reason} (approved by ${e.approvedBy} on ${e.approvedOn})`)).join('; '),
   ])
-  return [[...CSV_COLUMNS], ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n'
+  return [[...CSV_COLUMNS], ...rows].map((row) => row.map(forCsvCell).join(',')).join('\r\n') + '\r\n'
 }
 
 export default csv

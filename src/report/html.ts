@@ -5,6 +5,7 @@
 import {formatNumber} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicNumber, type CharacteristicStatus, type ComplianceReport, type SiteReport} from './model.js'
 import {bySeverity, figure, money, siteName, type Renderer} from './renderer.js'
+import {forHtml} from '../formatters/neutralise.js'
 
 // ---- Markup that is safe by construction -------------------------------------------------------
 
@@ -13,8 +14,7 @@ class Markup {
 }
 type Part = Markup | string | number | null | undefined | false | readonly Part[]
 
-const ENTITIES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+export const escapeHtml = forHtml
 
 const render = (part: Part): string =>
   part instanceof Markup ? part.html : Array.isArray(part) ? part.map(render).join('') : part === null || part === undefined || part === false ? '' : escapeHtml(String(part))

@@ -3,9 +3,9 @@
 import {formatNumber} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
 import {bySeverity, figure, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
+import {forMarkdown as cell} from '../formatters/neutralise.js'
 
 const MARK: Record<CharacteristicStatus, string> = {'met': '✔ met', 'not-met': '✖ not met', 'met-by-exception': '◐ by exception'}
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 
 const markdown: Renderer = (report) => {
   const {programme, band} = report
@@ -31,8 +31,8 @@ const markdown: Renderer = (report) => {
     '|---|---|---|---:|---:|---|---:|---:|---|---:|---|---|---|---|',
     ...bySeverity(report.sites).map((s) =>
       [
-        cell(siteName(s)), cell(s.name ?? ''), s.status ?? '', figure(s.practices),
-        `${figure(s.registeredPopulation)}${s.inBand === false ? ' ⚠' : ''}`, cell(s.sectors.join(', ')), money(s.budgetTotal), money(s.annualPerPatient), s.riskShareModel ?? '', figure(s.outcomes),
+        cell(siteName(s)), cell(s.name ?? ''), cell(s.status ?? ''), figure(s.practices),
+        `${figure(s.registeredPopulation)}${s.inBand === false ? ' ⚠' : ''}`, cell(s.sectors.join(', ')), money(s.budgetTotal), money(s.annualPerPatient), cell(s.riskShareModel ?? ''), figure(s.outcomes),
         ...CHARACTERISTICS.map((n) => MARK[s.characteristics[n].status]),
       ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
     ),
@@ -50,7 +50,7 @@ const markdown: Renderer = (report) => {
   const excepted = report.sites.flatMap((s) => CHARACTERISTICS.flatMap((n) => s.characteristics[n].exceptions.map((e) => ({s, n, e}))))
   if (excepted.length > 0) {
     out.push('', '## Exceptions', '')
-    for (const {s, n, e} of excepted) out.push(`- **${cell(siteName(s))}**, characteristic ${n} (\`${e.rule}\`): ${cell(e.reason)}. Approved by ${cell(e.approvedBy)} on ${e.approvedOn}.`)
+    for (const {s, n, e} of excepted) out.push(`- **${cell(siteName(s))}**, characteristic ${n} (\`${e.rule}\`): ${cell(e.reason)}. Approved by ${cell(e.approvedBy)} on ${cell(e.approvedOn)}.`)
   }
   if (report.unreadable.length > 0) {
     out.push('', '## Unreadable definitions', '')

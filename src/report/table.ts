@@ -2,8 +2,13 @@
 import {formatNumber} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
 import {bySeverity, figure, siteName, type Renderer} from './renderer.js'
+import {forTerminal} from '../formatters/neutralise.js'
 
-const fit = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width))
+/** Text from a definition, its controls shown as escapes, cut or padded to `width` columns. */
+const fit = (raw: string, width: number): string => {
+  const text = forTerminal(raw)
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width)
+}
 
 const table: Renderer = (report, {color}) => {
   const mark: Record<CharacteristicStatus, string> = {'met': color.green('✔'), 'not-met': color.red('✖'), 'met-by-exception': color.yellow('◐')}

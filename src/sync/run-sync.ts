@@ -8,6 +8,7 @@ import {displayPath, ignoreMatcher, readDefinition} from '../engine/run.js'
 import {thresholds} from '../engine/schemas.js'
 import {writeFilesAtomic} from '../engine/write.js'
 import {patch} from '../cli/patch.js'
+import {forTerminal} from '../formatters/neutralise.js'
 import {tooLargeMessage} from '../engine/read.js'
 import {readExtract} from './extract.js'
 import {describeSite, syncText} from './sync.js'
@@ -41,7 +42,7 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
   if (flags.check) {
     for (const w of writes) out.push(`stale: ${w.filePath}`)
     out.push(writes.length > 0 ? `${writes.length} of the definitions are out of date; run pch sync-list-sizes --from ${flags.from}` : 'Every definition is up to date.')
-    process.stdout.write(`${out.join('\n')}\n`)
+    process.stdout.write(`${out.map(forTerminal).join('\n')}\n`)
     return writes.length > 0 ? 1 : 0
   }
   if (flags['dry-run']) {
@@ -54,6 +55,6 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
     throw new UsageError(`${(error as Error).message}; each file holds either its old or its updated content`)
   }
   out.push(writes.length > 0 ? `Updated ${writes.length} ${writes.length === 1 ? 'file' : 'files'}.` : 'Every definition was already up to date.')
-  process.stdout.write(`${out.join('\n')}\n`)
+  process.stdout.write(`${out.map(forTerminal).join('\n')}\n`)
   return 0
 }

@@ -36,6 +36,12 @@ const check = (name: string, content: string | Buffer, seconds?: number): Return
 /** The findings of the one file checked, as `ruleId@line:column`. */
 const found = (r: ReturnType<typeof validate>): string[] => r.files.flatMap((f) => f.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`))
 
+/** A terminal's title (OSC 0 ... BEL), a clear screen (CSI 2J) and NEL, the C1 line break. */
+const TERMINAL = '\u001b]0;title\u0007\u001b[2J\u0085'
+/** A control character that no text output may hold (tab, LF and CR aside). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
+
 const billionLaughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n')
 
 interface Row {
@@ -503,6 +509,71 @@ export const catalogue: Row[] = [
     run() {
       mkdirSync(path.join(temp.path, 'sites'))
       expectOneLineFailure(cli(['validate', 'sites/*.pch.yaml'], {cwd: temp.path}), /^pch: No files match the pattern sites\/\*\.pch\.yaml$/m)
+    },
+  },
+  {
+    input: 'control characters in a file or site name (ESC `]0;title` BEL, ESC `[2J`, NEL U+0085) and a line break',
+    outcome: 'shown as C-style escapes (`\\x1b]0;title\\x07`, `\\u0085`, `\\n`) by `stylish`, `junit`, the report\'s `table`, `markdown`, `csv` and `html`, pch\'s own failure lines and `sync-list-sizes`; a finding stays one line',
+    exit: 0,
+    run() {
+      const file = `a\n${TERMINAL}.pch.yaml`
+      temp.write(file, base)
+      const shown = 'a\\n\\x1b]0;title\\x07\\x1b[2J\\u0085.pch.yaml'
+      const stylish = cli(['lint', file, '--today', TODAY], {cwd: temp.path})
+      expect([stylish.status, stylish.stdout.split('\n').slice(0, 2)]).toEqual([0, [shown, `  5:7  warning  File ${shown} holds site "riverside": name it riverside.pch.yaml  metadata/file-name`]])
+      expect(cli(['lint', file, '-f', 'junit', '--today', TODAY], {cwd: temp.path}).stdout).toContain(`<testsuite name="a&#10;\\x1b]0;title\\x07\\x1b[2J\\u0085.pch.yaml"`)
+      temp.write('broken.pch.yaml', `# ${TERMINAL}\na: [\n`)
+      temp.write(file, edit(base, ['name: Riverside Primary Care Home', `name: "Riverside ${TERMINAL}"`]))
+      const csv = cli(['report', file, '-f', 'csv', '--today', TODAY], {cwd: temp.path}).stdout
+      expect(csv.split('\r\n')[1]).toMatch(/^riverside,Riverside \\x1b\]0;title\\x07\\x1b\[2J\\u0085,live,"a\n\\x1b/)
+      for (const format of ['table', 'markdown', 'csv', 'html']) expect(cli(['report', '.', '-f', format, '--today', TODAY], {cwd: temp.path}).stdout).not.toMatch(CONTROL)
+      expectOneLineFailure(cli(['validate', `missing${TERMINAL}\n.pch.yaml`], {cwd: temp.path}), /^pch: Path not found: missing\\x1b\]0;title\\x07\\x1b\[2J\\u0085\\n\.pch\.yaml\n$/)
+      temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '11980'], ['A81004', '9870']]))
+      const sync = cli(['sync-list-sizes', '--from', 'extract.csv', '--check', file], {cwd: temp.path})
+      const lines = sync.stdout.split('\n')
+      expect([sync.status, lines.filter((line) => line.startsWith(`  ${shown} riverside: `)).length, lines.filter((line) => line === `stale: ${shown}`).length]).toEqual([1, 1, 1])
+      expect(sync.stdout).not.toMatch(CONTROL)
+    },
+  },
+  {
+    input: 'a file name that forges a GitHub annotation (a line break, then `::error file=x::forged`)',
+    outcome: '`github` writes one annotation per finding: the line break is `%0A`, `:` and `,` in properties `%3A` and `%2C`, controls are shown as escapes',
+    exit: 0,
+    run() {
+      const file = `a\n::error file=x::forged${TERMINAL}.pch.yaml`
+      temp.write(file, base)
+      const r = cli(['lint', file, '-f', 'github', '--today', TODAY], {cwd: temp.path})
+      expect([r.status, r.stderr]).toEqual([0, ''])
+      expect(r.stdout).toBe(
+        '::warning file=a%0A%3A%3Aerror file=x%3A%3Aforged\\x1b]0;title\\x07\\x1b[2J\\u0085.pch.yaml,line=5,col=7,endLine=5,endColumn=16,title=metadata/file-name::' +
+          'File a%0A::error file=x::forged\\x1b]0;title\\x07\\x1b[2J\\u0085.pch.yaml holds site "riverside": name it riverside.pch.yaml\n',
+      )
+    },
+  },
+  {
+    input: 'markup in a site name (`<script>`, `<img src=x onerror=alert(1)>`, `*`, `_`, `[`, `#`, `@`)',
+    outcome: '`markdown` writes HTML as entities (`&lt;script&gt;`) and markdown specials with a backslash; `html` writes entities; no tag of the name reaches either page',
+    exit: 0,
+    run() {
+      temp.write('riverside.pch.yaml', edit(base, ['name: Riverside Primary Care Home', `name: "# <script>alert(1)</script> <img src=x onerror=alert(1)> *a* _b_ [c](d) @e"`]))
+      const markdown = cli(['report', '.', '-f', 'markdown', '--today', TODAY], {cwd: temp.path}).stdout
+      expect(markdown).toContain('| riverside | \\# &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; \\*a\\* \\_b\\_ \\[c\\](d) \\@e | live |')
+      const html = cli(['report', '.', '-f', 'html', '--today', TODAY], {cwd: temp.path}).stdout
+      expect(html).toContain('# &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; *a* _b_ [c](d) @e')
+      for (const page of [markdown, html]) expect(page).not.toMatch(/<script|<img/)
+    },
+  },
+  {
+    input: 'a spreadsheet formula as a site name (`=HYPERLINK("http://x")`, `+cmd`, `@SUM(1+1)`, `-2+3`)',
+    outcome: '`csv` writes the cell with a leading `\'` (`\'=HYPERLINK(""http://x"")`), as OWASP advises; figures pch computed are numbers, written as they are',
+    exit: 0,
+    run() {
+      const formulas = ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '\t=1']
+      formulas.forEach((name, i) => temp.write(`s${i}.pch.yaml`, edit(base, ['id: riverside ', `id: s${i} `], ['name: Riverside Primary Care Home', `name: ${JSON.stringify(name)}`]).replace(/A8100(\d)/g, `${'BCDEF'[i]}8100$1`)))
+      const r = cli(['report', '.', '-f', 'csv', '--today', TODAY], {cwd: temp.path})
+      expect([r.status, r.stderr]).toEqual([0, ''])
+      expect(r.stdout.split('\r\n').slice(1, -1).map((row) => row.split(',live,')[0])).toEqual([`s0,"'=HYPERLINK(""http://x"")"`, "s1,'+cmd|' /C calc'!A0", "s2,'@SUM(1+1)", "s3,'-2+3", "s4,'\t=1"])
+      expect(r.stdout.split('\r\n')[1]).toContain(',3,36100,yes,acute community-health mental-health social-care voluntary,5776000,160,')
     },
   },
 ]

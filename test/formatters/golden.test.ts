@@ -56,13 +56,14 @@ describe('formatters: golden output', () => {
     expect(lines.slice(0, -1)).toHaveLength(fixture.reduce((n, r) => n + r.messages.length, 0))
     for (const line of lines.slice(0, -1)) expect(line).toMatch(/^::(error|warning|notice) file=[^:,]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:,]*::/)
     expect(lines[0]).toContain(`file=sites/100%25 <a&b>%2C "c%3Ad" 'e' café.pch.yaml,`)
-    expect(lines[2]).toMatch(/::Line one%0Aline two%0D%0Aline three%0Dend \u0001 café$/)
+    expect(lines[2]).toMatch(/::Line one%0Aline two%0D%0Aline three%0Dend \\x01 café$/)
   })
 
-  it('junit drops XML-forbidden characters and escapes the five entities', async () => {
+  it('junit shows XML-forbidden characters as escapes and escapes the five entities', async () => {
     const xml = await format('junit')
     // eslint-disable-next-line no-control-regex
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/)
+    expect(xml).toContain('line three&#13;end \\x01 café')
     expect(xml).toContain('name="sites/100% &lt;a&amp;b&gt;, &quot;c:d&quot; &apos;e&apos; café.pch.yaml"')
   })
 })
