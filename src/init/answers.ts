@@ -1,6 +1,8 @@
 // What `pch init` asks, its defaults, and how each answer is checked: against the same schema
 // definitions `pch validate` uses, so a prompt refuses what validate would.
-import {formatNumber} from '../engine/messages.js'
+import {formatMessage, formatNumber, quote} from '../engine/messages.js'
+import duplicatePractice from '../rules/population/duplicate-practice.js'
+import duplicatePartner from '../rules/workforce/duplicate-partner.js'
 import {describeErrors} from '../engine/schema-check.js'
 import {subschemaErrors, thresholds} from '../engine/schemas.js'
 
@@ -34,6 +36,8 @@ export interface Answers {
   model: 'gain-and-loss' | 'gain-only' | 'none'
   /** The member practices' share of gains (and losses); the rest is split evenly between partners. */
   practicesPercent: number
+  /** gain-and-loss: no party loses more than this share of the budget. */
+  maxLossPercent: number
   personalisation: Array<{approach: string; cohort: string}>
   outcome: {id: string; measure: string; direction: 'decrease' | 'increase'; baseline: number; target: number}
 }
@@ -47,6 +51,7 @@ export const DEFAULTS = {
   annualPerPatient: 160,
   model: 'gain-and-loss',
   practicesPercent: 50,
+  maxLossPercent: 3,
   personalisation: [{approach: 'care-planning', cohort: 'People with three or more long-term conditions'}],
   outcome: {id: 'emergency-admissions', measure: 'Emergency admissions per 1,000 registered patients', direction: 'decrease', baseline: 100, target: 95},
 } as const satisfies Partial<Answers>
@@ -90,27 +95,102 @@ export function populationStatus(practices: readonly Practice[]): string {
   return `Running population ${formatNumber(total)}: within the ${band} band`
 }
 
-/** `--practice CODE:NAME:LISTSIZE` (the name may itself hold colons). */
-export function parsePractice(text: string): Practice {
+/**
+ * What a flag's value or a typed answer reads as: the value, with a note when it was written
+ * differently (`a81001` is A81001), or the reason it is refused. Flags and prompts read through
+ * the same functions, so each accepts what the other does.
+ */
+export type Read<T> = {value: T; note?: string} | {error: string}
+
+/** An ODS practice code, in capitals; refused when it is not one, or when `taken` already lists it. */
+export function readPracticeCode(text: string, taken: readonly Practice[] = []): Read<string> {
+  const code = text.trim().toUpperCase()
+  const fault = checks.practiceCode(code)
+  if (fault) return {error: checks.practiceCode(text) ?? fault}
+  const first = taken.findIndex((p) => p.odsCode === code)
+  if (first >= 0) return {error: formatMessage(duplicatePractice.messages.twice, {code, first: first + 1})}
+  return code === text ? {value: code} : {value: code, note: `Practice code ${quote(text)} is written ${code} (ODS codes are in capitals).`}
+}
+
+/** A list size: a whole number of patients, with or without thousands separators (`14250`, `14,250`). */
+export function readListSize(text: string): Read<number> {
+  const digits = text.trim()
+  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(digits)) return {error: `${quote(text)} is not a list size: expected a whole number of registered patients, e.g. 14250 or 14,250`}
+  const value = Number(digits.replace(/,/g, ''))
+  if (!Number.isSafeInteger(value)) return {error: `${quote(text)} is more than pch can hold exactly (${formatNumber(Number.MAX_SAFE_INTEGER)})`}
+  const fault = checks.listSize(value)
+  return fault ? {error: fault} : {value}
+}
+
+/** A partner's id: a slug that no partner before it (`taken`) has. */
+export function readPartnerId(text: string, taken: readonly Partner[] = []): Read<string> {
+  const fault = checks.slug(text)
+  if (fault) return {error: fault}
+  const first = taken.findIndex((p) => p.id === text)
+  return first >= 0 ? {error: formatMessage(duplicatePartner.messages.twice, {id: text, first: first + 1})} : {value: text}
+}
+
+/** An amount in pounds: `160`, `£160.50`, `1,250`. */
+export function readMoney(text: string): Read<number> {
+  const amount = text.trim().replace(/^£/, '')
+  if (!/^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/.test(amount)) return {error: `${quote(text)} is not a number`}
+  const value = Number(amount.replace(/,/g, ''))
+  const fault = checks.money(value)
+  return fault ? {error: fault} : {value}
+}
+
+/** A percentage from 0 to 100 (`50`, `2.5 %`); `whole` for the risk shares, which are whole percentages. */
+export function readPercent(text: string, options: {whole: boolean}): Read<number> {
+  const digits = text.trim().replace(/ ?%$/, '')
+  const value = (options.whole ? /^\d+$/ : /^\d+(\.\d+)?$/).test(digits) ? Number(digits) : Number.NaN
+  if (!(value <= 100)) return {error: `${quote(text)} is not a ${options.whole ? 'whole ' : ''}percentage from 0 to 100`}
+  return {value}
+}
+
+/**
+ * `--schema`: the path or URL the modeline names. It is written into the file's first line, so it
+ * must be one line of text: a line break would put its own lines into the definition.
+ */
+export function readSchemaLocation(text: string): Read<string> {
+  const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.exec(text)
+  if (control) {
+    const point = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+    const what = /[\n\r\u0085\u2028\u2029]/.test(control[0]) ? 'a line break' : 'a control character'
+    return {error: `--schema must be a path or URL on one line; it holds ${what} (${point}) at character ${control.index + 1}`}
+  }
+  if (text.trim() === '') return {error: '--schema must be a path or URL; it is empty'}
+  return {value: text}
+}
+
+/** The value of a Read, or an Error whose message starts with `context`. */
+export function valueOf<T>(read: Read<T>, context: string): T {
+  if ('error' in read) throw new Error(`${context}${read.error}`)
+  return read.value
+}
+
+/** `--practice CODE:NAME:LISTSIZE` (the name may itself hold colons); `taken` are the practices before it. */
+export function parsePractice(text: string, taken: readonly Practice[] = []): Practice & {note?: string} {
   const first = text.indexOf(':')
   const last = text.lastIndexOf(':')
   if (first < 0 || first === last) throw new Error(`--practice "${text}" must be CODE:NAME:LISTSIZE, e.g. A81001:Riverside Surgery:14250`)
-  const odsCode = text.slice(0, first)
+  const context = `--practice "${text}": `
+  const code = readPracticeCode(text.slice(0, first), taken)
+  const odsCode = valueOf(code, context)
   const name = text.slice(first + 1, last)
-  const size = text.slice(last + 1).replace(/,/g, '')
-  const listSize = /^\d+$/.test(size) ? Number(size) : Number.NaN
-  const fault = checks.practiceCode(odsCode) ?? checks.text(name) ?? (Number.isNaN(listSize) ? `list size "${text.slice(last + 1)}" is not a whole number` : undefined)
-  if (fault) throw new Error(`--practice "${text}": ${fault}`)
-  return {odsCode, name, listSize}
+  const fault = checks.text(name)
+  if (fault) throw new Error(`${context}${fault}`)
+  const listSize = valueOf(readListSize(text.slice(last + 1)), context)
+  return {odsCode, name, listSize, ...('note' in code && code.note ? {note: code.note} : {})}
 }
 
 /** `--partner ID:SECTOR:NAME` (the name may itself hold colons). */
-export function parsePartner(text: string): Partner {
+export function parsePartner(text: string, taken: readonly Partner[] = []): Partner {
   const [id = '', sector = '', ...rest] = text.split(':')
   const name = rest.join(':')
   if (rest.length === 0) throw new Error(`--partner "${text}" must be ID:SECTOR:NAME, e.g. riverside-acute:acute:Riverside Hospitals NHS Foundation Trust`)
+  const read = readPartnerId(id, taken)
   const fault =
-    checks.slug(id) ??
+    ('error' in read ? read.error : undefined) ??
     ((SECTORS as readonly string[]).includes(sector) ? undefined : `sector "${sector}" is not one of ${SECTORS.join(', ')}`) ??
     checks.text(name)
   if (fault) throw new Error(`--partner "${text}": ${fault}`)

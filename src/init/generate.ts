@@ -51,10 +51,8 @@ export function generate(template: TemplateName, answers: Answers, options: {tod
   set(['spec', 'budget', 'period', 'end'], end)
   set(['spec', 'budget', 'capitation', 'annualPerPatient'], answers.annualPerPatient)
   set(['spec', 'budget', 'total'], total)
-  set(['spec', 'budget', 'contributions'], [{source: 'ICB core capitation', amount: total}])
   setRiskShare(doc, answers)
   set(['spec', 'care', 'personalisation'], answers.personalisation)
-  set(['spec', 'care', 'populationHealth', 'needsAssessment', 'completed'], options.today)
   const {outcome} = answers
   set(['spec', 'care', 'populationHealth', 'outcomes'], [
     {
@@ -85,7 +83,7 @@ export function setTemplateValue(doc: Document, path: string[], value: unknown):
 
 /** The text of a filled template, its modeline pointing at `schema`. */
 export function templateText(doc: Document, schema: string): string {
-  return doc.toString({lineWidth: 0, flowCollectionPadding: false}).replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema}`)
+  return doc.toString({lineWidth: 0, flowCollectionPadding: false}).replace(/^# yaml-language-server: \$schema=.*$/m, () => `# yaml-language-server: $schema=${schema}`)
 }
 
 function setRiskShare(doc: Document, answers: Answers): void {
@@ -103,13 +101,12 @@ function setRiskShare(doc: Document, answers: Answers): void {
     answers.model === 'gain-and-loss' ? {party, gainPercent: percents[i]!, lossPercent: percents[i]!} : {party, gainPercent: percents[i]!},
   )
   doc.setIn([...path, 'shares'], doc.createNode(shares))
-  if (answers.model !== 'gain-and-loss') doc.deleteIn([...path, 'maxLossPercent'])
+  if (answers.model === 'gain-and-loss') setTemplateValue(doc, [...path, 'maxLossPercent'], answers.maxLossPercent)
+  else doc.deleteIn([...path, 'maxLossPercent'])
 }
 
 /** Lists of small mappings read best one entry a line as a flow mapping: `- { party: x, gainPercent: 50 }`. */
 function flowShortMaps(doc: Document): void {
-  for (const path of [['spec', 'budget', 'riskShare', 'shares'], ['spec', 'budget', 'contributions']]) {
-    const seq = doc.getIn(path, true)
-    if (isSeq(seq)) for (const item of seq.items) if (isMap(item)) item.flow = true
-  }
+  const seq = doc.getIn(['spec', 'budget', 'riskShare', 'shares'], true)
+  if (isSeq(seq)) for (const item of seq.items) if (isMap(item)) item.flow = true
 }

@@ -1,14 +1,14 @@
 // The body of `pch init`: resolve each answer (flag -> default under --yes -> prompt), generate,
 // refuse unsafe targets, write atomically, and say what validate will say.
-import {existsSync, mkdirSync} from 'node:fs'
+import {existsSync, lstatSync, mkdirSync, readlinkSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {UsageError} from '../engine/load.js'
-import {formatMoney, formatNumber} from '../engine/messages.js'
+import {formatMoney, formatNumber, quote} from '../engine/messages.js'
 import {checkText} from '../engine/run.js'
 import {localToday} from '../engine/today.js'
 import {attempt, writeFileAtomic} from '../engine/write.js'
-import {checks, DEFAULTS, parsePartner, parsePractice, slugify, type Answers, type TemplateName} from './answers.js'
+import {checks, DEFAULTS, parsePartner, parsePractice, readMoney, readSchemaLocation, slugify, valueOf, type Answers, type Partner, type Practice, type TemplateName} from './answers.js'
 import {generate} from './generate.js'
 
 export interface InitFlags {
@@ -30,8 +30,11 @@ export interface InitFlags {
 /** The schema the package ships (written by the build): what the modeline points at by default. */
 export const BUNDLED_SCHEMA = fileURLToPath(new URL('../../dist/schemas/pch.bundle.schema.json', import.meta.url))
 
+/** What pch init says when the person stops it at a prompt (Ctrl-C): nothing has been written by then. */
+export const CANCELLED = 'pch: init cancelled; nothing written'
+
 export async function runInit(id: string | undefined, flags: InitFlags): Promise<number> {
-  const known = fromFlags(id, flags)
+  const {known, notes} = fromFlags(id, flags)
   if ((flags.pcn === undefined) !== (flags.map === undefined) || (flags.pcn === undefined) !== (flags['list-sizes'] === undefined)) {
     throw new UsageError('--pcn, --map and --list-sizes go together: the network, the practice-to-PCN map and the list sizes')
   }
@@ -52,9 +55,17 @@ export async function runInit(id: string | undefined, flags: InitFlags): Promise
   const dir = path.resolve(flags.dir)
   // Refuse an unsafe target before asking anything.
   if (known.id !== undefined) target(dir, known.id, flags.force)
-  const answers = interactive ? await (await import('./prompts.js')).ask(known, {template: flags.template}) : withDefaults(known)
+  let answers: Answers
+  try {
+    answers = interactive ? await (await import('./prompts.js')).askAll(known, {template: flags.template, target: (value) => refusal(() => target(dir, value, flags.force))}) : withDefaults(known)
+  } catch (error) {
+    // Ctrl-C at a prompt: inquirer rejects with ExitPromptError (by name: each prompt package may bring its own copy).
+    if ((error as Error).name !== 'ExitPromptError') throw error
+    process.stderr.write(`${CANCELLED}\n`)
+    return 130
+  }
   const file = target(dir, answers.id, flags.force)
-  const schema = flags.schema ?? path.relative(dir, BUNDLED_SCHEMA).split(path.sep).join('/')
+  const schema = known.schema ?? path.relative(dir, BUNDLED_SCHEMA).split(path.sep).join('/')
   const generated = generate(flags.template as TemplateName, answers, {today, schema})
   try {
     attempt(dir, () => mkdirSync(dir, {recursive: true}))
@@ -62,31 +73,40 @@ export async function runInit(id: string | undefined, flags: InitFlags): Promise
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
-  report(file, flags.template, generated, checkText(generated.text, {mode: 'validate', today, fileName: path.basename(file)}).messages)
+  report(file, flags.template, notes, generated, checkText(generated.text, {mode: 'validate', today, fileName: path.basename(file)}).messages)
   return 0
 }
 
-function fromFlags(id: string | undefined, flags: InitFlags): Partial<Answers> {
-  const known: Partial<Answers> = {}
+function fromFlags(id: string | undefined, flags: InitFlags): {known: Partial<Answers> & {schema?: string}; notes: string[]} {
+  const known: Partial<Answers> & {schema?: string} = {}
+  const notes: string[] = []
   try {
+    if (flags.schema !== undefined) known.schema = valueOf(readSchemaLocation(flags.schema), '')
     if (id !== undefined) known.id = id
     if (flags.name !== undefined) {
       const fault = checks.text(flags.name)
       if (fault) throw new Error(`--name: ${fault}`)
       known.name = flags.name
     }
-    if (flags.practice) known.practices = flags.practice.map(parsePractice)
-    if (flags.partner) known.partners = flags.partner.map(parsePartner)
-    if (flags.capitation !== undefined) {
-      const value = Number(flags.capitation.replace(/^£/, ''))
-      const fault = Number.isFinite(value) ? checks.money(value) : `"${flags.capitation}" is not a number`
-      if (fault) throw new Error(`--capitation: ${fault}`)
-      known.annualPerPatient = value
+    if (flags.practice) {
+      const practices: Practice[] = []
+      for (const text of flags.practice) {
+        const {note, ...practice} = parsePractice(text, practices)
+        if (note) notes.push(note)
+        practices.push(practice)
+      }
+      known.practices = practices
     }
+    if (flags.partner) {
+      const partners: Partner[] = []
+      for (const text of flags.partner) partners.push(parsePartner(text, partners))
+      known.partners = partners
+    }
+    if (flags.capitation !== undefined) known.annualPerPatient = valueOf(readMoney(flags.capitation), '--capitation: ')
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
-  return known
+  return {known, notes}
 }
 
 /** init --pcn: the network's practices (with their list sizes), name, id and commissioner, where no flag gave them. */
@@ -118,6 +138,7 @@ function withDefaults(known: Partial<Answers>): Answers {
     annualPerPatient: known.annualPerPatient ?? DEFAULTS.annualPerPatient,
     model: DEFAULTS.model,
     practicesPercent: DEFAULTS.practicesPercent,
+    maxLossPercent: DEFAULTS.maxLossPercent,
     personalisation: DEFAULTS.personalisation.map((p) => ({...p})),
     outcome: {...DEFAULTS.outcome},
     ...(known.icb ? {icb: known.icb} : {}),
@@ -125,19 +146,46 @@ function withDefaults(known: Partial<Answers>): Answers {
   }
 }
 
-/** <dir>/<id>.pch.yaml, refusing an id that is not a slug, a path outside dir, or an existing file without --force. */
+/**
+ * <dir>/<id>.pch.yaml, refusing an id that is not a slug, a path outside dir, a symbolic link of that
+ * name (even with --force: init never writes through a link, nor replaces one), or an existing file
+ * without --force.
+ */
 function target(dir: string, id: string, force: boolean): string {
   const fault = checks.slug(id)
   if (fault) throw new UsageError(`ID ${JSON.stringify(id)} cannot name a site: ${fault.replace(/^".*?" is not a valid identifier: /, "")}`)
   const file = path.resolve(dir, `${id}.pch.yaml`)
   if (path.dirname(file) !== dir) throw new UsageError(`ID ${JSON.stringify(id)} would place the file outside ${dir}`)
-  if (!force && existsSync(file)) throw new UsageError(`${path.relative(process.cwd(), file) || file} already exists; use --force to overwrite it`)
+  const shown = path.relative(process.cwd(), file) || file
+  if (isLink(file)) {
+    throw new UsageError(`${shown} is a symbolic link (to ${quote(readlinkSync(file))}); pch init never writes through a link or replaces one: remove it, or choose another ID or --dir`)
+  }
+  if (!force && existsSync(file)) throw new UsageError(`${shown} already exists; use --force to overwrite it`)
   return file
 }
 
-function report(file: string, template: string, generated: {population: number; total: number}, messages: ReturnType<typeof checkText>['messages']): void {
+/** The reason `check` throws, or undefined. */
+function refusal(check: () => unknown): string | undefined {
+  try {
+    check()
+    return undefined
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
+function report(file: string, template: string, notes: readonly string[], generated: {population: number; total: number}, messages: ReturnType<typeof checkText>['messages']): void {
   const shown = path.relative(process.cwd(), file) || file
   const lines = [
+    ...notes,
     `Created ${shown} from the ${template} template.`,
     `  Registered population ${formatNumber(generated.population)}; budget ${formatMoney(generated.total)}.`,
   ]
