@@ -27,9 +27,16 @@ export default class Init extends PchCommand {
     today: Flags.string({summary: 'Date to use as today (YYYY-MM-DD), for the list-size date and the budget year.', helpValue: 'DATE', hidden: true}),
     debug: Flags.boolean({hidden: true}),
   }
+  // Each pastes into a shell as it is shown: a value with a space is quoted (test/e2e/init.test.ts runs them).
   static override examples = [
-    '<%= config.bin %> init',
-    '<%= config.bin %> init riverside --name "Riverside Primary Care Home" --practice A81001:Riverside Surgery:14250 --practice A81002:Bridge Street:21850 --partner riverside-acute:acute:Riverside Hospitals --partner riverside-council:social-care:Riverside City Council --yes',
+    {description: 'In a terminal: ask for every answer, checking each as it is typed.', command: '<%= config.bin %> init'},
+    {
+      description: 'Every answer as a flag, for scripts and CI.',
+      command:
+        '<%= config.bin %> init riverside --name "Riverside Primary Care Home" --practice "A81001:Riverside Surgery:14250" --practice "A81002:Bridge Street:21850" ' +
+        '--partner "riverside-acute:acute:Riverside Hospitals" --partner "riverside-council:social-care:Riverside City Council" --yes',
+    },
+    {description: 'The defaults for everything no flag gives, in the full template.', command: '<%= config.bin %> init harbour --template full --dir sites --yes'},
   ]
 
   async run(): Promise<void> {

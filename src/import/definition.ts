@@ -62,7 +62,6 @@ function fill(withIcb: boolean, listSizes: JoinedNetwork['listSizes'], options: 
   for (const item of (doc.getIn(['spec', 'population', 'practices'], true) as {items: unknown[]}).items) if (isMap(item)) item.flow = true
   todo(doc, ['spec', 'workforce', 'partners'], 'TODO: the partners in secondary care (a trust) and in social care')
   todo(doc, ['spec', 'care', 'personalisation'], 'TODO: how care is personalised, and for whom')
-  doc.deleteIn(['spec', 'care', 'populationHealth', 'determinants'])
   todo(doc, ['spec', 'care', 'populationHealth', 'outcomes'], 'TODO: the population-health outcomes to improve, with baselines and targets')
   // A budget cannot be a placeholder the schema accepts without inventing figures: it is left out, and said so.
   const spec = doc.get('spec', true)

@@ -68,7 +68,7 @@ export async function askAll(known: Partial<Answers>, options: {template: string
         )
   const maxLossPercent =
     model === 'gain-and-loss'
-      ? await ask({message: 'Most any party can lose (% of the budget)', default: String(DEFAULTS.maxLossPercent)}, (text) => readPercent(text, {whole: false}))
+      ? await ask({message: "Cap on each party's loss (% of the budget)", default: String(DEFAULTS.maxLossPercent)}, (text) => readPercent(text, {whole: false}))
       : DEFAULTS.maxLossPercent
   const approaches = await checkbox({
     message: 'Personalisation approaches',

@@ -2,7 +2,7 @@
 // documented outcome exactly. README.md's "Hostile and odd input" table is these rows, word for
 // word (the last test holds them together).
 import {spawn, spawnSync} from 'node:child_process'
-import {chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync} from 'node:fs'
+import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, onTestFinished} from 'vitest'
 import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
@@ -500,6 +500,43 @@ export const catalogue: Row[] = [
       const r = validate(['.'])
       expect([r.status, r.files.map((f) => f.filePath)]).toEqual([0, ['odd.pch.yaml/riverside.pch.yaml']])
       expect(validate(['odd.pch.yaml']).files.map((f) => f.filePath)).toEqual(['odd.pch.yaml/riverside.pch.yaml'])
+    },
+  },
+  {
+    input: 'a symbolic link where `pch init` would write (`init s5 --force`, `sites/s5.pch.yaml` linked to a file outside `--dir`, dangling, or inside it)',
+    outcome: '"pch: sites/s5.pch.yaml is a symbolic link (to ...); pch init never writes through a link or replaces one", one line, with or without `--force`; the link and its target stay as they were',
+    exit: 2,
+    run() {
+      const outside = temp.write('outside.txt', 'not a definition\n')
+      temp.write('sites/inside.txt', 'nor this\n')
+      const links = {s5: '../outside.txt', gone: 'nowhere.pch.yaml', in: 'inside.txt'}
+      for (const [id, to] of Object.entries(links)) symlinkSync(to, path.join(temp.path, 'sites', `${id}.pch.yaml`))
+      for (const [id, to] of Object.entries(links)) {
+        for (const force of [['--force'], []]) {
+          const refused = new RegExp(`^pch: sites/${id}\\.pch\\.yaml is a symbolic link \\(to "${to.replace(/\./g, '\\.')}"\\); pch init never writes through a link or replaces one: remove it, or choose another ID or --dir\\n$`)
+          failsQuickly(['init', id, '--dir', 'sites', ...force, '--yes', '--today', TODAY], refused)
+        }
+      }
+      expect(readFileSync(outside, 'utf8')).toBe('not a definition\n')
+      expect(readFileSync(path.join(temp.path, 'sites', 'inside.txt'), 'utf8')).toBe('nor this\n')
+      expect(readdirSync(path.join(temp.path, 'sites')).sort()).toEqual(['gone.pch.yaml', 'in.pch.yaml', 'inside.txt', 's5.pch.yaml'])
+      for (const [id, to] of Object.entries(links)) expect(readlinkSync(path.join(temp.path, 'sites', `${id}.pch.yaml`))).toBe(to)
+      expect(existsSync(path.join(temp.path, 'sites', 'nowhere.pch.yaml'))).toBe(false)
+    },
+  },
+  {
+    input: "`init --schema` with a line break or a control character (`$'x\\napiVersion: pch/v2'`, an ESC)",
+    outcome: '"pch: --schema must be a path or URL on one line; it holds a line break (U+000A) at character 2", one line, before anything is asked or written; a one-line value is written as given (`$&` too)',
+    exit: 2,
+    run() {
+      const refused = (what: string, at: number): RegExp => new RegExp(`^pch: --schema must be a path or URL on one line; it holds ${what} at character ${at}\\n$`)
+      failsQuickly(['init', 'harbour', '--schema', 'x\napiVersion: pch/v2', '--yes', '--today', TODAY], refused('a line break \\(U\\+000A\\)', 2))
+      failsQuickly(['init', 'harbour', '--schema', 'x\u001b]0;owned\u0007', '--yes', '--today', TODAY], refused('a control character \\(U\\+001B\\)', 2))
+      failsQuickly(['init', 'harbour', '--schema', 'a\u2028b', '--yes', '--today', TODAY], refused('a line break \\(U\\+2028\\)', 2))
+      expect(readdirSync(temp.path)).toEqual([])
+      const r = cli(['init', 'harbour', '--schema', 'schemas/$&.json', '--yes', '--today', TODAY], {cwd: temp.path})
+      expect([r.status, r.stderr]).toEqual([0, ''])
+      expect(readFileSync(path.join(temp.path, 'harbour.pch.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/$&.json')
     },
   },
   {
