@@ -1,7 +1,8 @@
 // `pch init` as a person uses it: driven through a real pseudo-terminal (tmux), typing answers,
-// seeing a bad ODS code and an impossible target refused with the reason, and correcting them.
+// seeing a bad ODS code and an impossible target refused with the reason, and correcting them;
+// answers read as the flags read them; Ctrl-C at a prompt.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {BIN, cli, tempDir} from '../helpers.js'
@@ -26,6 +27,13 @@ async function answer(prompt: string, ...keys: string[]): Promise<void> {
   tmux('send-keys', '-t', 'init', ...keys)
 }
 
+/** A new tmux session "init" (ending the one before) running `pch ARGS` in `dir`, then echoing EXIT:<status>. */
+function start(dir: string, args: string): void {
+  spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'init'])
+  const command = `cd '${dir}' && pch() { NO_COLOR=1 '${process.execPath}' '${BIN}' "$@"; } && pch ${args}; echo "EXIT:$?"; sleep 600`
+  tmux('new-session', '-d', '-s', 'init', '-x', '140', '-y', '50', command)
+}
+
 afterAll(() => {
   spawnSync('tmux', ['-L', socket, 'kill-server'])
 })
@@ -33,8 +41,7 @@ afterAll(() => {
 describe('pch init in a terminal', () => {
   it('asks, refuses a bad ODS code and a target that misses its baseline with the reason, and writes a valid file', async () => {
     const dir = tempDir('pch-tty-')
-    const command = `cd '${dir}' && NO_COLOR=1 '${process.execPath}' '${BIN}' init --dir sites --today 2026-11-01; echo "EXIT:$?"; sleep 600`
-    tmux('new-session', '-d', '-s', 'init', '-x', '140', '-y', '50', command)
+    start(dir, 'init --dir sites --today 2026-11-01')
     await answer('Site name', 'Harbour Primary Care Home', 'Enter')
     await answer('Site id', 'C-u', 'harbour', 'Enter')
     await answer('Status', 'Enter')
@@ -67,6 +74,7 @@ describe('pch init in a terminal', () => {
     await answer('Capitation per patient per year', 'Enter')
     await answer('Risk-share model', 'Enter')
     await answer("Member practices' share", 'Enter')
+    await answer("Cap on each party's loss (% of the budget) (3)", 'Enter')
     await answer('Personalisation approaches', 'Enter')
     await answer('Who is care-planning for?', 'Enter')
     await answer('One population-health outcome to improve', 'Enter')
@@ -83,5 +91,50 @@ describe('pch init in a terminal', () => {
     expect(existsSync(file)).toBe(true)
     expect(readFileSync(file, 'utf8')).toContain('odsCode: RX3')
     expect(cli(['lint', 'sites', '--today', '2026-11-01', '--format', 'json'], {cwd: dir}).status).toBe(0)
+  }, 120_000)
+
+  it('runs the first example of pch init --help as shown, and Ctrl-C at the first prompt writes nothing (exit 130)', async () => {
+    const dir = tempDir('pch-tty-')
+    const example = /^ +\$ pch (init.*)$/m.exec(cli(['init', '--help']).stdout.split('\nEXAMPLES\n')[1]!)![1]!
+    expect(example).toBe('init')
+    start(dir, example)
+    await answer('Site name', 'C-c')
+    const done = await waitFor('EXIT:')
+    expect(done).toContain('pch: init cancelled; nothing written\nEXIT:130')
+    expect(done).not.toContain('internal error')
+    expect(readdirSync(dir)).toEqual([])
+  }, 60_000)
+
+  it('reads answers as the flags read them (14,250; a81001 with a note), refuses what validate would, and Ctrl-C at a later prompt writes nothing', async () => {
+    const dir = tempDir('pch-tty-')
+    mkdirSync(path.join(dir, 'sites'))
+    symlinkSync('../outside.txt', path.join(dir, 'sites', 'harbour.pch.yaml'))
+    start(dir, 'init --dir sites --template minimal --today 2026-11-01')
+    await answer('Site name', 'Harbour Primary Care Home', 'Enter')
+    await answer('Site id', 'C-u', 'harbour', 'Enter')
+    expect(await waitFor('is a symbolic link')).toContain('sites/harbour.pch.yaml is a symbolic link (to "../outside.txt"); pch init never writes through a link or replaces one')
+    tmux('send-keys', '-t', 'init', 'C-u', 'harbour-north', 'Enter')
+    await answer('Status', 'Enter')
+    await answer('Practice 1: ODS code', 'a81001', 'Enter')
+    expect(await waitFor('ODS codes are in capitals')).toContain('Practice code "a81001" is written A81001 (ODS codes are in capitals).')
+    await answer('Practice 1: name', 'Riverside Surgery', 'Enter')
+    await answer('Practice 1: list size', '14250.5', 'Enter')
+    const refused = await waitFor('is not a list size')
+    expect(refused).toContain('"14250.5" is not a list size: expected a whole number of registered patients, e.g. 14250 or 14,250')
+    expect(refused).not.toContain('multiple of')
+    tmux('send-keys', '-t', 'init', 'C-u', '14,250', 'Enter')
+    expect(await waitFor('Running population 14,250')).toContain('Running population 14,250: 15,750 short of the 30,000-50,000 band')
+    await answer('Add another practice?', 'Enter')
+    await answer('Practice 2: ODS code', 'A81001', 'Enter')
+    expect(await waitFor('listed more than once')).toContain('Practice A81001 is listed more than once (first as practice 1); its patients would be counted twice')
+    tmux('send-keys', '-t', 'init', 'C-u', 'A81002', 'Enter')
+    await answer('Practice 2: name', 'Bridge Street Medical Centre', 'Enter')
+    await answer('Practice 2: list size', '21850', 'Enter')
+    await answer('Add another practice? (Y/n)', 'n', 'Enter')
+    await answer('Partner 1: sector', 'C-c')
+    const done = await waitFor('EXIT:')
+    expect(done).toContain('pch: init cancelled; nothing written\nEXIT:130')
+    expect(readdirSync(path.join(dir, 'sites'))).toEqual(['harbour.pch.yaml'])
+    expect(readdirSync(dir)).toEqual(['sites'])
   }, 120_000)
 })
