@@ -109,7 +109,7 @@ export function readPracticeCode(text: string, taken: readonly Practice[] = []):
   if (fault) return {error: checks.practiceCode(text) ?? fault}
   const first = taken.findIndex((p) => p.odsCode === code)
   if (first >= 0) return {error: formatMessage(duplicatePractice.messages.twice, {code, first: first + 1})}
-  return code === text ? {value: code} : {value: code, note: `Practice code ${quote(text)} is written ${code} (ODS codes are in capitals).`}
+  return code === text.trim() ? {value: code} : {value: code, note: `Practice code ${quote(text)} is written ${code} (ODS codes are in capitals).`}
 }
 
 /** A list size: a whole number of patients, with or without thousands separators (`14250`, `14,250`). */
@@ -143,7 +143,7 @@ export function readMoney(text: string): Read<number> {
 export function readPercent(text: string, options: {whole: boolean}): Read<number> {
   const digits = text.trim().replace(/ ?%$/, '')
   const value = (options.whole ? /^\d+$/ : /^\d+(\.\d+)?$/).test(digits) ? Number(digits) : Number.NaN
-  if (!(value <= 100)) return {error: `${quote(text)} is not a ${options.whole ? 'whole ' : ''}percentage from 0 to 100`}
+  if (Number.isNaN(value) || checks.percent(value)) return {error: `${quote(text)} is not a ${options.whole ? 'whole ' : ''}percentage from 0 to 100`}
   return {value}
 }
 
