@@ -102,15 +102,33 @@ export function populationStatus(practices: readonly Practice[]): string {
  */
 export type Read<T> = {value: T; note?: string} | {error: string}
 
+/** An ODS code that `check` accepts once in capitals (as `lint --fix` writes it), with a note when it was typed otherwise. */
+function readOdsCode(text: string, check: (value: string) => string | undefined, what: string): Read<string> {
+  const code = text.trim().toUpperCase()
+  const fault = check(code)
+  if (fault) return {error: check(text) ?? fault}
+  return code === text.trim() ? {value: code} : {value: code, note: `${what} ${quote(text)} is written ${code} (ODS codes are in capitals).`}
+}
+
 /** An ODS practice code, in capitals; refused when it is not one, or when `taken` already lists it. */
 export function readPracticeCode(text: string, taken: readonly Practice[] = []): Read<string> {
-  const code = text.trim().toUpperCase()
-  const fault = checks.practiceCode(code)
-  if (fault) return {error: checks.practiceCode(text) ?? fault}
-  const first = taken.findIndex((p) => p.odsCode === code)
-  if (first >= 0) return {error: formatMessage(duplicatePractice.messages.twice, {code, first: first + 1})}
-  return code === text.trim() ? {value: code} : {value: code, note: `Practice code ${quote(text)} is written ${code} (ODS codes are in capitals).`}
+  const read = readOdsCode(text, checks.practiceCode, 'Practice code')
+  if ('error' in read) return read
+  const first = taken.findIndex((p) => p.odsCode === read.value)
+  return first >= 0 ? {error: formatMessage(duplicatePractice.messages.twice, {code: read.value, first: first + 1})} : read
 }
+
+/** An ICB's ODS code (Q and two characters), in capitals. */
+export const readIcbCode = (text: string): Read<string> => readOdsCode(text, checks.icbCode, 'ICB code')
+
+/** A partner's ODS code, in capitals, or none (''): a trust's is checked as workforce/ods-code-format checks it. */
+export function readPartnerCode(text: string, sector: string): Read<string> {
+  if (text.trim() === '') return {value: ''}
+  return readOdsCode(text, isTrustSector(sector) ? checks.trustCode : checks.organisationCode, 'ODS code')
+}
+
+/** A sector whose partners are NHS trusts, named by trust codes (the sectors workforce/ods-code-format checks). */
+export const isTrustSector = (sector: string): boolean => (thresholds('workforce/ods-code-format').sectors as string[]).includes(sector)
 
 /** A list size: a whole number of patients, with or without thousands separators (`14250`, `14,250`). */
 export function readListSize(text: string): Read<number> {

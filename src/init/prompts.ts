@@ -5,9 +5,12 @@ import {
   APPROACHES,
   checks,
   DEFAULTS,
+  isTrustSector,
   populationStatus,
+  readIcbCode,
   readListSize,
   readMoney,
+  readPartnerCode,
   readPartnerId,
   readPercent,
   readPracticeCode,
@@ -44,7 +47,7 @@ export async function askAll(known: Partial<Answers>, options: {template: string
   const status = known.status ?? (await select({message: 'Status', choices: STATUSES.map((value) => ({value})), default: DEFAULTS.status}))
   let icb = known.icb
   if (!icb && options.template !== 'minimal' && (await confirm({message: 'Record the commissioning ICB?', default: true}))) {
-    const odsCode = await input({message: 'ICB code (Q and two characters, e.g. QXY)', validate: by(checks.icbCode)})
+    const odsCode = await ask({message: 'ICB code (Q and two characters, e.g. QXY)'}, readIcbCode)
     icb = {name: await input({message: 'ICB name', validate: by(required)}), odsCode}
   }
   const practices = known.practices ?? (await askPractices())
@@ -125,12 +128,7 @@ async function askPartners(): Promise<Partner[]> {
     const name = await input({message: `Partner ${n}: name`, validate: by(required)})
     const id = await ask({message: `Partner ${n}: id`, default: slugify(name).slice(0, 40)}, (text) => readPartnerId(text, partners))
     const description = sector === 'other' ? await input({message: `Partner ${n}: what the partner does`, validate: by(required)}) : undefined
-    // A trust partner is checked as workforce/ods-code-format checks it: an NHS trust code.
-    const trust = ['community-health', 'mental-health', 'acute'].includes(sector)
-    const code = await input({
-      message: `Partner ${n}: ODS code (optional, e.g. ${trust ? 'RX1' : 'NL3'})`,
-      validate: (value) => value === '' || by(trust ? checks.trustCode : checks.organisationCode)(value),
-    })
+    const code = await ask({message: `Partner ${n}: ODS code (optional, e.g. ${isTrustSector(sector) ? 'RX1' : 'NL3'})`}, (text) => readPartnerCode(text, sector))
     partners.push({id, sector, name, ...(description ? {description} : {}), ...(code ? {odsCode: code} : {})})
   } while (await confirm({message: 'Add another partner?', default: partners.length < 3}))
   return partners
