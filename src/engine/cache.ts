@@ -235,6 +235,6 @@ export function saveCache(file: string, cache: CheckCache): string | undefined {
     writeFileAtomic(file, JSON.stringify(cache))
     return undefined
   } catch (error) {
-    return `it cannot be written: ${(error as NodeJS.ErrnoException).code ?? String(error)}`
+    return `it cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))}`
   }
 }
