@@ -141,7 +141,6 @@ function unusableDirectory(dir: string, cwd: string): string | undefined {
     if (code === 'ENOTDIR' || code === 'EEXIST') return 'it cannot be made: a part of its path is a file'
     return `it cannot be made: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error))}`
   }
-  if (!isDirectory(dir)) return 'it is not a directory'
   try {
     accessSync(dir, constants.W_OK)
   } catch {
