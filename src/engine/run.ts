@@ -79,7 +79,7 @@ export interface RunPlan {
   /** Where to save the cache after the run. */
   cacheFile?: string
   /** RunOutput's warnings, as they arise. */
-  warnings: string[]
+  warnings?: string[]
 }
 
 /** One file's phase 1: the checked file, and its text when --fix needs it. */
@@ -108,14 +108,14 @@ export function planRun(input: RunInput): RunPlan {
   const register = registerOf(input.odsFile, config.ods, readRegister)
   const trusts = registerOf(input.trustsFile, config.trusts, readTrustRegister)
   const options: CheckOptions = {mode: input.mode, today: checkToday(input.today), config, collectSites: input.collectSites, register, ...(trusts ? {trusts} : {})}
-  const plan: RunPlan = {input, cwd, options, sources: resolvePaths(input.paths, cwd, ignoreMatcher(config)), warnings: []}
+  const plan: RunPlan = {input, cwd, options, sources: resolvePaths(input.paths, cwd, ignoreMatcher(config))}
   if (input.cache || input.cacheLocation !== undefined || input.keepCache) {
     const environment = cacheEnvironment(input.version ?? '', options)
     if (input.cache) plan.cache = input.cache.environment === environment ? input.cache : new CheckCache(environment)
     else if (input.cacheLocation !== undefined) {
       const place = placeCache(input.cacheLocation, cwd, options)
       if ('file' in place) plan.cacheFile = place.file
-      else plan.warnings.push(cacheWarning(input.cacheLocation, place.unusable))
+      else warn(plan, cacheWarning(input.cacheLocation, place.unusable))
       plan.cache = plan.cacheFile === undefined ? new CheckCache(environment) : loadCache(plan.cacheFile, environment)
     } else plan.cache = new CheckCache(environment)
   }
@@ -168,8 +168,13 @@ export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOu
   const sites = checked.flatMap((file) => (file.sites ?? []).map((site) => ({...site, filePath: file.filePath})))
   // A cache that cannot be written costs the next run time, never this run its result.
   const unsaved = plan.cache && plan.cacheFile ? saveCache(plan.cacheFile, plan.cache) : undefined
-  if (unsaved !== undefined) plan.warnings.push(cacheWarning(plan.input.cacheLocation!, unsaved))
-  return {results, fixes, sites, warnings: plan.warnings, ...(plan.cache ? {cache: plan.cache} : {})}
+  if (unsaved !== undefined) warn(plan, cacheWarning(plan.input.cacheLocation!, unsaved))
+  return {results, fixes, sites, warnings: plan.warnings ?? [], ...(plan.cache ? {cache: plan.cache} : {})}
+}
+
+/** A warning of the run, for RunOutput.warnings. */
+function warn(plan: RunPlan, warning: string): void {
+  plan.warnings = [...(plan.warnings ?? []), warning]
 }
 
 /** Check one text as a file of its own (all three phases); for tests and the API. */

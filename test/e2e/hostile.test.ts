@@ -4,9 +4,9 @@
 import {spawn, spawnSync} from 'node:child_process'
 import {chmodSync, mkdirSync, readFileSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
+import * as fs from 'node:fs'
 import {describe, expect, it, onTestFinished} from 'vitest'
 import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
-import * as fs from 'node:fs'
 
 const base = riverside()
 const temp = useTempDir('pch-hostile-')
