@@ -231,7 +231,7 @@ export function saveCache(file: string, cache: CheckCache): string | undefined {
   const why = unusableFile(file, path.basename(file))
   if (why !== undefined) return why
   try {
-    writeFileAtomic(file, JSON.stringify(cache))
+    writeFileAtomic(file, JSON.stringify(cache), {noFollow: true})
     return undefined
   } catch (error) {
     return `it cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))}`
