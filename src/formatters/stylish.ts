@@ -28,9 +28,13 @@ const stylish: Formatter = (results, {color}) => {
   return `${out.join('\n')}\n`
 }
 
-/** One line per finding on a terminal: line breaks become spaces, other control characters U+FFFD. */
-function messageText(message: Message): string {
-  const text = message.excepted ? `${message.message} (accepted by exception)` : message.message
+/**
+ * One line per finding on a terminal: line breaks become spaces, other control characters U+FFFD.
+ * The editor gives the accepting exception's reason too.
+ */
+export function messageText(message: Message, reason?: string): string {
+  const accepted = reason === undefined ? 'accepted by exception' : `accepted by exception: ${reason}`
+  const text = message.excepted ? `${message.message} (${accepted})` : message.message
   return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD')
 }
 
