@@ -21,10 +21,12 @@ export interface LspClient {
   change(file: string, text: string, version: number): void
   /** The process's exit code once it has ended. */
   exited: Promise<number | null>
+  /** The server's answer to initialize. */
+  initialize: unknown
 }
 
 /** Start the server in `cwd` with `folders` as workspace folders and initialize it. */
-export async function startLsp(cwd: string, options: {folders?: string[]; capabilities?: ClientCapabilities; args?: string[]} = {}): Promise<LspClient & {initialize: unknown}> {
+export async function startLsp(cwd: string, options: {folders?: string[]; capabilities?: ClientCapabilities; args?: string[]} = {}): Promise<LspClient> {
   const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}
   const child = spawn(process.execPath, [BIN, 'lsp', '--stdio', '--today', TODAY, ...(options.args ?? [])], {cwd, env, stdio: ['pipe', 'pipe', 'inherit']})
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))

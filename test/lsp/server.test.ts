@@ -1,10 +1,11 @@
 // pch lsp --stdio, driven over real JSON-RPC framing: diagnostics equal to pch lint's, the workspace
 // (repo-scope rules, the config), code actions, hover, bad input, shutdown.
-import {readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import type {CodeAction, Diagnostic, Hover, TextEdit} from 'vscode-languageserver-protocol'
-import {cli, edit, riverside, ROOT, useTempDir} from '../helpers.js'
+import {cli, edit, riverside, ROOT, TODAY, useTempDir} from '../helpers.js'
+import type {Message} from '../../src/engine/types.js'
 import {expectedDiagnostics, lintJson, startLsp, stopLsp, uri, type LspClient} from './client.js'
 
 const example = (name: string): string => readFileSync(path.join(ROOT, 'examples', name), 'utf8')
@@ -30,15 +31,169 @@ describe('pch lsp --stdio', () => {
     client.child.kill()
     client = undefined
   })
+  const start = async (...args: Parameters<typeof startLsp>): Promise<LspClient> => (client = await startLsp(...args))
+  const lintOf = (file: string): Message[] => lintJson(dir.path).find((r) => path.resolve(dir.path, r.filePath) === file)!.messages
+  const codes = (list: readonly Diagnostic[]): Array<string | number | undefined> => list.map((d) => d.code)
 
-  it('publishes for an open document exactly the diagnostics pch lint gives for it', async () => {
+  it('publishes for an open document exactly the diagnostics pch lint gives for it, and shuts down cleanly', async () => {
     const file = dir.write('sites/lower-case-ods-code.pch.yaml', example('invalid/lower-case-ods-code.pch.yaml'))
     dir.write('sites/near-band-edge.pch.yaml', example('invalid/near-band-edge.pch.yaml'))
-    client = await startLsp(dir.path)
-    client.open(file, readFileSync(file, 'utf8'))
-    const [lint] = lintJson(dir.path).filter((r) => r.filePath === 'sites/lower-case-ods-code.pch.yaml')
-    expect(lint!.messages.map((m) => m.ruleId)).toEqual(['format/ods-code'])
-    expect(await client.diagnosticsOf(file)).toEqual(expectedDiagnostics(lint!.messages))
-    expect(await stopLsp(client)).toBe(0)
+    const lsp = await start(dir.path)
+    lsp.open(file, readFileSync(file, 'utf8'))
+    const lint = lintOf(file)
+    expect(lint.map((m) => m.ruleId)).toEqual(['format/ods-code'])
+    expect(await lsp.diagnosticsOf(file)).toEqual(expectedDiagnostics(lint))
+    expect(await stopLsp(lsp)).toBe(0)
+    client = undefined
+  })
+
+  // The practice is a flow mapping after text outside ASCII: U+00E8 is 2 bytes in UTF-8, the emoji 4 bytes and 2 UTF-16 units.
+  const wide = (): string => edit(riverside(), [/      - odsCode: A81001[^\n]*\n        name: Riverside Surgery\n        listSize: 14250[^\n]*\n/, '      - {name: "Rivèrside Surgery 🏥", odsCode: a81001, listSize: 14250}\n'])
+  it.each([
+    ['UTF-16 (the default)', undefined, (prefix: string) => prefix.length],
+    ['UTF-8, which the client offers', ['utf-8', 'utf-16'], (prefix: string) => Buffer.byteLength(prefix)],
+  ])('gives ranges in the negotiated encoding: %s', async (_name, offered, width) => {
+    const file = dir.write('riverside.pch.yaml', wide())
+    const lsp = await start(dir.path, {capabilities: {general: {positionEncodings: offered}}})
+    expect((lsp.initialize as {capabilities: {positionEncoding: string}}).capabilities.positionEncoding).toBe(offered ? 'utf-8' : 'utf-16')
+    lsp.open(file, wide())
+    const lint = lintOf(file)
+    expect(lint.map((m) => m.ruleId)).toEqual(['format/ods-code'])
+    const lines = wide().split('\n')
+    const at = (line: number, column: number) => ({line: line - 1, character: width(lines[line - 1]!.slice(0, column - 1))})
+    const [m] = lint
+    // In UTF-8 the character is not the UTF-16 column: the conversion is seen.
+    expect(width(lines[m!.line - 1]!.slice(0, m!.column - 1)) === m!.column - 1).toBe(!offered)
+    expect((await lsp.diagnosticsOf(file)).map((d) => d.range)).toEqual([{start: at(m!.line, m!.column), end: at(m!.endLine, m!.endColumn)}])
+  })
+
+  it('offers the --fix edit as a quick fix; applied, the diagnostic goes; hover shows the rule docs as pch rules prints them', async () => {
+    const file = dir.write('lower-case-ods-code.pch.yaml', example('invalid/lower-case-ods-code.pch.yaml'))
+    const text = readFileSync(file, 'utf8')
+    const lsp = await start(dir.path)
+    lsp.open(file, text)
+    const [found] = await lsp.diagnosticsOf(file)
+    const hovered = (await lsp.connection.sendRequest('textDocument/hover', {textDocument: {uri: uri(file)}, position: found!.range.start})) as Hover
+    expect(hovered.contents).toEqual({kind: 'markdown', value: cli(['rules', 'format/ods-code']).stdout})
+    expect(hovered.range).toEqual(found!.range)
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri(file)}, range: found!.range, context: {diagnostics: [found]}})) as CodeAction[]
+    // format/ods-code is a structural rule: no comment may silence it, so no "disable" action.
+    expect(actions.map((a) => [a.title, a.kind])).toEqual([
+      ['Fix this format/ods-code problem', 'quickfix'],
+      ['Fix all pch problems that can be fixed', 'source.fixAll.pch'],
+    ])
+    const fixed = applyLsp(text, actions[0]!.edit!.changes![uri(file)]!)
+    // The same bytes as pch lint --fix writes.
+    expect(cli(['lint', '--fix', '--today', TODAY], {cwd: dir.path}).status).toBe(0)
+    expect(fixed).toBe(readFileSync(file, 'utf8'))
+    lsp.change(file, fixed, 2)
+    expect(await lsp.diagnosticsOf(file, (list) => lsp.published.get(uri(file))!.version === 2 && list.length === 0)).toEqual([])
+    expect(await lsp.connection.sendRequest('textDocument/hover', {textDocument: {uri: uri(file)}, position: found!.range.start})).toBeNull()
+  })
+
+  it('source.fixAll.pch makes the edits of pch lint --fix', async () => {
+    const broken = edit(example('invalid/lower-case-ods-code.pch.yaml'), ['odsCode: M84020', 'odsCode: m 84020'], ['listSize: 9870', 'listSize: 9,870'])
+    const file = dir.write('lower-case-ods-code.pch.yaml', broken)
+    const lsp = await start(dir.path)
+    lsp.open(file, broken)
+    expect(codes(await lsp.diagnosticsOf(file))).toEqual(['format/ods-code', 'format/ods-code', 'format/number'])
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri(file)}, range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, context: {diagnostics: [], only: ['source.fixAll']}})) as CodeAction[]
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.pch'])
+    const fixed = applyLsp(broken, actions[0]!.edit!.changes![uri(file)]!)
+    cli(['lint', '--fix', '--today', TODAY], {cwd: dir.path})
+    expect(fixed).toBe(readFileSync(file, 'utf8'))
+    expect(fixed).not.toBe(broken)
+  })
+
+  it('"Disable RULE for the next line" for an advisory rule inserts the directive at the line\'s indentation', async () => {
+    const text = example('invalid/near-band-edge.pch.yaml')
+    const file = dir.write('near-band-edge.pch.yaml', text)
+    const lsp = await start(dir.path)
+    lsp.open(file, text)
+    const [found] = await lsp.diagnosticsOf(file)
+    expect(found).toMatchObject({code: 'population/near-band-edge', severity: 2})
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri(file)}, range: found!.range, context: {diagnostics: [found], only: ['quickfix']}})) as CodeAction[]
+    expect(actions.map((a) => a.title)).toEqual(['Disable population/near-band-edge for the next line'])
+    const disabled = applyLsp(text, actions[0]!.edit!.changes![uri(file)]!)
+    const line = found!.range.start.line
+    expect(disabled.split('\n')[line]).toBe(`${/^ */.exec(text.split('\n')[line]!)![0]}# pch-disable-next-line population/near-band-edge -- `)
+    lsp.change(file, disabled, 2)
+    expect(await lsp.diagnosticsOf(file, () => lsp.published.get(uri(file))!.version === 2)).toEqual([])
+    writeFileSync(file, disabled)
+    expect(lintOf(file)).toEqual([])
+  })
+
+  it('shows a finding accepted by an exception as information, with the exception\'s reason', async () => {
+    const file = dir.write('rural-exception.pch.yaml', example('rural-exception.pch.yaml'))
+    const lsp = await start(dir.path)
+    lsp.open(file, example('rural-exception.pch.yaml'))
+    const lint = lintOf(file)
+    expect(lint.map((m) => [m.ruleId, m.severity, m.excepted])).toEqual([['population/size-band', 'info', true]])
+    const reason = 'Rural practices 20 miles apart; the ICB approved a registered population of about 24,000'
+    expect(await lsp.diagnosticsOf(file)).toEqual(expectedDiagnostics(lint, {'population/size-band': reason}))
+  })
+
+  it('reports a practice that another file on disk comes to share, and forgets it when that file goes', async () => {
+    const file = dir.write('riverside.pch.yaml', riverside())
+    const other = dir.write('rural-exception.pch.yaml', example('rural-exception.pch.yaml'))
+    const lsp = await start(dir.path)
+    lsp.open(file, riverside())
+    expect(await lsp.diagnosticsOf(file)).toEqual([])
+    writeFileSync(other, edit(example('rural-exception.pch.yaml'), ['odsCode: B82010', 'odsCode: A81001']))
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: uri(other), type: 2}]})
+    const shared = await lsp.diagnosticsOf(file, (list) => list.length > 0)
+    const lint = lintOf(file)
+    expect(lint.map((m) => m.ruleId)).toEqual(['population/practice-in-multiple-sites'])
+    expect(shared).toEqual(expectedDiagnostics(lint))
+    rmSync(other)
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: uri(other), type: 3}]})
+    expect(await lsp.diagnosticsOf(file, (list) => list.length === 0)).toEqual([])
+  })
+
+  it('follows .pchrc.yaml as it changes; a bad config is a diagnostic on it at its line and column', async () => {
+    const text = example('invalid/near-band-edge.pch.yaml')
+    const file = dir.write('sites/near-band-edge.pch.yaml', text)
+    const lsp = await start(dir.path)
+    lsp.open(file, text)
+    expect((await lsp.diagnosticsOf(file)).map((d) => [d.code, d.severity])).toEqual([['population/near-band-edge', 2]])
+    const config = dir.write('.pchrc.yaml', 'rules:\n  population/near-band-edge: error\n')
+    const changed = async (): Promise<void> => lsp.connection.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: uri(config), type: 2}]})
+    await changed()
+    expect(await lsp.diagnosticsOf(file, (list) => list[0]?.severity === 1)).toEqual(expectedDiagnostics(lintOf(file)))
+    writeFileSync(config, 'rules:\n  population/near-band-edge: error\n  population/near-band-egde: off\n')
+    await changed()
+    const lint = cli(['lint', '--today', TODAY], {cwd: dir.path})
+    expect(lint.stderr).toBe('pch: Invalid config .pchrc.yaml:3:3: unknown rule "population/near-band-egde"; did you mean "population/near-band-edge"?\n')
+    expect(await lsp.diagnosticsOf(config)).toEqual([
+      {range: {start: {line: 2, character: 2}, end: {line: 2, character: 2}}, severity: 1, code: 'config', source: 'pch', message: 'unknown rule "population/near-band-egde"; did you mean "population/near-band-edge"?'},
+    ])
+    // As lint checks nothing under a bad config, the definition shows nothing until it is mended.
+    expect(await lsp.diagnosticsOf(file, (list) => list.length === 0)).toEqual([])
+    writeFileSync(config, 'rules:\n  population/near-band-edge: off\n')
+    await changed()
+    expect(await lsp.diagnosticsOf(config, (list) => list.length === 0)).toEqual([])
+    expect(lsp.published.get(uri(file))!.diagnostics).toEqual([])
+  })
+
+  it('a document that does not parse is one diagnostic at the fault, as pch lint gives it', async () => {
+    const broken = edit(riverside(), ['  name: Riverside Primary Care Home', '  name: [Riverside'])
+    const file = dir.write('riverside.pch.yaml', broken)
+    const lsp = await start(dir.path)
+    lsp.open(file, broken)
+    const lint = lintOf(file)
+    expect(lint.map((m) => m.ruleId)).toEqual(['yaml/syntax'])
+    expect(await lsp.diagnosticsOf(file)).toEqual(expectedDiagnostics(lint))
+  })
+
+  it('answers a malformed request with an error response and goes on', async () => {
+    const file = dir.write('lower-case-ods-code.pch.yaml', example('invalid/lower-case-ods-code.pch.yaml'))
+    const lsp = await start(dir.path)
+    lsp.open(file, readFileSync(file, 'utf8'))
+    const [found] = await lsp.diagnosticsOf(file)
+    await expect(lsp.connection.sendRequest('textDocument/hover', {position: {line: 0, character: 0}})).rejects.toMatchObject({code: -32602, message: 'pch: the request names no textDocument.uri'})
+    await expect(lsp.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri(file)}})).rejects.toMatchObject({code: -32602})
+    await expect(lsp.connection.sendRequest('pch/no-such-method', {})).rejects.toMatchObject({code: -32601})
+    const hovered = (await lsp.connection.sendRequest('textDocument/hover', {textDocument: {uri: uri(file)}, position: found!.range.start})) as Hover
+    expect(hovered.range).toEqual(found!.range)
   })
 })
