@@ -4,10 +4,12 @@ import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import type {CodeAction, Diagnostic, Hover, TextEdit} from 'vscode-languageserver-protocol'
-import {cli, edit, riverside, ROOT, TODAY, useTempDir} from '../helpers.js'
+import {cli, edit, expectOneLineFailure, riverside, ROOT, TODAY, useTempDir} from '../helpers.js'
 import type {Message} from '../../src/engine/types.js'
 import {expectedDiagnostics, lintJson, startLsp, stopLsp, uri, type LspClient} from './client.js'
 
+/** The reason of the exception in examples/rural-exception.pch.yaml. */
+const RURAL_REASON = 'Rural practices 20 miles apart; the ICB approved a registered population of about 24,000'
 const example = (name: string): string => readFileSync(path.join(ROOT, 'examples', name), 'utf8')
 
 /** Apply LSP text edits (UTF-16 positions, as negotiated by default) to a text. */
@@ -129,8 +131,7 @@ describe('pch lsp --stdio', () => {
     lsp.open(file, example('rural-exception.pch.yaml'))
     const lint = lintOf(file)
     expect(lint.map((m) => [m.ruleId, m.severity, m.excepted])).toEqual([['population/size-band', 'info', true]])
-    const reason = 'Rural practices 20 miles apart; the ICB approved a registered population of about 24,000'
-    expect(await lsp.diagnosticsOf(file)).toEqual(expectedDiagnostics(lint, {'population/size-band': reason}))
+    expect(await lsp.diagnosticsOf(file)).toEqual(expectedDiagnostics(lint, {'population/size-band': RURAL_REASON}))
   })
 
   it('reports a practice that another file on disk comes to share, and forgets it when that file goes', async () => {
@@ -148,6 +149,25 @@ describe('pch lsp --stdio', () => {
     rmSync(other)
     await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: uri(other), type: 3}]})
     expect(await lsp.diagnosticsOf(file, (list) => list.length === 0)).toEqual([])
+  })
+
+  it('takes an open document\'s text over the disk for the repo-scope rules, and leaves out what the config ignores', async () => {
+    const file = dir.write('riverside.pch.yaml', riverside())
+    const other = dir.write('rural-exception.pch.yaml', example('rural-exception.pch.yaml'))
+    const sharing = edit(example('rural-exception.pch.yaml'), ['odsCode: B82010', 'odsCode: A81001'])
+    dir.write('archive/old-riverside.pch.yaml', edit(riverside(), [/^  id: riverside\b/m, '  id: old-riverside']))
+    dir.write('.pchrc.yaml', 'ignore:\n  - archive\n')
+    const lsp = await start(dir.path)
+    lsp.open(file, riverside())
+    lsp.open(other, example('rural-exception.pch.yaml'))
+    expect(await lsp.diagnosticsOf(file)).toEqual([])
+    // Typed, not saved: the disk still holds the old text.
+    lsp.change(other, sharing, 2)
+    const shared = await lsp.diagnosticsOf(file, (list) => list.length > 0)
+    writeFileSync(other, sharing)
+    expect(shared).toEqual(expectedDiagnostics(lintOf(file)))
+    expect(codes(shared)).toEqual(['population/practice-in-multiple-sites'])
+    expect(await lsp.diagnosticsOf(other, () => lsp.published.get(uri(other))!.version === 2)).toEqual(expectedDiagnostics(lintOf(other), {'population/size-band': RURAL_REASON}))
   })
 
   it('follows .pchrc.yaml as it changes; a bad config is a diagnostic on it at its line and column', async () => {
@@ -185,15 +205,7 @@ describe('pch lsp --stdio', () => {
     expect(await lsp.diagnosticsOf(file)).toEqual(expectedDiagnostics(lint))
   })
 
-  it('answers a malformed request with an error response and goes on', async () => {
-    const file = dir.write('lower-case-ods-code.pch.yaml', example('invalid/lower-case-ods-code.pch.yaml'))
-    const lsp = await start(dir.path)
-    lsp.open(file, readFileSync(file, 'utf8'))
-    const [found] = await lsp.diagnosticsOf(file)
-    await expect(lsp.connection.sendRequest('textDocument/hover', {position: {line: 0, character: 0}})).rejects.toMatchObject({code: -32602, message: 'pch: the request names no textDocument.uri'})
-    await expect(lsp.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri(file)}})).rejects.toMatchObject({code: -32602})
-    await expect(lsp.connection.sendRequest('pch/no-such-method', {})).rejects.toMatchObject({code: -32601})
-    const hovered = (await lsp.connection.sendRequest('textDocument/hover', {textDocument: {uri: uri(file)}, position: found!.range.start})) as Hover
-    expect(hovered.range).toEqual(found!.range)
+  it('without --stdio, says so in one line and exits 2', () => {
+    expectOneLineFailure(cli(['lsp']), /^pch: lsp needs --stdio: an editor starts it and speaks LSP over standard input and output$/m)
   })
 })
