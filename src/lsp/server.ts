@@ -53,7 +53,7 @@ class Server {
   private projects = new Map<string, Project>()
   /** Each open document's last check, by uri. */
   private readonly checked = new Map<string, CheckedDocument>()
-  /** What was last published for each uri (JSON), so that an unchanged list is not sent again. */
+  /** What was last published for each uri (version and JSON), so that an unchanged list is not sent again. */
   private readonly published = new Map<string, string>()
   private readonly changed = new Set<string>()
   private reload = false
@@ -257,9 +257,12 @@ class Server {
     }
   }
 
-  /** Sends a document's diagnostics when they changed; an open document's first check always (none is an answer too). */
+  /**
+   * Sends a document's diagnostics when they or its version changed (so a client sees each version
+   * answered, none being an answer too); a file that is not open, only when they changed.
+   */
   private publish(uri: string, list: Diagnostic[], version?: number): void {
-    const json = JSON.stringify(list)
+    const json = `${version ?? ''} ${JSON.stringify(list)}`
     if (this.published.get(uri) === json) return
     if (list.length === 0 && version === undefined && !this.published.has(uri)) return
     this.published.set(uri, json)
