@@ -9,6 +9,7 @@
 //  - memory: the server's resident set after opening, and after every change.
 import {spawnSync} from 'node:child_process'
 import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {connectLsp, stopLsp, uri} from '../test/lsp/connection.js'
 import {generateRepository} from './generate.js'
@@ -33,6 +34,8 @@ export interface LspFigures {
   changeCpu: number
   rssOpen: number
   rssEdited: number
+  /** The machine's load average over the last minute when the measurement ended. */
+  load: number
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -111,7 +114,7 @@ export async function measureLsp(work: string, bin: string, today: string, runs:
     }
     await stopLsp(client)
   }
-  return {sites, definitionBytes: Buffer.byteLength(text), open: median(opens), change: median(times), changeMax: Math.max(...times), changes, openCpu: median(openCpus), changeCpu, rssOpen, rssEdited}
+  return {sites, definitionBytes: Buffer.byteLength(text), open: median(opens), change: median(times), changeMax: Math.max(...times), changes, openCpu: median(openCpus), changeCpu, rssOpen, rssEdited, load: os.loadavg()[0]!}
 }
 
 export const LSP_HEADING = '## Language server (issue 21)'
@@ -132,7 +135,7 @@ export function lspSection(f: LspFigures, runs: number): string {
 - Driven over real JSON-RPC on the server's standard input and output (bench/lsp.ts), as an editor does.
 - Opening: from starting \`pch lsp --stdio\` to the open definition's first diagnostics (every definition read and checked, the repo-scope rules across them); the median of ${runs} runs.
 - A change: from sending a didChange (one list size edited) to the diagnostics of that version; the median of ${f.changes} changes, each ${200} ms after the last (past the 150 ms throttle, so each is checked at once), and the slowest.
-- Server CPU: the server process's own user and system time (/proc), for the same; on a machine shared with other work the wall time is longer than this.
+- Server CPU: the server process's own user and system time (/proc), for the same; on a machine shared with other work the wall time is longer than this. The load average was ${f.load.toFixed(1)} on ${os.cpus().length} cores as the measurement ended.
 
 | Measure | Wall time | Server CPU |
 |---|---:|---:|

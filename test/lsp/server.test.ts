@@ -195,6 +195,15 @@ describe('pch lsp --stdio', () => {
     expect(lsp.published.get(uri(file))!.diagnostics).toEqual([])
   })
 
+  it('checks a document outside every workspace folder as pch lint FILE in its directory', async () => {
+    const file = dir.write('elsewhere/near.pch.yaml', example('invalid/near-band-edge.pch.yaml'))
+    const lsp = await start(dir.path, {folders: []})
+    lsp.open(file, example('invalid/near-band-edge.pch.yaml'))
+    const [lint] = lintJson(path.dirname(file), ['near.pch.yaml'])
+    expect(lint!.messages.map((m) => m.ruleId)).toEqual(['metadata/file-name', 'population/near-band-edge'])
+    expect(await lsp.diagnosticsOf(file)).toEqual(expectedDiagnostics(lint!.messages))
+  })
+
   it('a document that does not parse is one diagnostic at the fault, as pch lint gives it', async () => {
     const broken = edit(riverside(), ['  name: Riverside Primary Care Home', '  name: [Riverside'])
     const file = dir.write('riverside.pch.yaml', broken)
