@@ -19,6 +19,7 @@ import {
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {codeActions, diagnostics, faultDiagnostic, FIX_ALL, hover, type CheckedDocument} from './features.js'
 import {negotiateEncoding, TextPositions, type Encoding} from './positions.js'
+import {DirectoryWatcher} from './watch.js'
 import {isConfig, isDefinition, Project} from './workspace.js'
 
 export const DEBOUNCE_MS = 150
@@ -60,6 +61,8 @@ class Server {
   private timer: NodeJS.Timeout | undefined
   private lastCheck = 0
   private watchFiles = false
+  /** The server's own watching, for an editor that cannot watch files for it. */
+  private watcher: DirectoryWatcher | undefined
   private folderEvents = false
   private readonly shown = new Set<string>()
 
@@ -92,6 +95,8 @@ class Server {
         void connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{globPattern: '**/*.pch.{yaml,yml}'}, {globPattern: '**/.pchrc.{yaml,yml,json}'}],
         })
+      } else {
+        this.watcher = new DirectoryWatcher((file) => this.onDisk(file))
       }
       if (this.folderEvents) {
         connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -116,12 +121,8 @@ class Server {
     connection.onDidChangeWatchedFiles(({changes}) => {
       for (const {uri} of changes) {
         const file = pathOf(uri)
-        if (file === undefined) continue
-        if (isConfig(file)) this.reload = true
-        // An open document's text is the editor's, whatever is on disk.
-        else if (isDefinition(file) && !this.overrides.has(file)) this.changed.add(file)
+        if (file !== undefined) this.onDisk(file)
       }
-      this.schedule()
     })
     connection.onCodeAction((params) => {
       const doc = this.current(params?.textDocument?.uri)
@@ -136,9 +137,19 @@ class Server {
     connection.onShutdown(() => {
       clearTimeout(this.timer)
       this.timer = undefined
+      this.watcher?.close()
     })
     documents.listen(connection)
     connection.listen()
+  }
+
+  /** A file changed, appeared or went on disk. */
+  private onDisk(file: string): void {
+    if (isConfig(file)) this.reload = true
+    // An open document's text is the editor's, whatever is on disk.
+    else if (isDefinition(file) && !this.overrides.has(file)) this.changed.add(file)
+    else return
+    this.schedule()
   }
 
   private edited(document: TextDocument): void {
@@ -197,6 +208,7 @@ class Server {
     }
     for (const file of this.changed) for (const project of this.projects.values()) if (project.covers(file)) project.update(file)
     this.changed.clear()
+    this.watcher?.set(new Set([...this.projects.values()].flatMap((project) => [...project.directories()])))
   }
 
   private folderOf(file: string): string | undefined {

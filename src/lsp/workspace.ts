@@ -86,6 +86,13 @@ export class Project {
     }
   }
 
+  /** The directories whose changes matter: the root, each definition's, the config's. */
+  directories(): Set<string> {
+    const dirs = new Set([this.root, ...[...this.files.keys()].map((file) => path.dirname(file))])
+    if (this.configFile !== undefined) dirs.add(path.dirname(this.configFile))
+    return dirs
+  }
+
   /** Whether `file` is one this project checks (below its root, a definition, not ignored). */
   covers(file: string): boolean {
     if (this.only !== undefined) return file === this.only

@@ -151,6 +151,18 @@ describe('pch lsp --stdio', () => {
     expect(await lsp.diagnosticsOf(file, (list) => list.length === 0)).toEqual([])
   })
 
+  it('watches the disk itself for an editor that cannot watch files for it', async () => {
+    const file = dir.write('riverside.pch.yaml', riverside())
+    const other = dir.write('sites/rural-exception.pch.yaml', example('rural-exception.pch.yaml'))
+    const lsp = await start(dir.path, {capabilities: {}})
+    lsp.open(file, riverside())
+    expect(await lsp.diagnosticsOf(file)).toEqual([])
+    writeFileSync(other, edit(example('rural-exception.pch.yaml'), ['odsCode: B82010', 'odsCode: A81001']))
+    expect(codes(await lsp.diagnosticsOf(file, (list) => list.length > 0))).toEqual(['population/practice-in-multiple-sites'])
+    dir.write('.pchrc.yaml', 'ignore:\n  - sites\n')
+    expect(await lsp.diagnosticsOf(file, (list) => list.length === 0)).toEqual(expectedDiagnostics(lintOf(file)))
+  })
+
   it('takes an open document\'s text over the disk for the repo-scope rules, and leaves out what the config ignores', async () => {
     const file = dir.write('riverside.pch.yaml', riverside())
     const other = dir.write('rural-exception.pch.yaml', example('rural-exception.pch.yaml'))
