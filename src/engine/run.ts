@@ -254,7 +254,11 @@ export function read(source: Source, input: Pick<RunInput, 'stdin' | 'stdinFilen
   }
   const filePath = displayPath(source.path, cwd)
   const override = input.overrides?.get(source.path)
-  if (override !== undefined) return {...fromBytes(override), filePath, name: filePath, once: false}
+  if (override !== undefined) {
+    // An editor's text is held to the limit as the file on disk would be.
+    const size = Buffer.byteLength(override)
+    return {...(size > maxFileSize ? {text: {tooLarge: size}, bom: false} : fromBytes(override)), filePath, name: filePath, once: false}
+  }
   const got = readFile(source.path, maxFileSize)
   return {...('bytes' in got ? fromBytes(got.bytes) : {text: got, bom: false}), filePath, name: filePath, once: 'bytes' in got && got.once}
 }

@@ -216,6 +216,16 @@ describe('pch lsp --stdio', () => {
     expect(await lsp.diagnosticsOf(file)).toEqual(expectedDiagnostics(lint!.messages))
   })
 
+  it('holds an open document to limits.maxFileSize as pch lint holds the file', async () => {
+    const file = dir.write('riverside.pch.yaml', riverside())
+    dir.write('.pchrc.yaml', 'limits:\n  maxFileSize: 1000\n')
+    const lsp = await start(dir.path)
+    lsp.open(file, riverside())
+    const lint = lintOf(file)
+    expect(lint.map((m) => [m.ruleId, m.message.split(',')[0]])).toEqual([['yaml/syntax', 'The file is 5']])
+    expect(await lsp.diagnosticsOf(file)).toEqual(expectedDiagnostics(lint))
+  })
+
   it('a document that does not parse is one diagnostic at the fault, as pch lint gives it', async () => {
     const broken = edit(riverside(), ['  name: Riverside Primary Care Home', '  name: [Riverside'])
     const file = dir.write('riverside.pch.yaml', broken)
