@@ -45,11 +45,6 @@ export class TextPositions {
     }
   }
 
-  /** The engine's text: the editor's without a byte-order mark. */
-  get engineText(): string {
-    return this.shift === 0 ? this.text : this.text.slice(this.shift)
-  }
-
   /** An engine 1-based line and column as an offset into the editor's text. */
   offsetOfEngine(line: number, column: number): number {
     const start = this.engineLines[Math.min(Math.max(line, 1), this.engineLines.length) - 1]!
@@ -59,11 +54,6 @@ export class TextPositions {
   /** An offset into the engine's text (a fix edit's) as one into the editor's. */
   offsetOfEngineOffset(offset: number): number {
     return Math.min(this.shift + offset, this.text.length)
-  }
-
-  /** The 1-based engine line an LSP line starts in. */
-  engineLineOf(offset: number): number {
-    return upperBound(this.engineLines, offset - this.shift)
   }
 
   /** The offset of the start of the engine line `line` (1-based) in the editor's text. */
@@ -77,21 +67,6 @@ export class TextPositions {
     const start = this.lspLines[line]!
     const character = this.encoding === 'utf-16' ? clamped - start : utf8Length(this.text, start, clamped)
     return {line, character}
-  }
-
-  offset(position: LspPosition): number {
-    if (position.line >= this.lspLines.length) return this.text.length
-    const start = this.lspLines[Math.max(position.line, 0)]!
-    const end = position.line + 1 < this.lspLines.length ? this.lspLines[position.line + 1]! : this.text.length
-    if (this.encoding === 'utf-16') return Math.min(start + Math.max(position.character, 0), end)
-    let bytes = 0
-    let i = start
-    while (i < end && bytes < position.character) {
-      const code = this.text.codePointAt(i)!
-      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
-      i += code >= 0x10000 ? 2 : 1
-    }
-    return i
   }
 
   /** An engine range (1-based, end exclusive) in LSP terms. */
