@@ -33,6 +33,8 @@ export class Project {
   /** Phase 1 of each file, by absolute path, in the order `pch lint` takes them. */
   private files = new Map<string, Inspected>()
   private today = ''
+  /** The config's ignore globs, compiled once per load. */
+  private ignored: ((file: string) => boolean) | undefined
 
   /**
    * @param root the folder (the working directory of the equivalent `pch lint`)
@@ -56,11 +58,13 @@ export class Project {
   load(): void {
     this.files = new Map()
     this.plan = undefined
+    this.ignored = undefined
     this.fault = undefined
     this.today = this.fixedToday ?? localToday()
     try {
       const options = planOptions({mode: 'lint', today: this.today}, this.root)
       this.plan = {input: {mode: 'lint', paths: [], cwd: this.root, overrides: this.overrides}, cwd: this.root, options, sources: []}
+      this.ignored = ignoreMatcher(options.config)
     } catch (error) {
       // A fault of a register the config names is shown on the config too.
       this.fault = {file: findConfig(this.root), ...faultOf(error)}
@@ -96,9 +100,8 @@ export class Project {
   /** Whether `file` is one this project checks (below its root, a definition, not ignored). */
   covers(file: string): boolean {
     if (this.only !== undefined) return file === this.only
-    const relative = path.relative(this.root, file)
-    if (relative.startsWith('..') || path.isAbsolute(relative) || !isDefinition(file)) return false
-    return !(this.plan && ignoreMatcher(this.plan.options.config)?.(file))
+    if (!file.startsWith(this.root.endsWith(path.sep) ? this.root : this.root + path.sep) || !isDefinition(file)) return false
+    return !this.ignored?.(file)
   }
 
   /** Phases 2 and 3 for the given files (open documents); undefined for one the project does not check. */
@@ -122,7 +125,7 @@ export class Project {
     if (this.only !== undefined) return [{path: this.only}]
     let sources: Array<{path: string}> = []
     try {
-      sources = resolvePaths(['.'], this.root, ignoreMatcher(this.plan!.options.config)).flatMap((s) => (s.kind === 'file' ? [s] : []))
+      sources = resolvePaths(['.'], this.root, this.ignored).flatMap((s) => (s.kind === 'file' ? [s] : []))
     } catch {
       // no definition below the root (yet), or a directory that cannot be read
     }
