@@ -1,6 +1,7 @@
 // npm run bench: pch against ajv-cli and against Node's own start-up, on one generated repository,
 // on this machine, in this run. Prints a table and writes BENCHMARKS.md.
-//   npm run bench -- [--files 10000] [--runs 7] [--out BENCHMARKS.md]
+//   npm run bench -- [--files 10000] [--runs 7] [--out BENCHMARKS.md] [--only lsp]
+// --only lsp measures the language server alone and rewrites only its section of the file.
 // Wall time is the median of --runs runs of each command; peak memory (maximum resident set size,
 // worker threads included) is read in separate runs, so measuring it never slows a timed run.
 import {spawnSync} from 'node:child_process'
@@ -9,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {generateRepository} from './generate.js'
+import {LSP_HEADING, lspSection, measureLsp} from './lsp.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = path.join(ROOT, 'bin', 'run.js')
@@ -33,6 +35,16 @@ if (!existsSync(SCHEMA) || !existsSync(path.join(ROOT, 'dist', 'engine', 'valida
 
 // Outside the source tree, as a user's repository would be.
 const work = mkdtempSync(path.join(os.tmpdir(), 'pch-bench-'))
+const LSP_RUNS = Math.min(RUNS, 5)
+if (option('only', '') === 'lsp') {
+  const section = lspSection(await measureLsp(work, BIN, TODAY, LSP_RUNS), LSP_RUNS)
+  const previous = existsSync(OUT) ? readFileSync(OUT, 'utf8') : ''
+  const at = previous.indexOf(LSP_HEADING)
+  writeFileSync(OUT, `${(at === -1 ? previous : previous.slice(0, at)).trimEnd()}\n\n${section}`)
+  console.log(section)
+  rmSync(work, {recursive: true, force: true})
+  process.exit(0)
+}
 const big = path.join(work, 'programme')
 const small = path.join(work, 'programme-100')
 const generated = generateRepository(big, FILES)
@@ -138,6 +150,7 @@ ${rows.join('\n')}
 |---|---:|---:|---|
 ${checks.map((c) => `| ${c.what} | ${c.value.toFixed(2)}x | ${c.limit}x | ${c.value <= c.limit ? 'met' : '**not met**'} |`).join('\n')}
 `
-writeFileSync(OUT, text)
-console.log(text)
+const section = lspSection(await measureLsp(work, BIN, TODAY, LSP_RUNS), LSP_RUNS)
+writeFileSync(OUT, `${text}\n${section}`)
+console.log(`${text}\n${section}`)
 rmSync(work, {recursive: true, force: true})

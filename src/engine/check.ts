@@ -61,6 +61,8 @@ export interface Claim {
 export interface ApprovedException {
   documentIndex?: number
   rule: string
+  /** Why it was approved (shown by the editor beside the finding it accepts). */
+  reason: string
   path: string
   range: Range
 }
@@ -213,7 +215,7 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
     // Only a complete, valid exception is approved: a rejected or missing field is INVALID, not a string.
     if (!['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => str(exception[key]) !== undefined)) continue
     const path = `/metadata/exceptions/${index}/rule`
-    file.exceptions.push({documentIndex, rule: exception.rule as string, path, range: doc.locate(path)})
+    file.exceptions.push({documentIndex, rule: exception.rule as string, reason: exception.reason as string, path, range: doc.locate(path)})
   }
 }
 
@@ -317,16 +319,23 @@ export interface FinishedFile {
   result: FileResult
   /** Edits of the fixable findings that survived config and directives. */
   edits: TextEdit[]
+  /** Each message's own fix edit, by its index in result.messages (the editor's quick fixes). */
+  fixes: Array<TextEdit | undefined>
+}
+
+/** The approved exception that accepts a finding: one for its compliance rule in its document. */
+export function exceptionFor(file: CheckedFile, found: Pick<Message, 'ruleId' | 'documentIndex'>): ApprovedException | undefined {
+  if (!ruleMeta(found.ruleId)?.compliance) return undefined
+  return file.exceptions.find((e) => e.rule === found.ruleId && e.documentIndex === found.documentIndex)
 }
 
 /** Apply exceptions, unused-exception, config severities and inline directives; count and sort. */
 export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], options: CheckOptions): FinishedFile {
-  const sameDocument = (a: {documentIndex?: number}, b: {documentIndex?: number}): boolean => a.documentIndex === b.documentIndex
   const used = new Set<ApprovedException>()
   const findings: Finding[] = []
   for (const original of [...file.findings, ...repoFindings]) {
     const found = {...original}
-    const exception = ruleMeta(found.ruleId)?.compliance ? file.exceptions.find((e) => e.rule === found.ruleId && sameDocument(e, found)) : undefined
+    const exception = exceptionFor(file, found)
     if (exception) {
       used.add(exception)
       found.severity = 'info'
@@ -372,6 +381,7 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
       messages,
     },
     edits,
+    fixes: kept.map((found) => found.fix),
   }
 }
 

@@ -33,6 +33,19 @@ export interface Config {
   limits?: Partial<Limits>
 }
 
+/** A fault at a line and column of a config file (exit 2 on the command line; a diagnostic in the editor). */
+export class ConfigError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+    shown: string,
+  ) {
+    super(`Invalid config ${shown}:${line}:${column}: ${reason}`)
+  }
+}
+
 /** The limits a run applies: the config's, else the defaults. */
 export function limitsOf(config: Config): Limits {
   return {...DEFAULT_LIMITS, ...config.limits}
@@ -63,14 +76,14 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   const doc = documents[0]
   const fail = (pointer: string, message: string, target: 'key' | 'value' = 'value'): never => {
     const at = doc ? doc.locate(pointer, target) : {line: 1, column: 1}
-    throw new UsageError(`Invalid config ${shown}:${at.line}:${at.column}: ${message}`)
+    throw new ConfigError(file, at.line, at.column, message, shown)
   }
   if (!doc) return {file, dir: path.dirname(file), rules: new Map(), ignore: []}
   if (documents.length > 1) fail('', 'a config holds one YAML document')
   const [structural] = doc.problems
   if (structural) {
     const at = structural.at ?? {line: 1, column: 1}
-    throw new UsageError(`Invalid config ${shown}:${at.line}:${at.column}: ${structural.message}`)
+    throw new ConfigError(file, at.line, at.column, structural.message, shown)
   }
   const data = doc.data ?? {}
   const [schemaProblem] = describeErrors(validateConfigAgainstSchema(data), 'the config')

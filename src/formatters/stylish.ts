@@ -29,9 +29,13 @@ const stylish: Formatter = (results, {color}) => {
   return `${out.join('\n')}\n`
 }
 
-/** One line per finding on a terminal: control characters, line breaks too, shown as escapes. */
-function messageText(message: Message): string {
-  return forTerminal(message.excepted ? `${message.message} (accepted by exception)` : message.message)
+/**
+ * One line per finding on a terminal: control characters, line breaks too, shown as escapes. The
+ * editor gives the accepting exception's reason too.
+ */
+export function messageText(message: Message, reason?: string): string {
+  const accepted = reason === undefined ? 'accepted by exception' : `accepted by exception: ${reason}`
+  return forTerminal(message.excepted ? `${message.message} (${accepted})` : message.message)
 }
 
 export default stylish

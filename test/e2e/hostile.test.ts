@@ -7,6 +7,7 @@ import path from 'node:path'
 import * as fs from 'node:fs'
 import {describe, expect, it, onTestFinished} from 'vitest'
 import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
+import {startLsp, stopLsp, uri} from '../lsp/client.js'
 
 const base = riverside()
 const temp = useTempDir('pch-hostile-')
@@ -51,7 +52,7 @@ interface Row {
   exit: 0 | 1 | 2 | 130
   /** The row makes device nodes (mknod): it runs only as root, and is skipped elsewhere. */
   root?: true
-  run: () => void
+  run: () => void | Promise<void>
 }
 
 const isRoot = process.getuid?.() === 0
@@ -670,6 +671,22 @@ export const catalogue: Row[] = [
       const r = cli(['init', 'harbour', '--schema', 'schemas/$&.json', '--yes', '--today', TODAY], {cwd: temp.path})
       expect([r.status, r.stderr]).toEqual([0, ''])
       expect(readFileSync(path.join(temp.path, 'harbour.pch.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/$&.json')
+    },
+  },
+  {
+    input: 'a malformed request to `pch lsp --stdio` (no `textDocument`, no `range`, an unknown method)',
+    outcome: 'an LSP error response (-32602 invalid params, -32601 method not found); the server goes on answering, and exits 0 after shutdown',
+    exit: 0,
+    async run() {
+      const file = temp.write('riverside.pch.yaml', base)
+      const lsp = await startLsp(temp.path)
+      lsp.open(file, base)
+      await lsp.diagnosticsOf(file)
+      await expect(lsp.connection.sendRequest('textDocument/hover', {position: {line: 0, character: 0}})).rejects.toMatchObject({code: -32602, message: 'pch: the request names no textDocument.uri'})
+      await expect(lsp.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri(file)}})).rejects.toMatchObject({code: -32602, message: 'pch: codeAction needs a range'})
+      await expect(lsp.connection.sendRequest('pch/no-such-method', {})).rejects.toMatchObject({code: -32601})
+      expect(await lsp.connection.sendRequest('textDocument/hover', {textDocument: {uri: uri(file)}, position: {line: 0, character: 0}})).toBeNull()
+      expect(await stopLsp(lsp)).toBe(0)
     },
   },
   {
