@@ -173,6 +173,9 @@ function describe(error: ErrorObject, root: string): Problem {
     case 'pattern':
     case 'format':
     case 'anyOf': {
+      const control = error.keyword !== 'anyOf' && typeof error.data === 'string' ? controlCharacter(error.data) : undefined
+      // Whatever else the value should be, an invisible character is what a person must be told of.
+      if (control) return problem(`${capitalise(label)} holds a control character (${control}) that cannot be seen or printed; remove it (text may hold tabs and line breaks, no other control characters)`)
       const expected = typeof parent.description === 'string' ? `: expected ${parent.description}` : ''
       return problem(`${quote(error.data)} is not a valid ${titleOf(parent, label)}${expected}`)
     }
@@ -199,6 +202,18 @@ function describe(error: ErrorObject, root: string): Problem {
 }
 
 // ---- wording ----------------------------------------------------------------------------
+
+/**
+ * The characters schemas/common.schema.json#/$defs/printable rejects: C0 but tab and line feed,
+ * DEL, C1 (test/rules/schema.test.ts holds the two together).
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
+
+/** "U+001B" for the first control character of `text`, or undefined. */
+function controlCharacter(text: string): string | undefined {
+  const found = CONTROL_CHARACTER.exec(text)
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined
+}
 
 /** "/spec/population/practices/1/listSize" -> "listSize"; ".../practices/1" -> "entry 2 of practices". */
 export function labelOf(path: string, root = 'the definition'): string {
