@@ -175,7 +175,7 @@ function describe(error: ErrorObject, root: string): Problem {
     case 'anyOf': {
       const control = error.keyword !== 'anyOf' && typeof error.data === 'string' ? controlCharacter(error.data) : undefined
       // Whatever else the value should be, an invisible character is what a person must be told of.
-      if (control) return problem(`${capitalise(label)} holds a control character (${control}) that cannot be seen or printed; remove it (text may hold tabs and line breaks, no other control characters)`)
+      if (control) return problem(`${capitalise(label)} holds a control character (${control}), which cannot be seen or printed; remove it`)
       const expected = typeof parent.description === 'string' ? `: expected ${parent.description}` : ''
       return problem(`${quote(error.data)} is not a valid ${titleOf(parent, label)}${expected}`)
     }
