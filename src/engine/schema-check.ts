@@ -37,12 +37,21 @@ export function checkSchema(data: unknown): SchemaResult {
   for (const fix of fixes) setAt(checked, fix.path, fix.value)
   const errors = fixes.length === 0 ? first : validateAgainstSchema(checked)
   for (const error of errors) {
-    if (VALUE_KEYWORDS.has(error.keyword) && error.instancePath !== '') setAt(checked, error.instancePath, INVALID)
+    if (VALUE_KEYWORDS.has(error.keyword) && error.instancePath !== '' && !keepsValue(error)) setAt(checked, error.instancePath, INVALID)
     if (error.keyword === 'required' && !reportedByRule(error)) {
       setAt(checked, `${error.instancePath}${joinPointer((error.params as {missingProperty: string}).missingProperty)}`, INVALID)
     }
   }
   return {problems: [...fixes.map(fixProblem), ...describeErrors(errors)], data: checked, fixes}
+}
+
+/**
+ * A value rejected only by a schema marked `x-pch-keeps-value` (text with a control character) is still
+ * the text it was: its finding stands, and the rules and the report read it as it is (every output
+ * neutralises it). Any other error at the same value still sets it aside.
+ */
+function keepsValue(error: ErrorObject): boolean {
+  return (error.parentSchema as JsonSchema | undefined)?.['x-pch-keeps-value'] === true
 }
 
 /** Keywords that reject a value itself (rather than a key of an object). */

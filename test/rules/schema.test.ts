@@ -2,7 +2,8 @@
 // positioned at the value at fault (a block value: its key; a missing key: the parent's key; an
 // unknown key: the key) and worded for people.
 import {describe, expect, it} from 'vitest'
-import {CONTROL_CHARACTER} from '../../src/engine/schema-check.js'
+import {parse} from 'yaml'
+import {checkSchema, CONTROL_CHARACTER, INVALID} from '../../src/engine/schema-check.js'
 import {schemaById} from '../../src/engine/schemas.js'
 import {edit, lineOf, messages, riverside, short} from '../helpers.js'
 import {ruleTable} from '../rule-tester.js'
@@ -285,6 +286,11 @@ describe('control characters in text: schema messages', () => {
     ['in a code, rather than "not a valid GP practice code"', control.inCode, 'odsCode holds a control character (U+0000), which cannot be seen or printed; remove it'],
   ])('%s', (_name, code, message) => {
     expect(onlyMessage(code)).toBe(message)
+  })
+
+  it('the text is still read as it is (by the rules, by the report); a code it makes invalid is set aside', () => {
+    const data = checkSchema(parse(edit(control.inCode, ['name: Riverside Surgery', 'name: "Riverside\\e Surgery"']))).data as {spec: {population: {practices: Array<{name: unknown; odsCode: unknown}>}}}
+    expect(data.spec.population.practices[0]).toMatchObject({name: 'Riverside\u001b Surgery', odsCode: INVALID})
   })
 
   it('the message names the character by the one list of them, which is the schema\'s (common.schema.json#/$defs/printable)', () => {
