@@ -49,19 +49,21 @@ function decodeUtf8(bytes: Buffer, shown: string, expected: string): string {
   try {
     return decoder.decode(bytes)
   } catch {
-    // A UTF-8 sequence never holds a line feed byte, so the first line that fails alone is the culprit.
+    // A UTF-8 sequence never holds a CR or LF byte, so the first line that fails alone is the culprit;
+    // lines end as the parser's records do, at CRLF, LF or CR.
     let line = 1
     let start = 0
     for (;;) {
-      const end = bytes.indexOf(0x0a, start)
+      let end = start
+      while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++
       try {
-        decoder.decode(bytes.subarray(start, end === -1 ? bytes.length : end))
+        decoder.decode(bytes.subarray(start, end))
       } catch {
         break
       }
-      if (end === -1) break
+      if (end === bytes.length) break
       line += 1
-      start = end + 1
+      start = end + (bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? 2 : 1)
     }
     throw new UsageError(`${shown}:${line}: not UTF-8 text; expected ${expected}`)
   }

@@ -1,6 +1,7 @@
 // Inline `# pch-disable-next-line RULE[, RULE] -- reason` comments: which rules they silence on
 // which line, and which of them cannot do what they say.
 import {isLocked, ruleMeta} from '../rules/index.js'
+import {LINE_BREAK} from './line-breaks.js'
 import type {Range} from './types.js'
 
 export interface Directive {
@@ -26,12 +27,11 @@ export function parseDirectives(text: string, insideScalar: () => Set<number>): 
   const problems: DirectiveProblem[] = []
   if (!text.includes('pch-disable')) return {directives, problems}
   const skipped = insideScalar()
-  const lines = text.split('\n')
-  lines.forEach((raw, index) => {
-    const match = DIRECTIVE.exec(raw.replace(/\r$/, ''))
+  text.split(LINE_BREAK).forEach((raw, index) => {
+    const match = DIRECTIVE.exec(raw)
     const line = index + 1
     if (!match || skipped.has(line)) return
-    const range: Range = {line, column: match[1]!.indexOf('#') + 1, endLine: line, endColumn: raw.replace(/\r$/, '').length + 1}
+    const range: Range = {line, column: match[1]!.indexOf('#') + 1, endLine: line, endColumn: raw.length + 1}
     const listed = match[2]!.split(/\s--\s|\s--$/)[0]!.split(',').map((id) => id.trim()).filter(Boolean)
     if (listed.length === 0) {
       problems.push({range, message: 'pch-disable-next-line must name the rules it silences, e.g. # pch-disable-next-line population/single-practice -- reason'})

@@ -6,6 +6,7 @@ import {limitsOf, loadConfig, type Config} from './config.js'
 import {picomatch} from './lazy.js'
 import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
+import {LINE_BREAK} from './line-breaks.js'
 import {cannotRead, decode, readBounded, tooLargeMessage, type Bounded} from './read.js'
 import {cacheEnvironment, CheckCache, cacheWarning, contentHash, loadCache, placeCache, saveCache} from './cache.js'
 import {repoFindings, type ClaimSource} from './repo.js'
@@ -315,7 +316,7 @@ const lenientUtf8 = new TextDecoder('utf-8')
 /** A file that is not UTF-8 text: one yaml/syntax finding at its first bad byte. */
 function notText(filePath: string, bytes: Uint8Array): CheckedFile {
   const before = lenientUtf8.decode(bytes).split('\uFFFD', 1)[0]!
-  const lines = before.split('\n')
+  const lines = before.split(LINE_BREAK)
   const line = lines.length
   const column = lines.at(-1)!.length + 1
   return unreadable(filePath, finding('yaml/syntax', 'The file is not UTF-8 text (it may be binary, or saved in another encoding)', {line, column, endLine: line, endColumn: column + 1}, ''))

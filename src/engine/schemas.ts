@@ -14,7 +14,7 @@ export const SCHEMA_BASE = 'https://schemas.pch-toolkit.invalid/v1/'
 export const ROOT_SCHEMA_ID = `${SCHEMA_BASE}pch.schema.json`
 
 /** Keywords of our own: annotations that ajv keeps but does not evaluate. */
-export const PCH_KEYWORDS = ['x-pch-characteristic', 'x-pch-thresholds', 'x-pch-fix', 'x-pch-reported-by'] as const
+export const PCH_KEYWORDS = ['x-pch-characteristic', 'x-pch-thresholds', 'x-pch-fix', 'x-pch-reported-by', 'x-pch-keeps-value'] as const
 
 export type JsonSchema = Record<string, unknown>
 

@@ -293,6 +293,58 @@ export const catalogue: Row[] = [
     },
   },
   {
+    input: 'CR-only line breaks (old Mac), or a mix of CR, LF and CRLF',
+    outcome: 'the same findings at the same line:column as with LF; `lint --fix` and `sync-list-sizes` keep every line break as it was',
+    exit: 1,
+    run() {
+      /** `text` with its LFs replaced by `breaks`, one after another. */
+      const rebreak = (text: string, breaks: string[]): string => {
+        let next = 0
+        return text.replace(/\n/g, () => breaks[next++ % breaks.length]!)
+      }
+      const text = edit(base, ['status: live ', 'status: lve  '])
+      temp.write('lf.pch.yaml', text)
+      const lf = validate(['lf.pch.yaml'])
+      expect(found(lf)).toEqual([`schema@${lineOf(text, 'status: lve')}:11`])
+      for (const breaks of [['\r'], ['\r', '\n', '\r\n']]) {
+        temp.write('odd.pch.yaml', rebreak(text, breaks))
+        const odd = validate(['odd.pch.yaml'])
+        expect([odd.status, found(odd)]).toEqual([1, found(lf)])
+        // A fix edits the value alone: every byte around it, each line break among them, is kept.
+        const file = temp.write('odd.pch.yaml', rebreak(edit(base, ['listSize: 14250', 'listSize: "14,250"']), breaks))
+        const fixed = cli(['lint', '--fix', 'odd.pch.yaml', '--today', TODAY], {cwd: temp.path})
+        expect([fixed.status, fixed.stderr]).toEqual([0, ''])
+        expect(readFileSync(file, 'utf8')).toBe(rebreak(base, breaks))
+        temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12000']]))
+        const synced = cli(['sync-list-sizes', '--from', 'extract.csv', 'odd.pch.yaml'], {cwd: temp.path})
+        expect([synced.status, synced.stderr]).toEqual([0, ''])
+        expect(readFileSync(file, 'utf8')).toBe(rebreak(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000'], ['asOf: 2026-10-01', 'asOf: 2026-04-01']), breaks))
+      }
+    },
+  },
+  {
+    input: 'a control character in a text field (NUL, ESC, DEL, C1), as it is or escaped (`"\\0"`, `"\\e"`)',
+    outcome: '`schema` "name holds a control character (U+0000), which cannot be seen or printed; remove it" at the value; tabs, and the line breaks of a block scalar, are text',
+    exit: 1,
+    run() {
+      const text = edit(
+        base,
+        ['name: Riverside Surgery', 'name: Riverside\u0000 Surgery'],
+        ['name: Riverside Primary Care Home', 'name: "Riverside\\e]0;pwned\\a Primary Care Home"'],
+        ['name: Meadow Lane Practice', 'name: Meadow\u007f Lane\u009b Practice'],
+        [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes\tOctober 2026\n'],
+      )
+      const r = check('control.pch.yaml', text)
+      expect([r.status, found(r)]).toEqual([
+        1,
+        [`schema@${lineOf(text, 'name: "Riverside')}:9`, `schema@${lineOf(text, 'name: Riverside\u0000')}:15`, `schema@${lineOf(text, 'name: Meadow')}:15`],
+      ])
+      expect(r.files[0]!.messages.map((m) => m.message)).toEqual(
+        ['001B', '0000', '007F'].map((code) => `name holds a control character (U+${code}), which cannot be seen or printed; remove it`),
+      )
+    },
+  },
+  {
     input: 'a tab used for indentation',
     outcome: '`yaml/syntax` "Tabs are not allowed as indentation" at the tab',
     exit: 1,

@@ -125,4 +125,25 @@ describe('pch sync-list-sizes', () => {
       stderr: "pch: bad.csv:1: not UTF-8 text; expected NHS Digital's gp-reg-pat-prac-all CSV\n",
     })
   })
+
+  it.each([
+    ['LF', ['\n']],
+    ['CRLF', ['\r\n']],
+    ['CR', ['\r']],
+    ['a CRLF header over LF rows', ['\r\n', '\n', '\n', '\n']],
+    ['a mix of CR, LF and CRLF', ['\r', '\n', '\r\n']],
+  ])('names the line of a byte that is not UTF-8 whatever the line breaks (%s)', (_name, breaks) => {
+    const {dir, files} = repository()
+    const [header, row1, row2, row3] = readFileSync(NEW, 'utf8').split(/\r?\n/) as [string, string, string, string]
+    const end = (line: number): string => breaks[(line - 1) % breaks.length]!
+    // A Latin-1 "£" at the end of line 3.
+    const bytes = [Buffer.from(`${header}${end(1)}${row1}${end(2)}${row2}`), Buffer.from([0xa3]), Buffer.from(`${end(3)}${row3}${end(4)}`)]
+    writeFileSync(path.join(dir, 'bad.csv'), Buffer.concat(bytes))
+    expect(cli(['sync-list-sizes', '--from', 'bad.csv', '.'], {cwd: dir})).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: "pch: bad.csv:3: not UTF-8 text; expected NHS Digital's gp-reg-pat-prac-all CSV\n",
+    })
+    for (const [name, before] of Object.entries(files)) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(before)
+  })
 })
