@@ -32,9 +32,7 @@ export function totals(results: readonly FileResult[]): Totals {
   return sum
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`
-}
+export {plural} from '../engine/messages.js'
 
 /** A file's findings grouped by document (index 0 for single-document files), in document order. */
 export function byDocument(result: FileResult): Array<{index: number; messages: Message[]}> {
