@@ -6,7 +6,10 @@ export abstract class PchCommand extends Command {
 
   override async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {
     // oclif puts a parse error's reason on its second line ("Parsing --x\n\tExpected ..."): keep both.
-    const lines = (error.message || String(error)).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('See more help'))
+    // "The following error(s) occurred:" is a heading over the reasons: the reasons are the message.
+    const lines = (error.message || String(error)).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('See more help') && !/^The following errors? occurred:$/.test(line))
+    // oclif names a missing flag without its dashes ("Missing required flag from").
+    if (lines[0]) lines[0] = lines[0].replace(/^Missing required flag (\w[\w-]*)$/, 'Missing required flag --$1')
     const first = (lines[0]?.endsWith(' ') || /^Parsing --/.test(lines[0] ?? '') ? lines.slice(0, 2).join(': ') : lines[0]) ?? 'unknown error'
     // The failure is handled here; oclif would otherwise warn that the arguments were never parsed.
     this.parsed = true

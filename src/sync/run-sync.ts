@@ -115,7 +115,7 @@ function budgetSummary(synced: ReadonlyArray<{filePath: string; site: SiteChange
   const left = synced.filter(({site}) => site.budget?.left !== undefined)
   const fires = synced.filter(({site}) => site.budget?.after.mismatch && !site.budget.before.mismatch)
   if (updateBudget) {
-    lines.push(updated.length > 0 ? `budget.total rewritten to capitation x population for ${plural(updated.length, 'site')}: ${named(updated)}` : 'No budget.total needed rewriting.')
+    lines.push(updated.length > 0 ? `budget.total rewritten to capitation x population for ${plural(updated.length, 'site')}: ${named(updated)}` : 'No budget.total was rewritten.')
     if (left.length > 0) lines.push(`budget.total left as it was for ${plural(left.length, 'site')} (contributions, or a weighted basis): ${named(left)}`)
   }
   if (fires.length > 0) lines.push(`budget/capitation-mismatch now fires for ${plural(fires.length, 'site')}: ${named(fires)}${updateBudget ? '' : ' (--update-budget rewrites the totals of sites without contributions)'}`)
