@@ -9,6 +9,8 @@ export interface FormatContext {
   rules: readonly RuleMeta[]
   /** pch's version. */
   version: string
+  /** With --quiet or --max-warnings: every warning of the run (hidden: --quiet left them out of the results). */
+  warnings?: {count: number; hidden: boolean; max?: number}
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string
