@@ -181,14 +181,11 @@ export function checkConcurrency(value: string | undefined): number | 'auto' {
 }
 
 export async function writeOrFail(file: string, text: string): Promise<void> {
-  const [{writeFileAtomic}, {mkdirSync}, path, {whyFailed}] = await Promise.all([import('../engine/write.js'), import('node:fs'), import('node:path'), import('../engine/read.js')])
+  const {writeFileAtomic} = await import('../engine/write.js')
   try {
-    // As ESLint does: a report's directory is created when missing.
-    mkdirSync(path.dirname(file), {recursive: true})
     writeFileAtomic(file, text)
   } catch (error) {
-    if (error instanceof UsageError) throw error
-    throw new UsageError(`Cannot write ${file}: ${whyFailed(error)}`)
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
   }
 }
 

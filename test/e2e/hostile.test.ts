@@ -5,7 +5,7 @@ import {spawn, spawnSync} from 'node:child_process'
 import {chmodSync, mkdirSync, readFileSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, onTestFinished} from 'vitest'
-import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
+import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, SHARED, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
 
 const base = riverside()
 const temp = useTempDir('pch-hostile-')
@@ -202,14 +202,16 @@ export const catalogue: Row[] = [
     outcome: '"pch: FILE:LINE: practice A81001 is in the extract twice with different counts (100 on line 2, 20000 on line 4)", one line; twice with the same count is read as once',
     exit: 2,
     run() {
-      const file = temp.write('riverside.pch.yaml', base)
+      // Dated before the extract (an older extract is refused); A81004 is not in it, so asOf stays.
+      const before = edit(base, ['asOf: 2026-10-01', 'asOf: 2026-01-01'])
+      const file = temp.write('riverside.pch.yaml', before)
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12000'], ['A81001', '20000']]))
       failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:4: practice A81001 is in the extract twice with different counts \(100 on line 2, 20000 on line 4\)\n$/)
-      expect(readFileSync(file, 'utf8')).toBe(base)
+      expect(readFileSync(file, 'utf8')).toBe(before)
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12000'], ['A81001', '100']]))
       const r = cli(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], {cwd: temp.path})
       expect([r.status, r.stderr]).toEqual([0, ''])
-      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000'], ['asOf: 2026-10-01', 'asOf: 2026-04-01']))
+      expect(readFileSync(file, 'utf8')).toBe(edit(before, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000']))
     },
   },
   {
@@ -217,12 +219,14 @@ export const catalogue: Row[] = [
     outcome: 'read as the same extract with LF line breaks; errors name the same lines',
     exit: 0,
     run() {
-      const file = temp.write('riverside.pch.yaml', base)
+      // Dated before the extract (an older extract is refused); A81004 is not in it, so asOf stays.
+      const before = edit(base, ['asOf: 2026-10-01', 'asOf: 2026-01-01'])
+      const file = temp.write('riverside.pch.yaml', before)
       const lf = extract([['A81001', '100'], ['A81002', '12000']])
       temp.write('extract.csv', lf.replace('\n', '\r\n'))
       const r = cli(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], {cwd: temp.path})
       expect([r.status, r.stderr]).toEqual([0, ''])
-      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000'], ['asOf: 2026-10-01', 'asOf: 2026-04-01']))
+      expect(readFileSync(file, 'utf8')).toBe(edit(before, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000']))
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', 'many']]).replace('\n', '\r\n').replace(/\n(?=GP_PRAC_PAT_LIST,[^\n]*many)/, '\r'))
       failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: NUMBER_OF_PATIENTS "many" is not a whole number\n$/)
     },
@@ -387,6 +391,38 @@ export const catalogue: Row[] = [
     run() {
       mkdirSync(path.join(temp.path, 'sites'))
       expectOneLineFailure(cli(['validate', 'sites/*.pch.yaml'], {cwd: temp.path}), /^pch: No files match the pattern sites\/\*\.pch\.yaml$/m)
+    },
+  },
+  {
+    input: 'text piped to `pch validate` without the path `-` (a definition, or "a b")',
+    outcome: 'standard input is not read: the current directory is checked, as without the pipe',
+    exit: 0,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      for (const input of [base, 'a b\n']) expect(cli(['validate', '--today', TODAY], {cwd: temp.path, input})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
+    },
+  },
+  {
+    input: 'a register or extract that does not exist: `--ods /nonexistent.csv`, `--trusts`, `sync-list-sizes --from`',
+    outcome: '"pch: Cannot read /nonexistent.csv: no such file or directory", one line',
+    exit: 2,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      for (const args of [['lint', '--ods'], ['lint', '--trusts'], ['sync-list-sizes', '--from']]) {
+        expectOneLineFailure(cli([...args, '/nonexistent.csv'], {cwd: temp.path}), /^pch: Cannot read \/nonexistent\.csv: no such file or directory\n$/)
+      }
+    },
+  },
+  {
+    input: 'a definition `sync-list-sizes` cannot parse, even one named on the command line',
+    outcome: '"pch: Cannot sync FILE:LINE:COLUMN: REASON", one line per such file; no file changes',
+    exit: 2,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      temp.write('broken.pch.yaml', 'spec: [\n')
+      const r = cli(['sync-list-sizes', '--from', path.join(SHARED, 'data', 'nhs', 'gp-reg-pat-prac-all-2026-04.csv'), 'broken.pch.yaml', '.'], {cwd: temp.path})
+      expectOneLineFailure(r, /^pch: Cannot sync broken\.pch\.yaml:2:1: YAML syntax error: .*; it was not synced and no file was changed\n$/)
+      expect(readFileSync(path.join(temp.path, 'riverside.pch.yaml'), 'utf8')).toBe(base)
     },
   },
 ]
