@@ -118,7 +118,10 @@ function budgetSummary(synced: ReadonlyArray<{filePath: string; site: SiteChange
     lines.push(updated.length > 0 ? `budget.total rewritten to capitation x population for ${plural(updated.length, 'site')}: ${named(updated)}` : 'No budget.total was rewritten.')
     if (left.length > 0) lines.push(`budget.total left as it was for ${plural(left.length, 'site')} (contributions, or a weighted basis): ${named(left)}`)
   }
-  if (fires.length > 0) lines.push(`budget/capitation-mismatch now fires for ${plural(fires.length, 'site')}: ${named(fires)}${updateBudget ? '' : ' (--update-budget rewrites the totals of sites without contributions)'}`)
+  const still = synced.filter(({site}) => site.budget?.after.mismatch && site.budget.before.mismatch)
+  const hint = updateBudget ? '' : ' (--update-budget rewrites the totals of sites without contributions)'
+  if (fires.length > 0) lines.push(`budget/capitation-mismatch now fires for ${plural(fires.length, 'site')}: ${named(fires)}${hint}`)
   else lines.push('budget/capitation-mismatch fires for no site that it did not fire for before.')
+  if (still.length > 0) lines.push(`budget/capitation-mismatch still fires, as before the new sizes, for ${plural(still.length, 'site')}: ${named(still)}${fires.length > 0 ? '' : hint}`)
   return lines
 }

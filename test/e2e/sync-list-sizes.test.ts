@@ -198,6 +198,13 @@ describe('sync-list-sizes on a programme of 44 sites, January 2021 to April 2026
     expect(fires.length).toBeGreaterThan(20)
     expect(r.stdout).toContain(`budget/capitation-mismatch now fires for ${fires.length} sites: ${fires.join(', ')} (--update-budget rewrites the totals of sites without contributions)\n`)
     expect(mismatched(dir)).toEqual([...fires].sort())
+    // Run again: nothing new fires, and the sites still out of line are named as such.
+    const again = cli(['sync-list-sizes', '--from', NEW, '.'], {cwd: dir}).stdout
+    expect(again).toContain(
+      'budget/capitation-mismatch fires for no site that it did not fire for before.\n' +
+        `budget/capitation-mismatch still fires, as before the new sizes, for ${fires.length} sites: ${fires.join(', ')} (--update-budget rewrites the totals of sites without contributions)\n` +
+        'Every definition was already up to date.\n',
+    )
   })
 
   it('--update-budget rewrites the totals of the sites without contributions, which then meet characteristic 3, and names those it left', () => {
