@@ -5,11 +5,9 @@ export abstract class PchCommand extends Command {
   protected showStack = false
 
   override async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {
+    if (error.oclif !== undefined) error.message = oclifReason(error.message)
     // oclif puts a parse error's reason on its second line ("Parsing --x\n\tExpected ..."): keep both.
-    // "The following error(s) occurred:" is a heading over the reasons: the reasons are the message.
-    const lines = (error.message || String(error)).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('See more help') && !/^The following errors? occurred:$/.test(line))
-    // oclif names a missing flag without its dashes ("Missing required flag from").
-    if (lines[0]) lines[0] = lines[0].replace(/^Missing required flag (\w[\w-]*)$/, 'Missing required flag --$1')
+    const lines = (error.message || String(error)).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('See more help'))
     const first = (lines[0]?.endsWith(' ') || /^Parsing --/.test(lines[0] ?? '') ? lines.slice(0, 2).join(': ') : lines[0]) ?? 'unknown error'
     // The failure is handled here; oclif would otherwise warn that the arguments were never parsed.
     this.parsed = true
@@ -21,4 +19,12 @@ export abstract class PchCommand extends Command {
     if (this.showStack || process.argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`)
     process.exitCode = 2
   }
+}
+
+/**
+ * oclif heads its parse failures with "The following error occurred:" and names a missing flag
+ * without its dashes: the reason, as pch says it ("Missing required flag --from").
+ */
+function oclifReason(message: string): string {
+  return message.replace(/^The following errors? occurred:\n/, '').replace(/^(\s*)Missing required flag (\w[\w-]*)$/m, '$1Missing required flag --$2')
 }

@@ -232,6 +232,38 @@ export const catalogue: Row[] = [
     },
   },
   {
+    input: 'text piped to `pch validate` without the path `-` (a definition, or "a b")',
+    outcome: 'standard input is not read: the current directory is checked, as without the pipe',
+    exit: 0,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      for (const input of [base, 'a b\n']) expect(cli(['validate', '--today', TODAY], {cwd: temp.path, input})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
+    },
+  },
+  {
+    input: 'a register or extract that does not exist: `--ods /nonexistent.csv`, `--trusts`, `sync-list-sizes --from`',
+    outcome: '"pch: Cannot read /nonexistent.csv: no such file or directory", one line',
+    exit: 2,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      for (const args of [['lint', '--ods'], ['lint', '--trusts'], ['sync-list-sizes', '--from']]) {
+        expectOneLineFailure(cli([...args, '/nonexistent.csv'], {cwd: temp.path}), /^pch: Cannot read \/nonexistent\.csv: no such file or directory\n$/)
+      }
+    },
+  },
+  {
+    input: 'a definition `sync-list-sizes` cannot parse, even one named on the command line',
+    outcome: '"pch: Cannot sync FILE:LINE:COLUMN: REASON", one line per such file; no file changes',
+    exit: 2,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      temp.write('broken.pch.yaml', 'spec: [\n')
+      const r = cli(['sync-list-sizes', '--from', path.join(SHARED, 'data', 'nhs', 'gp-reg-pat-prac-all-2026-04.csv'), 'broken.pch.yaml', '.'], {cwd: temp.path})
+      expectOneLineFailure(r, /^pch: Cannot sync broken\.pch\.yaml:2:1: YAML syntax error: .*; it was not synced and no file was changed\n$/)
+      expect(readFileSync(path.join(temp.path, 'riverside.pch.yaml'), 'utf8')).toBe(base)
+    },
+  },
+  {
     input: 'binary data (a PNG)',
     outcome: '`yaml/syntax` "The file is not UTF-8 text" at its first byte that is not UTF-8',
     exit: 1,
@@ -391,38 +423,6 @@ export const catalogue: Row[] = [
     run() {
       mkdirSync(path.join(temp.path, 'sites'))
       expectOneLineFailure(cli(['validate', 'sites/*.pch.yaml'], {cwd: temp.path}), /^pch: No files match the pattern sites\/\*\.pch\.yaml$/m)
-    },
-  },
-  {
-    input: 'text piped to `pch validate` without the path `-` (a definition, or "a b")',
-    outcome: 'standard input is not read: the current directory is checked, as without the pipe',
-    exit: 0,
-    run() {
-      temp.write('riverside.pch.yaml', base)
-      for (const input of [base, 'a b\n']) expect(cli(['validate', '--today', TODAY], {cwd: temp.path, input})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
-    },
-  },
-  {
-    input: 'a register or extract that does not exist: `--ods /nonexistent.csv`, `--trusts`, `sync-list-sizes --from`',
-    outcome: '"pch: Cannot read /nonexistent.csv: no such file or directory", one line',
-    exit: 2,
-    run() {
-      temp.write('riverside.pch.yaml', base)
-      for (const args of [['lint', '--ods'], ['lint', '--trusts'], ['sync-list-sizes', '--from']]) {
-        expectOneLineFailure(cli([...args, '/nonexistent.csv'], {cwd: temp.path}), /^pch: Cannot read \/nonexistent\.csv: no such file or directory\n$/)
-      }
-    },
-  },
-  {
-    input: 'a definition `sync-list-sizes` cannot parse, even one named on the command line',
-    outcome: '"pch: Cannot sync FILE:LINE:COLUMN: REASON", one line per such file; no file changes',
-    exit: 2,
-    run() {
-      temp.write('riverside.pch.yaml', base)
-      temp.write('broken.pch.yaml', 'spec: [\n')
-      const r = cli(['sync-list-sizes', '--from', path.join(SHARED, 'data', 'nhs', 'gp-reg-pat-prac-all-2026-04.csv'), 'broken.pch.yaml', '.'], {cwd: temp.path})
-      expectOneLineFailure(r, /^pch: Cannot sync broken\.pch\.yaml:2:1: YAML syntax error: .*; it was not synced and no file was changed\n$/)
-      expect(readFileSync(path.join(temp.path, 'riverside.pch.yaml'), 'utf8')).toBe(base)
     },
   },
 ]
