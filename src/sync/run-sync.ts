@@ -39,7 +39,7 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
     allowOlder: flags['allow-older'],
   }
   const out: string[] = [`List sizes as of ${extract.asOf} (${plural(extract.sizes.size, 'practice')} in ${flags.from}):`]
-  const writes: Array<{file: string; content: string; filePath: string; before: string}> = []
+  const writes: Array<{file: string; content: string; filePath: string; before: string; bom: boolean}> = []
   const failures: string[] = []
   const older: string[] = []
   const synced: Array<{filePath: string; site: SiteChange}> = []
@@ -75,7 +75,7 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
       out.push(...describeSite(site, options.band, filePath, extract.asOf))
       synced.push({filePath, site})
     }
-    if (result.edits.length > 0) writes.push({file: source.path, content: `${bom ? '\uFEFF' : ''}${applyEdits(text, result.edits)}`, filePath, before: text})
+    if (result.edits.length > 0) writes.push({file: source.path, content: `${bom ? '\uFEFF' : ''}${applyEdits(text, result.edits)}`, filePath, before: text, bom})
   }
   if (failures.length > 0) {
     // A run that cannot see every definition changes none (a failed run leaves every file as it was).
@@ -88,12 +88,12 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
   if (flags.check) {
     for (const w of writes) out.push(`stale: ${w.filePath}`)
     out.push(writes.length > 0 ? `${plural(writes.length, 'definition is', 'definitions are')} out of date; run pch sync-list-sizes --from ${flags.from}` : 'Every definition is up to date.')
-    process.stdout.write(`${out.join('\n')}\n`)
+    process.stdout.write(lines(out))
     return writes.length > 0 ? 1 : refused
   }
   if (flags['dry-run']) {
     // stdout is the patch alone (for git apply); what it means goes to stderr.
-    process.stderr.write(`${out.join('\n')}\n`)
+    process.stderr.write(lines(out))
     process.stdout.write(writes.map((w) => patch(w.filePath, w.before, w.content.replace(/^\uFEFF/, ''))).join(''))
     return refused
   }
@@ -103,8 +103,13 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
     throw new UsageError(`Cannot write the updated list sizes: ${(error as NodeJS.ErrnoException).code ?? String(error)}; each file holds either its old or its updated content`)
   }
   out.push(writes.length > 0 ? `Updated ${plural(writes.length, 'file')}.` : 'Every definition was already up to date.')
-  process.stdout.write(`${out.join('\n')}\n`)
+  process.stdout.write(lines(out))
   return refused
+}
+
+/** What the run says, one line each (text from definitions among it). */
+function lines(out: readonly string[]): string {
+  return `${out.join('\n')}\n`
 }
 
 /** The sites whose budget the new sizes put out of line (with --update-budget: those rewritten, and those left). */
