@@ -75,9 +75,9 @@ function failsQuickly(args: string[], pattern: RegExp): void {
   expect(Date.now() - started).toBeLessThan(20_000)
 }
 
-/** A "Patients Registered at a GP Practice" totals extract of 2026-04-01: a row per [practice, count]. */
+/** A "Patients Registered at a GP Practice" totals extract of 2026-11-01 (after riverside's asOf: an older one is refused): a row per [practice, count]. */
 function extract(rows: Array<[string, string]>, header = 'PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\n'): string {
-  return header + rows.map(([code, count]) => `GP_PRAC_PAT_LIST,2026-04-01,GP,00L,E38000130,${code},NE1 1AA,ALL,ALL,${count}\n`).join('')
+  return header + rows.map(([code, count]) => `GP_PRAC_PAT_LIST,2026-11-01,GP,00L,E38000130,${code},NE1 1AA,ALL,ALL,${count}\n`).join('')
 }
 
 export const catalogue: Row[] = [
@@ -202,16 +202,14 @@ export const catalogue: Row[] = [
     outcome: '"pch: FILE:LINE: practice A81001 is in the extract twice with different counts (100 on line 2, 20000 on line 4)", one line; twice with the same count is read as once',
     exit: 2,
     run() {
-      // Dated before the extract (an older extract is refused); A81004 is not in it, so asOf stays.
-      const before = edit(base, ['asOf: 2026-10-01', 'asOf: 2026-01-01'])
-      const file = temp.write('riverside.pch.yaml', before)
+      const file = temp.write('riverside.pch.yaml', base)
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12000'], ['A81001', '20000']]))
       failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:4: practice A81001 is in the extract twice with different counts \(100 on line 2, 20000 on line 4\)\n$/)
-      expect(readFileSync(file, 'utf8')).toBe(before)
+      expect(readFileSync(file, 'utf8')).toBe(base)
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12000'], ['A81001', '100']]))
       const r = cli(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], {cwd: temp.path})
       expect([r.status, r.stderr]).toEqual([0, ''])
-      expect(readFileSync(file, 'utf8')).toBe(edit(before, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000']))
+      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000']))
     },
   },
   {
@@ -219,14 +217,12 @@ export const catalogue: Row[] = [
     outcome: 'read as the same extract with LF line breaks; errors name the same lines',
     exit: 0,
     run() {
-      // Dated before the extract (an older extract is refused); A81004 is not in it, so asOf stays.
-      const before = edit(base, ['asOf: 2026-10-01', 'asOf: 2026-01-01'])
-      const file = temp.write('riverside.pch.yaml', before)
+      const file = temp.write('riverside.pch.yaml', base)
       const lf = extract([['A81001', '100'], ['A81002', '12000']])
       temp.write('extract.csv', lf.replace('\n', '\r\n'))
       const r = cli(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], {cwd: temp.path})
       expect([r.status, r.stderr]).toEqual([0, ''])
-      expect(readFileSync(file, 'utf8')).toBe(edit(before, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000']))
+      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000']))
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', 'many']]).replace('\n', '\r\n').replace(/\n(?=GP_PRAC_PAT_LIST,[^\n]*many)/, '\r'))
       failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: NUMBER_OF_PATIENTS "many" is not a whole number\n$/)
     },
