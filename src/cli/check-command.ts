@@ -6,6 +6,7 @@ import type {RunInput, RunOutput} from '../engine/run.js'
 import type {FileWrite} from '../engine/write.js'
 import {checkToday} from '../engine/today.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
+import type {FormatContext} from '../formatters/formatter.js'
 
 export {checkToday}
 
@@ -70,12 +71,15 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   }
   const shown = flags.quiet ? output.results.map(errorsOnly) : output.results
   const {catalogue} = await import('../rules/index.js')
+  // A report that cannot be written does not cost the others: each is written, then the first failure is the run's.
+  let failed: unknown
   for (const {format, file} of reports) {
     const formatter = await loadFormatter(format)
-    const text = formatter(shown, {color: new Chalk({level: colorLevel(flags.color, file !== undefined)}), rules: catalogue, version: context.version})
+    const text = formatter(shown, {color: new Chalk({level: colorLevel(flags.color, file !== undefined)}), rules: catalogue, version: context.version, ...warningsNote(output.results, flags)})
     if (file === undefined) process.stdout.write(text)
-    else await writeOrFail(file, text)
+    else await writeOrFail(file, text).catch((error: unknown) => (failed ??= error))
   }
+  if (failed !== undefined) throw failed
   return exitCode(output.results, flags['max-warnings'])
 }
 
@@ -211,6 +215,13 @@ export function exitCode(results: readonly FileResult[], maxWarnings?: number): 
   const errors = results.reduce((n, r) => n + r.errorCount, 0)
   const warnings = results.reduce((n, r) => n + r.warningCount, 0)
   return errors > 0 || (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0
+}
+
+/** What the summary must say of warnings that it does not list (--quiet) or that exceed --max-warnings. */
+function warningsNote(results: readonly FileResult[], flags: Pick<CheckFlags, 'quiet' | 'max-warnings'>): Pick<FormatContext, 'warnings'> {
+  const count = results.reduce((n, r) => n + r.warningCount, 0)
+  if (!flags.quiet && flags['max-warnings'] === undefined) return {}
+  return {warnings: {count, hidden: flags.quiet, ...(flags['max-warnings'] === undefined ? {} : {max: flags['max-warnings']})}}
 }
 
 function errorsOnly(result: FileResult): FileResult {

@@ -5,6 +5,7 @@ import {documentRules, inVerdict, isLocked, repoRules, ruleMeta} from '../rules/
 import type {Rule, RuleContext} from '../rules/rule.js'
 import unusedException from '../rules/metadata/unused-exception.js'
 import disableDirective from '../rules/disable-directive.js'
+import unusedDisableDirective from '../rules/unused-disable-directive.js'
 import {entries, knownList, num, registeredPopulation, section, str} from '../rules/site.js'
 import {limitsOf, type Config} from './config.js'
 import type {OdsRegister, TrustRegister} from './ods.js'
@@ -149,12 +150,17 @@ export function inspectText(filePath: string, text: string, options: CheckOption
   const {documents, scalarLines} = parseSource(text, options.fastPath !== false, limitsOf(options.config).maxDepth)
   const {directives, problems} = parseDirectives(text, scalarLines)
   const file: CheckedFile = {filePath, documents: documents.length, findings: [], claims: '', exceptions: [], directives}
+  // In a file of several documents, the document whose content a directive's next line is in.
+  const ownerOf = (range: Range): number | undefined => (documents.length > 1 ? (documents.filter((doc) => doc.startLine <= range.line + 1).at(-1) ?? documents[0])?.index : undefined)
   for (const problem of problems) {
     const found = finding(disableDirective.meta.id, problem.message, problem.range, '')
-    // In a file of several documents, the document whose content the directive's next line is in.
-    const owner = documents.filter((doc) => doc.startLine <= problem.range.line + 1).at(-1) ?? documents[0]
-    if (documents.length > 1 && owner) found.documentIndex = owner.index
+    const owner = ownerOf(problem.range)
+    if (owner !== undefined) found.documentIndex = owner
     file.findings.push(found)
+  }
+  for (const directive of directives) {
+    const owner = ownerOf(directive.range)
+    if (owner !== undefined) directive.documentIndex = owner
   }
   if (documents.length === 0) {
     file.findings.push(finding('schema/api-version', `The file holds no PCH definition (${expectedVersion()})`, NOWHERE, ''))
@@ -357,6 +363,8 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
       findings.push(found)
     }
   }
+  /** "directive-index rule-id" of each directive rule that silenced a finding. */
+  const silenced = new Set<string>()
   const kept = findings.flatMap((found): Finding[] => {
     // validate's verdict is locked: it reports the locked rules only (structure and compliance), which
     // no config or comment changes; a directive's own problems are lint's to report.
@@ -366,9 +374,14 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
     const configured = locked ? undefined : options.config.rules.get(found.ruleId)?.severity
     if (configured === 'off') return []
     if (configured && found.severity !== 'info') found.severity = configured
-    if (!locked && file.directives.some((d) => d.line === found.line && d.rules.includes(found.ruleId))) return []
+    const silencer = locked ? undefined : file.directives.find((d) => d.line === found.line && d.rules.includes(found.ruleId))
+    if (silencer) {
+      silenced.add(`${file.directives.indexOf(silencer)} ${found.ruleId}`)
+      return []
+    }
     return [found]
   })
+  if (options.mode === 'lint') kept.push(...unusedDirectives(file, silenced, findings, options))
   sortMessages(kept)
   const edits = kept.flatMap((found) => (found.fix ? [found.fix] : []))
   const messages: Message[] = kept.map(({fix: _fix, ...message}) => message)
@@ -383,6 +396,27 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
     edits,
     fixes: kept.map((found) => found.fix),
   }
+}
+
+/** lint/unused-disable-directive: each rule of a directive that silenced nothing (config severities apply). */
+function unusedDirectives(file: CheckedFile, silenced: ReadonlySet<string>, findings: readonly Finding[], options: CheckOptions): Finding[] {
+  const configured = options.config.rules.get(unusedDisableDirective.meta.id)?.severity
+  if (configured === 'off' || file.directives.length === 0) return []
+  const repoRuleCanFire = (options.definitionsInRun ?? file.documents) > 1
+  // Where the schema rejected values a rule may have stayed silent for want of them: not "unused".
+  const unsure = new Set(findings.filter((f) => f.ruleId === 'schema').map((f) => f.documentIndex))
+  return file.directives.flatMap((directive, index) =>
+    unsure.has(directive.documentIndex)
+      ? []
+      : directive.rules
+          .filter((rule) => !silenced.has(`${index} ${rule}`) && (ruleMeta(rule)?.scope !== 'repo' || repoRuleCanFire))
+          .map((rule) => {
+            const found = finding(unusedDisableDirective.meta.id, formatMessage(unusedDisableDirective.message, {rule}), directive.range, '')
+            if (directive.documentIndex !== undefined) found.documentIndex = directive.documentIndex
+            if (configured) found.severity = configured
+            return found
+          }),
+  )
 }
 
 /** Document order, then position, then rule id: stable whatever order checks ran in. */

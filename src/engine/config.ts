@@ -7,7 +7,8 @@ import {catalogue, isLocked, ruleMeta} from '../rules/index.js'
 import {UsageError} from './load.js'
 import {DEFAULT_LIMITS, parseSource, type Limits} from './parse.js'
 import {readDataText} from './read.js'
-import {describeErrors, didYouMean} from './schema-check.js'
+import {describeErrors} from './schema-check.js'
+import {didYouMeanRule} from './suggest.js'
 import {optionErrors, validateConfigAgainstSchema} from './schemas.js'
 import {joinPointer} from './pointer.js'
 
@@ -95,7 +96,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     const [severity, options = {}] = (Array.isArray(setting) ? setting : [setting]) as [ConfiguredSeverity, Record<string, unknown>?]
     const meta = ruleMeta(id)
     if (!meta) {
-      fail(pointer, `unknown rule "${id}"${didYouMean(id, catalogue.map((m) => m.id))}`, 'key')
+      fail(pointer, `unknown rule "${id}"${didYouMeanRule(id, catalogue.map((m) => m.id))}`, 'key')
     } else if (meta.compliance && severity !== 'error') {
       fail(pointer, `${id} is a compliance rule: it cannot be set to ${severity}; accept a finding with an approved exception in the definition's metadata.exceptions`)
     } else if (isLocked(meta) && severity !== 'error') {

@@ -5,6 +5,7 @@ import {formatNumber, quote} from './messages.js'
 import {joinPointer, parsePointer, setAt} from './pointer.js'
 import {validateAgainstSchema, type JsonSchema} from './schemas.js'
 import type {Problem} from './types.js'
+import {didYouMean, nearest} from './suggest.js'
 
 /** A value that `format/*` rewrites: where, the fixed value, and the text `--fix` writes. */
 export interface Fix {
@@ -263,31 +264,5 @@ function valueName(value: unknown): string {
   return String(value)
 }
 
-/** `; did you mean "X"?` for the nearest candidate, or '' when none is close enough. */
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  const guess = nearest(word, candidates)
-  return guess ? `; did you mean "${guess}"?` : ''
-}
-
-/** The closest candidate by edit distance (case-insensitive), if close enough to be a typo. */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase())
-    if (d < bestDistance) [best, bestDistance] = [candidate, d]
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined
-}
-
-function distance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length]!
-}
+// Kept here too for the modules that import them from here.
+export {didYouMean, nearest}

@@ -1,6 +1,6 @@
 // The report as Markdown: a programme summary, a row per site, then what stands behind every
 // "not met", every exception and every unreadable definition.
-import {formatNumber} from '../engine/messages.js'
+import {formatNumber, plural} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
 import {bySeverity, figure, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import {forMarkdown as cell} from '../formatters/neutralise.js'
@@ -14,7 +14,7 @@ const markdown: Renderer = (report) => {
     '',
     `Generated ${report.generatedOn}. ${formatNumber(programme.compliant)} of ${formatNumber(programme.sites)} sites meet all four characteristics; ` +
       `registered population ${formatNumber(programme.registeredPopulation)}` +
-      (programme.unreadable > 0 ? `; ${formatNumber(programme.unreadable)} definitions could not be read.` : '.'),
+      (programme.unreadable > 0 ? `; ${plural(programme.unreadable, 'definition')} could not be read.` : '.'),
     '',
     '## Characteristics',
     '',

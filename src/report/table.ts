@@ -1,5 +1,5 @@
 // The report on a terminal: one line per site in at most 100 columns, then the programme.
-import {formatNumber} from '../engine/messages.js'
+import {formatNumber, plural} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
 import {bySeverity, figure, siteName, type Renderer} from './renderer.js'
 import {forTerminal} from '../formatters/neutralise.js'
@@ -34,7 +34,7 @@ const table: Renderer = (report, {color}) => {
     out.push(`  ${n}. ${fit(CHARACTERISTIC_NAMES[n], 64)} ${`${formatNumber(c.met)} met, ${formatNumber(c.metByException)} by exception, ${formatNumber(c.notMet)} not`.slice(0, 30)}`.trimEnd())
   }
   if (p.unreadable > 0) {
-    out.push(color.red(`${formatNumber(p.unreadable)} definitions could not be read:`))
+    out.push(color.red(`${plural(p.unreadable, 'definition')} could not be read:`))
     for (const u of report.unreadable) out.push(color.red(`  ${fit(`${u.filePath}:${u.line}:${u.column} ${u.message}`, 98)}`.trimEnd()))
   }
   out.push(`${mark.met} met  ${mark['met-by-exception']} met by exception  ${mark['not-met']} not met`)

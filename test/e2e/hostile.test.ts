@@ -6,7 +6,7 @@ import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, rea
 import path from 'node:path'
 import * as fs from 'node:fs'
 import {describe, expect, it, onTestFinished} from 'vitest'
-import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
+import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, SHARED, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
 import {startLsp, stopLsp, uri} from '../lsp/client.js'
 
 const base = riverside()
@@ -83,9 +83,9 @@ function failsQuickly(args: string[], pattern: RegExp): void {
   expect(Date.now() - started).toBeLessThan(20_000)
 }
 
-/** A "Patients Registered at a GP Practice" totals extract of 2026-04-01: a row per [practice, count]. */
+/** A "Patients Registered at a GP Practice" totals extract of 2026-11-01 (after riverside's asOf: an older one is refused): a row per [practice, count]. */
 function extract(rows: Array<[string, string]>, header = 'PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\n'): string {
-  return header + rows.map(([code, count]) => `GP_PRAC_PAT_LIST,2026-04-01,GP,00L,E38000130,${code},NE1 1AA,ALL,ALL,${count}\n`).join('')
+  return header + rows.map(([code, count]) => `GP_PRAC_PAT_LIST,2026-11-01,GP,00L,E38000130,${code},NE1 1AA,ALL,ALL,${count}\n`).join('')
 }
 
 /** The riverside example with one fixable finding (`format/number`): lint exits 1, and --fix has an edit to make. */
@@ -229,7 +229,7 @@ export const catalogue: Row[] = [
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12000'], ['A81001', '100']]))
       const r = cli(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], {cwd: temp.path})
       expect([r.status, r.stderr]).toEqual([0, ''])
-      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000'], ['asOf: 2026-10-01', 'asOf: 2026-04-01']))
+      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000']))
     },
   },
   {
@@ -242,9 +242,41 @@ export const catalogue: Row[] = [
       temp.write('extract.csv', lf.replace('\n', '\r\n'))
       const r = cli(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], {cwd: temp.path})
       expect([r.status, r.stderr]).toEqual([0, ''])
-      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000'], ['asOf: 2026-10-01', 'asOf: 2026-04-01']))
+      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000']))
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', 'many']]).replace('\n', '\r\n').replace(/\n(?=GP_PRAC_PAT_LIST,[^\n]*many)/, '\r'))
       failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: NUMBER_OF_PATIENTS "many" is not a whole number\n$/)
+    },
+  },
+  {
+    input: 'text piped to `pch validate` without the path `-` (a definition, or "a b")',
+    outcome: 'standard input is not read: the current directory is checked, as without the pipe',
+    exit: 0,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      for (const input of [base, 'a b\n']) expect(cli(['validate', '--today', TODAY], {cwd: temp.path, input})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
+    },
+  },
+  {
+    input: 'a register or extract that does not exist: `--ods /nonexistent.csv`, `--trusts`, `sync-list-sizes --from`',
+    outcome: '"pch: Cannot read /nonexistent.csv: no such file or directory", one line',
+    exit: 2,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      for (const args of [['lint', '--ods'], ['lint', '--trusts'], ['sync-list-sizes', '--from']]) {
+        expectOneLineFailure(cli([...args, '/nonexistent.csv'], {cwd: temp.path}), /^pch: Cannot read \/nonexistent\.csv: no such file or directory\n$/)
+      }
+    },
+  },
+  {
+    input: 'a definition `sync-list-sizes` cannot parse, even one named on the command line',
+    outcome: '"pch: Cannot sync FILE:LINE:COLUMN: REASON", one line per such file; no file changes',
+    exit: 2,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      temp.write('broken.pch.yaml', 'spec: [\n')
+      const r = cli(['sync-list-sizes', '--from', path.join(SHARED, 'data', 'nhs', 'gp-reg-pat-prac-all-2026-04.csv'), 'broken.pch.yaml', '.'], {cwd: temp.path})
+      expectOneLineFailure(r, /^pch: Cannot sync broken\.pch\.yaml:2:1: YAML syntax error: .*; it was not synced and no file was changed\n$/)
+      expect(readFileSync(path.join(temp.path, 'riverside.pch.yaml'), 'utf8')).toBe(base)
     },
   },
   {
@@ -673,7 +705,7 @@ export const catalogue: Row[] = [
       const r = spawnSync(process.execPath, [BIN, 'sync-list-sizes', '--from', 'extract.csv', '.'], {cwd: temp.path, encoding: 'utf8', env: {...process.env, NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}, timeout: Math.round(ms * 0.7), killSignal: 'SIGTERM'})
       expect(r.signal === 'SIGTERM' || r.status === 143 || r.status === 0, `${r.signal} ${r.status}`).toBe(true)
       expect(readdirSync(temp.path).filter((n) => n.endsWith('.tmp'))).toEqual([])
-      const synced = (text: string) => edit(text, ['listSize: 14250', 'listSize: 14300'], ['listSize: 11980', 'listSize: 12000'], ['listSize: 9870', 'listSize: 9900'], ['asOf: 2026-10-01', 'asOf: 2026-04-01'])
+      const synced = (text: string) => edit(text, ['listSize: 14250', 'listSize: 14300'], ['listSize: 11980', 'listSize: 12000'], ['listSize: 9870', 'listSize: 9900'], ['asOf: 2026-10-01', 'asOf: 2026-11-01'], ['source: NHS Digital, Patients Registered at a GP Practice, October 2026', 'source: NHS Digital, Patients Registered at a GP Practice, 2026-11-01 (extract.csv)'])
       for (const [name, text] of sites) expect([text, synced(text)]).toContain(readFileSync(path.join(temp.path, name), 'utf8'))
     },
   },
