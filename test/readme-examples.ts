@@ -2,6 +2,7 @@
 // pack.test.ts), its CI recipes (recipes.test.ts) and its commands from NHS data (import.test.ts).
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
+import {parse} from 'yaml'
 import {edit, riverside, ROOT} from './helpers.js'
 
 export const API_EXAMPLES = ['validate', 'lint', 'loadConfig', 'formatters'] as const
@@ -16,6 +17,9 @@ export function readmeBlock(marker: string, language: string): string {
 
 /** The code block that follows `<!-- api: NAME -->` in the README, as printed. */
 export const apiExample = (name: string): string => readmeBlock(`api: ${name}`, 'js')
+
+/** The YAML block that follows `<!-- recipe: NAME -->` in the README, parsed. */
+export const recipe = (name: string): Record<string, unknown> => parse(readmeBlock(`recipe: ${name}`, 'yaml'), {strict: true, uniqueKeys: true}) as Record<string, unknown>
 
 /** The command lines of the `sh` block that follows `<!-- MARKER -->`, without their comments. */
 export const readmeCommands = (marker: string): string[] =>
