@@ -2,7 +2,7 @@
 // documented outcome exactly. README.md's "Hostile and odd input" table is these rows, word for
 // word (the last test holds them together).
 import {spawn, spawnSync} from 'node:child_process'
-import {chmodSync, mkdirSync, readFileSync, symlinkSync} from 'node:fs'
+import {chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, onTestFinished} from 'vitest'
 import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
@@ -225,6 +225,22 @@ export const catalogue: Row[] = [
       expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000'], ['asOf: 2026-10-01', 'asOf: 2026-04-01']))
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', 'many']]).replace('\n', '\r\n').replace(/\n(?=GP_PRAC_PAT_LIST,[^\n]*many)/, '\r'))
       failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: NUMBER_OF_PATIENTS "many" is not a whole number\n$/)
+    },
+  },
+  {
+    input: 'a CSV (an extract, the practice map, a register) with a quote that never closes, or a quote inside a field that does not start with one',
+    outcome: '"pch: FILE:LINE: a field opens with a quote that never closes" (or "a quote inside field N, which does not start with one"), one line, at the line of that quote; no file changes',
+    exit: 2,
+    run() {
+      const file = temp.write('riverside.pch.yaml', base)
+      temp.write('extract.csv', extract([['A81001', '100'], ['"A81002', '12000'], ['A81003', '5000']]))
+      failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: a field opens with a quote that never closes\n$/)
+      temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12"000']]))
+      failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: a quote inside field 10, which does not start with one \("12""\)\n$/)
+      expect(readFileSync(file, 'utf8')).toBe(base)
+      temp.write('map.csv', 'PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,PRACTICE_POSTCODE,PCN_CODE,PCN_NAME,STP_CODE,STP_NAME\nGP_PRAC_PAT_LIST,01Jan2022,A81001,"THE SURGERY,TS18 1HU,U89141,STOCKTON PCN,QHM,X\n')
+      failsQuickly(['import', '--map', 'map.csv', '--list-sizes', 'extract.csv', '--dir', 'imported'], /^pch: map\.csv:2: a field opens with a quote that never closes\n$/)
+      expect(existsSync(path.join(temp.path, 'imported'))).toBe(false)
     },
   },
   {
