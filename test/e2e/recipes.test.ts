@@ -66,14 +66,16 @@ describe('README recipes', () => {
     expect(junit).toContain('<failure type="population/size-band"')
   })
 
-  it.runIf(fullHistory)('pre-commit: rev is a full commit hash of this repository, whose tree serves the hook and builds when packed', () => {
+  it.runIf(fullHistory)('pre-commit: rev is a full commit hash of this repository, whose tree serves the hook and builds when packed, quietly', () => {
     const {rev, hooks} = (recipe('pre-commit') as {repos: Array<{rev: string; hooks: Array<{id: string}>}>}).repos[0]!
     expect(rev).toMatch(/^[0-9a-f]{40}$/)
     expect(git('cat-file', '-e', `${rev}^{commit}`).status).toBe(0)
     const served = parse(git('show', `${rev}:.pre-commit-hooks.yaml`).stdout) as Array<{id: string; language: string}>
     expect(served.find((h) => h.id === hooks[0]!.id)?.language).toBe('node')
-    // pre-commit installs a node hook with npm pack, which runs prepack: the build.
+    // pre-commit installs a node hook with npm pack, which runs prepack: the build. It takes npm pack's
+    // standard output for the tarball's name, so npm must not print the build there (.npmrc).
     expect((JSON.parse(git('show', `${rev}:package.json`).stdout) as {scripts: Record<string, string>}).scripts.prepack).toBe('npm run build')
+    expect(git('show', `${rev}:.npmrc`).stdout).toMatch(/^foreground-scripts=false$/m)
   })
 
   it('pre-commit, repo: local: the same hook as this repository serves, with the package of this version as its dependency', () => {
