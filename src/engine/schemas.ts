@@ -26,6 +26,9 @@ export const PRECOMPILED = {
   definition: ROOT_SCHEMA_ID,
   config: `${SCHEMA_BASE}config.schema.json`,
   trustOdsCode: `${SCHEMA_BASE}workforce.schema.json#/$defs/trustOdsCode`,
+  // pch import checks every practice and commissioner code of a national map.
+  practiceOdsCode: `${SCHEMA_BASE}common.schema.json#/$defs/practiceOdsCode`,
+  icbOdsCode: `${SCHEMA_BASE}common.schema.json#/$defs/icbOdsCode`,
 } as const
 // Relative to dist/engine/ and to dist/commands/ alike (a command may be bundled).
 const PRECOMPILED_FILE = '../engine/validators.cjs'

@@ -280,6 +280,22 @@ export const catalogue: Row[] = [
     },
   },
   {
+    input: 'a CSV (an extract, the practice map, a register) with a quote that never closes, or a quote inside a field that does not start with one',
+    outcome: '"pch: FILE:LINE: a field opens with a quote that never closes" (or "a quote inside field N, which does not start with one"), one line, at the line of that quote; no file changes',
+    exit: 2,
+    run() {
+      const file = temp.write('riverside.pch.yaml', base)
+      temp.write('extract.csv', extract([['A81001', '100'], ['"A81002', '12000'], ['A81003', '5000']]))
+      failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: a field opens with a quote that never closes\n$/)
+      temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12"000']]))
+      failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: a quote inside field 10, which does not start with one \("12""\)\n$/)
+      expect(readFileSync(file, 'utf8')).toBe(base)
+      temp.write('map.csv', 'PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,PRACTICE_POSTCODE,PCN_CODE,PCN_NAME,STP_CODE,STP_NAME\nGP_PRAC_PAT_LIST,01Jan2022,A81001,"THE SURGERY,TS18 1HU,U89141,STOCKTON PCN,QHM,X\n')
+      failsQuickly(['import', '--map', 'map.csv', '--list-sizes', 'extract.csv', '--dir', 'imported'], /^pch: map\.csv:2: a field opens with a quote that never closes\n$/)
+      expect(existsSync(path.join(temp.path, 'imported'))).toBe(false)
+    },
+  },
+  {
     input: 'binary data (a PNG)',
     outcome: '`yaml/syntax` "The file is not UTF-8 text" at its first byte that is not UTF-8',
     exit: 1,
