@@ -67,7 +67,7 @@ export function contentHash(filePath: string, name: string | undefined, text: Fi
  * The shape of a cached phase 1 result: raised whenever CheckedFile changes, so that a cache written
  * by an earlier build of the same version is thrown away rather than misread.
  */
-export const CACHE_FORMAT = 3
+export const CACHE_FORMAT = 4
 
 /** What, besides a file's own text, shapes its phase 1 result. */
 export function cacheEnvironment(version: string, options: CheckOptions): string {

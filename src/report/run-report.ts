@@ -19,7 +19,8 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
   const today = checkToday(flags.today)
   const {results, sites} = await runParallel({mode: 'lint', today, paths, configFile: flags.config, collectSites: true})
   const band = thresholds('population/size-band') as {minimum: number; maximum: number}
-  const report = buildReport(results, sites, {today, band})
+  const staleAfterMonths = thresholds('population/stale-list-sizes').maxAgeMonths as number
+  const report = buildReport(results, sites, {today, band, staleAfterMonths})
   const toFile = flags.output !== undefined
   const format = (flags.format ?? (!toFile && process.stdout.isTTY ? 'table' : 'markdown')) as ReportFormat
   const level = toFile || flags.color === false || (flags.color !== true && (process.env.NO_COLOR || !process.stdout.isTTY)) ? 0 : (supportsColor ? supportsColor.level : 0) || 1
