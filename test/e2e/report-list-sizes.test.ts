@@ -66,6 +66,28 @@ describe('pch report: the age of the list sizes and the view by commissioner', (
     expect(r.stdout).toBe(golden('list-sizes.json'))
   })
 
+  it('html: the dates in the lede, a stale count, the date of each site and a table by commissioner', () => {
+    const r = report('--format', 'html')
+    expect([r.status, r.stderr]).toEqual([0, ''])
+    const html = r.stdout
+    expect(html).toContain('3 of 3 sites meet all four characteristics; list sizes of 1 January 2021 to 1 October 2026, <strong>1 site stale</strong>.</p>')
+    expect(html).toContain(
+      '<div class="stat is-warning"><dt>Sites with stale list sizes</dt><dd><span class="stat-value">1</span> <span class="stat-note">more than 6 months old; list sizes of 1 January 2021 to 1 October 2026</span></dd></div>',
+    )
+    expect(html).toContain('<td class="numeric">36,100</td>\n<td><span class="date">1 January 2021</span><span class="flag">stale: over 6 months</span></td>')
+    expect(html).toContain('<td class="numeric">36,100</td>\n<td><span class="date">1 May 2026</span></td>')
+    expect(html.match(/<tr data-commissioner=.*?<\/tr>/gs)).toEqual([
+      '<tr data-commissioner="QXY"><th scope="row">North Riverside Integrated Care Board<span class="sub">QXY</span></th>\n' +
+        '<td class="numeric">2</td><td class="numeric">72,200</td><td class="numeric">2</td>\n' +
+        '<td class="numeric">2</td><td class="numeric">2</td><td class="numeric">2</td><td class="numeric">2</td>\n' +
+        '<td><span class="date">1 January 2021</span> to <span class="date">1 October 2026</span><span class="flag">1 site stale</span></td>\n</tr>',
+      '<tr data-commissioner=""><th scope="row"><span class="unknown">No commissioner named</span></th>\n' +
+        '<td class="numeric">1</td><td class="numeric">36,100</td><td class="numeric">1</td>\n' +
+        '<td class="numeric">1</td><td class="numeric">1</td><td class="numeric">1</td><td class="numeric">1</td>\n' +
+        '<td><span class="date">1 May 2026</span></td>\n</tr>',
+    ])
+  })
+
   it('--by commissioner with another format is a failed run', () => {
     expectOneLineFailure(report('--format', 'markdown', '--by', 'commissioner'), /^pch: --by commissioner is for --format csv \(one row per ICB\); the other formats always show the view by commissioner\n$/)
   })
