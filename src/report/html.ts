@@ -256,7 +256,7 @@ function populationAxis(x: (value: number) => number, low: number, high: number,
 function siteBars(known: Known[], band: {minimum: number; maximum: number}): {height: number; body: Markup; binWidth: number; tailFrom: number | null} {
   const labelRight = 214
   const plotLeft = 222
-  const valueLeft = CHART_WIDTH - 118
+  const valueLeft = CHART_WIDTH - 136
   const plotRight = valueLeft - 10
   const top = 34
   const row = 18

@@ -101,6 +101,13 @@ describe('pch report --format html, in a browser', () => {
     for (const text of ['Met', 'Not met', 'Met by exception']) expect(await count(page, `.tag:text-is("${text}")`)).toBeGreaterThan(0)
     expect(await count(page, 'script')).toBe(0)
 
+    // Met, met by exception and not met (characteristic 4) are three fills: a solid colour, hatching and a cross-hatch.
+    const fills = await page.locator('svg.chart .mark .bar').evaluateAll((bars) => bars.map((b) => `${b.parentElement?.getAttribute('class')}: ${b.getAttribute('fill')}`))
+    expect([...new Set(fills.map((f) => f.replace(/ out-of-band/, '')))].sort()).toEqual(['mark is-exception: url(#fill-exception)', 'mark is-met: var(--blue)', 'mark is-not-met: url(#fill-not-met)'])
+    expect(await count(page, 'svg.chart pattern#fill-exception')).toBe(1)
+    expect(await count(page, 'svg.chart pattern#fill-not-met')).toBe(1)
+    expect(layoutProblems(await chartTexts(page))).toEqual([])
+
     // Printed, nothing of the table or the chart is hidden.
     await page.emulateMedia({media: 'print'})
     expect(await count(page, 'tr[data-site]:visible')).toBe(json.sites.length)
