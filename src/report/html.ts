@@ -510,7 +510,7 @@ h2{font-size:1.625rem;line-height:1.2;font-weight:700;margin:0 0 16px}
 .stat.is-warning{border-top-color:var(--red)}
 .stat dt{font-weight:700;font-size:.9375rem;line-height:1.3;min-height:2.6em}
 .stat dd{margin:4px 0 0}
-.stat-value{display:block;font-size:2rem;font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums}
+.stat-value{display:block;font-size:1.75rem;font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums}
 .stat-note{display:block;color:var(--secondary);font-size:.875rem}
 .caption-hint{font-size:1rem!important;font-weight:400!important;color:var(--secondary)}
 .table{width:100%;border-collapse:collapse;border-spacing:0;font-size:.9375rem;margin:0}
@@ -540,8 +540,8 @@ h2{font-size:1.625rem;line-height:1.2;font-weight:700;margin:0 0 16px}
 .bar{display:flex;height:8px;margin-top:6px;background:var(--grey-4);max-width:22em}
 .bar span{display:block;height:100%}
 .bar-met{background:var(--green)}
-.bar-exception{background:var(--yellow)}
-.bar-not-met{background:var(--red)}
+.bar-exception{background:repeating-linear-gradient(45deg,var(--yellow) 0 3px,#4d3708 3px 5px)}
+.bar-not-met{background:repeating-linear-gradient(45deg,var(--red) 0 3px,var(--white) 3px 4px),var(--red)}
 code{font-family:Consolas,"Liberation Mono",Menlo,monospace;font-size:.875em;background:var(--grey-5);padding:0 3px;overflow-wrap:break-word}
 .where{color:var(--secondary);font-size:.8125rem;overflow-wrap:anywhere}
 .date{white-space:nowrap}
