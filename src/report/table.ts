@@ -29,7 +29,7 @@ const table: Renderer = (report, {color}) => {
     out.push(`  ${n}. ${fit(CHARACTERISTIC_NAMES[n], 64)} ${`${formatNumber(c.met)} met, ${formatNumber(c.metByException)} by exception, ${formatNumber(c.notMet)} not`.slice(0, 30)}`.trimEnd())
   }
   out.push(listSizesSentence(report))
-  if (report.commissioners.length > 0 && p.sites > 0) {
+  if (report.commissioners.length > 0) {
     // Within 100 columns: the commissioner, then right-aligned figures, then the oldest list sizes.
     const columns = (label: string, ...cells: string[]): string => `${fit(label, 32)}${cells.slice(0, 8).map((c, i) => c.padStart([6, 12, 10, 5, 5, 5, 5, 6][i]!)).join('')}  ${cells[8]}`
     out.push('', color.bold(columns('BY COMMISSIONER', 'SITES', 'POPULATION', 'ALL FOUR', '1', '2', '3', '4', 'STALE', 'OLDEST')))

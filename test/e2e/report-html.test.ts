@@ -191,6 +191,18 @@ function layoutProblems({chart, texts}: {chart: Box; texts: Box[]}): string[] {
   return problems
 }
 
+/** Each site's label is its id, or the start of it cut with an ellipsis where it would not fit; its title has it all. */
+async function expectSiteLabels(page: Page): Promise<string[][]> {
+  const labels = await page.locator('svg [data-site]').evaluateAll((marks) =>
+    marks.map((m) => [m.getAttribute('data-site') ?? '', m.querySelector('.site-label')?.textContent ?? '', m.querySelector('title')?.textContent ?? '']),
+  )
+  for (const [id, label, title] of labels) {
+    expect(label === id! || (label!.endsWith('…') && id!.startsWith(label!.slice(0, -1)) && label!.length > 12), `${id} as ${label}`).toBe(true)
+    expect(title!.startsWith(`${id}: `)).toBe(true)
+  }
+  return labels
+}
+
 /** A screenshot of the chart alone, for a person to look at: .tmp/NAME in the repository (not committed). */
 async function chartScreenshot(page: Page, name: string): Promise<Buffer> {
   const clip = (await page.locator('.chart-figure').boundingBox())!
@@ -204,6 +216,7 @@ describe('pch report --format html: the chart of a real programme, in a browser'
   const all = useTempDir('pch-report-chart-', 'all')
   let sites = ''
   let some = ''
+  let few = ''
   beforeAll(() => {
     sites = path.join(all.path, 'sites')
     const r = cli(['import', '--map', path.join(NHS, 'gp-reg-pat-prac-map-2022-01.csv'), '--list-sizes', path.join(NHS, 'gp-reg-pat-prac-all-2021-01.csv'), '--dir', sites, '--today', TODAY])
@@ -214,7 +227,20 @@ describe('pch report --format html: the chart of a real programme, in a browser'
     const files = readdirSync(sites).sort()
     const of = (icb: string): string[] => files.filter((f) => readFileSync(path.join(sites, f), 'utf8').includes(`    odsCode: ${icb}\n`))
     for (const f of [...of('QOQ'), ...of('QOC').slice(0, 6)]) copyFileSync(path.join(sites, f), path.join(some, f))
+    few = path.join(all.path, 'few')
+    mkdirSync(few)
+    for (const f of of('QOQ').slice(0, 10)) copyFileSync(path.join(sites, f), path.join(few, f))
   }, 300_000)
+
+  it('at 10 sites: one labelled bar per site, labels clear and inside', async () => {
+    const {page, errors} = await open(report([few], 'html', 'few.html'))
+    expect(await count(page, 'svg.chart-bars [data-site]')).toBe(10)
+    await expectSiteLabels(page)
+    expect(layoutProblems(await chartTexts(page))).toEqual([])
+    expect((await chartScreenshot(page, 'report-chart-10.png')).length).toBeGreaterThan(5_000)
+    await page.context().close()
+    expect(errors).toEqual([])
+  })
 
   it('at 44 sites: one bar per site, every label inside the picture and clear of the others', async () => {
     const json = JSON.parse(readFileSync(report([some], 'json', 'some.json'), 'utf8')) as ComplianceReport
@@ -222,14 +248,7 @@ describe('pch report --format html: the chart of a real programme, in a browser'
     const {page, errors} = await open(report([some], 'html', 'some.html'))
     expect(await count(page, 'svg.chart-bars')).toBe(1)
     expect(sorted(await attributes(page, 'svg [data-site]', 'data-site'))).toEqual(sorted(json.sites.map((s) => s.id)))
-    // Each site's label is its id, or the start of it cut with an ellipsis where it would not fit; its title has it all.
-    const labels = await page.locator('svg [data-site]').evaluateAll((marks) =>
-      marks.map((m) => [m.getAttribute('data-site') ?? '', m.querySelector('.site-label')?.textContent ?? '', m.querySelector('title')?.textContent ?? '']),
-    )
-    for (const [id, label, title] of labels) {
-      expect(label === id! || (label!.endsWith('…') && id!.startsWith(label!.slice(0, -1)) && label!.length > 12), `${id} as ${label}`).toBe(true)
-      expect(title!.startsWith(`${id}: `)).toBe(true)
-    }
+    const labels = await expectSiteLabels(page)
     expect(labels.find(([id]) => id === 'u21078-tadcaster-and-selby-rural-pcn')?.[1]).toMatch(/^u21078-tadcaster/)
     const drawn = await chartTexts(page)
     // A label, a population and a status word per site, the ticks, the band and the axis title.
