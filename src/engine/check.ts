@@ -6,6 +6,7 @@ import type {Rule, RuleContext} from '../rules/rule.js'
 import unusedException from '../rules/metadata/unused-exception.js'
 import disableDirective from '../rules/disable-directive.js'
 import unusedDisableDirective from '../rules/unused-disable-directive.js'
+import {parseDate} from '../rules/dates.js'
 import {entries, knownList, num, registeredPopulation, section, str} from '../rules/site.js'
 import {limitsOf, type Config} from './config.js'
 import type {OdsRegister, TrustRegister} from './ods.js'
@@ -141,6 +142,10 @@ export interface SiteFacts {
   practiceSizes: Array<{odsCode: string; listSize: number}>
   /** Characteristics whose section (spec.care, spec.workforce, spec.budget, spec.population) is missing or not a mapping. */
   missingSections: number[]
+  /** population.asOf when it is a date (YYYY-MM-DD). */
+  asOf: string | null
+  /** metadata.commissioner when it has a name and an ODS code. */
+  commissioner: {name: string; odsCode: string} | null
 }
 
 const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
@@ -230,6 +235,7 @@ function siteFacts(data: unknown, documentIndex: number | undefined, line: numbe
   const budget = section(data, 'spec', 'budget')
   const population = section(data, 'spec', 'population')
   const plan = section(data, 'spec', 'care', 'populationHealth')
+  const commissioner = section(data, 'metadata', 'commissioner')
   const practices = population ? knownList(population.practices) : undefined
   const partners = entries(section(data, 'spec', 'workforce')?.partners)
   const outcomes = plan ? knownList(plan.outcomes) : undefined
@@ -248,6 +254,8 @@ function siteFacts(data: unknown, documentIndex: number | undefined, line: numbe
     riskShareModel: str(model) ?? null,
     outcomes: outcomes ? outcomes.length : null,
     practiceSizes: (practices ?? []).flatMap((p) => (typeof p.odsCode === 'string' && num(p.listSize) !== undefined ? [{odsCode: p.odsCode, listSize: num(p.listSize)!}] : [])),
+    asOf: parseDate(population?.asOf) ? (population!.asOf as string) : null,
+    commissioner: str(commissioner?.name) !== undefined && str(commissioner?.odsCode) !== undefined ? {name: commissioner!.name as string, odsCode: commissioner!.odsCode as string} : null,
     missingSections: ([[1, 'care'], [2, 'workforce'], [3, 'budget'], [4, 'population']] as const).flatMap(([n, key]) => (section(data, 'spec', key) ? [] : [n])),
     exceptions: entries(metadata?.exceptions).flatMap(([, e]) =>
       ['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => typeof e[key] === 'string')

@@ -7,10 +7,31 @@ import {forCsvCell} from '../formatters/neutralise.js'
 export const CSV_COLUMNS = [
   'id', 'name', 'status', 'file', 'practices', 'registered_population', 'in_band', 'sectors', 'budget_total',
   'annual_per_patient', 'risk_share_model', 'outcomes', 'characteristic_1', 'characteristic_2', 'characteristic_3',
-  'characteristic_4', 'compliant', 'findings', 'exceptions',
+  'characteristic_4', 'compliant', 'findings', 'exceptions', 'commissioner_ods_code', 'commissioner', 'population_as_of', 'list_sizes_stale',
 ] as const
 
-const csv: Renderer = (report) => {
+/** The columns of `--by commissioner`: one row per ICB, then one for the sites that name none. */
+export const COMMISSIONER_CSV_COLUMNS = [
+  'commissioner_ods_code', 'commissioner', 'sites', 'registered_population', 'compliant',
+  ...CHARACTERISTICS.flatMap((n) => [`characteristic_${n}_met`, `characteristic_${n}_met_by_exception`, `characteristic_${n}_not_met`]),
+  'oldest_as_of', 'newest_as_of', 'stale_sites',
+] as const
+
+const yesNo = (value: boolean | null): string => (value === null ? '' : value ? 'yes' : 'no')
+const records = (rows: unknown[][]): string => rows.map((row) => row.map((value) => forCsvCell(value as Parameters<typeof forCsvCell>[0])).join(',')).join('\r\n') + '\r\n'
+
+const byCommissioner: Renderer = (report) =>
+  records([
+    [...COMMISSIONER_CSV_COLUMNS],
+    ...report.commissioners.map((c) => [
+      c.odsCode, c.name, c.sites, c.registeredPopulation, c.compliant,
+      ...CHARACTERISTICS.flatMap((n) => [c.characteristics[n].met, c.characteristics[n].metByException, c.characteristics[n].notMet]),
+      c.oldestAsOf, c.newestAsOf, c.stale,
+    ]),
+  ])
+
+const csv: Renderer = (report, context) => {
+  if (context.by === 'commissioner') return byCommissioner(report, context)
   const rows = report.sites.map((site) => [
     site.id, site.name, site.status,
     site.documentIndex === undefined ? site.filePath : `${site.filePath}#${site.documentIndex + 1}`,
@@ -20,8 +41,9 @@ const csv: Renderer = (report) => {
     site.compliant ? 'yes' : 'no',
     [...site.problems.map((f) => `${f.ruleId}: ${f.message}`), ...CHARACTERISTICS.flatMap((n) => (site.characteristics[n].status === 'not-met' ? site.characteristics[n].findings.map((f) => `${f.ruleId}: ${f.message}`) : []))].join('; '),
     CHARACTERISTICS.flatMap((n) => site.characteristics[n].exceptions.map((e) => `${e.rule}: ${e.reason} (approved by ${e.approvedBy} on ${e.approvedOn})`)).join('; '),
+    site.commissioner?.odsCode, site.commissioner?.name, site.asOf, yesNo(site.stale),
   ])
-  return [[...CSV_COLUMNS], ...rows].map((row) => row.map(forCsvCell).join(',')).join('\r\n') + '\r\n'
+  return records([[...CSV_COLUMNS], ...rows])
 }
 
 export default csv

@@ -2,7 +2,7 @@
 // "not met", every exception and every unreadable definition.
 import {formatNumber, plural} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
-import {bySeverity, figure, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
+import {asOfRange, asOfText, bySeverity, commissionerName, figure, listSizesSentence, meeting, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import {forMarkdown as cell} from '../formatters/neutralise.js'
 
 const MARK: Record<CharacteristicStatus, string> = {'met': '✔ met', 'not-met': '✖ not met', 'met-by-exception': '◐ by exception'}
@@ -16,6 +16,8 @@ const markdown: Renderer = (report) => {
       `registered population ${formatNumber(programme.registeredPopulation)}` +
       (programme.unreadable > 0 ? `; ${plural(programme.unreadable, 'definition')} could not be read.` : '.'),
     '',
+    listSizesSentence(report),
+    '',
     '## Characteristics',
     '',
     '| # | characteristic | met | met by exception | not met |',
@@ -25,15 +27,27 @@ const markdown: Renderer = (report) => {
       return `| ${n} | ${CHARACTERISTIC_NAMES[n]} | ${c.met} | ${c.metByException} | ${c.notMet} |`
     }),
     '',
+    '## By commissioner',
+    '',
+    `Sites meeting each characteristic (met or by exception); stale: list sizes more than ${formatNumber(report.staleAfterMonths)} months old.`,
+    '',
+    '| commissioner | sites | registered population | all four | 1 | 2 | 3 | 4 | list sizes as of | stale |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+    ...report.commissioners.map((c) =>
+      `| ${cell(commissionerName(c))} | ${formatNumber(c.sites)} | ${formatNumber(c.registeredPopulation)} | ${formatNumber(c.compliant)} | ` +
+        `${CHARACTERISTICS.map((n) => formatNumber(meeting(c.characteristics[n]))).join(' | ')} | ${asOfRange(c)} | ${formatNumber(c.stale)} |`,
+    ),
+    '',
     '## Sites',
     '',
-    `| site | name | status | practices | population (${formatNumber(band.minimum)}-${formatNumber(band.maximum)}) | partner sectors | budget | per patient | risk share | outcomes | 1 | 2 | 3 | 4 |`,
-    '|---|---|---|---:|---:|---|---:|---:|---|---:|---|---|---|---|',
+    `| site | name | status | practices | population (${formatNumber(band.minimum)}-${formatNumber(band.maximum)}) | partner sectors | budget | per patient | risk share | outcomes | 1 | 2 | 3 | 4 | list sizes as of |`,
+    '|---|---|---|---:|---:|---|---:|---:|---|---:|---|---|---|---|---|',
     ...bySeverity(report.sites).map((s) =>
       [
         cell(siteName(s)), cell(s.name ?? ''), cell(s.status ?? ''), figure(s.practices),
         `${figure(s.registeredPopulation)}${s.inBand === false ? ' ⚠' : ''}`, cell(s.sectors.join(', ')), money(s.budgetTotal), money(s.annualPerPatient), cell(s.riskShareModel ?? ''), figure(s.outcomes),
         ...CHARACTERISTICS.map((n) => MARK[s.characteristics[n].status]),
+        `${asOfText(s)}${s.stale ? ' ⚠ stale' : ''}`,
       ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
     ),
   ]
