@@ -338,4 +338,7 @@ function cleanUpOnSignals(): void {
       process.exit(code)
     })
   }
+  // A signal that came during a (synchronous) write waits in the event loop; should the run end
+  // first, one more turn of the loop delivers it, so the exit code still says it was interrupted.
+  process.once('beforeExit', () => setImmediate(() => {}))
 }

@@ -2,7 +2,7 @@
 // interrupted by SIGINT, SIGTERM and SIGHUP at moments spread over a whole run. After each, every
 // file holds its old bytes or its new bytes, no temp file is left, and the exit says the signal:
 // 130, 143 or 129 from pch's handler once writing has begun, or death by the signal before then.
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -24,16 +24,35 @@ function setUp(): void {
   for (let i = 0; i < FILES; i++) writeFileSync(path.join(temp.path, name(i)), oldText(i))
 }
 
-/** lint --fix of every file, sent `signal` after `ms` (never, when undefined). */
-function lintFix(ms?: number, signal?: NodeJS.Signals) {
-  const started = Date.now()
-  const r = spawnSync(process.execPath, [BIN, 'lint', '.', '--fix', '--today', TODAY], {
-    cwd: temp.path,
-    encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '1', NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)},
-    ...(ms === undefined ? {timeout: 120_000} : {timeout: ms, killSignal: signal}),
+/** lint --fix of every file, run to its end. */
+function lintFix() {
+  const r = spawnSync(process.execPath, [BIN, 'lint', '.', '--fix', '--today', TODAY], {cwd: temp.path, encoding: 'utf8', env: ENV, timeout: 120_000})
+  return {status: r.status, stderr: r.stderr}
+}
+
+/**
+ * lint --fix of every file, sent `signal` at `moment`: after `ms` milliseconds, or as soon as its
+ * first temp file is seen (writing has begun: the temp files of every fixed file are staged first).
+ */
+function interrupted(signal: NodeJS.Signals, moment: {ms: number} | 'writing'): Promise<{status: number | null; signal: NodeJS.Signals | null}> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'lint', '.', '--fix', '--today', TODAY], {cwd: temp.path, env: ENV, stdio: 'ignore'})
+    const send = () => child.kill(signal)
+    let timer: NodeJS.Timeout | undefined
+    if (moment === 'writing') {
+      timer = setInterval(() => {
+        if (readdirSync(temp.path).some((n) => n.endsWith('.tmp'))) {
+          clearInterval(timer)
+          send()
+        }
+      }, 2)
+    } else timer = setTimeout(send, moment.ms)
+    child.on('exit', (status, killedBy) => {
+      clearInterval(timer)
+      clearTimeout(timer)
+      resolve({status, signal: killedBy})
+    })
   })
-  return {status: r.status, signal: r.signal, stderr: r.stderr, ms: Date.now() - started}
 }
 
 /** Each file old or new, no other file in the directory. */
@@ -51,27 +70,24 @@ function states(): {old: number; new: number} {
 }
 
 const EXIT: Record<string, number> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129}
+const ENV = {...process.env, NO_COLOR: '1', NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}
 
 describe(`lint --fix over ${FILES.toLocaleString('en-GB')} files, interrupted`, () => {
-  it('at moments spread over a run, by each signal: every file old or new, no temp file, the signal\'s exit', () => {
+  it('before it writes, and by each signal while it writes: every file old or new, no temp file, the signal\'s exit', async () => {
     setUp()
-    const whole = lintFix()
-    expect([whole.status, whole.stderr]).toEqual([0, ''])
+    expect(lintFix()).toEqual({status: 0, stderr: ''})
     expect(states()).toEqual({old: 0, new: FILES})
-    const outcomes: string[] = []
-    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
-    for (const [n, fraction] of [0.35, 0.6, 0.85].entries()) {
+    // Before any write: killed by the signal (no handler yet), nothing changed.
+    setUp()
+    const early = await interrupted('SIGINT', {ms: 150})
+    expect(early).toEqual({status: null, signal: 'SIGINT'})
+    expect(states()).toEqual({old: FILES, new: 0})
+    // While writing: pch's handler, after the write in progress has ended whole, removes every temp file.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       setUp()
-      const signal = signals[n % 3]!
-      const r = lintFix(Math.max(50, Math.round(whole.ms * fraction)), signal)
+      const r = await interrupted(signal, 'writing')
       const counts = states()
-      // Killed before writing began (nothing changed), or pch's handler after the write in progress.
-      if (r.signal === signal) expect(counts).toEqual({old: FILES, new: 0})
-      else if (r.status === EXIT[signal]) expect(counts.old + counts.new).toBe(FILES)
-      else expect([r.status, counts]).toEqual([0, {old: 0, new: FILES}])
-      outcomes.push(r.signal ?? String(r.status))
+      expect([r, counts.old + counts.new]).toEqual([{status: EXIT[signal], signal: null}, FILES])
     }
-    // At least one signal came while pch was writing (its handler's exit code), or the moments say nothing.
-    expect(outcomes.some((o) => ['130', '143', '129'].includes(o)), outcomes.join(' ')).toBe(true)
   }, 300_000)
 })

@@ -147,7 +147,7 @@ describe('what a valid directive silences', () => {
     ],
     ['a file with Windows line endings', above(single, '# pch-disable-next-line population/single-practice -- merger').replaceAll('\n', '\r\n'), []],
     ['a file with old Mac line endings (CR only)', above(single, '# pch-disable-next-line population/single-practice -- merger').replaceAll('\n', '\r'), []],
-    ['not the line before, with CR line endings', above(single, '# pch-disable-next-line population/single-practice -- merger\n').replaceAll('\n', '\r'), [`population/single-practice@${key + 1}:5`]],
+    ['not the line before, with CR line endings (and so it is unused)', above(single, '# pch-disable-next-line population/single-practice -- merger\n').replaceAll('\n', '\r'), [`lint/unused-disable-directive@${comment}:5`, `population/single-practice@${key + 1}:5`]],
     ['a bad directive in a file with CR line endings: at its own line and column', above(single, '# pch-disable-next-line population/nope -- x').replaceAll('\n', '\r'), [directive(), `population/single-practice@${key}:5`]],
   ])('%s', (_name, code, expected) => {
     expect(findings(code, 'lint')).toEqual(expected)
