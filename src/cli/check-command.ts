@@ -6,10 +6,11 @@ import type {RunInput, RunOutput} from '../engine/run.js'
 import type {FileWrite} from '../engine/write.js'
 import {checkToday} from '../engine/today.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
+import type {SuppressionFlags} from './suppressions.js'
 
 export {checkToday}
 
-export interface CheckFlags {
+export interface CheckFlags extends SuppressionFlags {
   format?: string[]
   output?: string[]
   quiet: boolean
@@ -25,6 +26,7 @@ export interface CheckFlags {
   cache?: boolean
   'cache-location'?: string
   concurrency?: string
+  baseline?: string
 }
 
 /** Runs a check and returns the exit code (0, 1), throwing UsageError for a failed run (2). */
@@ -60,13 +62,16 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     // --fix re-checks what it changed: the first run's results of the other files are kept.
     keepCache: fixing,
   }
-  await refuseOutputsOverInputs(reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), input)
+  // lint's suppressions (validate ignores them: its verdict is locked), read before any work.
+  const suppressions = mode === 'lint' ? (await import('./suppressions.js')).planSuppressions(flags, paths, config, process.cwd()) : undefined
+  await refuseOutputsOverInputs([...reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), ...(suppressions?.writes === undefined ? [] : [suppressions.writes])], input)
   let output = await runParallel(input)
   if (fixing && output.fixes.length > 0) {
     output = flags['fix-dry-run'] ? await showFixes(output, run, input) : await applyFixes(output, run, input)
     if (flags['fix-dry-run']) return exitCode(output.results, flags['max-warnings'])
   }
-  const shown = flags.quiet ? output.results.map(errorsOnly) : output.results
+  const suppressed = suppressions ? await suppressions.finish(output.results) : {results: output.results, exit: 0}
+  const shown = flags.quiet ? suppressed.results.map(errorsOnly) : suppressed.results
   const {catalogue} = await import('../rules/index.js')
   for (const {format, file} of reports) {
     const formatter = await loadFormatter(format)
@@ -74,7 +79,7 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     if (file === undefined) process.stdout.write(text)
     else await writeOrFail(file, text)
   }
-  return exitCode(output.results, flags['max-warnings'])
+  return Math.max(exitCode(suppressed.results, flags['max-warnings']), suppressed.exit)
 }
 
 export interface Report {
@@ -213,7 +218,8 @@ export function exitCode(results: readonly FileResult[], maxWarnings?: number): 
 
 function errorsOnly(result: FileResult): FileResult {
   const messages = result.messages.filter((m) => m.severity === 'error')
-  return {...result, warningCount: 0, messages}
+  const suppressed = result.suppressedMessages?.filter((m) => m.severity === 'error')
+  return {...result, warningCount: 0, messages, ...(suppressed ? {suppressedMessages: suppressed} : {})}
 }
 
 /** No colour for files, NO_COLOR, --no-color or a stdout that is not a terminal; --color forces it. */

@@ -19,15 +19,18 @@ export interface Totals {
   errors: number
   warnings: number
   infos: number
+  /** Findings a suppressions file suppressed (lint): not reported, not counted. */
+  suppressed: number
 }
 
 export function totals(results: readonly FileResult[]): Totals {
-  const sum: Totals = {files: results.length, documents: 0, errors: 0, warnings: 0, infos: 0}
+  const sum: Totals = {files: results.length, documents: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0}
   for (const result of results) {
     sum.documents += result.documents
     sum.errors += result.errorCount
     sum.warnings += result.warningCount
     sum.infos += result.messages.filter((m) => m.severity === 'info').length
+    sum.suppressed += result.suppressedMessages?.length ?? 0
   }
   return sum
 }

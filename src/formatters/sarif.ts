@@ -35,7 +35,7 @@ function toUri(filePath: string): string {
 
 const sarif: Formatter = (results, {rules, version}) => {
   const index = new Map(rules.map((meta, i) => [meta.id, i]))
-  const toResult = (filePath: string, m: Message): Record<string, unknown> => ({
+  const toResult = (filePath: string, m: Message, suppressed = false): Record<string, unknown> => ({
     ruleId: m.ruleId,
     ...(index.has(m.ruleId) ? {ruleIndex: index.get(m.ruleId)} : {}),
     level: LEVEL[m.severity],
@@ -49,6 +49,7 @@ const sarif: Formatter = (results, {rules, version}) => {
       },
     ],
     ...(m.excepted ? {suppressions: [{kind: 'inSource', status: 'accepted', justification: 'Accepted by an approved exception in metadata.exceptions'}]} : {}),
+    ...(suppressed ? {suppressions: [{kind: 'external', status: 'accepted', justification: 'Counted in the suppressions file (pch-suppressions.json)'}]} : {}),
     properties: {path: m.path, characteristic: m.characteristic, ...(m.documentIndex === undefined ? {} : {documentIndex: m.documentIndex})},
   })
   const log = {
@@ -58,7 +59,10 @@ const sarif: Formatter = (results, {rules, version}) => {
       {
         tool: {driver: {name: 'pch', semanticVersion: version, version, rules: rules.map(describeRule)}},
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap((result) => result.messages.map((m) => toResult(result.filePath, m))),
+        results: results.flatMap((result) => [
+          ...result.messages.map((m) => toResult(result.filePath, m)),
+          ...(result.suppressedMessages ?? []).map((m) => toResult(result.filePath, m, true)),
+        ]),
       },
     ],
   }

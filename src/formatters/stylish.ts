@@ -26,6 +26,7 @@ const stylish: Formatter = (results, {color}) => {
     out.push(color.green.bold(`✔ No problems in ${plural(sum.files, 'file')} (${plural(sum.documents, 'definition')})`))
   }
   if (sum.infos > 0) out.push(color.blue(`ℹ ${plural(sum.infos, 'finding')} accepted by an approved exception`))
+  if (sum.suppressed > 0) out.push(color.dim(`${plural(sum.suppressed, 'finding')} suppressed by the suppressions file`))
   return `${out.join('\n')}\n`
 }
 
