@@ -7,6 +7,7 @@ import type {FileWrite} from '../engine/write.js'
 import {checkToday} from '../engine/today.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
 import type {SuppressionFlags} from './suppressions.js'
+import type {BaselineResult} from '../formatters/baseline.js'
 
 export {checkToday}
 
@@ -64,7 +65,9 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   }
   // lint's suppressions (validate ignores them: its verdict is locked), read before any work.
   const suppressions = mode === 'lint' ? (await import('./suppressions.js')).planSuppressions(flags, paths, config, process.cwd()) : undefined
-  await refuseOutputsOverInputs([...reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), ...(suppressions?.writes === undefined ? [] : [suppressions.writes])], input)
+  const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline, reports)
+  const baselineFile = flags.baseline === undefined ? [] : [flags.baseline]
+  await refuseOutputsOverInputs([...reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), ...(suppressions?.writes === undefined ? [] : [suppressions.writes])], input, baselineFile)
   let output = await runParallel(input)
   if (fixing && output.fixes.length > 0) {
     output = flags['fix-dry-run'] ? await showFixes(output, run, input) : await applyFixes(output, run, input)
@@ -75,11 +78,24 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   const {catalogue} = await import('../rules/index.js')
   for (const {format, file} of reports) {
     const formatter = await loadFormatter(format)
-    const text = formatter(shown, {color: new Chalk({level: colorLevel(flags.color, file !== undefined)}), rules: catalogue, version: context.version})
+    const text = formatter(shown, {
+      color: new Chalk({level: colorLevel(flags.color, file !== undefined)}),
+      rules: catalogue,
+      version: context.version,
+      ...(format === 'sarif' && baseline ? {baseline} : {}),
+    })
     if (file === undefined) process.stdout.write(text)
     else await writeOrFail(file, text)
   }
   return Math.max(exitCode(suppressed.results, flags['max-warnings']), suppressed.exit)
+}
+
+/** --baseline: an earlier SARIF log of pch, read through the bounded reader; only --format sarif takes it. */
+async function readBaseline(file: string, reports: readonly Report[]): Promise<BaselineResult[]> {
+  if (!reports.some((r) => r.format === 'sarif')) throw new UsageError('--baseline sets the baselineState of SARIF results: give it with --format sarif')
+  const [{DATA_FILE, readDataText}, {parseBaseline}, {existsSync}] = await Promise.all([import('../engine/read.js'), import('../formatters/baseline.js'), import('node:fs')])
+  if (!existsSync(file)) throw new UsageError(`--baseline ${file} does not exist`)
+  return parseBaseline(readDataText(file, {...DATA_FILE, shown: file, expected: 'a SARIF log (pch lint --format sarif)'}), file)
 }
 
 export interface Report {
@@ -189,12 +205,12 @@ export function checkConcurrency(value: string | undefined): number | 'auto' {
   throw new UsageError(`--concurrency must be auto, off or a number of threads from 1 to 999, not "${value}"`)
 }
 
-/** Before any work: no --output may be one of the run's inputs. */
-export async function refuseOutputsOverInputs(outputs: readonly string[], input: RunInput): Promise<void> {
+/** Before any work: no --output may be one of the run's inputs (its definitions, config, registers and `others`, such as a baseline). */
+export async function refuseOutputsOverInputs(outputs: readonly string[], input: RunInput, others: readonly string[] = []): Promise<void> {
   if (outputs.length === 0) return
   const [{runInputs}, {refuseInputsAsOutputs}] = await Promise.all([import('../engine/run.js'), import('../engine/write.js')])
   try {
-    refuseInputsAsOutputs(outputs, runInputs(input))
+    refuseInputsAsOutputs(outputs, [...runInputs(input), ...others])
   } catch (error) {
     throw new UsageError((error as Error).message)
   }

@@ -2,6 +2,7 @@
 import type {ChalkInstance} from 'chalk'
 import type {FileResult, Message} from '../engine/types.js'
 import type {RuleMeta} from '../rules/rule.js'
+import type {BaselineResult} from './baseline.js'
 
 export interface FormatContext {
   color: ChalkInstance
@@ -9,6 +10,8 @@ export interface FormatContext {
   rules: readonly RuleMeta[]
   /** pch's version. */
   version: string
+  /** --baseline (SARIF only): the earlier log's results, for each result's baselineState. */
+  baseline?: readonly BaselineResult[]
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string
