@@ -87,8 +87,9 @@ function unusedLine(unused: readonly UnusedSuppression[], shown: string): string
 /** Through the output layer: atomically, and never over a change another process made since pch read the file. */
 async function write(file: string, text: string, before: string | undefined): Promise<void> {
   if (text === before) return
-  const {writeFileAtomic} = await import('../engine/write.js')
+  const {makeDirectoryFor, writeFileAtomic} = await import('../engine/write.js')
   try {
+    makeDirectoryFor(file)
     writeFileAtomic(file, text, before === undefined ? {create: true} : {read: before})
   } catch (error) {
     throw new UsageError((error as Error).message)
