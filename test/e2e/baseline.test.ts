@@ -56,8 +56,8 @@ describe('lint --format sarif --baseline', () => {
     ])
     // c's message names b's new line, yet it is the same finding.
     const results = second.runs[0].results as Json[]
-    expect(results[2].message.text).toBe('Practice B81001 is also a member of site "b" (sites/b.pch.yaml:23)')
-    expect(results[2].partialFingerprints).toEqual((first.runs[0].results as Json[])[3].partialFingerprints)
+    expect(results[2]!.message.text).toBe('Practice B81001 is also a member of site "b" (sites/b.pch.yaml:23)')
+    expect(results[2]!.partialFingerprints).toEqual((first.runs[0].results as Json[])[3]!.partialFingerprints)
     // The absent result is the first commit's, as it was, pointed at this run's rule list.
     const {baselineState: _state, ...absent} = results[4]!
     expect(absent).toEqual((first.runs[0].results as Json[])[0])
