@@ -93,9 +93,9 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
 /** --baseline: an earlier SARIF log of pch, read through the bounded reader; only --format sarif takes it. */
 async function readBaseline(file: string, reports: readonly Report[]): Promise<BaselineResult[]> {
   if (!reports.some((r) => r.format === 'sarif')) throw new UsageError('--baseline sets the baselineState of SARIF results: give it with --format sarif')
-  const [{DATA_FILE, readDataText}, {parseBaseline}, {existsSync}] = await Promise.all([import('../engine/read.js'), import('../formatters/baseline.js'), import('node:fs')])
+  const [{EARLIER_RUN_FILE, readDataText}, {parseBaseline}, {existsSync}] = await Promise.all([import('../engine/read.js'), import('../formatters/baseline.js'), import('node:fs')])
   if (!existsSync(file)) throw new UsageError(`--baseline ${file} does not exist`)
-  return parseBaseline(readDataText(file, {...DATA_FILE, shown: file, expected: 'a SARIF log (pch lint --format sarif)'}), file)
+  return parseBaseline(readDataText(file, {...EARLIER_RUN_FILE, shown: file, expected: 'a SARIF log (pch lint --format sarif)'}), file)
 }
 
 export interface Report {

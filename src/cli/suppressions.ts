@@ -4,7 +4,7 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {Config} from '../engine/config.js'
 import {UsageError} from '../engine/load.js'
-import {DATA_FILE, readDataText} from '../engine/read.js'
+import {EARLIER_RUN_FILE, readDataText} from '../engine/read.js'
 import {displayPath} from '../engine/run.js'
 import {
   applySuppressions,
@@ -48,7 +48,7 @@ export function planSuppressions(flags: SuppressionFlags, paths: readonly string
   const given = flags['suppressions-location']
   const file = given === undefined ? path.join(config.file === undefined ? cwd : config.dir, SUPPRESSIONS_NAME) : path.resolve(cwd, given)
   const shown = displayPath(file, cwd)
-  const before = existsSync(file) ? readDataText(file, {...DATA_FILE, shown, expected: `a suppressions file (${SUPPRESSIONS_NAME})`}) : undefined
+  const before = existsSync(file) ? readDataText(file, {...EARLIER_RUN_FILE, shown, expected: `a suppressions file (${SUPPRESSIONS_NAME})`}) : undefined
   if (before === undefined && given !== undefined && !writing) throw new UsageError(`Suppressions file not found: ${shown}`)
   const existing: Suppressions = before === undefined ? new Map() : parseSuppressions(before, shown)
   const baseDir = path.dirname(file)
