@@ -69,6 +69,8 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   const baselineFile = flags.baseline === undefined ? [] : [flags.baseline]
   await refuseOutputsOverInputs([...reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), ...(suppressions?.writes === undefined ? [] : [suppressions.writes])], input, baselineFile)
   let output = await runParallel(input)
+  // A cache that cannot be used changes no result: one line each, and the run goes on.
+  for (const warning of output.warnings) process.stderr.write(`pch: warning: ${warning}\n`)
   if (fixing && output.fixes.length > 0) {
     output = flags['fix-dry-run'] ? await showFixes(output, run, input) : await applyFixes(output, run, input)
     if (flags['fix-dry-run']) return exitCode(output.results, flags['max-warnings'])

@@ -7,7 +7,7 @@ import {picomatch} from './lazy.js'
 import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
 import {cannotRead, decode, readBounded, tooLargeMessage, type Bounded} from './read.js'
-import {cacheEnvironment, cacheFile, CheckCache, contentHash, loadCache, saveCache} from './cache.js'
+import {cacheEnvironment, CheckCache, cacheWarning, contentHash, loadCache, placeCache, saveCache} from './cache.js'
 import {repoFindings, type ClaimSource} from './repo.js'
 import {checkToday} from './today.js'
 import type {FileResult, Message, Mode} from './types.js'
@@ -65,6 +65,8 @@ export interface RunOutput {
   fixes: FileFix[]
   /** With collectSites: every readable definition's key figures, with its file. */
   sites: Array<SiteFacts & {filePath: string}>
+  /** What went wrong that changes nothing in the results (a cache that cannot be used), for one line each on stderr. */
+  warnings: string[]
 }
 
 /** What a run knows before it reads any file. */
@@ -76,6 +78,8 @@ export interface RunPlan {
   cache?: CheckCache
   /** Where to save the cache after the run. */
   cacheFile?: string
+  /** RunOutput's warnings, as they arise. */
+  warnings?: string[]
 }
 
 /** One file's phase 1: the checked file, and its text when --fix needs it. */
@@ -123,8 +127,10 @@ export function planRun(input: RunInput): RunPlan {
     const environment = cacheEnvironment(input.version ?? '', options)
     if (input.cache) plan.cache = input.cache.environment === environment ? input.cache : new CheckCache(environment)
     else if (input.cacheLocation !== undefined) {
-      plan.cacheFile = cacheFile(path.resolve(cwd, input.cacheLocation), options)
-      plan.cache = loadCache(plan.cacheFile, environment)
+      const place = placeCache(input.cacheLocation, cwd, options)
+      if ('file' in place) plan.cacheFile = place.file
+      else warn(plan, cacheWarning(input.cacheLocation, place.unusable))
+      plan.cache = plan.cacheFile === undefined ? new CheckCache(environment) : loadCache(plan.cacheFile, environment)
     } else plan.cache = new CheckCache(environment)
   }
   return plan
@@ -136,7 +142,7 @@ export function inspectSource(plan: RunPlan, source: Source): Inspected {
   const {filePath, text, name, bom, once} = read(source, input, cwd, limitsOf(options.config).maxFileSize)
   const key = source.kind === 'file' ? source.path : '-'
   const hash = cache ? contentHash(filePath, name, text) : ''
-  let file = cache?.get(key, hash)
+  let file = cache?.get(key, hash, input.collectFixes)
   if (!file) {
     file = inspectRead(filePath, text, name, options)
     cache?.set(key, hash, file)
@@ -175,8 +181,14 @@ export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOu
   }
   const sites = checked.flatMap((file) => (file.sites ?? []).map((site) => ({...site, filePath: file.filePath})))
   // A cache that cannot be written costs the next run time, never this run its result.
-  if (plan.cache && plan.cacheFile) saveCache(plan.cacheFile, plan.cache)
-  return {results, fixes, sites, ...(plan.cache ? {cache: plan.cache} : {})}
+  const unsaved = plan.cache && plan.cacheFile ? saveCache(plan.cacheFile, plan.cache) : undefined
+  if (unsaved !== undefined) warn(plan, cacheWarning(plan.input.cacheLocation!, unsaved))
+  return {results, fixes, sites, warnings: plan.warnings ?? [], ...(plan.cache ? {cache: plan.cache} : {})}
+}
+
+/** A warning of the run, for RunOutput.warnings. */
+function warn(plan: RunPlan, warning: string): void {
+  plan.warnings = [...(plan.warnings ?? []), warning]
 }
 
 /** Check one text as a file of its own (all three phases); for tests and the API. */

@@ -19,6 +19,7 @@ import {
   fchownSync,
   fsyncSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -38,6 +39,8 @@ export interface FileWrite {
   read?: string | Uint8Array
   /** A new file: never written over one that exists (or appeared since pch looked). */
   create?: boolean
+  /** Never through a symbolic link: one there is refused, and one that appears later is replaced, not followed (init). */
+  noFollow?: boolean
 }
 
 /** A write pch refused or could not make, said for people (the CLI prints it as one line, exit 2). */
@@ -187,6 +190,14 @@ function resolveTarget(file: string): string {
   }
 }
 
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
 function statOrUndefined(file: string): Stats | undefined {
   try {
     return statSync(file)
@@ -198,7 +209,8 @@ function statOrUndefined(file: string): Stats | undefined {
 function stage(write: FileWrite): Staged {
   const fd = ownDescriptor(write.file)
   if (fd !== undefined) return {kind: 'in-place', write, target: fd}
-  const target = resolveTarget(write.file)
+  if (write.noFollow && isLink(write.file)) throw new WriteError(`${shown(write.file)} is a symbolic link; pch does not write through it`)
+  const target = write.noFollow ? path.resolve(write.file) : resolveTarget(write.file)
   const existing = statOrUndefined(target)
   if (existing && write.create) throw new WriteError(`${shown(write.file)} exists; not written`)
   if (existing && !existing.isFile()) {

@@ -69,7 +69,7 @@ export async function runInit(id: string | undefined, flags: InitFlags): Promise
   const generated = generate(flags.template as TemplateName, answers, {today, schema})
   try {
     attempt(dir, () => mkdirSync(dir, {recursive: true}))
-    writeFileAtomic(file, generated.text, {create: !flags.force})
+    writeFileAtomic(file, generated.text, {create: !flags.force, noFollow: true})
   } catch (error) {
     throw new UsageError((error as Error).message)
   }

@@ -4,6 +4,7 @@
 import {spawn, spawnSync} from 'node:child_process'
 import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
+import * as fs from 'node:fs'
 import {describe, expect, it, onTestFinished} from 'vitest'
 import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
 
@@ -85,6 +86,18 @@ function failsQuickly(args: string[], pattern: RegExp): void {
 function extract(rows: Array<[string, string]>, header = 'PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\n'): string {
   return header + rows.map(([code, count]) => `GP_PRAC_PAT_LIST,2026-04-01,GP,00L,E38000130,${code},NE1 1AA,ALL,ALL,${count}\n`).join('')
 }
+
+/** The riverside example with one fixable finding (`format/number`): lint exits 1, and --fix has an edit to make. */
+const fixable = edit(base, ['listSize: 14250', 'listSize: "14,250"'])
+
+/** `pch lint ARGS` as JSON in `cwd`. */
+const lintIn = (cwd: string, args: string[], as: {uid?: number; env?: Record<string, string>} = {}): CliResult => cli(['lint', ...args, '--today', TODAY, '-f', 'json'], {cwd, ...as})
+
+/** Root writes anywhere: a run that must meet a directory it cannot write runs as nobody (65534) then. */
+const unprivileged = (): {uid?: number; env?: Record<string, string>} => (isRoot ? {uid: 65534, env: {HOME: temp.path}} : {})
+
+/** The one line of a cache that cannot be used. */
+const cacheWarning = (location: string, why: string): string => `pch: warning: cannot use the cache in ${location}: ${why}; running without the cache\n`
 
 export const catalogue: Row[] = [
   {
@@ -360,6 +373,126 @@ export const catalogue: Row[] = [
       symlinkSync('..', path.join(temp.path, 'sites', 'loop'))
       const r = validate(['sites'])
       expect([r.status, r.files.map((f) => f.filePath)]).toEqual([0, ['sites/riverside.pch.yaml']])
+    },
+  },
+  {
+    input: 'a cache location that cannot hold the cache: a file (`--cache-location notes.txt`), `/`, a read-only directory, a directory under a file (`--cache-location notes.txt/pch`)',
+    outcome: '"pch: warning: cannot use the cache in notes.txt: it is a file, not a directory; running without the cache" (or why not), one line on stderr; the report and exit code are those of a run without `--cache`, and nothing is written',
+    exit: 1,
+    run() {
+      temp.write('site.pch.yaml', fixable)
+      const notes = temp.write('notes.txt', 'notes\n')
+      const readOnly = path.join(temp.path, 'ro')
+      mkdirSync(readOnly)
+      chmodSync(readOnly, 0o555)
+      chmodSync(temp.path, 0o755)
+      const plain = lintIn(temp.path, ['site.pch.yaml'])
+      expect(plain.status).toBe(1)
+      // `/` as nobody too, so that no run of this test can ever write there.
+      const cases: Array<[location: string, why: string, as: ReturnType<typeof unprivileged>]> = [
+        ['notes.txt', 'it is a file, not a directory', {}],
+        ['/', 'it is the root directory', unprivileged()],
+        ['ro', 'it is not writable', unprivileged()],
+        ['notes.txt/pch', 'it cannot be made: a part of its path is a file', {}],
+      ]
+      for (const [location, why, as] of cases) {
+        expect(lintIn(temp.path, ['site.pch.yaml', '--cache', '--cache-location', location], as), location).toEqual({...plain, stderr: cacheWarning(location, why)})
+      }
+      expect(readFileSync(notes, 'utf8')).toBe('notes\n')
+      expect(fs.readdirSync(readOnly)).toEqual([])
+    },
+  },
+  {
+    input: 'a committed cache that is a link or not a file: `node_modules/.cache/pch/lint.json` linked to another file, `node_modules` linked out of the working directory, a FIFO `lint.json`',
+    outcome: '"pch: warning: cannot use the cache in node_modules/.cache/pch: lint.json there is a symbolic link, and pch never writes the cache through one; running without the cache" (or why not), one line; nothing is read or written through the link, and the report is that of a run without `--cache`',
+    exit: 1,
+    run() {
+      const precious = temp.write('precious.txt', 'precious\n')
+      const elsewhere = path.join(temp.path, 'elsewhere')
+      mkdirSync(elsewhere)
+      const cacheDir = path.join('node_modules', '.cache', 'pch')
+      /** A working directory holding the definition, and a cache directory made by `prepare`. */
+      const work = (name: string, prepare: (dir: string) => void): string => {
+        temp.write(`${name}/site.pch.yaml`, fixable)
+        const dir = path.join(temp.path, name)
+        prepare(dir)
+        return dir
+      }
+      const cases: Array<[dir: string, why: string]> = [
+        [work('file-link', (dir) => {
+          mkdirSync(path.join(dir, cacheDir), {recursive: true})
+          symlinkSync('../../../../precious.txt', path.join(dir, cacheDir, 'lint.json'))
+        }), 'lint.json there is a symbolic link, and pch never writes the cache through one'],
+        [work('dir-link', (dir) => symlinkSync('../elsewhere', path.join(dir, 'node_modules'))), 'it leads out of the working directory through a symbolic link'],
+        [work('fifo', (dir) => {
+          mkdirSync(path.join(dir, cacheDir), {recursive: true})
+          spawnSync('mkfifo', [path.join(dir, cacheDir, 'lint.json')])
+        }), 'lint.json there is not a regular file'],
+      ]
+      const plain = lintIn(cases[0]![0], ['site.pch.yaml'])
+      for (const [dir, why] of cases) expect(lintIn(dir, ['site.pch.yaml', '--cache']), dir).toEqual({...plain, stderr: cacheWarning(cacheDir, why)})
+      expect(readFileSync(precious, 'utf8')).toBe('precious\n')
+      expect(fs.readdirSync(elsewhere)).toEqual([])
+    },
+  },
+  {
+    input: 'a forged or damaged cache file: an entry with the right hash and a fix edit that writes other bytes, an unknown rule, a line that is text, claims of no rule, a 100 MB file',
+    outcome: 'ignored without a word: `lint --cache --fix` writes what `lint --fix` writes (fix edits are never taken from a cache), and `lint --cache` prints what `lint` prints',
+    exit: 0,
+    run() {
+      const file = temp.write('riverside.pch.yaml', fixable)
+      const plain = lintIn(temp.path, ['riverside.pch.yaml'])
+      const fixRun = lintIn(temp.path, ['riverside.pch.yaml', '--fix'])
+      expect([plain.status, fixRun.status, readFileSync(file, 'utf8')]).toEqual([1, 0, base])
+      temp.write('riverside.pch.yaml', fixable)
+      const cached = ['riverside.pch.yaml', '--cache', '--cache-location', 'cache']
+      lintIn(temp.path, cached)
+      const honest = readFileSync(path.join(temp.path, 'cache', 'lint.json'), 'utf8')
+      type Entry = {hash: string; file: {claims: string; findings: Array<Record<string, unknown>>}}
+      const forge = (change: (entry: Entry) => void): string => {
+        const saved = JSON.parse(honest) as {entries: Array<[string, Entry]>}
+        change(saved.entries[0]![1])
+        return JSON.stringify(saved)
+      }
+      const caches: Record<string, string | (() => void)> = {
+        'the honest cache': honest,
+        'a fix edit': forge((entry) => void (entry.file.findings[0]!.fix = {start: 0, end: fixable.length, text: 'pwned: true\n'})),
+        'an unknown rule': forge((entry) => void (entry.file.findings[0]!.ruleId = 'no/such-rule')),
+        'a line that is text': forge((entry) => void (entry.file.findings[0]!.line = '1')),
+        'claims of no rule': forge((entry) => void (entry.file.claims = '[99,"x"]')),
+        'a 100 MB file': () => fs.truncateSync(path.join(temp.path, 'cache', 'lint.json'), 100 * 1024 * 1024),
+      }
+      for (const [what, cache] of Object.entries(caches)) {
+        const put = (): void => {
+          temp.write('riverside.pch.yaml', fixable)
+          if (typeof cache === 'string') temp.write('cache/lint.json', cache)
+          else cache()
+        }
+        put()
+        expect(lintIn(temp.path, cached), what).toEqual(plain)
+        put()
+        expect(lintIn(temp.path, [...cached, '--fix']), what).toEqual(fixRun)
+        expect(readFileSync(file, 'utf8'), what).toBe(base)
+      }
+    },
+  },
+  {
+    input: "a file name with a line break and `---`, `+++` and `@@` lines in it (a directory `$'d\\n--- a/victim.txt\\n+++ b/victim.txt\\n@@ -1 +1 @@\\n-safe\\n+pwned\\nzz'`), under `lint --fix-dry-run`",
+    outcome: 'the patch names it as git does, in C quotes (`--- "a/d\\n--- a/victim.txt\\n...zz/riverside.pch.yaml"`), so applying it changes that file and no other; `"`, `\\`, control characters and bytes above 0x7f are escaped (`é` is `\\303\\251`), and a name with a space has a tab after it',
+    exit: 0,
+    run() {
+      const dir = 'd\n--- a/victim.txt\n+++ b/victim.txt\n@@ -1 +1 @@\n-safe\n+pwned\nzz'
+      const file = temp.write(`${dir}/riverside.pch.yaml`, fixable)
+      const victim = temp.write('victim.txt', 'safe\n')
+      const r = cli(['lint', '.', '--fix-dry-run', '--today', TODAY], {cwd: temp.path})
+      const quoted = (side: string): string => `"${side}/d\\n--- a/victim.txt\\n+++ b/victim.txt\\n@@ -1 +1 @@\\n-safe\\n+pwned\\nzz/riverside.pch.yaml"`
+      expect([r.status, r.stderr]).toEqual([0, ''])
+      // The name holds spaces: a tab after it, as git writes it.
+      expect(r.stdout.startsWith(`--- ${quoted('a')}\t\n+++ ${quoted('b')}\t\n@@ -21,5 +21,5 @@\n`)).toBe(true)
+      expect(r.stdout.split('\n').filter((line) => /^(---|\+\+\+|@@) /.test(line))).toHaveLength(3)
+      temp.write('fix.patch', r.stdout)
+      expect(spawnSync('git', ['apply', 'fix.patch'], {cwd: temp.path, encoding: 'utf8'}).stderr).toBe('')
+      expect([readFileSync(file, 'utf8'), readFileSync(victim, 'utf8')]).toEqual([base, 'safe\n'])
     },
   },
   {
