@@ -4,10 +4,11 @@ import {formatNumber} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
 import {bySeverity, figure, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import {forMarkdown as cell} from '../formatters/neutralise.js'
+import {describeComparison, type ReportComparison} from './compare.js'
 
 const MARK: Record<CharacteristicStatus, string> = {'met': '✔ met', 'not-met': '✖ not met', 'met-by-exception': '◐ by exception'}
 
-const markdown: Renderer = (report) => {
+const markdown: Renderer = (report, {comparison}) => {
   const {programme, band} = report
   const out = [
     '# Primary Care Home compliance report',
@@ -16,6 +17,7 @@ const markdown: Renderer = (report) => {
       `registered population ${formatNumber(programme.registeredPopulation)}` +
       (programme.unreadable > 0 ? `; ${formatNumber(programme.unreadable)} definitions could not be read.` : '.'),
     '',
+    ...(comparison ? sinceSection(comparison) : []),
     '## Characteristics',
     '',
     '| # | characteristic | met | met by exception | not met |',
@@ -58,6 +60,16 @@ const markdown: Renderer = (report) => {
   }
   out.push('', `Status words: ${Object.values(STATUS_WORDS).join(', ')}.`, '')
   return out.join('\n')
+}
+
+/** "Since the last report": what changed, first, one bullet a change, its findings beneath. */
+function sinceSection(comparison: ReportComparison): string[] {
+  return [
+    `## Since the last report (${comparison.since})`,
+    '',
+    ...describeComparison(comparison, cell).flatMap(({text, details}) => [`- ${text}`, ...details.map((d) => `  - ${d}`)]),
+    '',
+  ]
 }
 
 export default markdown

@@ -1,9 +1,11 @@
 // What a report renderer is: a pure function of the compliance model; colour comes in.
 import type {ChalkInstance} from 'chalk'
 import {formatMoney, formatNumber} from '../engine/messages.js'
+import type {ReportComparison} from './compare.js'
 import type {CharacteristicStatus, ComplianceReport, SiteReport} from './model.js'
 
-export type Renderer = (report: ComplianceReport, context: {color: ChalkInstance}) => string
+/** `comparison`: with --compare, what changed since the earlier report; every format shows it. */
+export type Renderer = (report: ComplianceReport, context: {color: ChalkInstance; comparison?: ReportComparison}) => string
 
 export const STATUS_WORDS: Record<CharacteristicStatus, string> = {'met': 'met', 'not-met': 'not met', 'met-by-exception': 'met by exception'}
 

@@ -4,7 +4,8 @@ import {checkToday, refuseOutputsOverInputs, writeOrFail} from '../cli/check-com
 import {runParallel} from '../engine/parallel.js'
 import {thresholds} from '../engine/schemas.js'
 import {loadRenderer, type ReportFormat} from './index.js'
-import {buildReport} from './model.js'
+import {buildReport, type ComplianceReport} from './model.js'
+import {UsageError} from '../engine/load.js'
 
 export interface ReportFlags {
   format?: string
@@ -13,21 +14,32 @@ export interface ReportFlags {
   today?: string
   config?: string
   color?: boolean
+  compare?: string
 }
 
 export async function runReport(paths: string[], flags: ReportFlags): Promise<number> {
   const today = checkToday(flags.today)
   const input = {mode: 'lint', today, paths, configFile: flags.config, collectSites: true} as const
-  if (flags.output !== undefined) await refuseOutputsOverInputs([flags.output], input)
+  // The earlier report first: a bad one fails the run before any definition is read.
+  const previous = flags.compare === undefined ? undefined : await readPrevious(flags.compare)
+  if (flags.output !== undefined) await refuseOutputsOverInputs([flags.output], input, flags.compare === undefined ? [] : [flags.compare])
   const {results, sites} = await runParallel(input)
   const band = thresholds('population/size-band') as {minimum: number; maximum: number}
   const report = buildReport(results, sites, {today, band})
+  const comparison = previous ? (await import('./compare.js')).compareReports(previous, report) : undefined
   const toFile = flags.output !== undefined
   const format = (flags.format ?? (!toFile && process.stdout.isTTY ? 'table' : 'markdown')) as ReportFormat
   const level = toFile || flags.color === false || (flags.color !== true && (process.env.NO_COLOR || !process.stdout.isTTY)) ? 0 : (supportsColor ? supportsColor.level : 0) || 1
-  const text = (await loadRenderer(format))(report, {color: new Chalk({level: level as 0 | 1 | 2 | 3})})
+  const text = (await loadRenderer(format))(report, {color: new Chalk({level: level as 0 | 1 | 2 | 3}), ...(comparison ? {comparison} : {})})
   if (toFile) await writeOrFail(flags.output!, text)
   else process.stdout.write(text)
   const failing = report.programme.compliant < report.programme.sites || report.programme.unreadable > 0
   return flags['fail-on-noncompliance'] && failing ? 1 : 0
+}
+
+/** --compare: an earlier `report --format json`, through the bounded reader. */
+async function readPrevious(file: string): Promise<ComplianceReport> {
+  const [{EARLIER_RUN_FILE, readDataText}, {parsePreviousReport}, {existsSync}] = await Promise.all([import('../engine/read.js'), import('./compare.js'), import('node:fs')])
+  if (!existsSync(file)) throw new UsageError(`--compare ${file} does not exist`)
+  return parsePreviousReport(readDataText(file, {...EARLIER_RUN_FILE, shown: file, expected: 'a report (pch report --format json)'}), file)
 }
