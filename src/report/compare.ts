@@ -40,7 +40,7 @@ export interface SiteChange {
 
 export interface ReportComparison {
   /** generatedOn of the earlier report. */
-  since: string
+  comparedWith: string
   programme: {
     sites: Then<number>
     compliant: Then<number>
@@ -148,7 +148,7 @@ export function compareReports(previous: ComplianceReport, current: ComplianceRe
   const inBand = (report: ComplianceReport): number => report.sites.filter((s) => s.inBand === true).length
   const count = (report: ComplianceReport, n: CharacteristicNumber, status: CharacteristicStatus): number => report.sites.filter((s) => s.characteristics[n].status === status).length
   return {
-    since: previous.generatedOn,
+    comparedWith: previous.generatedOn,
     programme: {
       sites: pair(previous.programme.sites, current.programme.sites),
       compliant: pair(previous.programme.compliant, current.programme.compliant),

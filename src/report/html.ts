@@ -211,7 +211,7 @@ ${unknown.length > 0 ? h`<p class="chart-note"><strong>Not shown, population unk
 
 function sitesTables(report: ComplianceReport, details: Map<SiteReport, number>, comparison?: ReportComparison): Markup {
   const changes = new Map((comparison?.sites ?? []).map((change) => [change.site, change]))
-  const since = comparison ? longDate(comparison.since) : ''
+  const since = comparison ? longDate(comparison.comparedWith) : ''
   /** With --compare: a site new or changed since the earlier report says so, and what it was. */
   const sinceTag = (s: SiteReport): Part => {
     if (!comparison) return ''
@@ -349,7 +349,7 @@ function sinceSection(comparison: ReportComparison): Markup {
   const lines = describeComparison(comparison, escapeHtml)
   return h`<section class="panel since" aria-labelledby="since">
 <h2 id="since">Since the last report</h2>
-<p class="hint">Compared with the report of <time datetime="${comparison.since}">${longDate(comparison.since)}</time>. Sites that changed are marked in the tables below.</p>
+<p class="hint">Compared with the report of <time datetime="${comparison.comparedWith}">${longDate(comparison.comparedWith)}</time>. Sites that changed are marked in the tables below.</p>
 <ul class="since-list">
 ${lines.map(({text, details}) => h`<li>${new Markup(text)}${details.length > 0 ? h`<ul>${details.map((d) => h`<li>${new Markup(d)}</li>`)}</ul>` : ''}</li>`)}
 </ul>

@@ -65,7 +65,7 @@ const markdown: Renderer = (report, {comparison}) => {
 /** "Since the last report": what changed, first, one bullet a change, its findings beneath. */
 function sinceSection(comparison: ReportComparison): string[] {
   return [
-    `## Since the last report (${comparison.since})`,
+    `## Since the last report (${comparison.comparedWith})`,
     '',
     ...describeComparison(comparison, cell).flatMap(({text, details}) => [`- ${text}`, ...details.map((d) => `  - ${d}`)]),
     '',

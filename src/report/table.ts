@@ -39,7 +39,7 @@ const table: Renderer = (report, {color, comparison}) => {
     for (const u of report.unreadable) out.push(color.red(`  ${fit(`${u.filePath}:${u.line}:${u.column} ${u.message}`, 98)}`.trimEnd()))
   }
   if (comparison) {
-    out.push('', color.bold(`Since the last report (${comparison.since}):`))
+    out.push('', color.bold(`Since the last report (${comparison.comparedWith}):`))
     for (const {text, details} of describeComparison(comparison, forTerminal)) out.push(`  ${text}`, ...details.map((d) => color.dim(`    ${d}`)))
   }
   out.push(`${mark.met} met  ${mark['met-by-exception']} met by exception  ${mark['not-met']} not met`)
