@@ -779,7 +779,7 @@ export const catalogue: Row[] = [
     },
   },
   {
-    input: 'a baseline or a suppressions file that never ends (an endless pipe)',
+    input: 'a baseline, a suppressions file or a previous report that never ends (an endless pipe)',
     outcome: '"pch: FILE is more than the limit of 268,435,456 bytes (the limit for baselines, suppressions and previous reports)", one line, within seconds; nothing is written',
     exit: 2,
     run() {
@@ -787,6 +787,24 @@ export const catalogue: Row[] = [
       const tooLarge = (name: string): RegExp => new RegExp(`^pch: ${name} is more than the limit of 268,435,456 bytes \\(the limit for baselines, suppressions and previous reports\\); it was not read beyond it\\n$`)
       failsQuickly(['lint', 'site.pch.yaml', '-f', 'sarif', '--baseline', endlessPipe('baseline-fifo')], tooLarge('baseline-fifo'))
       failsQuickly(['lint', 'site.pch.yaml', '--suppress-all', '--suppressions-location', endlessPipe('suppressions-fifo')], tooLarge('suppressions-fifo'))
+      failsQuickly(['report', 'site.pch.yaml', '--today', TODAY, '--compare', endlessPipe('report-fifo')], tooLarge('report-fifo'))
+    },
+  },
+  {
+    input: 'a `report --compare` previous report that is not one of this format version (markdown, lint\'s JSON, a report of an older pch or of version 2)',
+    outcome: '"pch: --compare FILE is a pch report of format version 2; this pch compares with version 1 only" (or what it is instead), one line, before any definition is read; nothing is written',
+    exit: 2,
+    run() {
+      temp.write('site.pch.yaml', base)
+      const refused = (content: string, why: string): void => {
+        temp.write('previous.json', content)
+        failsQuickly(['report', 'site.pch.yaml', '--today', TODAY, '-o', 'report.md', '--compare', 'previous.json'], new RegExp(`^pch: --compare previous\\.json ${why}\\n$`))
+        expect(existsSync(path.join(temp.path, 'report.md'))).toBe(false)
+      }
+      refused('# Primary Care Home compliance report\n', 'is not a pch report: it is not JSON .*')
+      refused('[]', 'is not a pch report .*')
+      refused('{"generatedOn": "2026-10-01", "programme": {}, "sites": []}', 'is a pch report without a format version .*')
+      refused('{"format": "pch-report", "version": 2}', 'is a pch report of format version 2; this pch compares with version 1 only')
     },
   },
 ]
