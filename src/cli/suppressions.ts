@@ -4,6 +4,7 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {Config} from '../engine/config.js'
 import {UsageError} from '../engine/load.js'
+import {formatNumber} from '../engine/messages.js'
 import {EARLIER_RUN_FILE, readDataText} from '../engine/read.js'
 import {displayPath} from '../engine/run.js'
 import {
@@ -60,10 +61,9 @@ export function planSuppressions(flags: SuppressionFlags, paths: readonly string
       if (writing) {
         const filesInRun = results.map((r) => keyOf(r.filePath))
         const only = rules?.length ? new Set(rules) : undefined
-        const now = countFindings(results, keyOf, only)
         suppressions = flags['prune-suppressions']
           ? pruneSuppressions(existing, countFindings(results, keyOf), filesInRun, (key) => existsSync(path.resolve(baseDir, key)))
-          : suppressFindings(existing, now, filesInRun, only)
+          : suppressFindings(existing, countFindings(results, keyOf, only), filesInRun, only)
         await write(file, serializeSuppressions(suppressions), before)
       }
       // No suppressions: the results as they are, so that output without a suppressions file is unchanged.
@@ -78,10 +78,10 @@ export function planSuppressions(flags: SuppressionFlags, paths: readonly string
 /** One line for every count higher than its findings: as ESLint, the run fails until they are pruned. */
 function unusedLine(unused: readonly UnusedSuppression[], shown: string): string {
   const total = unused.reduce((n, u) => n + u.unused, 0)
-  const named = unused.slice(0, 3).map((u) => `${u.ruleId} in ${u.file}${u.unused > 1 ? ` (${u.unused})` : ''}`)
+  const named = unused.slice(0, 3).map((u) => `${u.ruleId} in ${u.file}${u.unused > 1 ? ` (${formatNumber(u.unused)})` : ''}`)
   const more = unused.length > 3 ? ` and ${unused.length - 3} more` : ''
   const noun = total === 1 ? 'suppression no longer occurs' : 'suppressions no longer occur'
-  return `pch: warning: ${total.toLocaleString('en-GB')} ${noun} in ${shown}: ${named.join('; ')}${more}; remove ${total === 1 ? 'it' : 'them'} with pch lint --prune-suppressions`
+  return `pch: warning: ${formatNumber(total)} ${noun} in ${shown}: ${named.join('; ')}${more}; remove ${total === 1 ? 'it' : 'them'} with pch lint --prune-suppressions`
 }
 
 /** Through the output layer: atomically, and never over a change another process made since pch read the file. */

@@ -3,6 +3,7 @@
 // sites added and removed, population and band movement. A pure function of the two reports; every
 // renderer shows it.
 import {UsageError} from '../engine/load.js'
+import {formatNumber} from '../engine/messages.js'
 import {CHARACTERISTICS, type CharacteristicNumber, type CharacteristicStatus, type ComplianceReport, type SiteReport} from './model.js'
 import {siteName} from './renderer.js'
 
@@ -181,7 +182,7 @@ export interface ChangeLine {
  * and removed, then each site that changed. Text from definitions passes through `escape`.
  */
 export function describeComparison(c: ReportComparison, escape: (text: string) => string): ChangeLine[] {
-  const n = (value: number): string => value.toLocaleString('en-GB')
+  const n = formatNumber
   const thenNow = ({then, now}: Then<number>): string => (then === now ? `${n(now)}, unchanged` : `${n(then)} then, ${n(now)} now`)
   const signed = (value: number): string => `${value > 0 ? '+' : value < 0 ? '-' : '±'}${n(Math.abs(value))}`
   const ofThenNow = (part: Then<number>, whole: Then<number>): string =>
