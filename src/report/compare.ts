@@ -76,11 +76,11 @@ export function parsePreviousReport(text: string, shown: string): ComplianceRepo
   const programme = object!.programme as Record<string, unknown> | undefined
   const valid =
     typeof object!.generatedOn === 'string' &&
-    typeof programme?.registeredPopulation === 'number' &&
+    ['sites', 'compliant', 'registeredPopulation'].every((key) => typeof programme?.[key] === 'number') &&
     Array.isArray(sites) &&
     sites.every((s) => {
       const site = s as Partial<SiteReport> | null
-      return site !== null && typeof site === 'object' && typeof site.filePath === 'string' && typeof site.compliant === 'boolean' && CHARACTERISTICS.every((n) => typeof site.characteristics?.[n]?.status === 'string' && Array.isArray(site.characteristics[n].findings))
+      return site !== null && typeof site === 'object' && typeof site.filePath === 'string' && typeof site.compliant === 'boolean' && Array.isArray(site.problems) && CHARACTERISTICS.every((n) => typeof site.characteristics?.[n]?.status === 'string' && Array.isArray(site.characteristics[n].findings))
     })
   if (!valid) fail(`is not a whole pch report of version ${REPORT_VERSION}: its generatedOn, programme or sites are missing or not as written`)
   return object as unknown as ComplianceReport
