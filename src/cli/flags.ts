@@ -58,7 +58,7 @@ export const lintFlags = {
     description: 'Compliance and structural findings are never suppressed: an approved exception accepts a compliance finding.',
     exclusive: ['suppress-rule', 'prune-suppressions'],
   }),
-  'suppress-rule': Flags.string({summary: 'Record the findings of this rule in the suppressions file; repeat it for several rules.', helpValue: 'ID', multiple: true, exclusive: ['prune-suppressions']}),
+  'suppress-rule': Flags.string({summary: 'Record the findings of this rule in the suppressions file; repeat it for several rules.', helpValue: 'ID', multiple: true, multipleNonGreedy: true, exclusive: ['prune-suppressions']}),
   'prune-suppressions': Flags.boolean({summary: 'Remove the suppressions that no longer occur from the suppressions file.'}),
   'suppressions-location': Flags.string({
     summary: 'The suppressions file to read and write.',

@@ -101,6 +101,8 @@ describe('lint: bulk suppressions', () => {
       lint('--suppress-rule', 'population/size-band'),
       /^pch: --suppress-rule: population\/size-band is a compliance rule: it cannot be suppressed; accept a finding with an approved exception in the definition's metadata.exceptions\n$/,
     )
+    // The flags that write the file exclude one another, said on one line.
+    expectOneLineFailure(lint('--suppress-all', '--prune-suppressions'), /^pch: --prune-suppressions=true cannot also be provided when using --suppress-all \(see pch lint --help\)\n$/)
     expectOneLineFailure(lint('--suppress-rule', 'format/number'), /^pch: --suppress-rule: format\/number cannot be suppressed: it decides whether a definition conforms to the format\n$/)
     expectOneLineFailure(lint('--suppress-rule', 'population/stale-list-size'), /^pch: --suppress-rule: unknown rule "population\/stale-list-size"; did you mean "population\/stale-list-sizes"\?\n$/)
     temp.write('pch-suppressions.json', fileOf([['sites/s0.pch.yaml', 'workforce/social-care-partner', 1]]))
