@@ -29,6 +29,8 @@ export interface CheckInput {
   stdinFilename?: string
   /** An ODS practice register, epraccur.csv (`--ods`); without it, the config's `ods`. */
   odsFile?: string
+  /** An ODS register of NHS trusts, etr.csv (`--trusts`); without it, the config's `trusts`. */
+  trustsFile?: string
 }
 
 const check = (mode: RunInput['mode'], input: CheckInput): FileResult[] =>
@@ -42,6 +44,7 @@ const check = (mode: RunInput['mode'], input: CheckInput): FileResult[] =>
     stdin: input.stdin,
     stdinFilename: input.stdinFilename,
     odsFile: input.odsFile,
+    trustsFile: input.trustsFile,
   }).results
 
 /** `pch validate` as a function: structure and compliance rules. Throws UsageError where the CLI exits 2. */

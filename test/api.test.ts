@@ -5,7 +5,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {checkText, formatters, FORMATS, lint, loadFormatter, UsageError, validate} from '../src/index.js'
 import {localToday} from '../src/engine/today.js'
-import {edit, riverside, tempDir} from './helpers.js'
+import {edit, riverside, SHARED, tempDir} from './helpers.js'
 
 const expired = (): string => edit(riverside(), ['start: 2026-04-01', 'start: 2000-04-01'], ['end: 2027-03-31', 'end: 2001-03-31'])
 
@@ -33,6 +33,18 @@ describe('API: today', () => {
       expect(() => validate({paths: ['riverside.pch.yaml'], cwd, today})).toThrow(UsageError)
       expect(() => validate({paths: ['riverside.pch.yaml'], cwd, today})).toThrow(`--today must be a real date written YYYY-MM-DD, not "${today}"`)
     }
+  })
+})
+
+describe('API: registers', () => {
+  it('trustsFile is --trusts: a closed trust partner is reported, and without it the rule is silent', () => {
+    const cwd = site(edit(riverside(), ['odsCode: RX3', 'odsCode: RD3']))
+    const trustsFile = path.join(SHARED, 'data', 'nhs', 'etr-2022.csv')
+    const [result] = lint({paths: ['riverside.pch.yaml'], cwd, today: '2026-11-01', trustsFile})
+    expect(result!.messages.map((m) => [m.ruleId, m.message])).toEqual([
+      ['workforce/partner-closed', 'RD3 Poole Hospital NHS Foundation Trust closed on 2020-09-30: partner riverside-acute needs an open trust, usually its successor'],
+    ])
+    expect(validate({paths: ['riverside.pch.yaml'], cwd, today: '2026-11-01'})[0]!.messages).toEqual([])
   })
 })
 

@@ -14,11 +14,21 @@ export const corpus = globSync(['examples/**/*.pch.yaml', 'templates/*.yaml'], {
 /** Text that YAML gives meaning to, weighted towards what breaks parsers. */
 export const yamlChar = fc.constantFrom(...' :#-[]{},\'"&*!|>?%@`~\n\t\r\\.0123456789aZé_'.split(''), '  ', ': ', '- ', '\n  ', '\n- ', ' #', '---', '...', '\u00a0', '\u2028', '\ufeff')
 
+/** Line breaks for a whole text (YAML 1.2 §5.4): all CR (old Mac), all CRLF (Windows), or a mix, taken in turn. */
+export const lineBreaks: fc.Arbitrary<string[]> = fc.oneof(fc.constant<string[]>(['\r']), fc.constant<string[]>(['\r\n']), fc.array(fc.constantFrom('\n', '\r\n', '\r'), {minLength: 2, maxLength: 5}))
+
+/** `text` with its line breaks (LF, CRLF or CR) replaced by `breaks`, one after another. */
+export function withLineBreaks(text: string, breaks: readonly string[]): string {
+  let next = 0
+  return text.replace(/\r\n|\r|\n/g, () => breaks[next++ % breaks.length]!)
+}
+
 export const mutation = fc.oneof(
   fc.record({kind: fc.constant('insert' as const), at: fc.nat(), text: fc.array(yamlChar, {minLength: 1, maxLength: 3}).map((parts) => parts.join(''))}),
   fc.record({kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({min: 1, max: 4})}),
   fc.record({kind: fc.constant('indent' as const), at: fc.nat(), by: fc.integer({min: -3, max: 3})}),
   fc.record({kind: fc.constant('line' as const), at: fc.nat(), to: fc.nat(), drop: fc.boolean()}),
+  fc.record({kind: fc.constant('breaks' as const), breaks: lineBreaks}),
 )
 
 /** Keys: plain names, and any short string. */
@@ -39,8 +49,10 @@ export type Mutation =
   | {kind: 'delete'; at: number; length: number}
   | {kind: 'indent'; at: number; by: number}
   | {kind: 'line'; at: number; to: number; drop: boolean}
+  | {kind: 'breaks'; breaks: string[]}
 
 export function mutate(text: string, m: Mutation): string {
+  if (m.kind === 'breaks') return withLineBreaks(text, m.breaks)
   if (m.kind === 'insert') {
     const at = m.at % (text.length + 1)
     return text.slice(0, at) + m.text + text.slice(at)
@@ -65,12 +77,13 @@ export const yamlText = fc
   .array(fc.oneof(yamlChar, fc.constantFrom('apiVersion: pch/v1\n', 'kind: PrimaryCareHome\n', 'spec:\n  ', 'a: ', '&a ', '*a', '!!str ', '|\n  ', '? '), fc.string({unit: 'grapheme', maxLength: 3})), {maxLength: 60})
   .map((parts) => parts.join(''))
 
-/** JSON-like values written by yaml in any of its styles, as a whole document or under a definition's head. */
+/** JSON-like values written by yaml in any of its styles, as a whole document or under a definition's head, with LF or other line breaks. */
 export const yamlValues = fc
-  .tuple(jsonLike, fc.boolean(), fc.constantFrom<'any' | 'block' | 'flow'>('any', 'block', 'flow'), fc.constantFrom<'PLAIN' | 'QUOTE_DOUBLE'>('PLAIN', 'QUOTE_DOUBLE'))
-  .map(([value, asDefinition, collectionStyle, defaultStringType]) =>
-    stringify(asDefinition ? {apiVersion: 'pch/v1', kind: 'PrimaryCareHome', metadata: value, spec: value} : value, {collectionStyle, defaultStringType}),
-  )
+  .tuple(jsonLike, fc.boolean(), fc.constantFrom<'any' | 'block' | 'flow'>('any', 'block', 'flow'), fc.constantFrom<'PLAIN' | 'QUOTE_DOUBLE'>('PLAIN', 'QUOTE_DOUBLE'), fc.option(lineBreaks, {freq: 3}))
+  .map(([value, asDefinition, collectionStyle, defaultStringType, breaks]) => {
+    const text = stringify(asDefinition ? {apiVersion: 'pch/v1', kind: 'PrimaryCareHome', metadata: value, spec: value} : value, {collectionStyle, defaultStringType})
+    return breaks ? withLineBreaks(text, breaks) : text
+  })
 
 /** What a mutation puts in place of a value. */
 const replacement = fc.oneof(

@@ -6,6 +6,7 @@ export abstract class PchCommand extends Command {
   protected showStack = false
 
   override async catch(error: Error & {oclif?: {exit?: number}}): Promise<void> {
+    if (error.oclif !== undefined) error.message = oclifReason(error.message)
     // oclif puts a parse error's reason on its second line ("Parsing --x\n\tExpected ..."): keep both.
     const lines = (error.message || String(error)).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('See more help'))
     // pch's own failures are one line by design: a line break in it is a name's, shown as \n.
@@ -23,4 +24,12 @@ export abstract class PchCommand extends Command {
     if (this.showStack || process.argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`)
     process.exitCode = 2
   }
+}
+
+/**
+ * oclif heads its parse failures with "The following error occurred:" and names a missing flag
+ * without its dashes: the reason, as pch says it ("Missing required flag --from").
+ */
+function oclifReason(message: string): string {
+  return message.replace(/^The following errors? occurred:\n/, '').replace(/^(\s*)Missing required flag (\w[\w-]*)$/m, '$1Missing required flag --$2')
 }

@@ -8,6 +8,7 @@ import {checkToday} from '../engine/today.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
 import type {SuppressionFlags} from './suppressions.js'
 import type {BaselineResult} from '../formatters/baseline.js'
+import type {FormatContext} from '../formatters/formatter.js'
 
 export {checkToday}
 
@@ -78,17 +79,21 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   const suppressed = suppressions ? await suppressions.finish(output.results) : {results: output.results, exit: 0}
   const shown = flags.quiet ? suppressed.results.map(errorsOnly) : suppressed.results
   const {catalogue} = await import('../rules/index.js')
+  // A report that cannot be written does not cost the others: each is written, then the first failure is the run's.
+  let failed: unknown
   for (const {format, file} of reports) {
     const formatter = await loadFormatter(format)
     const text = formatter(shown, {
       color: new Chalk({level: colorLevel(flags.color, file !== undefined)}),
       rules: catalogue,
       version: context.version,
+      ...warningsNote(suppressed.results, flags),
       ...(format === 'sarif' && baseline ? {baseline} : {}),
     })
     if (file === undefined) process.stdout.write(text)
-    else await writeOrFail(file, text)
+    else await writeOrFail(file, text).catch((error: unknown) => (failed ??= error))
   }
+  if (failed !== undefined) throw failed
   return Math.max(exitCode(suppressed.results, flags['max-warnings']), suppressed.exit)
 }
 
@@ -232,6 +237,13 @@ export function exitCode(results: readonly FileResult[], maxWarnings?: number): 
   const errors = results.reduce((n, r) => n + r.errorCount, 0)
   const warnings = results.reduce((n, r) => n + r.warningCount, 0)
   return errors > 0 || (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0
+}
+
+/** What the summary must say of warnings that it does not list (--quiet) or that exceed --max-warnings. */
+function warningsNote(results: readonly FileResult[], flags: Pick<CheckFlags, 'quiet' | 'max-warnings'>): Pick<FormatContext, 'warnings'> {
+  const count = results.reduce((n, r) => n + r.warningCount, 0)
+  if (!flags.quiet && flags['max-warnings'] === undefined) return {}
+  return {warnings: {count, hidden: flags.quiet, ...(flags['max-warnings'] === undefined ? {} : {max: flags['max-warnings']})}}
 }
 
 function errorsOnly(result: FileResult): FileResult {

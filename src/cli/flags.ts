@@ -4,7 +4,8 @@ import {FORMATS} from '../formatters/index.js'
 
 /** The PATHS argument of the commands that check definitions. */
 export const pathsArgs = {
-  paths: Args.string({description: 'Files, directories (searched for *.pch.yaml / *.pch.yml), globs, or - for stdin. Default: .'}),
+  // Piped input is read only for the path - (never taken as paths, as oclif would by default).
+  paths: Args.string({description: 'Files, directories (searched for *.pch.yaml / *.pch.yml), globs, or - for stdin. Default: .', ignoreStdin: true}),
 }
 
 export const checkFlags = {
@@ -26,6 +27,7 @@ export const checkFlags = {
     multipleNonGreedy: true,
   }),
   quiet: Flags.boolean({char: 'q', summary: 'Report errors only.'}),
+  'max-warnings': Flags.integer({summary: 'Exit 1 when there are more warnings than this (validate reports none).', min: 0, helpValue: 'N'}),
   today: Flags.string({summary: 'Date to use as today for date-dependent rules (YYYY-MM-DD).', helpValue: 'DATE'}),
   color: Flags.boolean({summary: 'Colour the output (default: when standard output is a terminal and NO_COLOR is unset).', allowNo: true}),
   config: Flags.string({char: 'c', summary: 'Use this config file instead of the nearest .pchrc.yaml.', helpValue: 'FILE'}),
@@ -52,7 +54,6 @@ export const lintFlags = {
   'fix-dry-run': Flags.boolean({summary: 'Print a diff of what --fix would change; write nothing.'}),
   ods: Flags.string({summary: 'Check practices against this ODS register extract (epraccur.csv).', helpValue: 'FILE'}),
   trusts: Flags.string({summary: 'Check trust partners against this ODS register of NHS trusts (etr.csv).', helpValue: 'FILE'}),
-  'max-warnings': Flags.integer({summary: 'Exit 1 when there are more warnings than this.', min: 0, helpValue: 'N'}),
   'suppress-all': Flags.boolean({
     summary: 'Record every finding of the advisory rules in the suppressions file, so that only new ones are reported.',
     description: 'Compliance and structural findings are never suppressed: an approved exception accepts a compliance finding.',

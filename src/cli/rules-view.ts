@@ -1,6 +1,6 @@
 // What `pch rules` prints: the catalogue as a table and one rule's docs, from the registry's metadata.
 import {UsageError} from '../engine/load.js'
-import {didYouMean} from '../engine/schema-check.js'
+import {didYouMeanRule} from '../engine/suggest.js'
 import {thresholds} from '../engine/schemas.js'
 import {catalogue, ruleMeta} from '../rules/index.js'
 import type {RuleMeta} from '../rules/rule.js'
@@ -21,7 +21,7 @@ export function renderRuleTable(): string {
 function find(id: string): RuleMeta {
   const meta = ruleMeta(id)
   if (meta) return meta
-  throw new UsageError(`Unknown rule "${id}"${didYouMean(id, catalogue.map((m) => m.id))} (see pch rules)`)
+  throw new UsageError(`Unknown rule "${id}"${didYouMeanRule(id, catalogue.map((m) => m.id))} (see pch rules)`)
 }
 
 const indent = (text: string, by = '    '): string => text.split('\n').map((line) => `${by}${line}`).join('\n')

@@ -9,7 +9,7 @@ export default class Init extends PchCommand {
     'The file passes pch validate whenever the answers meet the four characteristics; otherwise it is still written, and init shows what validate will say. ' +
     'It never overwrites a file without --force.'
   static override args = {
-    id: Args.string({description: 'Site id (a slug such as riverside); the file is <dir>/<id>.pch.yaml. Default: from --name.'}),
+    id: Args.string({description: 'Site id (a slug such as riverside); the file is <dir>/<id>.pch.yaml. Default: from --name.', ignoreStdin: true}),
   }
   static override flags = {
     name: Flags.string({summary: 'Site name, e.g. "Riverside Primary Care Home".'}),

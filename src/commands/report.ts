@@ -13,6 +13,7 @@ export default class Report extends PchCommand {
   static override args = pathsArgs
   static override flags = {
     format: Flags.string({char: 'f', summary: 'Report format (default: table on a terminal, markdown otherwise).', options: ['table', 'markdown', 'html', 'json', 'csv']}),
+    by: Flags.string({summary: 'What a CSV row is: a site (default) or a commissioner (ICB).', options: ['site', 'commissioner']}),
     output: Flags.string({char: 'o', summary: 'Write the report to FILE (atomically).', helpValue: 'FILE'}),
     'fail-on-noncompliance': Flags.boolean({summary: 'Exit 1 when any site does not meet all four characteristics (or cannot be read).'}),
     today: Flags.string({summary: 'Date to use as today (YYYY-MM-DD).', helpValue: 'DATE'}),
@@ -25,7 +26,7 @@ export default class Report extends PchCommand {
     color: Flags.boolean({summary: 'Colour the table (default: when standard output is a terminal).', allowNo: true}),
     debug: Flags.boolean({hidden: true}),
   }
-  static override examples = ['<%= config.bin %> report sites/', '<%= config.bin %> report sites/ --format html --output report.html', '<%= config.bin %> report sites/ --format csv > sites.csv', '<%= config.bin %> report sites/ --format html --compare last-month.json -o report.html']
+  static override examples = ['<%= config.bin %> report sites/', '<%= config.bin %> report sites/ --format html --output report.html', '<%= config.bin %> report sites/ --format csv > sites.csv', '<%= config.bin %> report sites/ --format csv --by commissioner > icbs.csv', '<%= config.bin %> report sites/ --format html --compare last-month.json -o report.html']
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Report)

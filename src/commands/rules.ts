@@ -8,7 +8,7 @@ export default class Rules extends PchCommand {
     'Without an id: every rule with its characteristic, default severity, whether it is a compliance rule and whether --fix can fix it. ' +
     'With an id: what the rule checks and why, its thresholds and options, and a failing and a passing example.'
   static override args = {
-    id: Args.string({description: 'A rule id, e.g. population/size-band.'}),
+    id: Args.string({description: 'A rule id, e.g. population/size-band.', ignoreStdin: true}),
   }
   static override flags = {
     format: Flags.string({char: 'f', summary: 'Output format.', options: ['table', 'json'], default: 'table'}),

@@ -75,7 +75,7 @@ const checkedFile = record(
     findings: list(finding),
     claims,
     exceptions: list(record({rule: string, path: string, range: record(range)}, {documentIndex: count})),
-    directives: list(record({line: count, rules: list(string)})),
+    directives: list(record({line: count, rules: list(string), range: record(range)}, {documentIndex: count})),
   },
   {sites: list(site)},
 )

@@ -5,6 +5,8 @@ import {documentRules, inVerdict, isLocked, repoRules, ruleMeta} from '../rules/
 import type {Rule, RuleContext} from '../rules/rule.js'
 import unusedException from '../rules/metadata/unused-exception.js'
 import disableDirective from '../rules/disable-directive.js'
+import unusedDisableDirective from '../rules/unused-disable-directive.js'
+import {parseDate} from '../rules/dates.js'
 import {entries, knownList, num, registeredPopulation, section, str} from '../rules/site.js'
 import {limitsOf, type Config} from './config.js'
 import type {OdsRegister, TrustRegister} from './ods.js'
@@ -61,6 +63,8 @@ export interface Claim {
 export interface ApprovedException {
   documentIndex?: number
   rule: string
+  /** Why it was approved (shown by the editor beside the finding it accepts). */
+  reason: string
   path: string
   range: Range
 }
@@ -138,6 +142,10 @@ export interface SiteFacts {
   practiceSizes: Array<{odsCode: string; listSize: number}>
   /** Characteristics whose section (spec.care, spec.workforce, spec.budget, spec.population) is missing or not a mapping. */
   missingSections: number[]
+  /** population.asOf when it is a date (YYYY-MM-DD). */
+  asOf: string | null
+  /** metadata.commissioner when it has a name and an ODS code. */
+  commissioner: {name: string; odsCode: string} | null
 }
 
 const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
@@ -147,12 +155,17 @@ export function inspectText(filePath: string, text: string, options: CheckOption
   const {documents, scalarLines} = parseSource(text, options.fastPath !== false, limitsOf(options.config).maxDepth)
   const {directives, problems} = parseDirectives(text, scalarLines)
   const file: CheckedFile = {filePath, documents: documents.length, findings: [], claims: '', exceptions: [], directives}
+  // In a file of several documents, the document whose content a directive's next line is in.
+  const ownerOf = (range: Range): number | undefined => (documents.length > 1 ? (documents.filter((doc) => doc.startLine <= range.line + 1).at(-1) ?? documents[0])?.index : undefined)
   for (const problem of problems) {
     const found = finding(disableDirective.meta.id, problem.message, problem.range, '')
-    // In a file of several documents, the document whose content the directive's next line is in.
-    const owner = documents.filter((doc) => doc.startLine <= problem.range.line + 1).at(-1) ?? documents[0]
-    if (documents.length > 1 && owner) found.documentIndex = owner.index
+    const owner = ownerOf(problem.range)
+    if (owner !== undefined) found.documentIndex = owner
     file.findings.push(found)
+  }
+  for (const directive of directives) {
+    const owner = ownerOf(directive.range)
+    if (owner !== undefined) directive.documentIndex = owner
   }
   if (documents.length === 0) {
     file.findings.push(finding('schema/api-version', `The file holds no PCH definition (${expectedVersion()})`, NOWHERE, ''))
@@ -213,7 +226,7 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
     // Only a complete, valid exception is approved: a rejected or missing field is INVALID, not a string.
     if (!['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => str(exception[key]) !== undefined)) continue
     const path = `/metadata/exceptions/${index}/rule`
-    file.exceptions.push({documentIndex, rule: exception.rule as string, path, range: doc.locate(path)})
+    file.exceptions.push({documentIndex, rule: exception.rule as string, reason: exception.reason as string, path, range: doc.locate(path)})
   }
 }
 
@@ -222,6 +235,7 @@ function siteFacts(data: unknown, documentIndex: number | undefined, line: numbe
   const budget = section(data, 'spec', 'budget')
   const population = section(data, 'spec', 'population')
   const plan = section(data, 'spec', 'care', 'populationHealth')
+  const commissioner = section(data, 'metadata', 'commissioner')
   const practices = population ? knownList(population.practices) : undefined
   const partners = entries(section(data, 'spec', 'workforce')?.partners)
   const outcomes = plan ? knownList(plan.outcomes) : undefined
@@ -240,6 +254,8 @@ function siteFacts(data: unknown, documentIndex: number | undefined, line: numbe
     riskShareModel: str(model) ?? null,
     outcomes: outcomes ? outcomes.length : null,
     practiceSizes: (practices ?? []).flatMap((p) => (typeof p.odsCode === 'string' && num(p.listSize) !== undefined ? [{odsCode: p.odsCode, listSize: num(p.listSize)!}] : [])),
+    asOf: parseDate(population?.asOf) ? (population!.asOf as string) : null,
+    commissioner: str(commissioner?.name) !== undefined && str(commissioner?.odsCode) !== undefined ? {name: commissioner!.name as string, odsCode: commissioner!.odsCode as string} : null,
     missingSections: ([[1, 'care'], [2, 'workforce'], [3, 'budget'], [4, 'population']] as const).flatMap(([n, key]) => (section(data, 'spec', key) ? [] : [n])),
     exceptions: entries(metadata?.exceptions).flatMap(([, e]) =>
       ['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => typeof e[key] === 'string')
@@ -317,16 +333,23 @@ export interface FinishedFile {
   result: FileResult
   /** Edits of the fixable findings that survived config and directives. */
   edits: TextEdit[]
+  /** Each message's own fix edit, by its index in result.messages (the editor's quick fixes). */
+  fixes: Array<TextEdit | undefined>
+}
+
+/** The approved exception that accepts a finding: one for its compliance rule in its document. */
+export function exceptionFor(file: CheckedFile, found: Pick<Message, 'ruleId' | 'documentIndex'>): ApprovedException | undefined {
+  if (!ruleMeta(found.ruleId)?.compliance) return undefined
+  return file.exceptions.find((e) => e.rule === found.ruleId && e.documentIndex === found.documentIndex)
 }
 
 /** Apply exceptions, unused-exception, config severities and inline directives; count and sort. */
 export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], options: CheckOptions): FinishedFile {
-  const sameDocument = (a: {documentIndex?: number}, b: {documentIndex?: number}): boolean => a.documentIndex === b.documentIndex
   const used = new Set<ApprovedException>()
   const findings: Finding[] = []
   for (const original of [...file.findings, ...repoFindings]) {
     const found = {...original}
-    const exception = ruleMeta(found.ruleId)?.compliance ? file.exceptions.find((e) => e.rule === found.ruleId && sameDocument(e, found)) : undefined
+    const exception = exceptionFor(file, found)
     if (exception) {
       used.add(exception)
       found.severity = 'info'
@@ -348,6 +371,8 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
       findings.push(found)
     }
   }
+  /** "directive-index rule-id" of each directive rule that silenced a finding. */
+  const silenced = new Set<string>()
   const kept = findings.flatMap((found): Finding[] => {
     // validate's verdict is locked: it reports the locked rules only (structure and compliance), which
     // no config or comment changes; a directive's own problems are lint's to report.
@@ -357,9 +382,14 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
     const configured = locked ? undefined : options.config.rules.get(found.ruleId)?.severity
     if (configured === 'off') return []
     if (configured && found.severity !== 'info') found.severity = configured
-    if (!locked && file.directives.some((d) => d.line === found.line && d.rules.includes(found.ruleId))) return []
+    const silencer = locked ? undefined : file.directives.find((d) => d.line === found.line && d.rules.includes(found.ruleId))
+    if (silencer) {
+      silenced.add(`${file.directives.indexOf(silencer)} ${found.ruleId}`)
+      return []
+    }
     return [found]
   })
+  if (options.mode === 'lint') kept.push(...unusedDirectives(file, silenced, findings, options))
   sortMessages(kept)
   const edits = kept.flatMap((found) => (found.fix ? [found.fix] : []))
   const messages: Message[] = kept.map(({fix: _fix, ...message}) => message)
@@ -372,7 +402,29 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
       messages,
     },
     edits,
+    fixes: kept.map((found) => found.fix),
   }
+}
+
+/** lint/unused-disable-directive: each rule of a directive that silenced nothing (config severities apply). */
+function unusedDirectives(file: CheckedFile, silenced: ReadonlySet<string>, findings: readonly Finding[], options: CheckOptions): Finding[] {
+  const configured = options.config.rules.get(unusedDisableDirective.meta.id)?.severity
+  if (configured === 'off' || file.directives.length === 0) return []
+  const repoRuleCanFire = (options.definitionsInRun ?? file.documents) > 1
+  // Where the schema rejected values a rule may have stayed silent for want of them: not "unused".
+  const unsure = new Set(findings.filter((f) => f.ruleId === 'schema').map((f) => f.documentIndex))
+  return file.directives.flatMap((directive, index) =>
+    unsure.has(directive.documentIndex)
+      ? []
+      : directive.rules
+          .filter((rule) => !silenced.has(`${index} ${rule}`) && (ruleMeta(rule)?.scope !== 'repo' || repoRuleCanFire))
+          .map((rule) => {
+            const found = finding(unusedDisableDirective.meta.id, formatMessage(unusedDisableDirective.message, {rule}), directive.range, '')
+            if (directive.documentIndex !== undefined) found.documentIndex = directive.documentIndex
+            if (configured) found.severity = configured
+            return found
+          }),
+  )
 }
 
 /** Document order, then position, then rule id: stable whatever order checks ran in. */

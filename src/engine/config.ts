@@ -7,7 +7,8 @@ import {catalogue, isLocked, ruleMeta} from '../rules/index.js'
 import {UsageError} from './load.js'
 import {DEFAULT_LIMITS, parseSource, type Limits} from './parse.js'
 import {readDataText} from './read.js'
-import {describeErrors, didYouMean} from './schema-check.js'
+import {describeErrors} from './schema-check.js'
+import {didYouMeanRule} from './suggest.js'
 import {optionErrors, validateConfigAgainstSchema} from './schemas.js'
 import {joinPointer} from './pointer.js'
 
@@ -31,6 +32,19 @@ export interface Config {
   trusts?: string
   /** File size and nesting limits other than the defaults. */
   limits?: Partial<Limits>
+}
+
+/** A fault at a line and column of a config file (exit 2 on the command line; a diagnostic in the editor). */
+export class ConfigError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+    shown: string,
+  ) {
+    super(`Invalid config ${shown}:${line}:${column}: ${reason}`)
+  }
 }
 
 /** The limits a run applies: the config's, else the defaults. */
@@ -63,14 +77,14 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   const doc = documents[0]
   const fail = (pointer: string, message: string, target: 'key' | 'value' = 'value'): never => {
     const at = doc ? doc.locate(pointer, target) : {line: 1, column: 1}
-    throw new UsageError(`Invalid config ${shown}:${at.line}:${at.column}: ${message}`)
+    throw new ConfigError(file, at.line, at.column, message, shown)
   }
   if (!doc) return {file, dir: path.dirname(file), rules: new Map(), ignore: []}
   if (documents.length > 1) fail('', 'a config holds one YAML document')
   const [structural] = doc.problems
   if (structural) {
     const at = structural.at ?? {line: 1, column: 1}
-    throw new UsageError(`Invalid config ${shown}:${at.line}:${at.column}: ${structural.message}`)
+    throw new ConfigError(file, at.line, at.column, structural.message, shown)
   }
   const data = doc.data ?? {}
   const [schemaProblem] = describeErrors(validateConfigAgainstSchema(data), 'the config')
@@ -82,7 +96,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     const [severity, options = {}] = (Array.isArray(setting) ? setting : [setting]) as [ConfiguredSeverity, Record<string, unknown>?]
     const meta = ruleMeta(id)
     if (!meta) {
-      fail(pointer, `unknown rule "${id}"${didYouMean(id, catalogue.map((m) => m.id))}`, 'key')
+      fail(pointer, `unknown rule "${id}"${didYouMeanRule(id, catalogue.map((m) => m.id))}`, 'key')
     } else if (meta.compliance && severity !== 'error') {
       fail(pointer, `${id} is a compliance rule: it cannot be set to ${severity}; accept a finding with an approved exception in the definition's metadata.exceptions`)
     } else if (isLocked(meta) && severity !== 'error') {

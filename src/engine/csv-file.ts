@@ -2,7 +2,6 @@
 // or an endless pipe is read no further than the limit), UTF-8, not empty, well-formed CSV with any mix
 // of CRLF, LF and CR line breaks. Each fault is a UsageError naming the file and the line; every row
 // keeps its line number, so the callers' own checks can name it too.
-import {csvParse} from './lazy.js'
 import {UsageError} from './load.js'
 import {cannotRead, DATA_FILE, readBounded, tooLargeMessage, type Bounded} from './read.js'
 
@@ -20,15 +19,92 @@ export function readCsvFile(file: string, shown: string, expected: string): CsvR
   const bytes = readBytes(file, shown)
   const text = decodeUtf8(bytes, shown, expected)
   if (text.trim() === '') throw new UsageError(`${shown}:1: the file is empty; expected ${expected}`)
-  let records: Array<{record: string[]; info: {lines: number}}>
-  try {
-    records = csvParse().parse(text, {relax_column_count: false, skip_empty_lines: true, bom: true, info: true, record_delimiter: ['\r\n', '\n', '\r']}) as unknown as typeof records
-  } catch (error) {
-    const e = error as Error & {lines?: number}
-    throw new UsageError(`${shown}:${e.lines ?? 1}: ${e.message.replace(/ on line \d+$/, '')}`)
+  return parseCsv(text, shown)
+}
+
+const COMMA = 0x2c
+const QUOTE = 0x22
+const LF = 0x0a
+const CR = 0x0d
+
+/**
+ * RFC 4180 CSV: fields separated by commas, a field in double quotes may hold commas, line breaks
+ * and doubled quotes; records end at CRLF, LF or CR alike; empty lines are skipped; every record
+ * has as many fields as the first. One pass over the text: NHS Digital's national files are
+ * megabytes, and `pch import` reads two of them on every run.
+ */
+export function parseCsv(text: string, shown: string): CsvRow[] {
+  const rows: CsvRow[] = []
+  const length = text.length
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  let line = 1
+  while (at < length) {
+    const first = text.charCodeAt(at)
+    if (first === LF || first === CR) {
+      at += first === CR && text.charCodeAt(at + 1) === LF ? 2 : 1
+      line += 1
+      continue
+    }
+    const start = line
+    const cells: string[] = []
+    for (;;) {
+      let cell: string
+      if (text.charCodeAt(at) === QUOTE) {
+        const opened = line
+        let value = ''
+        let from = at + 1
+        for (;;) {
+          const quote = text.indexOf('"', from)
+          if (quote === -1) throw new UsageError(`${shown}:${opened}: a field opens with a quote that never closes`)
+          line += lineBreaks(text, from, quote)
+          if (text.charCodeAt(quote + 1) === QUOTE) {
+            value += text.slice(from, quote + 1)
+            from = quote + 2
+            continue
+          }
+          value += text.slice(from, quote)
+          at = quote + 1
+          break
+        }
+        const next = text.charCodeAt(at)
+        if (at < length && next !== COMMA && next !== LF && next !== CR) {
+          throw new UsageError(`${shown}:${line}: ${JSON.stringify(text[at])} after a closing quote; a quoted field ends at a comma or the end of the line`)
+        }
+        cell = value
+      } else {
+        let end = at
+        for (; end < length; end++) {
+          const c = text.charCodeAt(end)
+          if (c === COMMA || c === LF || c === CR) break
+          if (c === QUOTE) throw new UsageError(`${shown}:${line}: a quote inside field ${cells.length + 1}, which does not start with one ("${text.slice(at, end + 1)}")`)
+        }
+        cell = text.slice(at, end)
+        at = end
+      }
+      cells.push(cell)
+      if (text.charCodeAt(at) !== COMMA) break
+      at += 1
+    }
+    // The record's line break (or the end of the text).
+    if (at < length) {
+      at += text.charCodeAt(at) === CR && text.charCodeAt(at + 1) === LF ? 2 : 1
+      line += 1
+    }
+    const expected = rows[0]?.cells.length
+    if (expected !== undefined && cells.length !== expected) throw new UsageError(`${shown}:${start}: Invalid Record Length: expect ${expected}, got ${cells.length}`)
+    rows.push({line: start, cells})
   }
-  // info.lines is the line a record ends on; a record spans one more line per line break it holds.
-  return records.map(({record, info}) => ({line: info.lines - record.reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0), cells: record}))
+  return rows
+}
+
+/** The line breaks (CRLF, LF or CR, each one) in text[from, to). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) count += 1
+  }
+  return count
 }
 
 function readBytes(file: string, shown: string): Buffer {
@@ -49,19 +125,21 @@ function decodeUtf8(bytes: Buffer, shown: string, expected: string): string {
   try {
     return decoder.decode(bytes)
   } catch {
-    // A UTF-8 sequence never holds a line feed byte, so the first line that fails alone is the culprit.
+    // A UTF-8 sequence never holds a CR or LF byte, so the first line that fails alone is the culprit;
+    // lines end as the parser's records do, at CRLF, LF or CR.
     let line = 1
     let start = 0
     for (;;) {
-      const end = bytes.indexOf(0x0a, start)
+      let end = start
+      while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++
       try {
-        decoder.decode(bytes.subarray(start, end === -1 ? bytes.length : end))
+        decoder.decode(bytes.subarray(start, end))
       } catch {
         break
       }
-      if (end === -1) break
+      if (end === bytes.length) break
       line += 1
-      start = end + 1
+      start = end + (bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? 2 : 1)
     }
     throw new UsageError(`${shown}:${line}: not UTF-8 text; expected ${expected}`)
   }

@@ -1,12 +1,18 @@
 // Inline `# pch-disable-next-line RULE[, RULE] -- reason` comments: which rules they silence on
 // which line, and which of them cannot do what they say.
-import {isLocked, ruleMeta} from '../rules/index.js'
+import {catalogue, isLocked, ruleMeta} from '../rules/index.js'
+import {LINE_BREAK} from './line-breaks.js'
+import {didYouMeanRule} from './suggest.js'
 import type {Range} from './types.js'
 
 export interface Directive {
   /** The line the directive silences (the one after the comment). */
   line: number
   rules: string[]
+  /** The comment itself (where lint/unused-disable-directive reports it). */
+  range: Range
+  /** In a file of several documents, the document of the line it silences. */
+  documentIndex?: number
 }
 
 export interface DirectiveProblem {
@@ -26,12 +32,11 @@ export function parseDirectives(text: string, insideScalar: () => Set<number>): 
   const problems: DirectiveProblem[] = []
   if (!text.includes('pch-disable')) return {directives, problems}
   const skipped = insideScalar()
-  const lines = text.split('\n')
-  lines.forEach((raw, index) => {
-    const match = DIRECTIVE.exec(raw.replace(/\r$/, ''))
+  text.split(LINE_BREAK).forEach((raw, index) => {
+    const match = DIRECTIVE.exec(raw)
     const line = index + 1
     if (!match || skipped.has(line)) return
-    const range: Range = {line, column: match[1]!.indexOf('#') + 1, endLine: line, endColumn: raw.replace(/\r$/, '').length + 1}
+    const range: Range = {line, column: match[1]!.indexOf('#') + 1, endLine: line, endColumn: raw.length + 1}
     const listed = match[2]!.split(/\s--\s|\s--$/)[0]!.split(',').map((id) => id.trim()).filter(Boolean)
     if (listed.length === 0) {
       problems.push({range, message: 'pch-disable-next-line must name the rules it silences, e.g. # pch-disable-next-line population/single-practice -- reason'})
@@ -40,12 +45,12 @@ export function parseDirectives(text: string, insideScalar: () => Set<number>): 
     const rules: string[] = []
     for (const id of listed) {
       const meta = ruleMeta(id)
-      if (!meta) problems.push({range, message: `pch-disable-next-line names an unknown rule "${id}"`})
+      if (!meta) problems.push({range, message: `pch-disable-next-line names an unknown rule "${id}"${didYouMeanRule(id, catalogue.map((m) => m.id))}`})
       else if (meta.compliance) problems.push({range, message: `${id} is a compliance rule: a comment cannot silence it; record an approved exception in metadata.exceptions`})
       else if (isLocked(meta)) problems.push({range, message: `${id} cannot be silenced: it decides whether a definition conforms to the format`})
       else rules.push(id)
     }
-    if (rules.length > 0) directives.push({line: line + 1, rules})
+    if (rules.length > 0) directives.push({line: line + 1, rules, range})
   })
   return {directives, problems}
 }

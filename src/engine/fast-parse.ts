@@ -5,6 +5,7 @@
 // duplicate keys, escapes...) returns undefined, and the file takes the full `yaml` path.
 // Where it answers, its data and its positions are those `yaml` gives (test/engine/fast-parse.test.ts
 // proves it over the examples, the templates and fuzzed inputs).
+import {withLineFeeds} from './line-breaks.js'
 import {parsePointer} from './pointer.js'
 import {DEFAULT_LIMITS, LineStarts, Positions, type ScalarSource, type SourceDocument} from './parse.js'
 import type {Range} from './types.js'
@@ -41,7 +42,7 @@ const unsupported = (): never => {
 }
 
 // Characters the subset allows: printable ASCII, line feeds, and printable non-ASCII (no tabs,
-// no carriage returns, no control characters, no byte-order marks or line separators).
+// no carriage returns of CRLF, no control characters, no byte-order marks or line separators).
 const OUTSIDE = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/
 // Keys that are not plain strings (YAML reads them as null or booleans), or that JavaScript treats specially.
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/
@@ -55,7 +56,9 @@ const DASH = 45
  * Only the data is built at first: most files have no finding to place. The first `locate` or
  * `scalar` parses the text again, the same way, recording where each node is.
  */
-export function fastParse(text: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): SourceDocument | undefined {
+export function fastParse(source: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): SourceDocument | undefined {
+  // A lone CR is a line break (as LF, offset for offset); CRLF is left to yaml.
+  const text = withLineFeeds(source)
   if (OUTSIDE.test(text)) return undefined
   let parsed: {data: unknown; startLine: number}
   try {

@@ -2,13 +2,18 @@
 // that repeat or overlap an earlier one are dropped, so no edit can eat its neighbour's bytes.
 import type {TextEdit} from './check.js'
 
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+/** The edits that apply together, in text order: each that repeats or overlaps an earlier one is dropped. */
+export function compatibleEdits(edits: readonly TextEdit[]): TextEdit[] {
   const kept: TextEdit[] = []
   for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
     const previous = kept.at(-1)
     if (!previous || edit.start >= previous.end) kept.push(edit)
   }
+  return kept
+}
+
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text
-  for (const edit of kept.reverse()) out = `${out.slice(0, edit.start)}${edit.text}${out.slice(edit.end)}`
+  for (const edit of compatibleEdits(edits).reverse()) out = `${out.slice(0, edit.start)}${edit.text}${out.slice(edit.end)}`
   return out
 }

@@ -13,6 +13,5 @@ function lazy<T>(name: string): () => T {
 export const yaml = lazy<typeof import('yaml')>('yaml')
 export const tinyglobby = lazy<typeof import('tinyglobby')>('tinyglobby')
 export const picomatch = lazy<typeof import('picomatch')>('picomatch')
-export const csvParse = lazy<typeof import('csv-parse/sync')>('csv-parse/sync')
 export const diff = lazy<typeof import('diff')>('diff')
 export const crypto = lazy<typeof import('node:crypto')>('node:crypto')

@@ -21,6 +21,11 @@ export function formatMoney(value: number): string {
   return `£${hasPence ? format(value, 2, 2) : format(value, 0, 0)}`
 }
 
+/** 1 -> "1 file", 2 -> "2 files" (with thousands separators). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`
+}
+
 function render(value: MessageValue, style: string | undefined): string {
   if (Array.isArray(value)) return value.length < 2 ? value.join('') : `${value.slice(0, -1).join(', ')} or ${value.at(-1)}`
   if (typeof value === 'number') {

@@ -1,6 +1,7 @@
 // YAML text -> documents (YAML 1.2 core schema), structural errors, and JSON Pointer -> line:column.
 import type {Document, LineCounter, Node, Pair} from 'yaml'
 import {fastParse} from './fast-parse.js'
+import {withLineFeeds} from './line-breaks.js'
 import {parsePointer} from './pointer.js'
 import {yaml} from './lazy.js'
 import type {Problem, Range} from './types.js'
@@ -42,14 +43,17 @@ const CORE_TAGS = new Set(
 )
 
 /**
- * Parse every document of a file. Empty documents (a trailing `---`, a file of comments) are dropped.
+ * Parse every document of a file, whatever its line breaks (LF, CRLF, CR: positions count each as
+ * one). Empty documents (a trailing `---`, a file of comments) are dropped.
  * A file in the plain subset of YAML takes the fast parser, which gives the same data and positions;
  * `fast: false` forces the full parser (for the tests that prove the two agree).
  */
-export function parseSource(text: string, fast = true, maxDepth: number = DEFAULT_LIMITS.maxDepth): ParsedSource {
-  const quick = fast ? fastParse(text, maxDepth) : undefined
+export function parseSource(source: string, fast = true, maxDepth: number = DEFAULT_LIMITS.maxDepth): ParsedSource {
+  const quick = fast ? fastParse(source, maxDepth) : undefined
   // The subset has no multi-line scalars: no line is inside one.
   if (quick) return {documents: [quick], scalarLines: () => new Set()}
+  // yaml knows LF and CRLF, not a lone CR: it reads the same text with LF there, offset for offset.
+  const text = withLineFeeds(source)
   // yaml takes minutes over megabytes of deeply nested flow collections. When a quick count of
   // brackets passes the limit, yaml reads the text only up to that bracket: the documents before it
   // are whole, and the first collection too deep (found by depthProblem) is where it is in the whole

@@ -28,11 +28,27 @@ export function readBounded(file: string, limit: number): Bounded {
   }
 }
 
+/** What a failed read's error code means, for people. */
+const WHY: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'a part of its path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  ELOOP: 'too many symbolic links (a loop?)',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'an input/output error of the disk',
+}
+
 /** "Cannot read NAME: permission denied": the one wording of a file that cannot be opened or read. */
 export function cannotRead(shown: string, error: unknown): UsageError {
+  return new UsageError(`Cannot read ${shown}: ${whyFailed(error)}`)
+}
+
+/** A file system error in words ("no such file"), or its code when it has no wording here. */
+export function whyFailed(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error))
-  return new UsageError(`Cannot read ${shown}: ${why}`)
+  return (code !== undefined && WHY[code]) || (code ?? String(error))
 }
 
 /** The wording of an input over its limit: `size` when known (a regular file), else "more than". */

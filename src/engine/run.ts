@@ -1,11 +1,12 @@
 // A whole run: resolve paths, read and check each file (phase 1), the repo-scope rules across
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
 import path from 'node:path'
-import {finding, finishFile, inspectText, placedClaims, type CheckedFile, type Finding, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
+import {finding, finishFile, inspectText, placedClaims, type CheckedFile, type Finding, type FinishedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
 import {limitsOf, loadConfig, type Config} from './config.js'
 import {picomatch} from './lazy.js'
 import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from './ods.js'
 import {resolvePaths, UsageError, type Source} from './load.js'
+import {LINE_BREAK} from './line-breaks.js'
 import {cannotRead, decode, readBounded, tooLargeMessage, type Bounded} from './read.js'
 import {cacheEnvironment, CheckCache, cacheWarning, contentHash, loadCache, placeCache, saveCache} from './cache.js'
 import {repoFindings, type ClaimSource} from './repo.js'
@@ -96,7 +97,6 @@ export function run(input: RunInput): RunOutput {
   return finishRun(plan, plan.sources.map((source) => inspectSource(plan, source)))
 }
 
-/** Config, register, options and the files to check (paths expanded, ignores applied). */
 /** Where a register of the run is: one named on the command line is relative to the working directory; one in the config, to the config. */
 function registerPath(flag: string | undefined, configured: string | undefined, config: Config, cwd: string): string | undefined {
   const file = flag ?? configured
@@ -112,17 +112,11 @@ export function runInputs(input: RunInput): string[] {
   return [...sources, ...(config.file === undefined ? [] : [config.file]), ...registers.filter((f) => f !== undefined)]
 }
 
+/** Config, register, options and the files to check (paths expanded, ignores applied). */
 export function planRun(input: RunInput): RunPlan {
   const cwd = input.cwd ?? process.cwd()
-  const config = input.config ?? loadConfig(cwd, input.configFile)
-  const registerOf = <T>(flag: string | undefined, configured: string | undefined, read: (file: string, shown: string) => T): T | undefined => {
-    const file = registerPath(flag, configured, config, cwd)
-    return file === undefined ? undefined : read(file, (flag ?? configured)!)
-  }
-  const register = registerOf(input.odsFile, config.ods, readRegister)
-  const trusts = registerOf(input.trustsFile, config.trusts, readTrustRegister)
-  const options: CheckOptions = {mode: input.mode, today: checkToday(input.today), config, collectSites: input.collectSites, register, ...(trusts ? {trusts} : {})}
-  const plan: RunPlan = {input, cwd, options, sources: resolvePaths(input.paths, cwd, ignoreMatcher(config))}
+  const options = planOptions(input, cwd)
+  const plan: RunPlan = {input, cwd, options, sources: resolvePaths(input.paths, cwd, ignoreMatcher(options.config))}
   if (input.cache || input.cacheLocation !== undefined || input.keepCache) {
     const environment = cacheEnvironment(input.version ?? '', options)
     if (input.cache) plan.cache = input.cache.environment === environment ? input.cache : new CheckCache(environment)
@@ -134,6 +128,18 @@ export function planRun(input: RunInput): RunPlan {
     } else plan.cache = new CheckCache(environment)
   }
   return plan
+}
+
+/** The check options of a run: its config (loaded unless given), registers and today. */
+export function planOptions(input: Pick<RunInput, 'mode' | 'today' | 'config' | 'configFile' | 'odsFile' | 'trustsFile' | 'collectSites'>, cwd: string): CheckOptions {
+  const config = input.config ?? loadConfig(cwd, input.configFile)
+  const registerOf = <T>(flag: string | undefined, configured: string | undefined, read: (file: string, shown: string) => T): T | undefined => {
+    const file = registerPath(flag, configured, config, cwd)
+    return file === undefined ? undefined : read(file, (flag ?? configured)!)
+  }
+  const register = registerOf(input.odsFile, config.ods, readRegister)
+  const trusts = registerOf(input.trustsFile, config.trusts, readTrustRegister)
+  return {mode: input.mode, today: checkToday(input.today), config, collectSites: input.collectSites, register, ...(trusts ? {trusts} : {})}
 }
 
 /** Phase 1 of one source, in this thread; from the cache when its text and name are unchanged. */
@@ -166,14 +172,12 @@ export function inspectRead(filePath: string, text: FileText, name: string | und
 
 /** Phases 2 and 3 over every file's phase 1, in the order of the sources. */
 export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOutput {
-  const {options} = plan
   const checked = inspected.map((item) => item.file)
-  const repo = repoFindings(checked, claimSource(rereader(plan, inspected), options))
-  options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
   const results: FileResult[] = []
   const fixes: FileFix[] = []
-  for (const {file, source, text} of inspected) {
-    const {result, edits} = finishFile(file, repo.get(file) ?? [], options)
+  const finished = finishFiles(plan, inspected, inspected)
+  for (const [i, {file, source, text}] of inspected.entries()) {
+    const {result, edits} = finished[i]!
     results.push(result)
     if (text && edits.length > 0) {
       fixes.push({path: source.kind === 'file' ? source.path : undefined, filePath: file.filePath, text: text.text, bom: text.bom, edits})
@@ -189,6 +193,18 @@ export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOu
 /** A warning of the run, for RunOutput.warnings. */
 function warn(plan: RunPlan, warning: string): void {
   plan.warnings = [...(plan.warnings ?? []), warning]
+}
+
+/**
+ * Phase 2 over every file of `inspected`, then phase 3 of those in `wanted` (all of them for a
+ * run; the open documents for the editor), in the order of `wanted`.
+ */
+export function finishFiles(plan: RunPlan, inspected: readonly Inspected[], wanted: readonly Inspected[]): FinishedFile[] {
+  const {options} = plan
+  const checked = inspected.map((item) => item.file)
+  const repo = repoFindings(checked, claimSource(rereader(plan, inspected), options))
+  options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
+  return wanted.map(({file}) => finishFile(file, repo.get(file) ?? [], options))
 }
 
 /** Check one text as a file of its own (all three phases); for tests and the API. */
@@ -265,7 +281,11 @@ export function read(source: Source, input: Pick<RunInput, 'stdin' | 'stdinFilen
   }
   const filePath = displayPath(source.path, cwd)
   const override = input.overrides?.get(source.path)
-  if (override !== undefined) return {...fromBytes(override), filePath, name: filePath, once: false}
+  if (override !== undefined) {
+    // An editor's text is held to the limit as the file on disk would be.
+    const size = Buffer.byteLength(override)
+    return {...(size > maxFileSize ? {text: {tooLarge: size}, bom: false} : fromBytes(override)), filePath, name: filePath, once: false}
+  }
   const got = readFile(source.path, maxFileSize)
   return {...('bytes' in got ? fromBytes(got.bytes) : {text: got, bom: false}), filePath, name: filePath, once: 'bytes' in got && got.once}
 }
@@ -296,7 +316,7 @@ const lenientUtf8 = new TextDecoder('utf-8')
 /** A file that is not UTF-8 text: one yaml/syntax finding at its first bad byte. */
 function notText(filePath: string, bytes: Uint8Array): CheckedFile {
   const before = lenientUtf8.decode(bytes).split('\uFFFD', 1)[0]!
-  const lines = before.split('\n')
+  const lines = before.split(LINE_BREAK)
   const line = lines.length
   const column = lines.at(-1)!.length + 1
   return unreadable(filePath, finding('yaml/syntax', 'The file is not UTF-8 text (it may be binary, or saved in another encoding)', {line, column, endLine: line, endColumn: column + 1}, ''))

@@ -5,6 +5,7 @@ import {formatNumber, quote} from './messages.js'
 import {joinPointer, parsePointer, setAt} from './pointer.js'
 import {validateAgainstSchema, type JsonSchema} from './schemas.js'
 import type {Problem} from './types.js'
+import {didYouMean, nearest} from './suggest.js'
 
 /** A value that `format/*` rewrites: where, the fixed value, and the text `--fix` writes. */
 export interface Fix {
@@ -37,12 +38,21 @@ export function checkSchema(data: unknown): SchemaResult {
   for (const fix of fixes) setAt(checked, fix.path, fix.value)
   const errors = fixes.length === 0 ? first : validateAgainstSchema(checked)
   for (const error of errors) {
-    if (VALUE_KEYWORDS.has(error.keyword) && error.instancePath !== '') setAt(checked, error.instancePath, INVALID)
+    if (VALUE_KEYWORDS.has(error.keyword) && error.instancePath !== '' && !keepsValue(error)) setAt(checked, error.instancePath, INVALID)
     if (error.keyword === 'required' && !reportedByRule(error)) {
       setAt(checked, `${error.instancePath}${joinPointer((error.params as {missingProperty: string}).missingProperty)}`, INVALID)
     }
   }
   return {problems: [...fixes.map(fixProblem), ...describeErrors(errors)], data: checked, fixes}
+}
+
+/**
+ * A value rejected only by a schema marked `x-pch-keeps-value` (text with a control character) is still
+ * the text it was: its finding stands, and the rules and the report read it as it is (every output
+ * neutralises it). Any other error at the same value still sets it aside.
+ */
+function keepsValue(error: ErrorObject): boolean {
+  return (error.parentSchema as JsonSchema | undefined)?.['x-pch-keeps-value'] === true
 }
 
 /** Keywords that reject a value itself (rather than a key of an object). */
@@ -173,6 +183,9 @@ function describe(error: ErrorObject, root: string): Problem {
     case 'pattern':
     case 'format':
     case 'anyOf': {
+      const control = error.keyword !== 'anyOf' && typeof error.data === 'string' ? controlCharacter(error.data) : undefined
+      // Whatever else the value should be, an invisible character is what a person must be told of.
+      if (control) return problem(`${capitalise(label)} holds a control character (${control}), which cannot be seen or printed; remove it`)
       const expected = typeof parent.description === 'string' ? `: expected ${parent.description}` : ''
       return problem(`${quote(error.data)} is not a valid ${titleOf(parent, label)}${expected}`)
     }
@@ -199,6 +212,18 @@ function describe(error: ErrorObject, root: string): Problem {
 }
 
 // ---- wording ----------------------------------------------------------------------------
+
+/**
+ * The characters schemas/common.schema.json#/$defs/printable rejects: C0 but tab and line feed,
+ * DEL, C1 (test/rules/schema.test.ts holds the two together).
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
+
+/** "U+001B" for the first control character of `text`, or undefined. */
+function controlCharacter(text: string): string | undefined {
+  const found = CONTROL_CHARACTER.exec(text)
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined
+}
 
 /** "/spec/population/practices/1/listSize" -> "listSize"; ".../practices/1" -> "entry 2 of practices". */
 export function labelOf(path: string, root = 'the definition'): string {
@@ -239,31 +264,5 @@ function valueName(value: unknown): string {
   return String(value)
 }
 
-/** `; did you mean "X"?` for the nearest candidate, or '' when none is close enough. */
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  const guess = nearest(word, candidates)
-  return guess ? `; did you mean "${guess}"?` : ''
-}
-
-/** The closest candidate by edit distance (case-insensitive), if close enough to be a typo. */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase())
-    if (d < bestDistance) [best, bestDistance] = [candidate, d]
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined
-}
-
-function distance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length]!
-}
+// Kept here too for the modules that import them from here.
+export {didYouMean, nearest}

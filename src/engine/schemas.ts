@@ -14,7 +14,7 @@ export const SCHEMA_BASE = 'https://schemas.pch-toolkit.invalid/v1/'
 export const ROOT_SCHEMA_ID = `${SCHEMA_BASE}pch.schema.json`
 
 /** Keywords of our own: annotations that ajv keeps but does not evaluate. */
-export const PCH_KEYWORDS = ['x-pch-characteristic', 'x-pch-thresholds', 'x-pch-fix', 'x-pch-reported-by'] as const
+export const PCH_KEYWORDS = ['x-pch-characteristic', 'x-pch-thresholds', 'x-pch-fix', 'x-pch-reported-by', 'x-pch-keeps-value'] as const
 
 export type JsonSchema = Record<string, unknown>
 
@@ -26,6 +26,9 @@ export const PRECOMPILED = {
   definition: ROOT_SCHEMA_ID,
   config: `${SCHEMA_BASE}config.schema.json`,
   trustOdsCode: `${SCHEMA_BASE}workforce.schema.json#/$defs/trustOdsCode`,
+  // pch import checks every practice and commissioner code of a national map.
+  practiceOdsCode: `${SCHEMA_BASE}common.schema.json#/$defs/practiceOdsCode`,
+  icbOdsCode: `${SCHEMA_BASE}common.schema.json#/$defs/icbOdsCode`,
 } as const
 // Relative to dist/engine/ and to dist/commands/ alike (a command may be bundled).
 const PRECOMPILED_FILE = '../engine/validators.cjs'

@@ -12,6 +12,8 @@ export interface FormatContext {
   version: string
   /** --baseline (SARIF only): the earlier log's results, for each result's baselineState. */
   baseline?: readonly BaselineResult[]
+  /** With --quiet or --max-warnings: every warning of the run (hidden: --quiet left them out of the results). */
+  warnings?: {count: number; hidden: boolean; max?: number}
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string
@@ -38,9 +40,7 @@ export function totals(results: readonly FileResult[]): Totals {
   return sum
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`
-}
+export {plural} from '../engine/messages.js'
 
 /** A file's findings grouped by document (index 0 for single-document files), in document order. */
 export function byDocument(result: FileResult): Array<{index: number; messages: Message[]}> {

@@ -1,8 +1,7 @@
 // One network of the practice map joined to the list-size extract: what import writes and init --pcn asks
 // with. Practices the extract does not hold are named and left out; no size is ever invented.
-import path from 'node:path'
 import {slugify, type Practice} from '../init/answers.js'
-import type {ListSizeExtract} from '../sync/extract.js'
+import {extractSource, type ListSizeExtract} from '../sync/extract.js'
 import type {MapPractice, Network} from './map.js'
 
 export interface JoinedNetwork {
@@ -31,6 +30,6 @@ export function joinNetwork(network: Network, extract: ListSizeExtract, extractF
     practices,
     missing,
     population: practices.reduce((sum, p) => sum + p.listSize, 0),
-    listSizes: {asOf: extract.asOf, source: `NHS Digital, Patients Registered at a GP Practice, ${extract.asOf} (${path.basename(extractFile)})`},
+    listSizes: {asOf: extract.asOf, source: extractSource(extract.asOf, extractFile)},
   }
 }

@@ -3,8 +3,8 @@
 // comes from untrusted definitions, so all markup is built with `h`, which escapes whatever it
 // interpolates unless it is already markup.
 import {formatNumber} from '../engine/messages.js'
-import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicNumber, type CharacteristicStatus, type ComplianceReport, type SiteReport} from './model.js'
-import {bySeverity, figure, money, siteName, type Renderer} from './renderer.js'
+import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicNumber, type CharacteristicStatus, type ComplianceReport, type SiteReport, type Tally} from './model.js'
+import {bySeverity, figure, meeting, money, plural, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import {forHtml} from '../formatters/neutralise.js'
 import {describeComparison, type ReportComparison} from './compare.js'
 
@@ -44,7 +44,6 @@ function longDate(date: string): string {
   return match && month ? `${Number(match[3])} ${month} ${match[1]}` : date
 }
 
-const plural = (count: number, one: string, many = `${one}s`): string => `${formatNumber(count)} ${count === 1 ? one : many}`
 const tag = (status: CharacteristicStatus): Markup => h`<strong class="${TAGS[status].className}">${TAGS[status].text}</strong>`
 const where = (s: SiteReport): string => (s.documentIndex === undefined ? s.filePath : `${s.filePath} (definition ${s.documentIndex + 1})`)
 const characteristicLabel = (n: CharacteristicNumber): string => `${n}. ${CHARACTERISTIC_NAMES[n]}`
@@ -69,8 +68,42 @@ ${stat('Sites', p.sites, 'definitions read')}
 ${stat('Meeting all four characteristics', p.compliant, `of ${formatNumber(p.sites)}${share}`, p.compliant < p.sites ? ' is-warning' : ' is-good')}
 ${stat('Registered population', p.registeredPopulation, unknown > 0 ? `${plural(unknown, 'site')} unknown` : 'all sites known')}
 ${stat('Outside the population band', outOfBand, `band ${formatNumber(report.band.minimum)} to ${formatNumber(report.band.maximum)}`, outOfBand > 0 ? ' is-warning' : ' is-good')}
+${stat('Sites with stale list sizes', p.stale, `more than ${plural(report.staleAfterMonths, 'month')} old; ${listSizeDates(p)}`, p.stale > 0 ? ' is-warning' : ' is-good')}
 ${stat('Definitions that could not be read', p.unreadable, p.unreadable > 0 ? h`<a href="#unreadable">listed below</a>` : 'none', p.unreadable > 0 ? ' is-warning' : ' is-good')}
 </dl>
+</section>`
+}
+
+/** "list sizes of 1 January 2021 to 1 October 2026" (or of one date, or unknown) for a group of sites. */
+const listSizeDates = (group: Pick<Tally, 'oldestAsOf' | 'newestAsOf'>): string =>
+  group.oldestAsOf === null
+    ? 'no list-size date given'
+    : group.oldestAsOf === group.newestAsOf
+      ? `list sizes of ${longDate(group.oldestAsOf)}`
+      : `list sizes of ${longDate(group.oldestAsOf)} to ${longDate(group.newestAsOf!)}`
+
+/** The view by commissioner (ICB): sites, registered population, compliance and list-size dates of each. */
+function commissionerSection(report: ComplianceReport): Markup {
+  const rows = report.commissioners.map(
+    (c) => h`<tr data-commissioner="${c.odsCode ?? ''}"><th scope="row">${c.odsCode === null ? h`<span class="unknown">No commissioner named</span>` : h`${c.name}<span class="sub">${c.odsCode}</span>`}</th>
+<td class="numeric">${formatNumber(c.sites)}</td><td class="numeric">${formatNumber(c.registeredPopulation)}</td><td class="numeric">${formatNumber(c.compliant)}</td>
+${CHARACTERISTICS.map((n) => h`<td class="numeric">${formatNumber(meeting(c.characteristics[n]))}</td>`)}
+<td>${c.oldestAsOf === null ? h`<span class="unknown">unknown</span>` : h`<span class="date">${longDate(c.oldestAsOf)}</span>${c.newestAsOf !== c.oldestAsOf ? h` to <span class="date">${longDate(c.newestAsOf!)}</span>` : ''}`}${c.stale > 0 ? h`<span class="flag">${plural(c.stale, 'site')} stale</span>` : ''}</td>
+</tr>`,
+  )
+  return h`<section class="panel" aria-labelledby="commissioners">
+<h2 id="commissioners">By commissioner</h2>
+<p class="hint">Each integrated care board (ICB) named by <code>metadata.commissioner</code>, with the sites that name none last. The characteristic columns count sites meeting each one, met or met by exception.</p>
+${report.commissioners.length === 0
+  ? h`<p class="empty">No definition could be read as a site.</p>`
+  : h`<div class="table-wrap" role="region" aria-label="Sites by commissioner" tabindex="0"><table class="table commissioners">
+<caption>Sites by commissioner (${plural(report.commissioners.filter((c) => c.odsCode !== null).length, 'ICB')})</caption>
+<thead><tr><th scope="col">Commissioner</th><th scope="col" class="numeric">Sites</th><th scope="col" class="numeric">Registered population</th><th scope="col" class="numeric">Meeting all four</th>
+${CHARACTERISTICS.map((n) => h`<th scope="col" class="numeric">${shortCharacteristic(n)}</th>`)}<th scope="col">List sizes as of</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table></div>`}
 </section>`
 }
 
@@ -103,110 +136,224 @@ function tickStep(span: number, target: number): number {
   return ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude
 }
 
-/** Every site with a known population as one mark on a shared axis, smallest at the top; the band shaded. */
+/** A generous estimate of the width of `text` in px at `size` px (Arial, Liberation Sans or DejaVu Sans): labels are cut to fit. */
+function textWidth(text: string, size: number): number {
+  let em = 0
+  for (const c of text) {
+    em += /[iljI.,:;!|'`]/.test(c) ? 0.32 : /[ftr \-()[\]/]/.test(c) ? 0.45 : /[mwMW@%]/.test(c) ? 1 : /[A-Z]/.test(c) ? 0.78 : /[0-9]/.test(c) ? 0.64 : /[\x20-\x7e]/.test(c) ? 0.6 : 1.05
+  }
+  return em * size
+}
+
+/** `text`, shortened with an ellipsis until it fits `width` px at `size` px. */
+function fitText(text: string, width: number, size: number): string {
+  if (textWidth(text, size) <= width) return text
+  const chars = [...text]
+  while (chars.length > 0 && textWidth(`${chars.join('')}…`, size) > width) chars.pop()
+  return `${chars.join('')}…`
+}
+
+/** How characteristic 4 looks in the chart: a fill (a solid colour or a pattern, so not colour alone) and a word. */
+const CHART_STATUS: Record<CharacteristicStatus, {className: string; fill: string; word: string}> = {
+  'met': {className: 'is-met', fill: 'var(--blue)', word: 'met'},
+  'met-by-exception': {className: 'is-exception', fill: 'url(#fill-exception)', word: 'by exception'},
+  'not-met': {className: 'is-not-met', fill: 'url(#fill-not-met)', word: 'not met'},
+}
+const CHART_ORDER: CharacteristicStatus[] = ['met', 'met-by-exception', 'not-met']
+
+/** The patterns of the chart and its legend: diagonal hatching for "by exception", a cross-hatch for "not met". */
+const CHART_PATTERNS = h`<defs>
+<pattern id="fill-exception" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffb81c"/><rect width="2.5" height="6" fill="#4d3708"/></pattern>
+<pattern id="fill-not-met" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#d5281b"/><path d="M0 0L6 6M6 0L0 6" stroke="#fff" stroke-width="1.2"/></pattern>
+</defs>`
+
+/** Up to this many sites the chart has one labelled bar per site; above it, a histogram. */
+export const BARS_UP_TO = 60
+
+type Known = SiteReport & {registeredPopulation: number}
+
+/**
+ * Registered population against the band: one bar per site, each labelled, for a small programme;
+ * a histogram of sites by population for a large one. Both draw characteristic 4's status (met, met
+ * by exception, not met) as a solid fill, hatching and a cross-hatch, and keep every label inside the
+ * picture and clear of every other.
+ */
 function populationChart(report: ComplianceReport): Markup {
   const {band} = report
   const known = report.sites
-    .filter((s): s is SiteReport & {registeredPopulation: number} => s.registeredPopulation !== null)
-    .sort((a, b) => a.registeredPopulation - b.registeredPopulation || siteName(a).localeCompare(siteName(b)))
+    .filter((s): s is Known => s.registeredPopulation !== null)
+    .sort((a, b) => a.registeredPopulation - b.registeredPopulation || (siteName(a) < siteName(b) ? -1 : siteName(a) > siteName(b) ? 1 : 0))
   const unknown = bySeverity(report.sites).filter((s) => s.registeredPopulation === null)
   const outside = known.filter((s) => s.inBand === false)
-
-  const width = 640
-  const left = 28
-  const right = 28
-  const top = 34
-  const bottom = 48
-  // Rows of 5-10 units up to 200 sites; beyond that the plot stops growing and the marks merge into a curve.
-  const n = known.length
-  const row = n <= 30 ? 10 : n <= 100 ? 7 : n <= 200 ? 5 : 1000 / n
-  const plotHeight = Math.max(row * n, 24)
-  const height = Math.round(top + plotHeight + bottom)
-  const radius = Math.min(4.5, Math.max(2.2, row * 0.55))
-
-  const low = Math.min(band.minimum, ...known.map((s) => s.registeredPopulation))
-  const high = Math.max(band.maximum, ...known.map((s) => s.registeredPopulation))
-  const step = tickStep(Math.max(high - low, 1), 6)
-  const domainLow = Math.floor(low / step) * step
-  const domainHigh = Math.max(Math.ceil(high / step) * step, domainLow + step)
-  const x = (value: number): number => left + ((value - domainLow) / (domainHigh - domainLow)) * (width - left - right)
-  const y = (index: number): number => top + row * (index + 0.5)
-  const r1 = (value: number): string => value.toFixed(1)
-
-  const ticks: number[] = []
-  for (let t = domainLow; t <= domainHigh + step / 1000; t += step) ticks.push(Math.round(t * 1000) / 1000)
-  const axisY = top + plotHeight
-  const grid = ticks.map(
-    (t) => h`<line class="grid" x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${top}" y2="${r1(axisY)}"/><line class="tick" x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${r1(axisY)}" y2="${r1(axisY + 5)}"/><text class="tick-label" x="${r1(x(t))}" y="${r1(axisY + 19)}" text-anchor="middle">${formatNumber(t)}</text>`,
-  )
-
-  // Out-of-band sites are labelled (while rows are tall enough to tell the marks apart), in a layer under
-  // the marks (no label hides one), each label at or just below its mark and clear of the one before.
-  let lastLabel = -Infinity
-  const labels: Markup[] = []
-  const marks = known.map((s, index) => {
-    const cx = x(s.registeredPopulation)
-    const cy = y(index)
-    const name = siteName(s)
-    if (s.inBand !== false) {
-      return h`<g class="mark" data-site="${name}"><title>${name}: ${formatNumber(s.registeredPopulation)} registered patients, in band</title><circle cx="${r1(cx)}" cy="${r1(cy)}" r="${r1(radius)}"/></g>`
-    }
-    const below = s.registeredPopulation < band.minimum
-    const size = radius + 1.5
-    // A triangle pointing the way the site is out of the band.
-    const d = below
-      ? `M${r1(cx - size)} ${r1(cy)}L${r1(cx + size * 0.8)} ${r1(cy - size * 0.9)}L${r1(cx + size * 0.8)} ${r1(cy + size * 0.9)}Z`
-      : `M${r1(cx + size)} ${r1(cy)}L${r1(cx - size * 0.8)} ${r1(cy - size * 0.9)}L${r1(cx - size * 0.8)} ${r1(cy + size * 0.9)}Z`
-    const labelY = Math.max(cy + 4, lastLabel + 14)
-    if (row >= 5 && labelY - (cy + 4) <= 28) {
-      lastLabel = labelY
-      const toLeft = cx > width - right - 150
-      labels.push(
-        h`<text x="${r1(toLeft ? cx - size - 4 : cx + size + 4)}" y="${r1(labelY)}" text-anchor="${toLeft ? 'end' : 'start'}">${name}</text>`,
-      )
-    }
-    return h`<g class="mark out-of-band" data-site="${name}"><title>${name}: ${formatNumber(s.registeredPopulation)} registered patients, out of band (${below ? 'below' : 'above'} ${formatNumber(below ? band.minimum : band.maximum)})</title><path d="${d}"/></g>`
-  })
+  const bars = known.length <= BARS_UP_TO
+  const chart = bars ? siteBars(known, band) : histogram(known, band)
 
   const listed = (sites: SiteReport[], limit: number): string =>
     sites.slice(0, limit).map((s) => `${siteName(s)}${s.registeredPopulation === null ? '' : ` (${formatNumber(s.registeredPopulation)})`}`).join(', ') +
     (sites.length > limit ? ` and ${formatNumber(sites.length - limit)} more` : '')
+  const counts = CHART_ORDER.map((status) => `${formatNumber(known.filter((s) => s.characteristics[4].status === status).length)} ${CHART_STATUS[status].word}`).join(', ')
   const description =
-    `${plural(n, 'site')} with a known registered population, one mark per site, sorted from the smallest (top) to the largest (bottom). ` +
+    (bars
+      ? `${plural(known.length, 'site')} with a known registered population, one bar per site, from the smallest (top) to the largest (bottom). `
+      : `${plural(known.length, 'site')} with a known registered population, counted in bands of ${formatNumber(chart.binWidth)} patients. `) +
     `The shaded area is the band of ${formatNumber(band.minimum)} to ${formatNumber(band.maximum)}. ` +
-    (n === 0 ? 'No site has a known registered population.' : outside.length === 0 ? 'Every site is within the band.' : `${plural(outside.length, 'site is', 'sites are')} outside the band, drawn as red triangles: ${listed(outside, 20)}.`)
-  const bandLeft = x(band.minimum)
-  const bandWidth = x(band.maximum) - bandLeft
+    (known.length === 0
+      ? 'No site has a known registered population.'
+      : `Characteristic 4: ${counts}. ${outside.length === 0 ? 'Every site is within the band.' : `${plural(outside.length, 'site is', 'sites are')} outside the band: ${listed(outside, 20)}.`}`)
+  const swatch = (status: CharacteristicStatus): Markup =>
+    h`<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect x="1" y="1" width="14" height="14" fill="${CHART_STATUS[status].fill}" stroke="#212b32" stroke-width="1"/></svg>`
 
   return h`<section class="panel" aria-labelledby="population">
 <h2 id="population">Registered population against the band</h2>
-<p class="hint">One mark per site, smallest population at the top. Characteristic 4 asks for ${formatNumber(band.minimum)} to ${formatNumber(band.maximum)} registered patients (the shaded band).</p>
+<p class="hint">${bars ? 'One bar per site, smallest population at the top.' : `Sites by registered population, in steps of ${formatNumber(chart.binWidth)}${chart.tailFrom === null ? '' : `; the last counts every site of ${formatNumber(chart.tailFrom)} or more`}.`} Characteristic 4 asks for ${formatNumber(band.minimum)} to ${formatNumber(band.maximum)} registered patients (the shaded band).</p>
 <figure class="chart-figure">
-<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
-<title id="chart-title">Registered population of each site against the band of ${formatNumber(band.minimum)} to ${formatNumber(band.maximum)}</title>
+<svg class="chart ${bars ? 'chart-bars' : 'chart-histogram'}" viewBox="0 0 ${CHART_WIDTH} ${chart.height}" width="${CHART_WIDTH}" height="${chart.height}" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
+<title id="chart-title">Registered population ${bars ? 'of each site' : 'of the sites'} against the band of ${formatNumber(band.minimum)} to ${formatNumber(band.maximum)}</title>
 <desc id="chart-desc">${description}</desc>
-<rect class="band" x="${r1(bandLeft)}" y="${top}" width="${r1(bandWidth)}" height="${r1(plotHeight)}"/>
-${grid}
-<line class="band-edge" x1="${r1(bandLeft)}" x2="${r1(bandLeft)}" y1="${top - 8}" y2="${r1(axisY)}"/><line class="band-edge" x1="${r1(bandLeft + bandWidth)}" x2="${r1(bandLeft + bandWidth)}" y1="${top - 8}" y2="${r1(axisY)}"/>
-<text class="band-label" x="${r1(bandLeft + bandWidth / 2)}" y="${top - 12}" text-anchor="middle">Band ${formatNumber(band.minimum)} to ${formatNumber(band.maximum)}</text>
-<line class="axis" x1="${left}" x2="${width - right}" y1="${r1(axisY)}" y2="${r1(axisY)}"/>
-<text class="axis-title" x="${r1((left + width - right) / 2)}" y="${height - 6}" text-anchor="middle">Registered population</text>
-<g class="mark-labels" aria-hidden="true">${labels}</g>
-<g class="marks">
-${marks}
-</g>
+${CHART_PATTERNS}
+${chart.body}
 </svg>
 <figcaption>
 <ul class="legend">
-<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="5" fill="#005eb8"/></svg> In band</li>
-<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M2 8L14 1.5V14.5Z" fill="#d5281b" stroke="#212b32" stroke-width="1"/></svg> Out of band (pointing below or above)</li>
-<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect x="1" y="1" width="14" height="14" fill="#d9ece2" stroke="#007f3b"/></svg> The band</li>
+${CHART_ORDER.map((status) => h`<li>${swatch(status)} Characteristic 4 ${CHART_STATUS[status].word}</li>`)}
+<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect x="1" y="1" width="14" height="14" fill="#d9ece2" stroke="#007f3b" stroke-dasharray="3 2"/></svg> The band</li>
 </ul>
-${outside.length > 0 ? h`<p class="chart-note"><strong>Outside the band (${formatNumber(outside.length)}):</strong> ${listed(outside, Infinity)}.</p>` : ''}
+${outside.length > 0 ? h`<p class="chart-note"><strong>Outside the band (${formatNumber(outside.length)}):</strong> ${listed(outside, bars ? Infinity : 20)}${bars ? '' : ' (every site is in the table of sites)'}.</p>` : ''}
 ${unknown.length > 0 ? h`<p class="chart-note"><strong>Not shown, population unknown (${formatNumber(unknown.length)}):</strong> ${listed(unknown, Infinity)}.</p>` : ''}
 </figcaption>
 </figure>
 </section>`
+}
+
+const CHART_WIDTH = 640
+const r1 = (value: number): string => value.toFixed(1)
+
+/** The shaded band, its dashed edges and its label above the plot, between `top` and `bottom`. */
+function bandArea(x: (value: number) => number, band: {minimum: number; maximum: number}, top: number, bottom: number, labelY: number): Markup {
+  const left = x(band.minimum)
+  const right = x(band.maximum)
+  const label = `Band ${formatNumber(band.minimum)} to ${formatNumber(band.maximum)}`
+  // Centred over the band, but never past either side of the picture.
+  const half = textWidth(label, 14) / 2 + 4
+  const centre = Math.min(Math.max((left + right) / 2, 48 + half), CHART_WIDTH - half)
+  return h`<rect class="band" x="${r1(left)}" y="${r1(top)}" width="${r1(right - left)}" height="${r1(bottom - top)}"/>
+<line class="band-edge" x1="${r1(left)}" x2="${r1(left)}" y1="${r1(top - 6)}" y2="${r1(bottom)}"/><line class="band-edge" x1="${r1(right)}" x2="${r1(right)}" y1="${r1(top - 6)}" y2="${r1(bottom)}"/>
+<text class="band-label chart-label" x="${r1(centre)}" y="${r1(labelY)}" text-anchor="middle">${label}</text>`
+}
+
+/** A horizontal axis of populations from `low` to `high` at `y`, with round ticks and a title. */
+function populationAxis(x: (value: number) => number, low: number, high: number, step: number, top: number, y: number, axisEnd = x(high)): Markup {
+  const ticks: number[] = []
+  for (let t = low; t <= high + step / 1000; t += step) ticks.push(Math.round(t))
+  return h`${ticks.map(
+    (t, i) =>
+      h`<line class="grid" x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${r1(top)}" y2="${r1(y)}"/><line class="tick" x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${r1(y)}" y2="${r1(y + 5)}"/><text class="tick-label chart-label" x="${r1(x(t))}" y="${r1(y + 19)}" text-anchor="middle">${formatNumber(t)}</text>`,
+  )}
+<line class="axis" x1="${r1(x(low))}" x2="${r1(axisEnd)}" y1="${r1(y)}" y2="${r1(y)}"/>
+<text class="axis-title chart-label" x="${r1((x(low) + x(high)) / 2)}" y="${r1(y + 40)}" text-anchor="middle">Registered population</text>`
+}
+
+/** One bar per site: its id at the left (cut to fit), its bar from 0, its population and status word at the right. */
+function siteBars(known: Known[], band: {minimum: number; maximum: number}): {height: number; body: Markup; binWidth: number; tailFrom: number | null} {
+  const labelRight = 214
+  const plotLeft = 222
+  const valueLeft = CHART_WIDTH - 136
+  const plotRight = valueLeft - 10
+  const top = 34
+  const row = 18
+  const plotBottom = top + Math.max(row * known.length, row)
+  const high = Math.max(band.maximum, ...known.map((s) => s.registeredPopulation))
+  const step = tickStep(high, 5)
+  const domainHigh = Math.ceil(high / step) * step
+  const x = (value: number): number => plotLeft + (value / domainHigh) * (plotRight - plotLeft)
+  const rows = known.map((s, index) => {
+    const name = siteName(s)
+    const status = s.characteristics[4].status
+    const y = top + index * row
+    const value = `${formatNumber(s.registeredPopulation)}${status === 'met' ? '' : ` ${CHART_STATUS[status].word}`}`
+    const title = `${name}: ${formatNumber(s.registeredPopulation)} registered patients, ${s.inBand === false ? 'out of band' : 'in band'}; characteristic 4 ${STATUS_WORDS[status]}`
+    return h`<g class="mark ${CHART_STATUS[status].className}${s.inBand === false ? ' out-of-band' : ''}" data-site="${name}"><title>${title}</title><text class="site-label chart-label" x="${labelRight}" y="${r1(y + 13)}" text-anchor="end">${fitText(name, labelRight - 4, 12)}</text><rect class="bar" x="${plotLeft}" y="${r1(y + 3)}" width="${r1(Math.max(x(s.registeredPopulation) - plotLeft, 1))}" height="12" fill="${CHART_STATUS[status].fill}"/><text class="value-label chart-label" x="${valueLeft}" y="${r1(y + 13)}">${fitText(value, CHART_WIDTH - valueLeft - 4, 12)}</text></g>`
+  })
+  return {
+    height: plotBottom + 50,
+    binWidth: 0,
+    tailFrom: null,
+    body: h`${bandArea(x, band, top, plotBottom, top - 10)}
+${populationAxis(x, 0, domainHigh, step, top, plotBottom)}
+<g class="marks">
+${rows}
+</g>`,
+  }
+}
+
+/**
+ * Sites counted in steps of a round width that the band's edges fall on (so each step is wholly in or
+ * out of the band; a site at exactly the maximum counts with the step below it), stacked by status;
+ * the long tail above the 99th percentile is gathered in a last step. Counts are written over a step
+ * only where they fit.
+ */
+function histogram(known: Known[], band: {minimum: number; maximum: number}): {height: number; body: Markup; binWidth: number; tailFrom: number | null} {
+  const values = known.map((s) => s.registeredPopulation)
+  const p99 = values[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!
+  const width = [1000, 2000, 2500, 5000, 10_000, 20_000, 25_000, 50_000].find(
+    (w) => band.minimum % w === 0 && band.maximum % w === 0 && Math.max(p99, band.maximum + w) / w <= 48,
+  ) ?? 10_000
+  const cap = Math.ceil(Math.max(p99, band.maximum + 2 * width) / width) * width
+  const tail = values.some((v) => v >= cap)
+  const bins = cap / width + (tail ? 1 : 0)
+  const binOf = (v: number): number => (v >= cap ? bins - 1 : v === band.maximum ? band.maximum / width - 1 : Math.floor(v / width))
+  const counts = Array.from({length: bins}, () => ({met: 0, 'met-by-exception': 0, 'not-met': 0}) as Record<CharacteristicStatus, number>)
+  for (const s of known) counts[binOf(s.registeredPopulation)]![s.characteristics[4].status]++
+  const most = Math.max(1, ...counts.map((c) => c.met + c['met-by-exception'] + c['not-met']))
+
+  const left = 48
+  // Room for the last tick's label, centred on the right end of the plot.
+  const right = CHART_WIDTH - 30
+  const top = 40
+  const plotHeight = 260
+  const bottom = top + plotHeight
+  const yStep = tickStep(most, 5)
+  const yHigh = Math.ceil(most / yStep) * yStep
+  const x = (value: number): number => left + (value / (bins * width)) * (right - left)
+  const y = (count: number): number => bottom - (count / yHigh) * plotHeight
+  const yTicks: number[] = []
+  for (let t = 0; t <= yHigh; t += yStep) yTicks.push(t)
+  const step = tickStep(cap, 6)
+  const binPx = x(width) - x(0)
+
+  const range = (i: number): string => {
+    const low = i * width + (i * width === band.maximum ? 1 : 0)
+    if (tail && i === bins - 1) return `${formatNumber(cap)} and more`
+    const high = (i + 1) * width - 1 + ((i + 1) * width === band.maximum ? 1 : 0)
+    return `${formatNumber(low)} to ${formatNumber(high)}`
+  }
+  const columns = counts.map((c, i) => {
+    const total = c.met + c['met-by-exception'] + c['not-met']
+    if (total === 0) return ''
+    const out = (i + 1) * width <= band.minimum || i * width >= band.maximum
+    let base = 0
+    const segments = CHART_ORDER.filter((status) => c[status] > 0).map((status) => {
+      const segment = h`<rect class="${CHART_STATUS[status].className}" x="${r1(x(i * width) + 1)}" y="${r1(y(base + c[status]))}" width="${r1(binPx - 2)}" height="${r1(y(base) - y(base + c[status]))}" fill="${CHART_STATUS[status].fill}"/>`
+      base += c[status]
+      return segment
+    })
+    const label = formatNumber(total)
+    const fits = textWidth(label, 10) <= binPx - 1
+    const words = CHART_ORDER.filter((status) => c[status] > 0).map((status) => `${formatNumber(c[status])} ${CHART_STATUS[status].word}`).join(', ')
+    return h`<g class="bin${out ? ' out-of-band' : ''}" data-bin="${range(i)}" data-count="${total}"><title>${range(i)} registered patients: ${plural(total, 'site')} (${words})${out ? ', out of band' : ''}</title>${segments}${fits ? h`<text class="count-label chart-label" x="${r1(x(i * width) + binPx / 2)}" y="${r1(y(total) - 4)}" text-anchor="middle">${label}</text>` : ''}</g>`
+  })
+  return {
+    height: bottom + 50,
+    binWidth: width,
+    tailFrom: tail ? cap : null,
+    body: h`${bandArea(x, band, top, bottom, 20)}
+${yTicks.map((t) => h`<line class="grid" x1="${left}" x2="${right}" y1="${r1(y(t))}" y2="${r1(y(t))}"/><text class="tick-label chart-label" x="${left - 6}" y="${r1(y(t) + 4)}" text-anchor="end">${formatNumber(t)}</text>`)}
+<text class="axis-title chart-label" x="${left - 6}" y="20" text-anchor="end">Sites</text>
+${populationAxis(x, 0, cap, step, top, bottom, right)}
+<g class="marks">
+${columns}
+</g>`,
+  }
 }
 
 function sitesTables(report: ComplianceReport, details: Map<SiteReport, number>, comparison?: ReportComparison): Markup {
@@ -230,7 +377,7 @@ function sitesTables(report: ComplianceReport, details: Map<SiteReport, number>,
   }
   const sorted = bySeverity(report.sites)
   const head = h`<thead><tr>
-<th scope="col">Site</th><th scope="col">Status</th><th scope="col" class="numeric">Practices</th><th scope="col" class="numeric">Registered population</th>
+<th scope="col">Site</th><th scope="col">Status</th><th scope="col" class="numeric">Practices</th><th scope="col" class="numeric">Registered population</th><th scope="col">List sizes as of</th>
 <th scope="col" class="numeric">Budget</th><th scope="col">Risk share</th>
 ${CHARACTERISTICS.map((n) => h`<th scope="col" class="status-col">${shortCharacteristic(n)}</th>`)}
 </tr></thead>`
@@ -244,6 +391,7 @@ ${CHARACTERISTICS.map((n) => h`<th scope="col" class="status-col">${shortCharact
 <th scope="row">${detail === undefined ? h`<span class="site-id">${name}</span>` : h`<a class="site-id" href="#${detailId(detail)}">${name}</a>`}${s.name ? h`<span class="site-name">${s.name}</span>` : ''}<span class="site-file">${where(s)}:${s.line}</span>${sinceTag(s)}</th>
 <td>${s.status ?? h`<span class="unknown">unknown</span>`}</td><td class="numeric">${figure(s.practices)}</td>
 <td class="numeric">${population}${s.inBand === false ? h`<span class="flag">out of band</span>` : ''}${populationWas(s)}</td>
+<td>${s.asOf === null ? h`<span class="unknown">unknown</span>` : h`<span class="date">${longDate(s.asOf)}</span>`}${s.stale ? h`<span class="flag">stale: over ${plural(report.staleAfterMonths, 'month')}</span>` : ''}</td>
 <td class="numeric">${money(s.budgetTotal)}<span class="sub">${s.annualPerPatient === null ? 'per patient unknown' : `${money(s.annualPerPatient)} per patient`}</span></td><td class="nowrap">${s.riskShareModel ?? h`<span class="unknown">unknown</span>`}</td>
 ${CHARACTERISTICS.map((n) => h`<td class="status-col">${tag(s.characteristics[n].status)}${was(s, n)}</td>`)}
 </tr>`
@@ -388,14 +536,14 @@ h2{font-size:1.625rem;line-height:1.2;font-weight:700;margin:0 0 16px}
 .panel{background:var(--white);border:1px solid var(--grey-4);padding:24px 28px;margin:0 0 24px}
 .overview{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,7fr);gap:0 24px;align-items:start}
 @media (max-width:960px){.overview{display:block}}
-.stats{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:16px;margin:0 0 24px}
-@media (max-width:960px){.stats{grid-template-columns:repeat(2,minmax(0,1fr))}}
+.stats{display:grid;grid-template-columns:repeat(6,minmax(0,1fr));gap:16px;margin:0 0 24px}
+@media (max-width:960px){.stats{grid-template-columns:repeat(3,minmax(0,1fr))}}
 .stat{background:var(--white);border:1px solid var(--grey-4);border-top:4px solid var(--blue);padding:12px 16px 14px}
 .stat.is-good{border-top-color:var(--green)}
 .stat.is-warning{border-top-color:var(--red)}
 .stat dt{font-weight:700;font-size:.9375rem;line-height:1.3;min-height:2.6em}
 .stat dd{margin:4px 0 0}
-.stat-value{display:block;font-size:2rem;font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums}
+.stat-value{display:block;font-size:1.75rem;font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums}
 .stat-note{display:block;color:var(--secondary);font-size:.875rem}
 .caption-hint{font-size:1rem!important;font-weight:400!important;color:var(--secondary)}
 .table{width:100%;border-collapse:collapse;border-spacing:0;font-size:.9375rem;margin:0}
@@ -431,8 +579,8 @@ h2{font-size:1.625rem;line-height:1.2;font-weight:700;margin:0 0 16px}
 .bar{display:flex;height:8px;margin-top:6px;background:var(--grey-4);max-width:22em}
 .bar span{display:block;height:100%}
 .bar-met{background:var(--green)}
-.bar-exception{background:var(--yellow)}
-.bar-not-met{background:var(--red)}
+.bar-exception{background:repeating-linear-gradient(45deg,var(--yellow) 0 3px,#4d3708 3px 5px)}
+.bar-not-met{background:repeating-linear-gradient(45deg,var(--red) 0 3px,var(--white) 3px 4px),var(--red)}
 code{font-family:Consolas,"Liberation Mono",Menlo,monospace;font-size:.875em;background:var(--grey-5);padding:0 3px;overflow-wrap:break-word}
 .where{color:var(--secondary);font-size:.8125rem;overflow-wrap:anywhere}
 .date{white-space:nowrap}
@@ -449,9 +597,10 @@ code{font-family:Consolas,"Liberation Mono",Menlo,monospace;font-size:.875em;bac
 .chart .axis,.chart .tick{stroke:var(--text);stroke-width:1}
 .chart .tick-label{fill:var(--text);font-size:14px}
 .chart .axis-title{fill:var(--secondary);font-size:14px;font-weight:700}
-.chart .mark circle{fill:var(--blue);fill-opacity:.85;stroke:var(--white);stroke-width:.5}
-.chart .out-of-band path{fill:var(--red);stroke:var(--text);stroke-width:.75}
-.chart .mark-labels text{fill:#801810;font-size:13px;font-weight:700;paint-order:stroke;stroke:var(--white);stroke-width:3px;stroke-linejoin:round}
+.chart .bar,.chart .bin rect{stroke:var(--text);stroke-width:.5}
+.chart .site-label,.chart .value-label{fill:var(--text);font-size:12px}
+.chart .is-not-met .value-label{fill:#801810;font-weight:700}
+.chart .count-label{fill:var(--text);font-size:10px}
 .legend{display:flex;flex-wrap:wrap;gap:4px 24px;list-style:none;margin:12px 0 0;padding:0;color:var(--text);font-size:.9375rem}
 .legend li{display:flex;align-items:center;gap:6px}
 .chart-note{margin:8px 0 0;font-size:.9375rem}
@@ -462,7 +611,7 @@ code{font-family:Consolas,"Liberation Mono",Menlo,monospace;font-size:.875em;bac
 html{font-size:9.5pt}
 body{background:var(--white)}
 .skip-link,.contents{display:none}
-.stats{grid-template-columns:repeat(5,minmax(0,1fr));gap:6px;margin-bottom:12px}
+.stats{grid-template-columns:repeat(6,minmax(0,1fr));gap:6px;margin-bottom:12px}
 .stat{padding:6px 8px}
 .stat-value{font-size:1.5rem}
 .container{max-width:none;padding:0}
@@ -511,9 +660,9 @@ ${render(h`<html lang="en">
 <div class="hero">
 <div class="container">
 <h1>Primary Care Home compliance report</h1>
-<p class="lede">Generated on <time datetime="${report.generatedOn}">${date}</time>: ${formatNumber(p.compliant)} of ${plural(p.sites, 'site')} meet all four characteristics.</p>
+<p class="lede">Generated on <time datetime="${report.generatedOn}">${date}</time>: ${formatNumber(p.compliant)} of ${plural(p.sites, 'site')} meet all four characteristics; ${listSizeDates(p)}${p.stale > 0 ? h`, <strong>${plural(p.stale, 'site')} stale</strong>` : ''}.</p>
 <nav aria-label="Contents"><ul class="contents">
-${comparison ? h`<li><a href="#since">Since the last report</a></li>` : ''}<li><a href="#characteristics">The four characteristics</a></li><li><a href="#population">Registered population</a></li><li><a href="#sites">Sites</a></li><li><a href="#findings">Why sites do not meet all four</a></li><li><a href="#exceptions">Exceptions</a></li><li><a href="#unreadable">Unreadable definitions</a></li>
+${comparison ? h`<li><a href="#since">Since the last report</a></li>` : ''}<li><a href="#characteristics">The four characteristics</a></li><li><a href="#population">Registered population</a></li><li><a href="#commissioners">By commissioner</a></li><li><a href="#sites">Sites</a></li><li><a href="#findings">Why sites do not meet all four</a></li><li><a href="#exceptions">Exceptions</a></li><li><a href="#unreadable">Unreadable definitions</a></li>
 </ul></nav>
 </div>
 </div>
@@ -524,6 +673,7 @@ ${programmeSummary(report)}
 ${characteristicSummary(report)}
 ${populationChart(report)}
 </div>
+${commissionerSection(report)}
 ${sitesTables(report, details, comparison)}
 ${findingsSection(report, details)}
 ${exceptionsSection(report)}

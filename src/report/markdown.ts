@@ -1,8 +1,8 @@
 // The report as Markdown: a programme summary, a row per site, then what stands behind every
 // "not met", every exception and every unreadable definition.
-import {formatNumber} from '../engine/messages.js'
+import {formatNumber, plural} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
-import {bySeverity, figure, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
+import {asOfRange, asOfText, bySeverity, commissionerName, figure, listSizesSentence, meeting, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import {forMarkdown as cell} from '../formatters/neutralise.js'
 import {describeComparison, type ReportComparison} from './compare.js'
 
@@ -15,7 +15,9 @@ const markdown: Renderer = (report, {comparison}) => {
     '',
     `Generated ${report.generatedOn}. ${formatNumber(programme.compliant)} of ${formatNumber(programme.sites)} sites meet all four characteristics; ` +
       `registered population ${formatNumber(programme.registeredPopulation)}` +
-      (programme.unreadable > 0 ? `; ${formatNumber(programme.unreadable)} definitions could not be read.` : '.'),
+      (programme.unreadable > 0 ? `; ${plural(programme.unreadable, 'definition')} could not be read.` : '.'),
+    '',
+    listSizesSentence(report),
     '',
     ...(comparison ? sinceSection(comparison) : []),
     '## Characteristics',
@@ -27,15 +29,27 @@ const markdown: Renderer = (report, {comparison}) => {
       return `| ${n} | ${CHARACTERISTIC_NAMES[n]} | ${c.met} | ${c.metByException} | ${c.notMet} |`
     }),
     '',
+    '## By commissioner',
+    '',
+    `Sites meeting each characteristic (met or by exception); stale: list sizes more than ${formatNumber(report.staleAfterMonths)} months old.`,
+    '',
+    '| commissioner | sites | registered population | all four | 1 | 2 | 3 | 4 | list sizes as of | stale |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+    ...report.commissioners.map((c) =>
+      `| ${cell(commissionerName(c))} | ${formatNumber(c.sites)} | ${formatNumber(c.registeredPopulation)} | ${formatNumber(c.compliant)} | ` +
+        `${CHARACTERISTICS.map((n) => formatNumber(meeting(c.characteristics[n]))).join(' | ')} | ${asOfRange(c)} | ${formatNumber(c.stale)} |`,
+    ),
+    '',
     '## Sites',
     '',
-    `| site | name | status | practices | population (${formatNumber(band.minimum)}-${formatNumber(band.maximum)}) | partner sectors | budget | per patient | risk share | outcomes | 1 | 2 | 3 | 4 |`,
-    '|---|---|---|---:|---:|---|---:|---:|---|---:|---|---|---|---|',
+    `| site | name | status | practices | population (${formatNumber(band.minimum)}-${formatNumber(band.maximum)}) | partner sectors | budget | per patient | risk share | outcomes | 1 | 2 | 3 | 4 | list sizes as of |`,
+    '|---|---|---|---:|---:|---|---:|---:|---|---:|---|---|---|---|---|',
     ...bySeverity(report.sites).map((s) =>
       [
         cell(siteName(s)), cell(s.name ?? ''), cell(s.status ?? ''), figure(s.practices),
         `${figure(s.registeredPopulation)}${s.inBand === false ? ' ⚠' : ''}`, cell(s.sectors.join(', ')), money(s.budgetTotal), money(s.annualPerPatient), cell(s.riskShareModel ?? ''), figure(s.outcomes),
         ...CHARACTERISTICS.map((n) => MARK[s.characteristics[n].status]),
+        `${asOfText(s)}${s.stale ? ' ⚠ stale' : ''}`,
       ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
     ),
   ]

@@ -5,6 +5,7 @@
 import type {SiteFacts} from '../engine/check.js'
 import type {FileResult, Message} from '../engine/types.js'
 import {ruleMeta} from '../rules/index.js'
+import {listSizesStale} from '../rules/population/stale-list-sizes.js'
 
 export const CHARACTERISTICS = [1, 2, 3, 4] as const
 export type CharacteristicNumber = (typeof CHARACTERISTICS)[number]
@@ -37,12 +38,18 @@ export interface SiteReport {
   id: string | null
   name: string | null
   status: string | null
+  /** metadata.commissioner (the ICB), when the definition names one. */
+  commissioner: {name: string; odsCode: string} | null
   filePath: string
   documentIndex?: number
   line: number
   practices: number | null
   registeredPopulation: number | null
   inBand: boolean | null
+  /** population.asOf: the date of the list-size extract. */
+  asOf: string | null
+  /** List sizes more than `staleAfterMonths` months before the report's date (null when asOf is unknown). */
+  stale: boolean | null
   sectors: string[]
   budgetTotal: number | null
   annualPerPatient: number | null
@@ -63,18 +70,47 @@ export interface UnreadableDefinition {
   message: string
 }
 
+export type CharacteristicCounts = Record<CharacteristicNumber, {met: number; notMet: number; metByException: number}>
+
+/** The figures of a group of sites (the programme, or the sites of one commissioner). */
+export interface Tally {
+  sites: number
+  /** Each practice counted once, however many of the group's sites list it. */
+  registeredPopulation: number
+  compliant: number
+  characteristics: CharacteristicCounts
+  /** The oldest and newest population.asOf of the group (null when no site has one). */
+  oldestAsOf: string | null
+  newestAsOf: string | null
+  /** Sites whose list sizes are stale. */
+  stale: number
+}
+
+/** The sites of one commissioner (ICB); odsCode and name are null for the sites that name none. */
+export interface CommissionerReport extends Tally {
+  odsCode: string | null
+  name: string | null
+}
+
 export interface ComplianceReport {
   generatedOn: string
   band: {minimum: number; maximum: number}
+  /** List sizes older than this many months are stale (the population/stale-list-sizes threshold). */
+  staleAfterMonths: number
   programme: {
     sites: number
     unreadable: number
     registeredPopulation: number
     compliant: number
-    characteristics: Record<CharacteristicNumber, {met: number; notMet: number; metByException: number}>
+    characteristics: CharacteristicCounts
+    oldestAsOf: string | null
+    newestAsOf: string | null
+    stale: number
   }
   sites: SiteReport[]
   unreadable: UnreadableDefinition[]
+  /** The view by commissioner: one entry per ICB by ODS code, then the sites that name none. */
+  commissioners: CommissionerReport[]
 }
 
 const STOPPING = new Set(['yaml/syntax', 'yaml/duplicate-key', 'yaml/unsupported-tag', 'schema/api-version'])
@@ -93,10 +129,10 @@ function characteristicOf(message: Message): CharacteristicNumber | undefined {
 export function buildReport(
   results: readonly FileResult[],
   sites: ReadonlyArray<SiteFacts & {filePath: string}>,
-  options: {today: string; band: {minimum: number; maximum: number}},
+  options: {today: string; band: {minimum: number; maximum: number}; staleAfterMonths: number},
 ): ComplianceReport {
   const byFile = new Map(results.map((result) => [result.filePath, result]))
-  const siteReports = sites.map((site) => siteReport(site, byFile.get(site.filePath)?.messages ?? [], options.band))
+  const siteReports = sites.map((site) => siteReport(site, byFile.get(site.filePath)?.messages ?? [], options))
   const unreadable = results.flatMap((result) => {
     const seen = new Set<number | undefined>()
     return result.messages.flatMap((m): UnreadableDefinition[] => {
@@ -105,32 +141,62 @@ export function buildReport(
       return [{filePath: result.filePath, ...(m.documentIndex === undefined ? {} : {documentIndex: m.documentIndex}), line: m.line, column: m.column, ruleId: m.ruleId, message: m.message}]
     })
   })
-  const count = (n: CharacteristicNumber, status: CharacteristicStatus): number => siteReports.filter((s) => s.characteristics[n].status === status).length
+  const {sites: count, ...programme} = tally(siteReports, sites)
   return {
     generatedOn: options.today,
     band: options.band,
-    programme: {
-      sites: siteReports.length,
-      unreadable: unreadable.length,
-      registeredPopulation: programmePopulation(sites),
-      compliant: siteReports.filter((s) => s.compliant).length,
-      characteristics: Object.fromEntries(
-        CHARACTERISTICS.map((n) => [n, {met: count(n, 'met'), notMet: count(n, 'not-met'), metByException: count(n, 'met-by-exception')}]),
-      ) as ComplianceReport['programme']['characteristics'],
-    },
+    staleAfterMonths: options.staleAfterMonths,
+    programme: {sites: count, unreadable: unreadable.length, ...programme},
     sites: siteReports,
     unreadable,
+    commissioners: byCommissioner(siteReports, sites),
   }
 }
 
-/** The programme's registered population: each practice counted once, however many sites list it. */
-function programmePopulation(sites: ReadonlyArray<SiteFacts>): number {
+/** The figures of a group of sites; `facts` are the sites' facts, index for index. */
+function tally(group: readonly SiteReport[], facts: ReadonlyArray<SiteFacts>): Tally {
+  const count = (n: CharacteristicNumber, status: CharacteristicStatus): number => group.filter((s) => s.characteristics[n].status === status).length
+  const dates = group.flatMap((s) => (s.asOf === null ? [] : [s.asOf])).sort()
+  return {
+    sites: group.length,
+    registeredPopulation: groupPopulation(facts),
+    compliant: group.filter((s) => s.compliant).length,
+    characteristics: Object.fromEntries(
+      CHARACTERISTICS.map((n) => [n, {met: count(n, 'met'), notMet: count(n, 'not-met'), metByException: count(n, 'met-by-exception')}]),
+    ) as CharacteristicCounts,
+    oldestAsOf: dates[0] ?? null,
+    newestAsOf: dates.at(-1) ?? null,
+    stale: group.filter((s) => s.stale === true).length,
+  }
+}
+
+/** One tally per commissioner ODS code (in code-point order, named as its first site names it), then the sites with none. */
+function byCommissioner(reports: readonly SiteReport[], facts: ReadonlyArray<SiteFacts>): CommissionerReport[] {
+  const groups = new Map<string | null, number[]>()
+  reports.forEach((s, index) => groups.set(s.commissioner?.odsCode ?? null, [...(groups.get(s.commissioner?.odsCode ?? null) ?? []), index]))
+  const codes = [...groups.keys()].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+  return codes.map((odsCode) => {
+    const indexes = groups.get(odsCode)!
+    return {
+      odsCode,
+      name: odsCode === null ? null : reports[indexes[0]!]!.commissioner!.name,
+      ...tally(indexes.map((i) => reports[i]!), indexes.map((i) => facts[i]!)),
+    }
+  })
+}
+
+/** A group's registered population: each practice counted once, however many sites list it. */
+function groupPopulation(sites: ReadonlyArray<SiteFacts>): number {
   const sizes = new Map<string, number>()
   for (const site of sites) for (const practice of site.practiceSizes) sizes.set(practice.odsCode, practice.listSize)
   return [...sizes.values()].reduce((sum, size) => sum + size, 0)
 }
 
-function siteReport(site: SiteFacts & {filePath: string}, messages: readonly Message[], band: {minimum: number; maximum: number}): SiteReport {
+function siteReport(
+  site: SiteFacts & {filePath: string},
+  messages: readonly Message[],
+  {band, today, staleAfterMonths}: {band: {minimum: number; maximum: number}; today: string; staleAfterMonths: number},
+): SiteReport {
   const mine = messages.filter((m) => m.documentIndex === site.documentIndex)
   const characteristics = Object.fromEntries(
     CHARACTERISTICS.map((n): [CharacteristicNumber, CharacteristicResult] => {
@@ -161,12 +227,15 @@ function siteReport(site: SiteFacts & {filePath: string}, messages: readonly Mes
     id: site.id,
     name: site.name,
     status: site.status,
+    commissioner: site.commissioner,
     filePath: site.filePath,
     ...(site.documentIndex === undefined ? {} : {documentIndex: site.documentIndex}),
     line: site.line,
     practices: site.practices,
     registeredPopulation: population,
     inBand: population === null ? null : population >= band.minimum && population <= band.maximum,
+    asOf: site.asOf,
+    stale: listSizesStale(site.asOf, today, staleAfterMonths),
     sectors: site.sectors,
     budgetTotal: site.budgetTotal,
     annualPerPatient: site.annualPerPatient,

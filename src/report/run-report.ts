@@ -1,14 +1,16 @@
 // The body of `pch report`: lint the programme, build the compliance model, render, write.
 import {Chalk, supportsColor} from 'chalk'
 import {checkToday, refuseOutputsOverInputs, writeOrFail} from '../cli/check-command.js'
+import {UsageError} from '../engine/load.js'
 import {runParallel} from '../engine/parallel.js'
 import {thresholds} from '../engine/schemas.js'
 import {loadRenderer, type ReportFormat} from './index.js'
 import {buildReport, type ComplianceReport} from './model.js'
-import {UsageError} from '../engine/load.js'
+import type {ReportView} from './renderer.js'
 
 export interface ReportFlags {
   format?: string
+  by?: string
   output?: string
   'fail-on-noncompliance': boolean
   today?: string
@@ -19,18 +21,22 @@ export interface ReportFlags {
 
 export async function runReport(paths: string[], flags: ReportFlags): Promise<number> {
   const today = checkToday(flags.today)
+  if (flags.by === 'commissioner' && flags.format !== 'csv') {
+    throw new UsageError('--by commissioner is for --format csv (one row per ICB); the other formats always show the view by commissioner')
+  }
   const input = {mode: 'lint', today, paths, configFile: flags.config, collectSites: true} as const
   // The earlier report first: a bad one fails the run before any definition is read.
   const previous = flags.compare === undefined ? undefined : await readPrevious(flags.compare)
   if (flags.output !== undefined) await refuseOutputsOverInputs([flags.output], input, flags.compare === undefined ? [] : [flags.compare])
   const {results, sites} = await runParallel(input)
   const band = thresholds('population/size-band') as {minimum: number; maximum: number}
-  const report = buildReport(results, sites, {today, band})
+  const staleAfterMonths = thresholds('population/stale-list-sizes').maxAgeMonths as number
+  const report = buildReport(results, sites, {today, band, staleAfterMonths})
   const comparison = previous ? (await import('./compare.js')).compareReports(previous, report) : undefined
   const toFile = flags.output !== undefined
   const format = (flags.format ?? (!toFile && process.stdout.isTTY ? 'table' : 'markdown')) as ReportFormat
   const level = toFile || flags.color === false || (flags.color !== true && (process.env.NO_COLOR || !process.stdout.isTTY)) ? 0 : (supportsColor ? supportsColor.level : 0) || 1
-  const text = (await loadRenderer(format))(report, {color: new Chalk({level: level as 0 | 1 | 2 | 3}), ...(comparison ? {comparison} : {})})
+  const text = (await loadRenderer(format))(report, {color: new Chalk({level: level as 0 | 1 | 2 | 3}), by: (flags.by ?? 'site') as ReportView, ...(comparison ? {comparison} : {})})
   if (toFile) await writeOrFail(flags.output!, text)
   else process.stdout.write(text)
   const failing = report.programme.compliant < report.programme.sites || report.programme.unreadable > 0

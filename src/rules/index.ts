@@ -2,6 +2,7 @@
 import type {FindingsRule, RepoRule, Rule, RuleMeta} from './rule.js'
 import {structuralRules} from './structural.js'
 import disableDirective from './disable-directive.js'
+import unusedDisableDirective from './unused-disable-directive.js'
 import sizeBand from './population/size-band.js'
 import duplicatePractice from './population/duplicate-practice.js'
 import practiceInMultipleSites from './population/practice-in-multiple-sites.js'
@@ -84,7 +85,7 @@ export const documentRules: readonly Rule[] = [
 export const repoRules: readonly RepoRule[] = [practiceInMultipleSites, duplicateId]
 
 /** Rules the engine evaluates from the other findings of a document. */
-export const findingsRules: readonly FindingsRule[] = [unusedException, disableDirective]
+export const findingsRules: readonly FindingsRule[] = [unusedException, disableDirective, unusedDisableDirective]
 
 const SECTIONS = ['population', 'workforce', 'budget', 'care', 'metadata', 'lint']
 

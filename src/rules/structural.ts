@@ -38,7 +38,7 @@ export const structuralRules: readonly RuleMeta[] = [
   structural(
     'schema',
     'The definition matches the JSON Schema of format v1',
-    'Any structural fault the JSON Schema finds: a wrong type, a missing or unknown key (with a suggestion for a likely typo), a value outside its allowed set, range or pattern.',
+    'Any structural fault the JSON Schema finds: a wrong type, a missing or unknown key (with a suggestion for a likely typo), a value outside its allowed set, range or pattern, text holding a control character (tabs and line breaks are text).',
     'practices:\n  - odsCode: A81001\n    name: Riverside Surgery\n    listsize: 14250',
     'practices:\n  - odsCode: A81001\n    name: Riverside Surgery\n    listSize: 14250',
   ),

@@ -2,6 +2,7 @@
 // header generations (CCG_CODE,ONS_CCG_CODE and SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE) and
 // every EXTRACT_DATE style published (01JAN2021, 01Jan2022, 01-Sep-20, 2026-04-01). A file that is
 // not that shape is a UsageError naming the file, the line and the reason.
+import path from 'node:path'
 import {headerColumns, readCsvFile} from '../engine/csv-file.js'
 import {UsageError} from '../engine/load.js'
 import {formatNumber} from '../engine/messages.js'
@@ -33,6 +34,11 @@ export function parseExtractDate(text: string): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day))
   const iso = date.toISOString().slice(0, 10)
   return month >= 1 && date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? iso : undefined
+}
+
+/** What population.source says of an extract (import and sync-list-sizes write it alike). */
+export function extractSource(asOf: string, file: string): string {
+  return `NHS Digital, Patients Registered at a GP Practice, ${asOf} (${path.basename(file)})`
 }
 
 export function readExtract(file: string, shown = file): ListSizeExtract {

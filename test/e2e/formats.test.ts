@@ -133,10 +133,12 @@ describe('--output is written atomically', () => {
     expect(readdirSync(dir).sort()).toEqual(['r.sarif', 'r.xml'])
   })
 
-  it('fails with one line and writes nothing when the directory does not exist', () => {
+  it('makes a missing directory (as ESLint does), and fails with one line, writing nothing, when a file is in the way', () => {
     const out = path.join(dir, 'missing', 'report.json')
-    expectOneLineFailure(cli(['validate', VALID, '--format', 'json', '--output', out]), /Cannot write .*report\.json/)
-    expect(existsSync(out)).toBe(false)
-    expect(readdirSync(dir)).toEqual([])
+    expect(cli(['validate', VALID, '--format', 'json', '--output', out]).status).toBe(0)
+    expect(existsSync(out)).toBe(true)
+    const blocked = path.join(dir, 'missing', 'report.json', 'again.json')
+    expectOneLineFailure(cli(['validate', VALID, '--format', 'json', '--output', blocked]), /^pch: Cannot write .*again\.json: a part of its path is a file, not a directory$/m)
+    expect(readdirSync(dir)).toEqual(['missing'])
   })
 })

@@ -6,7 +6,8 @@ import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, rea
 import path from 'node:path'
 import * as fs from 'node:fs'
 import {describe, expect, it, onTestFinished} from 'vitest'
-import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
+import {BIN, cli, edit, expectOneLineFailure, lineOf, riverside, ROOT, SHARED, TODAY, useTempDir, withoutNetwork, type CliResult} from '../helpers.js'
+import {startLsp, stopLsp, uri} from '../lsp/client.js'
 
 const base = riverside()
 const temp = useTempDir('pch-hostile-')
@@ -51,7 +52,7 @@ interface Row {
   exit: 0 | 1 | 2 | 130
   /** The row makes device nodes (mknod): it runs only as root, and is skipped elsewhere. */
   root?: true
-  run: () => void
+  run: () => void | Promise<void>
 }
 
 const isRoot = process.getuid?.() === 0
@@ -82,9 +83,9 @@ function failsQuickly(args: string[], pattern: RegExp): void {
   expect(Date.now() - started).toBeLessThan(20_000)
 }
 
-/** A "Patients Registered at a GP Practice" totals extract of 2026-04-01: a row per [practice, count]. */
+/** A "Patients Registered at a GP Practice" totals extract of 2026-11-01 (after riverside's asOf: an older one is refused): a row per [practice, count]. */
 function extract(rows: Array<[string, string]>, header = 'PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\n'): string {
-  return header + rows.map(([code, count]) => `GP_PRAC_PAT_LIST,2026-04-01,GP,00L,E38000130,${code},NE1 1AA,ALL,ALL,${count}\n`).join('')
+  return header + rows.map(([code, count]) => `GP_PRAC_PAT_LIST,2026-11-01,GP,00L,E38000130,${code},NE1 1AA,ALL,ALL,${count}\n`).join('')
 }
 
 /** The riverside example with one fixable finding (`format/number`): lint exits 1, and --fix has an edit to make. */
@@ -228,7 +229,7 @@ export const catalogue: Row[] = [
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12000'], ['A81001', '100']]))
       const r = cli(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], {cwd: temp.path})
       expect([r.status, r.stderr]).toEqual([0, ''])
-      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000'], ['asOf: 2026-10-01', 'asOf: 2026-04-01']))
+      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000']))
     },
   },
   {
@@ -241,9 +242,57 @@ export const catalogue: Row[] = [
       temp.write('extract.csv', lf.replace('\n', '\r\n'))
       const r = cli(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], {cwd: temp.path})
       expect([r.status, r.stderr]).toEqual([0, ''])
-      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000'], ['asOf: 2026-10-01', 'asOf: 2026-04-01']))
+      expect(readFileSync(file, 'utf8')).toBe(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000']))
       temp.write('extract.csv', extract([['A81001', '100'], ['A81002', 'many']]).replace('\n', '\r\n').replace(/\n(?=GP_PRAC_PAT_LIST,[^\n]*many)/, '\r'))
       failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: NUMBER_OF_PATIENTS "many" is not a whole number\n$/)
+    },
+  },
+  {
+    input: 'text piped to `pch validate` without the path `-` (a definition, or "a b")',
+    outcome: 'standard input is not read: the current directory is checked, as without the pipe',
+    exit: 0,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      for (const input of [base, 'a b\n']) expect(cli(['validate', '--today', TODAY], {cwd: temp.path, input})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
+    },
+  },
+  {
+    input: 'a register or extract that does not exist: `--ods /nonexistent.csv`, `--trusts`, `sync-list-sizes --from`',
+    outcome: '"pch: Cannot read /nonexistent.csv: no such file or directory", one line',
+    exit: 2,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      for (const args of [['lint', '--ods'], ['lint', '--trusts'], ['sync-list-sizes', '--from']]) {
+        expectOneLineFailure(cli([...args, '/nonexistent.csv'], {cwd: temp.path}), /^pch: Cannot read \/nonexistent\.csv: no such file or directory\n$/)
+      }
+    },
+  },
+  {
+    input: 'a definition `sync-list-sizes` cannot parse, even one named on the command line',
+    outcome: '"pch: Cannot sync FILE:LINE:COLUMN: REASON", one line per such file; no file changes',
+    exit: 2,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      temp.write('broken.pch.yaml', 'spec: [\n')
+      const r = cli(['sync-list-sizes', '--from', path.join(SHARED, 'data', 'nhs', 'gp-reg-pat-prac-all-2026-04.csv'), 'broken.pch.yaml', '.'], {cwd: temp.path})
+      expectOneLineFailure(r, /^pch: Cannot sync broken\.pch\.yaml:2:1: YAML syntax error: .*; it was not synced and no file was changed\n$/)
+      expect(readFileSync(path.join(temp.path, 'riverside.pch.yaml'), 'utf8')).toBe(base)
+    },
+  },
+  {
+    input: 'a CSV (an extract, the practice map, a register) with a quote that never closes, or a quote inside a field that does not start with one',
+    outcome: '"pch: FILE:LINE: a field opens with a quote that never closes" (or "a quote inside field N, which does not start with one"), one line, at the line of that quote; no file changes',
+    exit: 2,
+    run() {
+      const file = temp.write('riverside.pch.yaml', base)
+      temp.write('extract.csv', extract([['A81001', '100'], ['"A81002', '12000'], ['A81003', '5000']]))
+      failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: a field opens with a quote that never closes\n$/)
+      temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12"000']]))
+      failsQuickly(['sync-list-sizes', '--from', 'extract.csv', 'riverside.pch.yaml'], /^pch: extract\.csv:3: a quote inside field 10, which does not start with one \("12""\)\n$/)
+      expect(readFileSync(file, 'utf8')).toBe(base)
+      temp.write('map.csv', 'PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,PRACTICE_POSTCODE,PCN_CODE,PCN_NAME,STP_CODE,STP_NAME\nGP_PRAC_PAT_LIST,01Jan2022,A81001,"THE SURGERY,TS18 1HU,U89141,STOCKTON PCN,QHM,X\n')
+      failsQuickly(['import', '--map', 'map.csv', '--list-sizes', 'extract.csv', '--dir', 'imported'], /^pch: map\.csv:2: a field opens with a quote that never closes\n$/)
+      expect(existsSync(path.join(temp.path, 'imported'))).toBe(false)
     },
   },
   {
@@ -289,6 +338,58 @@ export const catalogue: Row[] = [
       const crlf = validate(['crlf.pch.yaml'])
       expect(found(lf)).toEqual([`schema@${lineOf(text, 'status: lve')}:11`])
       expect([crlf.status, found(crlf)]).toEqual([1, found(lf)])
+    },
+  },
+  {
+    input: 'CR-only line breaks (old Mac), or a mix of CR, LF and CRLF',
+    outcome: 'the same findings at the same line:column as with LF; `lint --fix` and `sync-list-sizes` keep every line break as it was',
+    exit: 1,
+    run() {
+      /** `text` with its LFs replaced by `breaks`, one after another. */
+      const rebreak = (text: string, breaks: string[]): string => {
+        let next = 0
+        return text.replace(/\n/g, () => breaks[next++ % breaks.length]!)
+      }
+      const text = edit(base, ['status: live ', 'status: lve  '])
+      temp.write('lf.pch.yaml', text)
+      const lf = validate(['lf.pch.yaml'])
+      expect(found(lf)).toEqual([`schema@${lineOf(text, 'status: lve')}:11`])
+      for (const breaks of [['\r'], ['\r', '\n', '\r\n']]) {
+        temp.write('odd.pch.yaml', rebreak(text, breaks))
+        const odd = validate(['odd.pch.yaml'])
+        expect([odd.status, found(odd)]).toEqual([1, found(lf)])
+        // A fix edits the value alone: every byte around it, each line break among them, is kept.
+        const file = temp.write('odd.pch.yaml', rebreak(edit(base, ['listSize: 14250', 'listSize: "14,250"']), breaks))
+        const fixed = cli(['lint', '--fix', 'odd.pch.yaml', '--today', TODAY], {cwd: temp.path})
+        expect([fixed.status, fixed.stderr]).toEqual([0, ''])
+        expect(readFileSync(file, 'utf8')).toBe(rebreak(base, breaks))
+        temp.write('extract.csv', extract([['A81001', '100'], ['A81002', '12000']]))
+        const synced = cli(['sync-list-sizes', '--from', 'extract.csv', 'odd.pch.yaml'], {cwd: temp.path})
+        expect([synced.status, synced.stderr]).toEqual([0, ''])
+        expect(readFileSync(file, 'utf8')).toBe(rebreak(edit(base, ['listSize: 14250', 'listSize: 100'], ['listSize: 11980', 'listSize: 12000'], ['asOf: 2026-10-01', 'asOf: 2026-04-01']), breaks))
+      }
+    },
+  },
+  {
+    input: 'a control character in a text field (NUL, ESC, DEL, C1), as it is or escaped (`"\\0"`, `"\\e"`)',
+    outcome: '`schema` "name holds a control character (U+0000), which cannot be seen or printed; remove it" at the value; tabs, and the line breaks of a block scalar, are text',
+    exit: 1,
+    run() {
+      const text = edit(
+        base,
+        ['name: Riverside Surgery', 'name: Riverside\u0000 Surgery'],
+        ['name: Riverside Primary Care Home', 'name: "Riverside\\e]0;pwned\\a Primary Care Home"'],
+        ['name: Meadow Lane Practice', 'name: Meadow\u007f Lane\u009b Practice'],
+        [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes\tOctober 2026\n'],
+      )
+      const r = check('control.pch.yaml', text)
+      expect([r.status, found(r)]).toEqual([
+        1,
+        [`schema@${lineOf(text, 'name: "Riverside')}:9`, `schema@${lineOf(text, 'name: Riverside\u0000')}:15`, `schema@${lineOf(text, 'name: Meadow')}:15`],
+      ])
+      expect(r.files[0]!.messages.map((m) => m.message)).toEqual(
+        ['001B', '0000', '007F'].map((code) => `name holds a control character (U+${code}), which cannot be seen or printed; remove it`),
+      )
     },
   },
   {
@@ -620,7 +721,7 @@ export const catalogue: Row[] = [
       const r = spawnSync(process.execPath, [BIN, 'sync-list-sizes', '--from', 'extract.csv', '.'], {cwd: temp.path, encoding: 'utf8', env: {...process.env, NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}, timeout: Math.round(ms * 0.7), killSignal: 'SIGTERM'})
       expect(r.signal === 'SIGTERM' || r.status === 143 || r.status === 0, `${r.signal} ${r.status}`).toBe(true)
       expect(readdirSync(temp.path).filter((n) => n.endsWith('.tmp'))).toEqual([])
-      const synced = (text: string) => edit(text, ['listSize: 14250', 'listSize: 14300'], ['listSize: 11980', 'listSize: 12000'], ['listSize: 9870', 'listSize: 9900'], ['asOf: 2026-10-01', 'asOf: 2026-04-01'])
+      const synced = (text: string) => edit(text, ['listSize: 14250', 'listSize: 14300'], ['listSize: 11980', 'listSize: 12000'], ['listSize: 9870', 'listSize: 9900'], ['asOf: 2026-10-01', 'asOf: 2026-11-01'], ['source: NHS Digital, Patients Registered at a GP Practice, October 2026', 'source: NHS Digital, Patients Registered at a GP Practice, 2026-11-01 (extract.csv)'])
       for (const [name, text] of sites) expect([text, synced(text)]).toContain(readFileSync(path.join(temp.path, name), 'utf8'))
     },
   },
@@ -670,6 +771,22 @@ export const catalogue: Row[] = [
       const r = cli(['init', 'harbour', '--schema', 'schemas/$&.json', '--yes', '--today', TODAY], {cwd: temp.path})
       expect([r.status, r.stderr]).toEqual([0, ''])
       expect(readFileSync(path.join(temp.path, 'harbour.pch.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/$&.json')
+    },
+  },
+  {
+    input: 'a malformed request to `pch lsp --stdio` (no `textDocument`, no `range`, an unknown method)',
+    outcome: 'an LSP error response (-32602 invalid params, -32601 method not found); the server goes on answering, and exits 0 after shutdown',
+    exit: 0,
+    async run() {
+      const file = temp.write('riverside.pch.yaml', base)
+      const lsp = await startLsp(temp.path)
+      lsp.open(file, base)
+      await lsp.diagnosticsOf(file)
+      await expect(lsp.connection.sendRequest('textDocument/hover', {position: {line: 0, character: 0}})).rejects.toMatchObject({code: -32602, message: 'pch: the request names no textDocument.uri'})
+      await expect(lsp.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri(file)}})).rejects.toMatchObject({code: -32602, message: 'pch: codeAction needs a range'})
+      await expect(lsp.connection.sendRequest('pch/no-such-method', {})).rejects.toMatchObject({code: -32601})
+      expect(await lsp.connection.sendRequest('textDocument/hover', {textDocument: {uri: uri(file)}, position: {line: 0, character: 0}})).toBeNull()
+      expect(await stopLsp(lsp)).toBe(0)
     },
   },
   {

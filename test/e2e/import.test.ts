@@ -1,11 +1,12 @@
 // `pch import` and `pch init --pcn` through the built binary, with NHS Digital's real January 2022 map
 // and January 2021 list sizes; the expected figures are computed here from the two CSV files alone.
-import {execFileSync} from 'node:child_process'
-import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {execFileSync, spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {cli, expectOneLineFailure, overDataLimit, SHARED, tempDir, TODAY, useTempDir} from '../helpers.js'
+import {BIN, cli, expectOneLineFailure, overDataLimit, SHARED, tempDir, TODAY, useTempDir} from '../helpers.js'
+import {readmeCommands} from '../readme-examples.js'
 
 const NHS = path.join(SHARED, 'data', 'nhs')
 const MAP = path.join(NHS, 'gp-reg-pat-prac-map-2022-01.csv')
@@ -194,5 +195,43 @@ describe('pch init --pcn', () => {
     const dir = tempDir('pch-init-pcn-')
     expectOneLineFailure(cli(['init', '--pcn', 'U07032', '--yes'], {cwd: dir}), /^pch: --pcn, --map and --list-sizes go together/)
     expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('README: Starting a programme from NHS data, run as printed', () => {
+  /** Each command line of the block, run by bash in `dir` with `pch` the built binary: [exit code, stdout]. */
+  const runAll = (marker: string, dir: string): Array<[string, number | null, string]> =>
+    readmeCommands(marker).map((line) => {
+      const r = spawnSync('bash', ['-c', `pch() { "${process.execPath}" "${BIN}" "$@"; }\n${line}`], {cwd: dir, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+      expect([line, r.stderr]).toEqual([line, ''])
+      return [line, r.status, r.stdout]
+    })
+  const withData = (): string => {
+    const dir = tempDir('pch-readme-nhs-')
+    // The files as NHS Digital names them (links to the shared copies: nothing large is copied).
+    symlinkSync(MAP, path.join(dir, 'gp-reg-pat-prac-map.csv'))
+    symlinkSync(SIZES, path.join(dir, 'gp-reg-pat-prac-all.csv'))
+    return dir
+  }
+
+  it('from the two files to a report: a dry run, the import, lint (exit 1 until the sites are filled in), the HTML report', () => {
+    const dir = withData()
+    const qhm = new Set((parse(readFileSync(MAP, 'utf8'), {columns: true}) as Array<Record<string, string>>).filter((row) => row.STP_CODE === 'QHM' && row.PCN_CODE !== 'U').map((row) => row.PCN_CODE))
+    const [dry, imported, lint, report] = runAll('nhs-data', dir)
+    expect(dry![1]).toBe(0)
+    expect(dry![2]).toContain(`${qhm.size} definitions would be written (dry run; nothing written)`)
+    expect(imported![1]).toBe(0)
+    expect(readdirSync(path.join(dir, 'sites')).length).toBe(qhm.size)
+    expect(lint![1]).toBe(1)
+    expect(lint![2]).toContain('care/outcomes-required')
+    expect(report![1]).toBe(0)
+    expect(readFileSync(path.join(dir, 'report.html'), 'utf8')).toContain('North Stockton PCN')
+  })
+
+  it('init --pcn: one network from the same files', () => {
+    const dir = withData()
+    const [init] = runAll('nhs-data: init', dir)
+    expect(init![1]).toBe(0)
+    expect(readFileSync(path.join(dir, 'new', 'u07032-north-stockton-pcn.pch.yaml'), 'utf8')).toContain('name: Queens Park Medical Centre')
   })
 })

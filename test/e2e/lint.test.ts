@@ -135,7 +135,8 @@ describe('# pch-disable-next-line', () => {
   it('does not silence another line or another rule', () => {
     const code = edit(singlePractice, ['    practices:', '    # pch-disable-next-line budget/gain-only -- not this one\n\n    practices:'])
     write('riverside.pch.yaml', code)
-    expect(lint([]).files['riverside.pch.yaml']).toEqual([`population/single-practice@${practicesLine + 2}:5`])
+    // ... and silencing nothing, it is itself reported (lint/unused-disable-directive).
+    expect(lint([]).files['riverside.pch.yaml']).toEqual([`lint/unused-disable-directive@${practicesLine}:5`, `population/single-practice@${practicesLine + 2}:5`])
   })
 
   it('reports a directive naming a compliance rule, and the compliance finding stays', () => {

@@ -111,7 +111,7 @@ describe('pch report: hostile site names', () => {
     expect([r.status, r.stderr]).toEqual([0, ''])
     expect(r.stdout).not.toMatch(CONTROL)
     // The table names sites by id; file names reach it as the place of a definition it cannot read.
-    const unreadable = r.stdout.split('\n').slice(r.stdout.split('\n').indexOf('1 definitions could not be read:') + 1)[0]
+    const unreadable = r.stdout.split('\n').slice(r.stdout.split('\n').indexOf('1 definition could not be read:') + 1)[0]
     expect(unreadable).toBe('  broken\\n\\x1b]0;pwned\\x07\\x1b[2J\\u0085.pch.yaml:2:1 YAML syntax error: Flow sequence in block coll…')
   })
 
@@ -177,7 +177,7 @@ describe("pch's own lines: a failure that names a path, an unknown command, sync
   })
 
   it('sync-list-sizes prints a file name with controls as escapes', () => {
-    write('sync', FORGING_FILE, riverside())
+    write('sync', FORGING_FILE, riverside().replace('asOf: 2026-10-01', 'asOf: 2026-01-01'))
     write(
       'sync',
       'extract.csv',
@@ -188,8 +188,8 @@ describe("pch's own lines: a failure that names a path, an unknown command, sync
     expect([r.status, r.stderr]).toEqual([1, ''])
     const file = 'a\\n::error file=x::forged\\x1b]0;pwned\\x07\\x1b[2J\\u0085<img src=x onerror=alert(1)>.pch.yaml'
     // The lines that name the file, exactly (what sync-list-sizes says of each site may grow).
-    expect(r.stdout.split('\n').filter((line) => line.includes('pch.yaml'))).toEqual([`  ${file} riverside: registered population 36,100 -> 35,230 (1 list sizes changed)`, `stale: ${file}`])
+    expect(r.stdout.split('\n').filter((line) => line.includes('pch.yaml'))).toEqual([`  ${file} riverside: registered population 36,100 -> 35,230 (1 list size changed)`, `stale: ${file}`])
     expect(r.stdout).not.toMatch(CONTROL)
-    expect(readFileSync(path.join(temp.path, 'sync', FORGING_FILE), 'utf8')).toBe(riverside())
+    expect(readFileSync(path.join(temp.path, 'sync', FORGING_FILE), 'utf8')).toBe(riverside().replace('asOf: 2026-10-01', 'asOf: 2026-01-01'))
   })
 })

@@ -52,6 +52,6 @@ describe('pch lint --ods', () => {
     writeFileSync(path.join(dir, 'riverside.pch.yaml'), base)
     writeFileSync(path.join(dir, 'bad.csv'), '"A81001","X","Y","Z","a","b","c","d","","TS1","19740401","","Q","B"\n')
     expectOneLineFailure(cli(['lint', '--ods', 'bad.csv', '--today', TODAY], {cwd: dir}), /^pch: bad\.csv:1: status "Q" is not one of A, C, D, P, ACTIVE, INACTIVE, DORMANT\n$/)
-    expectOneLineFailure(cli(['lint', '--ods', 'missing.csv', '--today', TODAY], {cwd: dir}), /^pch: Cannot read missing\.csv: ENOENT\n$/)
+    expectOneLineFailure(cli(['lint', '--ods', 'missing.csv', '--today', TODAY], {cwd: dir}), /^pch: Cannot read missing\.csv: no such file or directory\n$/)
   })
 })

@@ -7,11 +7,12 @@ import {cpSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:f
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {riverside, ROOT, useTempDir} from '../helpers.js'
-import {apiExample, exampleFile, smallSite} from '../readme-examples.js'
+import {apiExample, exampleFile, recipe, smallSite} from '../readme-examples.js'
 
 const env = {...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1'}
 const work = useTempDir('pch-pack-', 'all')
 let project = ''
+let tarball = ''
 let files: string[] = []
 const run = (command: string, args: string[], cwd = project): {status: number | null; stdout: string; stderr: string} => {
   const r = spawnSync(command, args, {cwd, encoding: 'utf8', env, timeout: 120_000})
@@ -25,7 +26,7 @@ beforeAll(() => {
   project = path.join(work.path, 'project')
   mkdirSync(project)
   writeFileSync(path.join(project, 'package.json'), '{"name": "uses-pch", "private": true}\n')
-  const tarball = path.join(work.path, packed!.filename)
+  tarball = path.join(work.path, packed!.filename)
   let install = run('npm', ['install', '--offline', tarball])
   if (install.status !== 0 && install.stderr.includes('ENOTCACHED')) install = run('npm', ['install', '--prefer-offline', tarball])
   expect(install.stderr).not.toMatch(/npm error/)
@@ -48,6 +49,29 @@ describe('npm pack and npm install of the tarball', () => {
     expect(existsSync(path.join(project, 'node_modules', 'pch-toolkit', 'LICENSE'))).toBe(true)
     expect(existsSync(path.join(project, 'node_modules', 'vitest'))).toBe(false)
     expect(existsSync(path.join(project, 'node_modules', 'typescript'))).toBe(false)
+  })
+
+  it('builds in prepare when nothing is built: npm runs only prepare (not prepack) for a git URL dependency', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {scripts: Record<string, string>}
+    expect(pkg.scripts.prepare).toBe('node scripts/prepare.js')
+    expect(readFileSync(path.join(ROOT, 'scripts', 'prepare.js'), 'utf8')).toMatch(/if \(!existsSync\(new URL\('\.\.\/dist\/index\.js', import\.meta\.url\)\)\) execSync\('npm run build'/)
+  })
+
+  it("the README's GitHub Actions line, from the tarball as the README says (--package ./vendor/TARBALL)", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    const vendored = `./vendor/${path.basename(tarball)}`
+    expect(readme).toContain(`| \`${vendored}\` |`)
+    const steps = (recipe('github-actions') as {jobs: {pch: {steps: Array<{run?: string}>}}}).jobs.pch.steps
+    const line = steps.find((s) => s.run?.includes(' pch '))!.run!
+    expect(line).toContain('--package pch-toolkit ')
+    const dir = path.join(work.path, 'vendoring')
+    mkdirSync(path.join(dir, 'vendor'), {recursive: true})
+    cpSync(tarball, path.join(dir, vendored))
+    cpSync(path.join(project, 'sites', 'riverside.pch.yaml'), path.join(dir, 'sites', 'riverside.pch.yaml'))
+    // npx installs the tarball's dependencies from the npm cache (this machine may have no network).
+    const r = spawnSync('bash', ['-c', line.replace('--package pch-toolkit ', `--package ${vendored} `)], {cwd: dir, encoding: 'utf8', env: {...env, GITHUB_ACTIONS: 'true', npm_config_prefer_offline: 'true'}, timeout: 120_000})
+    expect([r.status, r.stdout]).toEqual([0, ''])
+    expect((JSON.parse(readFileSync(path.join(dir, 'pch.sarif'), 'utf8')) as {version: string}).version).toBe('2.1.0')
   })
 
   it('npx pch --version, validate, lint --format sarif', () => {

@@ -1,20 +1,21 @@
 // The README's CI recipes are real: each parses, names what it produces consistently, and its
-// command line runs (with the built binary in place of the published package).
+// command line runs (with the built binary in place of the published package; pack.test.ts runs the
+// GitHub Actions line from the packed tarball); the pre-commit recipe's rev is a commit of this
+// repository that serves the hook and builds when packed.
 import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 import {BIN, edit, riverside, ROOT, tempDir} from '../helpers.js'
+import {recipe} from '../readme-examples.js'
 
-const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
-
-/** The YAML block that follows `<!-- recipe: NAME -->` in the README, parsed. */
-function recipe(name: string): Record<string, unknown> {
-  const match = new RegExp(`<!-- recipe: ${name} -->\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(readme)
-  if (!match) throw new Error(`README has no recipe ${name}`)
-  return parse(match[1]!, {strict: true, uniqueKeys: true}) as Record<string, unknown>
+const git = (...args: string[]): {status: number | null; stdout: string} => {
+  const r = spawnSync('git', args, {cwd: ROOT, encoding: 'utf8'})
+  return {status: r.status, stdout: r.stdout}
 }
+/** A clone with all its history (a shallow clone, or a copy without .git, cannot say whether a commit exists). */
+const fullHistory = git('rev-parse', '--is-shallow-repository').stdout.trim() === 'false'
 
 const PACKAGE = 'npx --yes --package pch-toolkit pch'
 
@@ -63,6 +64,29 @@ describe('README recipes', () => {
     expect(result.stdout).toContain('population/size-band')
     const junit = readFileSync(path.join(dir, job.artifacts.reports.junit), 'utf8')
     expect(junit).toContain('<failure type="population/size-band"')
+  })
+
+  it.runIf(fullHistory)('pre-commit: rev is a full commit hash of this repository, whose tree serves the hook and builds when packed, quietly', () => {
+    const {rev, hooks} = (recipe('pre-commit') as {repos: Array<{rev: string; hooks: Array<{id: string}>}>}).repos[0]!
+    expect(rev).toMatch(/^[0-9a-f]{40}$/)
+    expect(git('cat-file', '-e', `${rev}^{commit}`).status).toBe(0)
+    const served = parse(git('show', `${rev}:.pre-commit-hooks.yaml`).stdout) as Array<{id: string; language: string}>
+    expect(served.find((h) => h.id === hooks[0]!.id)?.language).toBe('node')
+    // pre-commit installs a node hook with npm pack, which runs prepack: the build. It takes npm pack's
+    // standard output for the tarball's name, so npm must not print the build there (.npmrc).
+    expect((JSON.parse(git('show', `${rev}:package.json`).stdout) as {scripts: Record<string, string>}).scripts.prepack).toBe('npm run build')
+    expect(git('show', `${rev}:.npmrc`).stdout).toMatch(/^foreground-scripts=false$/m)
+  })
+
+  it('pre-commit, repo: local: the same hook as this repository serves, with the package of this version as its dependency', () => {
+    const local = (recipe('pre-commit-local') as {repos: Array<{repo: string; hooks: Array<Record<string, unknown>>}>}).repos[0]!
+    expect(local.repo).toBe('local')
+    const {additional_dependencies: dependencies, ...hook} = local.hooks[0]!
+    const served = (parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>).find((h) => h.id === hook.id)!
+    const {description: _description, ...same} = served
+    expect(hook).toEqual(same)
+    const {name, version} = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {name: string; version: string}
+    expect(dependencies).toEqual([`${name}@${version}`])
   })
 
   it('pre-commit: the config names a hook this repository serves, whose entry runs on matching files', () => {

@@ -2,13 +2,13 @@
 // playwright-core; nothing downloaded). The page must load with no network at all and no console
 // error, hold one table row per site and one chart mark per site with a known population, and stay
 // small and escaped for a programme of 1,000 sites. The README's screenshot is taken here.
-import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ComplianceReport} from '../../src/report/model.js'
-import {cli, edit, ROOT, riverside, TODAY, useTempDir} from '../helpers.js'
+import {cli, edit, ROOT, riverside, SHARED, TODAY, useTempDir} from '../helpers.js'
 import {checkout} from '../report/two-commits.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -102,6 +102,13 @@ describe('pch report --format html, in a browser', () => {
     for (const text of ['Met', 'Not met', 'Met by exception']) expect(await count(page, `.tag:text-is("${text}")`)).toBeGreaterThan(0)
     expect(await count(page, 'script')).toBe(0)
 
+    // Met, met by exception and not met (characteristic 4) are three fills: a solid colour, hatching and a cross-hatch.
+    const fills = await page.locator('svg.chart .mark .bar').evaluateAll((bars) => bars.map((b) => `${b.parentElement?.getAttribute('class')}: ${b.getAttribute('fill')}`))
+    expect([...new Set(fills.map((f) => f.replace(/ out-of-band/, '')))].sort()).toEqual(['mark is-exception: url(#fill-exception)', 'mark is-met: var(--blue)', 'mark is-not-met: url(#fill-not-met)'])
+    expect(await count(page, 'svg.chart pattern#fill-exception')).toBe(1)
+    expect(await count(page, 'svg.chart pattern#fill-not-met')).toBe(1)
+    expect(layoutProblems(await chartTexts(page))).toEqual([])
+
     // Printed, nothing of the table or the chart is hidden.
     await page.emulateMedia({media: 'print'})
     expect(await count(page, 'tr[data-site]:visible')).toBe(json.sites.length)
@@ -163,14 +170,149 @@ describe('pch report --format html, in a browser', () => {
     expect(statSync(file).size).toBeLessThan(3 * 1024 * 1024)
     const {page, blocked, errors} = await open(file)
     expect(await count(page, 'tr[data-site]')).toBe(written)
-    expect(await count(page, 'svg [data-site]')).toBe(written - unknown)
-    expect(await count(page, 'svg .out-of-band[data-site]')).toBe(outside)
+    // Above 60 sites the chart is a histogram: its steps count every site with a known population.
+    expect(await count(page, 'svg.chart-histogram')).toBe(1)
+    expect(await count(page, 'svg [data-site]')).toBe(0)
+    expect(await binTotal(page, 'svg .bin')).toBe(written - unknown)
+    expect(await binTotal(page, 'svg .bin.out-of-band')).toBe(outside)
     // The hostile name is text, not markup.
     expect(await count(page, 'script')).toBe(0)
     expect(await page.evaluate(() => (globalThis as {pwned?: number}).pwned)).toBeUndefined()
     expect(await page.locator('.site-name', {hasText: '<script>window.pwned = 1</script> & "Co" \'s'}).count()).toBe(1)
     await page.context().close()
     expect(blocked).toEqual([])
+    expect(errors).toEqual([])
+  })
+})
+
+/** The sites counted by the histogram steps that match `selector`. */
+const binTotal = async (page: Page, selector: string): Promise<number> =>
+  (await attributes(page, selector, 'data-count')).reduce((sum, n) => sum + Number(n), 0)
+
+interface Box {
+  text: string
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
+/** Every text of the chart as drawn (its box on the page), and the box of the chart itself. */
+async function chartTexts(page: Page): Promise<{chart: Box; texts: Box[]}> {
+  return page.locator('svg.chart').evaluate((svg) => {
+    const box = (e: {textContent: string | null; getBoundingClientRect(): {left: number; top: number; right: number; bottom: number}}): Box => {
+      const r = e.getBoundingClientRect()
+      return {text: e.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom}
+    }
+    return {chart: box(svg), texts: [...svg.querySelectorAll('text')].map(box)}
+  })
+}
+
+/** Texts of the chart that reach outside it (clipped), and pairs of texts that overlap, by more than a quarter pixel. */
+function layoutProblems({chart, texts}: {chart: Box; texts: Box[]}): string[] {
+  const slack = 0.25
+  const problems = texts
+    .filter((t) => t.left < chart.left - slack || t.right > chart.right + slack || t.top < chart.top - slack || t.bottom > chart.bottom + slack)
+    .map((t) => `clipped: ${t.text}`)
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i]!
+      const b = texts[j]!
+      if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > slack && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack) problems.push(`overlap: ${a.text} / ${b.text}`)
+    }
+  }
+  return problems
+}
+
+/** Each site's label is its id, or the start of it cut with an ellipsis where it would not fit; its title has it all. */
+async function expectSiteLabels(page: Page): Promise<string[][]> {
+  const labels = await page.locator('svg [data-site]').evaluateAll((marks) =>
+    marks.map((m) => [m.getAttribute('data-site') ?? '', m.querySelector('.site-label')?.textContent ?? '', m.querySelector('title')?.textContent ?? '']),
+  )
+  for (const [id, label, title] of labels) {
+    expect(label === id! || (label!.endsWith('…') && id!.startsWith(label!.slice(0, -1)) && label!.length > 12), `${id} as ${label}`).toBe(true)
+    expect(title!.startsWith(`${id}: `)).toBe(true)
+  }
+  return labels
+}
+
+/** A screenshot of the chart alone, for a person to look at: .tmp/NAME in the repository (not committed). */
+async function chartScreenshot(page: Page, name: string): Promise<Buffer> {
+  const clip = (await page.locator('.chart-figure').boundingBox())!
+  mkdirSync(path.join(ROOT, '.tmp'), {recursive: true})
+  return page.screenshot({path: path.join(ROOT, '.tmp', name), fullPage: true, clip})
+}
+
+describe('pch report --format html: the chart of a real programme, in a browser', {timeout: 300_000}, () => {
+  // pch import of NHS Digital's January 2022 PCN map with the January 2021 list sizes: 1,254 sites.
+  const NHS = path.join(SHARED, 'data', 'nhs')
+  const all = useTempDir('pch-report-chart-', 'all')
+  let sites = ''
+  let some = ''
+  let few = ''
+  beforeAll(() => {
+    sites = path.join(all.path, 'sites')
+    const r = cli(['import', '--map', path.join(NHS, 'gp-reg-pat-prac-map-2022-01.csv'), '--list-sizes', path.join(NHS, 'gp-reg-pat-prac-all-2021-01.csv'), '--dir', sites, '--today', TODAY])
+    expect([r.status, r.stderr]).toEqual([0, ''])
+    // 44 of them: the 38 sites of Humber, Coast and Vale (QOQ, with Tadcaster and Selby Rural) and 6 of QOC.
+    some = path.join(all.path, 'some')
+    mkdirSync(some)
+    const files = readdirSync(sites).sort()
+    const of = (icb: string): string[] => files.filter((f) => readFileSync(path.join(sites, f), 'utf8').includes(`    odsCode: ${icb}\n`))
+    for (const f of [...of('QOQ'), ...of('QOC').slice(0, 6)]) copyFileSync(path.join(sites, f), path.join(some, f))
+    few = path.join(all.path, 'few')
+    mkdirSync(few)
+    for (const f of of('QOQ').slice(0, 10)) copyFileSync(path.join(sites, f), path.join(few, f))
+  }, 300_000)
+
+  it('at 10 sites: one labelled bar per site, labels clear and inside', async () => {
+    const {page, errors} = await open(report([few], 'html', 'few.html'))
+    expect(await count(page, 'svg.chart-bars [data-site]')).toBe(10)
+    await expectSiteLabels(page)
+    expect(layoutProblems(await chartTexts(page))).toEqual([])
+    expect((await chartScreenshot(page, 'report-chart-10.png')).length).toBeGreaterThan(5_000)
+    await page.context().close()
+    expect(errors).toEqual([])
+  })
+
+  it('at 44 sites: one bar per site, every label inside the picture and clear of the others', async () => {
+    const json = JSON.parse(readFileSync(report([some], 'json', 'some.json'), 'utf8')) as ComplianceReport
+    expect(json.programme.sites).toBe(44)
+    const {page, errors} = await open(report([some], 'html', 'some.html'))
+    expect(await count(page, 'svg.chart-bars')).toBe(1)
+    expect(sorted(await attributes(page, 'svg [data-site]', 'data-site'))).toEqual(sorted(json.sites.map((s) => s.id)))
+    const labels = await expectSiteLabels(page)
+    expect(labels.find(([id]) => id === 'u21078-tadcaster-and-selby-rural-pcn')?.[1]).toMatch(/^u21078-tadcaster/)
+    const drawn = await chartTexts(page)
+    // A label, a population and a status word per site, the ticks, the band and the axis title.
+    expect(drawn.texts.length).toBeGreaterThan(2 * 44 + 3)
+    expect(layoutProblems(drawn)).toEqual([])
+    // The check itself finds a label moved onto its neighbour, and one moved out of the picture.
+    const [first, second] = drawn.texts.filter((t) => labels.some(([, label]) => label === t.text))
+    expect(layoutProblems({chart: drawn.chart, texts: [first!, {...second!, top: first!.top + 2, bottom: first!.bottom + 2}]})).toEqual([`overlap: ${first!.text} / ${second!.text}`])
+    expect(layoutProblems({chart: drawn.chart, texts: [{...first!, left: drawn.chart.left - 3}]})).toEqual([`clipped: ${first!.text}`])
+    // Printed (A4), the chart still fits.
+    await page.emulateMedia({media: 'print'})
+    expect(layoutProblems(await chartTexts(page))).toEqual([])
+    await page.emulateMedia({media: 'screen'})
+    expect((await chartScreenshot(page, 'report-chart-44.png')).length).toBeGreaterThan(10_000)
+    await page.context().close()
+    expect(errors).toEqual([])
+  })
+
+  it('at 1,254 sites: a histogram against the band that counts every site, labels clear and inside', async () => {
+    const json = JSON.parse(readFileSync(report([sites], 'json', 'all.json'), 'utf8')) as ComplianceReport
+    expect(json.programme.sites).toBe(1254)
+    const known = json.sites.filter((s) => s.registeredPopulation !== null)
+    const {page, errors} = await open(report([sites], 'html', 'all.html'))
+    expect(await count(page, 'svg.chart-histogram')).toBe(1)
+    expect(await binTotal(page, 'svg .bin')).toBe(known.length)
+    expect(await binTotal(page, 'svg .bin.out-of-band')).toBe(known.filter((s) => s.inBand === false).length)
+    // A step is wholly in or out of the band; the chart's texts are its axes, the band and the counts that fit.
+    expect(layoutProblems(await chartTexts(page))).toEqual([])
+    expect((await chartTexts(page)).texts.map((t) => t.text)).toEqual(expect.arrayContaining(['Band 30,000 to 50,000', 'Registered population', 'Sites', '0', '25,000', '50,000']))
+    expect((await chartScreenshot(page, 'report-chart-1254.png')).length).toBeGreaterThan(10_000)
+    await page.context().close()
     expect(errors).toEqual([])
   })
 })

@@ -86,7 +86,7 @@ describe('pch report: formats and output', () => {
     // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/\u001b\[/)
     expect(r.stdout.split('\n').filter((line) => [...line].length > 100)).toEqual([])
-    expect(r.stdout).toMatch(/^SITE +STATUS +POPULATION PRACTICES {2}1 {2}2 {2}3 {2}4 {2}COMPLIANT\n/)
+    expect(r.stdout).toMatch(/^SITE +STATUS +POPULATION AS OF +PRACTICES {2}1 {2}2 {2}3 {2}4 {2}COMPLIANT\n/)
   })
 })
 

@@ -46,10 +46,12 @@ describe('precompiled validators', () => {
     )
   })
 
-  it('check configs and trust codes as compiled ones do', () => {
+  it('check configs and trust, practice and ICB codes as compiled ones do', () => {
     for (const config of [{}, {rules: {'population/size-band': 'off'}}, {rules: {x: 'loud'}}, {ignore: [1]}, {ods: 'epraccur.csv', extra: true}]) {
       expect(errorsOf(built.config, config)).toEqual(errorsOf(compiled('config'), config))
     }
-    for (const code of ['RX1', 'TAA', 'rx1', 'R1', 'A81001', 7]) expect(built.trustOdsCode(code)).toBe(compiled('trustOdsCode')(code))
+    for (const name of ['trustOdsCode', 'practiceOdsCode', 'icbOdsCode'] as const) {
+      for (const code of ['RX1', 'TAA', 'rx1', 'R1', 'A81001', 'A8100', 'a81001', 'QHM', 'Q00', 'U', '', 7]) expect([name, code, built[name](code)]).toEqual([name, code, compiled(name)(code)])
+    }
   })
 })

@@ -95,24 +95,24 @@ describe('report renderers: csv is RFC 4180', () => {
     const out = await render('csv')
     expect(out).toContain('\r\nnorthbank,"Northbank ""Quayside"", Kingsbridge | East Primary Care Home",live,')
     // A finding message with thousands separators is quoted; one without a comma or quote is not.
-    expect(out).toContain('population/size-band: Registered population 22,250 is below 30,000 (band 30,000-50,000)",\r\n')
-    expect(out).toContain(',budget/risk-share-required: Risk-share model is none: risks and rewards must be shared between the practices and their partners,\r\n')
+    expect(out).toContain('population/size-band: Registered population 22,250 is below 30,000 (band 30,000-50,000)",,QXY,')
+    expect(out).toContain(',budget/risk-share-required: Risk-share model is none: risks and rewards must be shared between the practices and their partners,,,,2026-10-01,no\r\n')
     // The exception behind a "met by exception" has its own column, with reason, approver and date.
-    expect(out).toMatch(/,"?population\/size-band: [^\r\n]*\(approved by [^\r\n]* on 2026-\d\d-\d\d\)"?\r\n/)
+    expect(out).toMatch(/,"?population\/size-band: [^\r\n]*\(approved by [^\r\n]* on 2026-\d\d-\d\d\)"?,/)
   })
 
-  it('parses back to one record of 19 fields per site, values intact', async () => {
+  it('parses back to one record of 23 fields per site, values intact', async () => {
     const records = parseCsv(await render('csv'))
-    expect(records.map((r) => r.length)).toEqual([19, 19, 19, 19, 19, 19])
+    expect(records.map((r) => r.length)).toEqual([23, 23, 23, 23, 23, 23])
     expect(records[0]).toEqual([
       'id', 'name', 'status', 'file', 'practices', 'registered_population', 'in_band', 'sectors', 'budget_total',
       'annual_per_patient', 'risk_share_model', 'outcomes', 'characteristic_1', 'characteristic_2', 'characteristic_3',
-      'characteristic_4', 'compliant', 'findings', 'exceptions',
+      'characteristic_4', 'compliant', 'findings', 'exceptions', 'commissioner_ods_code', 'commissioner', 'population_as_of', 'list_sizes_stale',
     ])
     expect(records.find((r) => r[0] === 'northbank')).toEqual([
       'northbank', 'Northbank "Quayside", Kingsbridge | East Primary Care Home', 'live', 'northbank.pch.yaml', '3', '35400', 'yes',
       'acute community-health mental-health social-care voluntary', '5664000', '160', 'gain-and-loss', '2',
-      'met', 'met', 'met', 'met', 'yes', '', '',
+      'met', 'met', 'met', 'met', 'yes', '', '', 'QXY', 'North Riverside Integrated Care Board', '2026-10-01', 'no',
     ])
     expect(records.find((r) => r[0] === 'southmoor')).toEqual([
       'southmoor', 'Southmoor Primary Care Home', 'developing', 'southmoor.pch.yaml', '2', '22250', 'no',
@@ -120,7 +120,7 @@ describe('report renderers: csv is RFC 4180', () => {
       'met', 'not met', 'met', 'not met', 'no',
       'workforce/social-care-partner: No social-care partner: add a social-care partner; ' +
         'population/size-band: Registered population 22,250 is below 30,000 (band 30,000-50,000)',
-      '',
+      '', 'QXY', 'North Riverside Integrated Care Board', '2026-10-01', 'no',
     ])
     // The sites of a multi-document file are told apart by their 1-based document number.
     expect(records.filter((r) => r[3]!.startsWith('harbour.pch.yaml')).map((r) => [r[0], r[3]])).toEqual([
@@ -138,13 +138,14 @@ describe('report renderers: csv is RFC 4180', () => {
 })
 
 describe('report renderers: markdown escapes table cells', () => {
-  it('escapes the pipe in a site name so the row keeps its 14 cells', async () => {
+  it('escapes the pipe in a site name so the row keeps its 15 cells', async () => {
     const out = await render('markdown')
     const row = out.split('\n').find((line) => line.startsWith('| northbank |'))!
     expect(row).toContain('| Northbank "Quayside", Kingsbridge \\| East Primary Care Home |')
-    expect(cells(row)).toHaveLength(14)
-    for (const line of out.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| # ') && !l.startsWith('| site '))) {
-      expect(cells(line).length, line).toBeOneOf([5, 14])
+    expect(cells(row)).toHaveLength(15)
+    for (const line of out.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| # ') && !l.startsWith('| site ') && !l.startsWith('| commissioner '))) {
+      // characteristics, commissioners, sites
+      expect(cells(line).length, line).toBeOneOf([5, 10, 15])
     }
   })
 
@@ -157,7 +158,7 @@ describe('report renderers: markdown escapes table cells', () => {
     expect(out).toContain('- **fellgate**, characteristic 4 (`population/size-band`): a \\| b \\\\ c d. Approved by')
     expect(out).toContain('- **south\\|moor**, characteristic 2: x \\| y (`workforce/social-care-partner`, southmoor.pch.yaml:25)')
     const row = out.split('\n').find((line) => line.startsWith('| south'))!
-    expect(cells(row)).toHaveLength(14)
+    expect(cells(row)).toHaveLength(15)
   })
 })
 

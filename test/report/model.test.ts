@@ -13,7 +13,7 @@ import {describe, expect, it} from 'vitest'
 import {run} from '../../src/engine/run.js'
 import {buildReport, type CharacteristicResult, type ComplianceReport, type SiteReport} from '../../src/report/model.js'
 import {tempDir} from '../helpers.js'
-import {BAND, fixtureReport, REPORT_TODAY} from './programme.js'
+import {BAND, fixtureReport, REPORT_TODAY, STALE_AFTER_MONTHS} from './programme.js'
 
 const MET: CharacteristicResult = {status: 'met', findings: [], exceptions: []}
 const ALL_MET: SiteReport['characteristics'] = {1: MET, 2: MET, 3: MET, 4: MET}
@@ -21,6 +21,7 @@ const ALL_MET: SiteReport['characteristics'] = {1: MET, 2: MET, 3: MET, 4: MET}
 const EXPECTED: ComplianceReport = {
   generatedOn: '2026-11-01',
   band: {minimum: 30000, maximum: 50000},
+  staleAfterMonths: 6,
   programme: {
     sites: 5,
     unreadable: 2,
@@ -33,17 +34,23 @@ const EXPECTED: ComplianceReport = {
       3: {met: 4, notMet: 1, metByException: 0}, // harbour-west: risk-share model none
       4: {met: 3, notMet: 1, metByException: 1}, // southmoor below the band; fellgate by exception
     },
+    oldestAsOf: '2026-10-01',
+    newestAsOf: '2026-10-01',
+    stale: 0,
   },
   sites: [
     {
       id: 'fellgate',
       name: 'Fellgate Primary Care Home',
       status: 'live',
+      commissioner: null,
       filePath: 'fellgate.pch.yaml',
       line: 2,
       practices: 3,
       registeredPopulation: 26500,
       inBand: false,
+      asOf: '2026-10-01',
+      stale: false,
       sectors: ['community-health', 'mental-health', 'social-care', 'voluntary'],
       budgetTotal: 4452000,
       annualPerPatient: 168,
@@ -73,12 +80,15 @@ const EXPECTED: ComplianceReport = {
       id: 'harbour-east',
       name: 'Harbour East Primary Care Home',
       status: 'live',
+      commissioner: null,
       filePath: 'harbour.pch.yaml',
       documentIndex: 0,
       line: 3,
       practices: 3,
       registeredPopulation: 37780,
       inBand: true,
+      asOf: '2026-10-01',
+      stale: false,
       sectors: ['community-health', 'social-care', 'voluntary'],
       budgetTotal: 5988130,
       annualPerPatient: 158.5,
@@ -93,12 +103,15 @@ const EXPECTED: ComplianceReport = {
       id: 'harbour-west',
       name: 'Harbour West Primary Care Home',
       status: 'rapid-test-site',
+      commissioner: null,
       filePath: 'harbour.pch.yaml',
       documentIndex: 1,
       line: 70,
       practices: 2,
       registeredPopulation: 40005,
       inBand: true,
+      asOf: '2026-10-01',
+      stale: false,
       sectors: ['community-health', 'mental-health', 'social-care', 'voluntary'],
       budgetTotal: 6480810,
       annualPerPatient: 162,
@@ -127,11 +140,14 @@ const EXPECTED: ComplianceReport = {
       id: 'northbank',
       name: 'Northbank "Quayside", Kingsbridge | East Primary Care Home',
       status: 'live',
+      commissioner: {name: 'North Riverside Integrated Care Board', odsCode: 'QXY'},
       filePath: 'northbank.pch.yaml',
       line: 3,
       practices: 3,
       registeredPopulation: 35400,
       inBand: true,
+      asOf: '2026-10-01',
+      stale: false,
       sectors: ['acute', 'community-health', 'mental-health', 'social-care', 'voluntary'],
       budgetTotal: 5664000,
       annualPerPatient: 160,
@@ -145,11 +161,14 @@ const EXPECTED: ComplianceReport = {
       id: 'southmoor',
       name: 'Southmoor Primary Care Home',
       status: 'developing',
+      commissioner: {name: 'North Riverside Integrated Care Board', odsCode: 'QXY'},
       filePath: 'southmoor.pch.yaml',
       line: 3,
       practices: 2,
       registeredPopulation: 22250,
       inBand: false,
+      asOf: '2026-10-01',
+      stale: false,
       sectors: ['community-health', 'mental-health', 'voluntary'],
       budgetTotal: 3560000,
       annualPerPatient: 160,
@@ -191,6 +210,42 @@ const EXPECTED: ComplianceReport = {
       message: 'apiVersion "pch/v2" is not supported; supported: pch/v1',
     },
   ],
+  commissioners: [
+    {
+      odsCode: 'QXY',
+      name: 'North Riverside Integrated Care Board',
+      // northbank and southmoor
+      sites: 2,
+      registeredPopulation: 57650,
+      compliant: 1,
+      characteristics: {
+        1: {met: 2, notMet: 0, metByException: 0},
+        2: {met: 1, notMet: 1, metByException: 0},
+        3: {met: 2, notMet: 0, metByException: 0},
+        4: {met: 1, notMet: 1, metByException: 0},
+      },
+      oldestAsOf: '2026-10-01',
+      newestAsOf: '2026-10-01',
+      stale: 0,
+    },
+    {
+      odsCode: null,
+      name: null,
+      // fellgate, harbour-east, harbour-west
+      sites: 3,
+      registeredPopulation: 104285,
+      compliant: 2,
+      characteristics: {
+        1: {met: 3, notMet: 0, metByException: 0},
+        2: {met: 3, notMet: 0, metByException: 0},
+        3: {met: 2, notMet: 1, metByException: 0},
+        4: {met: 2, notMet: 0, metByException: 1},
+      },
+      oldestAsOf: '2026-10-01',
+      newestAsOf: '2026-10-01',
+      stale: 0,
+    },
+  ],
 }
 
 describe('report model: the fixture programme', () => {
@@ -224,7 +279,7 @@ function reportOf(files: Record<string, string>): ComplianceReport {
   const dir = tempDir('pch-report-model-')
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
   const {results, sites} = run({mode: 'lint', today: REPORT_TODAY, paths: [dir], cwd: dir, collectSites: true})
-  return buildReport(results, sites, {today: REPORT_TODAY, band: BAND})
+  return buildReport(results, sites, {today: REPORT_TODAY, band: BAND, staleAfterMonths: STALE_AFTER_MONTHS})
 }
 
 const HEAD = 'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata:\n  id: gap\n  name: Gap Primary Care Home\n  status: live\n  cohort: 2016\n'

@@ -134,9 +134,10 @@ describe('what a valid directive silences', () => {
 
   it.each([
     ['the named rule on the next line', above(single, '# pch-disable-next-line population/single-practice -- merger'), []],
-    ['not with a blank line between', above(single, '# pch-disable-next-line population/single-practice -- merger\n'), [`population/single-practice@${key + 1}:5`]],
-    ['not the line before', edit(single, ['    practices:', '    practices:\n    # pch-disable-next-line population/single-practice -- merger']), [`population/single-practice@${practices}:5`]],
-    ['not a rule it does not name', above(single, '# pch-disable-next-line population/near-band-edge -- x'), [`population/single-practice@${key}:5`]],
+    // A directive that silences nothing is itself reported (lint/unused-disable-directive).
+    ['not with a blank line between', above(single, '# pch-disable-next-line population/single-practice -- merger\n'), [`lint/unused-disable-directive@${comment}:5`, `population/single-practice@${key + 1}:5`]],
+    ['not the line before', edit(single, ['    practices:', '    practices:\n    # pch-disable-next-line population/single-practice -- merger']), [`population/single-practice@${practices}:5`, `lint/unused-disable-directive@${practices + 1}:5`]],
+    ['not a rule it does not name', above(single, '# pch-disable-next-line population/near-band-edge -- x'), [`lint/unused-disable-directive@${comment}:5`, `population/single-practice@${key}:5`]],
     ['only the named one of two rules on the line', above(nearEdge, '# pch-disable-next-line population/single-practice -- x'), [`population/near-band-edge@${key}:5`]],
     ['both rules when both are named', above(nearEdge, '# pch-disable-next-line population/single-practice, population/near-band-edge -- x'), []],
     [
@@ -145,6 +146,9 @@ describe('what a valid directive silences', () => {
       [`workforce/unknown-employer@${community + 1}:19`],
     ],
     ['a file with Windows line endings', above(single, '# pch-disable-next-line population/single-practice -- merger').replaceAll('\n', '\r\n'), []],
+    ['a file with old Mac line endings (CR only)', above(single, '# pch-disable-next-line population/single-practice -- merger').replaceAll('\n', '\r'), []],
+    ['not the line before, with CR line endings', above(single, '# pch-disable-next-line population/single-practice -- merger\n').replaceAll('\n', '\r'), [`population/single-practice@${key + 1}:5`]],
+    ['a bad directive in a file with CR line endings: at its own line and column', above(single, '# pch-disable-next-line population/nope -- x').replaceAll('\n', '\r'), [directive(), `population/single-practice@${key}:5`]],
   ])('%s', (_name, code, expected) => {
     expect(findings(code, 'lint')).toEqual(expected)
   })

@@ -2,6 +2,9 @@
 // positioned at the value at fault (a block value: its key; a missing key: the parent's key; an
 // unknown key: the key) and worded for people.
 import {describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
+import {checkSchema, CONTROL_CHARACTER, INVALID} from '../../src/engine/schema-check.js'
+import {schemaById} from '../../src/engine/schemas.js'
 import {edit, lineOf, messages, riverside, short} from '../helpers.js'
 import {ruleTable} from '../rule-tester.js'
 
@@ -228,5 +231,77 @@ describe('schema messages', () => {
     ])
     expect(messages(cases.flavour)[0]!.path).toBe('/spec/population/practices/0/flavour')
     expect(messages(cases.noId)[0]!.path).toBe('/metadata')
+  })
+})
+
+// ---- control characters in text -----------------------------------------------------------------
+
+const surgery = lineOf(base, 'name: Riverside Surgery')
+const site = lineOf(base, 'name: Riverside Primary Care Home')
+const source = lineOf(base, 'source: NHS Digital')
+const named = (name: string): string => edit(base, ['name: Riverside Surgery', `name: ${name}`])
+const control = {
+  nulRaw: named('Riverside\u0000 Surgery'),
+  nulEscaped: named('"Riverside\\0 Surgery"'),
+  escape: edit(base, ['name: Riverside Primary Care Home', 'name: "Riverside\\e[2J Primary Care Home"']),
+  bell: named('"Riverside\\a Surgery"'),
+  carriageReturn: named('"Riverside\\r Surgery"'),
+  del: named('Riverside\u007f Surgery'),
+  nextLine: named('"Riverside\\N Surgery"'),
+  csi: named('Riverside\u009b Surgery'),
+  inBlock: edit(base, [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      \u001b]0;pwned\u0007\n']),
+  inCode: edit(base, ['odsCode: A81001', 'odsCode: "A8100\\0"']),
+}
+
+ruleTable('schema', {
+  valid: [
+    {name: 'a tab in a name, escaped', code: named('"Riverside\\tSurgery"')},
+    {name: 'a tab in a name, as it is', code: named('Riverside\tSurgery')},
+    {name: 'line breaks in a block scalar', code: edit(base, [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes, October 2026\n'])},
+    {name: 'a line feed escaped in a quoted name', code: named('"Riverside\\nSurgery"')},
+    {name: 'printable text beyond ASCII: a no-break space, accents, an emoji', code: named('"Riverside\u00a0Surgery é 🏥"')},
+  ],
+  invalid: [
+    {name: 'a NUL byte as it is in a name: at the value', code: control.nulRaw, errors: [`schema@${surgery}:15`]},
+    {name: 'a NUL escaped (\\0)', code: control.nulEscaped, errors: [`schema@${surgery}:15`]},
+    {name: 'ESC (\\e) in the site name', code: control.escape, errors: [`schema@${site}:9`]},
+    {name: 'BEL (\\a)', code: control.bell, errors: [`schema@${surgery}:15`]},
+    {name: 'a carriage return escaped (\\r): not a line break of the file', code: control.carriageReturn, errors: [`schema@${surgery}:15`]},
+    {name: 'DEL as it is', code: control.del, errors: [`schema@${surgery}:15`]},
+    {name: 'C1: NEL escaped (\\N)', code: control.nextLine, errors: [`schema@${surgery}:15`]},
+    {name: 'C1: CSI as it is', code: control.csi, errors: [`schema@${surgery}:15`]},
+    {name: 'ESC and BEL in a block scalar: at the scalar', code: control.inBlock, errors: [`schema@${source}:13`]},
+    {name: 'a control character in a code', code: control.inCode, errors: [`schema@${lineOf(base, 'odsCode: A81001')}:18`]},
+  ],
+})
+
+describe('control characters in text: schema messages', () => {
+  it.each([
+    ['NUL', control.nulRaw, 'name holds a control character (U+0000), which cannot be seen or printed; remove it'],
+    ['ESC', control.escape, 'name holds a control character (U+001B), which cannot be seen or printed; remove it'],
+    ['CR', control.carriageReturn, 'name holds a control character (U+000D), which cannot be seen or printed; remove it'],
+    ['DEL', control.del, 'name holds a control character (U+007F), which cannot be seen or printed; remove it'],
+    ['NEL', control.nextLine, 'name holds a control character (U+0085), which cannot be seen or printed; remove it'],
+    ['the first of two, in a block scalar', control.inBlock, 'source holds a control character (U+001B), which cannot be seen or printed; remove it'],
+    ['in a code, rather than "not a valid GP practice code"', control.inCode, 'odsCode holds a control character (U+0000), which cannot be seen or printed; remove it'],
+  ])('%s', (_name, code, message) => {
+    expect(onlyMessage(code)).toBe(message)
+  })
+
+  it('the text is still read as it is (by the rules, by the report); a code it makes invalid is set aside', () => {
+    const data = checkSchema(parse(edit(control.inCode, ['name: Riverside Surgery', 'name: "Riverside\\e Surgery"']))).data as {spec: {population: {practices: Array<{name: unknown; odsCode: unknown}>}}}
+    expect(data.spec.population.practices[0]).toMatchObject({name: 'Riverside\u001b Surgery', odsCode: INVALID})
+  })
+
+  it('the message names the character by the one list of them, which is the schema\'s (common.schema.json#/$defs/printable)', () => {
+    const printable = new RegExp(String((schemaById('common.schema.json').$defs as Record<string, {pattern: string}>).printable!.pattern), 'u')
+    const characters = [...Array.from({length: 0x100}, (_, code) => String.fromCharCode(code)), '\u2028', '\u202e', '\ufeff', '\ufffd', '😀']
+    const rejected = characters.filter((character) => !printable.test(character))
+    expect(rejected).toEqual(characters.filter((character) => CONTROL_CHARACTER.test(character)))
+    expect(rejected.map((character) => character.charCodeAt(0))).toEqual([
+      ...Array.from({length: 9}, (_, i) => i),
+      ...Array.from({length: 0x20 - 0x0b}, (_, i) => 0x0b + i),
+      ...Array.from({length: 0xa0 - 0x7f}, (_, i) => 0x7f + i),
+    ])
   })
 })

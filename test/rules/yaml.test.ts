@@ -299,3 +299,59 @@ describe('documents with no definition', () => {
     expect(checkText(text, {mode: 'validate', today: TODAY}).documents).toBe(1)
   })
 })
+
+describe('line breaks: CR (old Mac), CRLF and LF are all line breaks (YAML 1.2 §5.4), on either parse path', () => {
+  const styles: Array<[name: string, breaks: string[]]> = [
+    ['CR only', ['\r']],
+    ['CRLF', ['\r\n']],
+    ['CR, LF and CRLF mixed', ['\r', '\n', '\r\n']],
+  ]
+  /** `text` with its LFs replaced by `breaks`, one after another. */
+  const rebreak = (text: string, breaks: string[]): string => {
+    let next = 0
+    return text.replace(/\n/g, () => breaks[next++ % breaks.length]!)
+  }
+  // The plain subset (fast path), and each thing that sends a file to yaml: a syntax error, a
+  // duplicate key, a tag, a block scalar, a quoted string over two lines, two documents.
+  const faulty: Array<[name: string, text: string]> = [
+    ['a schema fault in the plain subset', edit(base, ['status: live ', 'status: lve  '], ['wte: 1.5', 'wte: 0'])],
+    ['an unterminated string', edit(base, ['name: Riverside Surgery', 'name: "Riverside Surgery'])],
+    ['a duplicate key', edit(base, ['listSize: 14250', 'listSize: 14250\n        listSize: 14520'])],
+    ['a tag', edit(base, ['name: Riverside Surgery', 'name: !foo Riverside Surgery'])],
+    ['a block scalar, then a schema fault', edit(base, [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes\n'], ['status: live ', 'status: lve  '])],
+    ['a quoted string over two lines, then a schema fault', edit(base, ['name: Riverside Surgery', 'name: "Riverside\n          Surgery"'], ['wte: 1.5', 'wte: 0'])],
+    ['two documents, the second broken', `${base}---\n${edit(base, ['listSize: 14250', 'listSize: 14250\n        listSize: 14520'])}`],
+  ]
+
+  /**
+   * The findings of `text`. A range that ends on a line break (a syntax error at the end of a line)
+   * covers its first character: the CR of a CRLF, where LF's ends on the next line. A lone CR is
+   * read as LF, so CR-only texts agree with LF's to the last column.
+   */
+  const found = (text: string, mode: 'validate' | 'lint', exact: boolean): unknown[] =>
+    messages(text, mode).map(({endLine, endColumn, ...rest}) => (exact ? {...rest, endLine, endColumn} : rest))
+
+  describe.each(styles)('%s', (_style, breaks) => {
+    it.each(faulty)('%s: the findings, lines and columns of the LF text', (_name, text) => {
+      const exact = !breaks.includes('\r\n')
+      expect(found(text, 'validate', exact).length).toBeGreaterThan(0)
+      for (const mode of ['validate', 'lint'] as const) expect(found(rebreak(text, breaks), mode, exact)).toEqual(found(text, mode, exact))
+    })
+
+    it('riverside: no finding, one document', () => {
+      expect(checkText(rebreak(base, breaks), {mode: 'lint', today: TODAY})).toMatchObject({messages: [], documents: 1})
+    })
+
+    it('a line break in a block scalar or a quoted string is text, not a control character', () => {
+      const text = edit(base, [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes\n'], ['name: Riverside Surgery', 'name: "Riverside\n          Surgery"'])
+      expect(messages(rebreak(text, breaks))).toEqual([])
+    })
+  })
+
+  it('a lone CR ends a comment: the line after it is read', () => {
+    expect(messages(edit(base, ['status: live ', 'status: lve # comment\r  owner: x'])).map(short)).toEqual([
+      `schema@${lineOf(base, 'status:')}:11`,
+      `schema@${lineOf(base, 'status:') + 1}:3`,
+    ])
+  })
+})

@@ -25,21 +25,36 @@ export default defineRule({
       'Budget total {total:money} differs by more than {tolerance:percent} from capitation: {perPatient:money} x {population} {basis} patients = {expected:money}',
   },
   check({data, params, report}) {
-    const capitation = section(data, 'spec', 'budget', 'capitation')
-    const total = num(budget(data)?.total)
-    const perPatient = num(capitation?.annualPerPatient)
-    if (!capitation || total === undefined || perPatient === undefined) return
-    const weighted = capitation.basis === 'weighted'
-    const population = weighted ? num(capitation.weightedPopulation) : registeredPopulation(data)
-    // No patients at all is population/size-band's finding, not a budget one.
-    if (population === undefined || population === 0) return
-    const expected = perPatient * population
-    const tolerance = Number(params.tolerancePercent)
-    if (Math.abs(total - expected) <= (Math.abs(expected) * tolerance) / 100) return
-    report({
-      path: '/spec/budget/total',
-      messageId: 'mismatch',
-      data: {total, tolerance, perPatient, population, expected, basis: weighted ? 'weighted' : 'registered'},
-    })
+    const found = capitation(data, Number(params.tolerancePercent))
+    if (!found || !found.mismatch) return
+    const {total, perPatient, population, expected, basis} = found
+    report({path: '/spec/budget/total', messageId: 'mismatch', data: {total, tolerance: found.tolerancePercent, perPatient, population, expected, basis}})
   },
 })
+
+export interface Capitation {
+  total: number
+  perPatient: number
+  population: number
+  basis: 'registered' | 'weighted'
+  /** annualPerPatient x population. */
+  expected: number
+  tolerancePercent: number
+  /** The total is more than the tolerance away from `expected`: the rule fires. */
+  mismatch: boolean
+}
+
+/** The rule's figures for a document (also what sync-list-sizes reports); undefined when it cannot judge. */
+export function capitation(data: unknown, tolerancePercent: number): Capitation | undefined {
+  const terms = section(data, 'spec', 'budget', 'capitation')
+  const total = num(budget(data)?.total)
+  const perPatient = num(terms?.annualPerPatient)
+  if (!terms || total === undefined || perPatient === undefined) return undefined
+  const weighted = terms.basis === 'weighted'
+  const population = weighted ? num(terms.weightedPopulation) : registeredPopulation(data)
+  // No patients at all is population/size-band's finding, not a budget one.
+  if (population === undefined || population === 0) return undefined
+  const expected = perPatient * population
+  const mismatch = Math.abs(total - expected) > (Math.abs(expected) * tolerancePercent) / 100
+  return {total, perPatient, population, basis: weighted ? 'weighted' : 'registered', expected, tolerancePercent, mismatch}
+}

@@ -3,6 +3,13 @@ import {formatDate, olderThanMonths, parseDate} from '../dates.js'
 import {defineRule} from '../rule.js'
 import {population} from '../site.js'
 
+/** Whether list sizes as of `asOf` are more than `months` months before `today` (null when either is not a date). */
+export function listSizesStale(asOf: unknown, today: string, months: number): boolean | null {
+  const date = parseDate(asOf)
+  const now = parseDate(today)
+  return date && now ? olderThanMonths(date, months, now) : null
+}
+
 export default defineRule({
   meta: {
     id: 'population/stale-list-sizes',
@@ -29,11 +36,10 @@ export default defineRule({
     stale: 'List sizes are as of {asOf}, more than {months} months before {today}; refresh them (pch sync-list-sizes)',
   },
   check({data, params, today, report}) {
-    const asOf = parseDate(population(data)?.asOf)
-    const now = parseDate(today)
+    const asOf = population(data)?.asOf
     const months = Number(params.maxAgeMonths)
-    if (asOf && now && olderThanMonths(asOf, months, now)) {
-      report({path: '/spec/population/asOf', messageId: 'stale', data: {asOf: formatDate(asOf), months, today}})
+    if (listSizesStale(asOf, today, months)) {
+      report({path: '/spec/population/asOf', messageId: 'stale', data: {asOf: formatDate(parseDate(asOf)!), months, today}})
     }
   },
 })

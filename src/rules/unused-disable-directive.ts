@@ -1,0 +1,25 @@
+// A `# pch-disable-next-line` comment that silences nothing is stale (as ESLint's unused disable directives).
+import type {FindingsRule} from './rule.js'
+
+const rule: FindingsRule = {
+  meta: {
+    id: 'lint/unused-disable-directive',
+    characteristic: null,
+    severity: 'warning',
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: 'Every pch-disable-next-line comment silences a finding on its next line',
+    docs: {
+      description:
+        'A `# pch-disable-next-line RULE` comment silences RULE on the next line. When RULE does not fire there ' +
+        '(the problem was fixed, or the comment drifted from its line), the comment is stale: remove it, so it ' +
+        'cannot hide a future problem. Reported once for each rule it names that silences nothing.',
+      failing: '# pch-disable-next-line population/single-practice -- merger under way\npractices:   # three practices: the rule does not fire',
+      passing: '# pch-disable-next-line population/single-practice -- merger under way\npractices:   # one practice: the rule fires and is silenced',
+    },
+  },
+  message: 'pch-disable-next-line {rule} silences nothing: {rule} does not fire on the next line',
+}
+
+export default rule
