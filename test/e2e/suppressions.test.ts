@@ -46,7 +46,7 @@ const ADOPTED: Array<[string, string, number]> = [
 describe('lint: bulk suppressions', () => {
   it('adopting a stricter config: --suppress-all, CI passes, a new finding fails, a fix fails until --prune-suppressions', () => {
     programme()
-    expect(lint('--max-warnings', '0').stdout).toMatch(/✖ 6 problems \(0 errors, 6 warnings\)\n$/)
+    expect(lint('--max-warnings', '0').stdout).toMatch(/✖ 6 problems \(0 errors, 6 warnings\)\n✖ Too many warnings: 6, more than --max-warnings 0 allows \(exit 1\)\n$/)
 
     expect(lint('--suppress-all')).toEqual({status: 0, stdout: '✔ No problems in 10 files (10 definitions)\n6 findings suppressed by the suppressions file\n', stderr: ''})
     expect(suppressionsFile()).toBe(fileOf(ADOPTED))
@@ -59,7 +59,7 @@ describe('lint: bulk suppressions', () => {
     expect(added.status).toBe(1)
     expect(added.stdout).toBe(
       `sites/s6.pch.yaml\n  ${staleLine}:11  warning  List sizes are as of 2026-07-01, more than 2 months before 2026-11-01; refresh them (pch sync-list-sizes)  population/stale-list-sizes\n\n` +
-        '✖ 1 problem (0 errors, 1 warning)\n6 findings suppressed by the suppressions file\n',
+        '✖ 1 problem (0 errors, 1 warning)\n✖ Too many warnings: 1, more than --max-warnings 0 allows (exit 1)\n6 findings suppressed by the suppressions file\n',
     )
     temp.write('sites/s6.pch.yaml', site(6))
 
