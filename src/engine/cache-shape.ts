@@ -64,6 +64,8 @@ const site = record(
     exceptions: list(record({rule: string, reason: string, approvedBy: string, approvedOn: string})),
     practiceSizes: list(record({odsCode: string, listSize: number})),
     missingSections: list(number),
+    asOf: nullable(string),
+    commissioner: nullable(record({name: string, odsCode: string})),
   },
   {documentIndex: count},
 )
@@ -74,7 +76,7 @@ const checkedFile = record(
     documents: count,
     findings: list(finding),
     claims,
-    exceptions: list(record({rule: string, path: string, range: record(range)}, {documentIndex: count})),
+    exceptions: list(record({rule: string, path: string, range: record(range), reason: string}, {documentIndex: count})),
     directives: list(record({line: count, rules: list(string), range: record(range)}, {documentIndex: count})),
   },
   {sites: list(site)},

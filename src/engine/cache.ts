@@ -14,7 +14,7 @@ import {limitsOf} from './config.js'
 import type {FileText} from './run.js'
 import {crypto} from './lazy.js'
 import {decode, readBounded} from './read.js'
-import {writeFileAtomic} from './write.js'
+import {isLink, writeFileAtomic} from './write.js'
 
 /** The default place, as ESLint and Babel keep theirs. */
 export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'pch')
@@ -180,13 +180,6 @@ function isDirectory(dir: string): boolean {
   }
 }
 
-function isLink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink()
-  } catch {
-    return false
-  }
-}
 
 function isFile(file: string): boolean {
   try {

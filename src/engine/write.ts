@@ -190,7 +190,8 @@ function resolveTarget(file: string): string {
   }
 }
 
-function isLink(file: string): boolean {
+/** Whether `file` is itself a symbolic link (false when it does not exist). */
+export function isLink(file: string): boolean {
   try {
     return lstatSync(file).isSymbolicLink()
   } catch {

@@ -97,16 +97,8 @@ export interface ComplianceReport {
   band: {minimum: number; maximum: number}
   /** List sizes older than this many months are stale (the population/stale-list-sizes threshold). */
   staleAfterMonths: number
-  programme: {
-    sites: number
-    unreadable: number
-    registeredPopulation: number
-    compliant: number
-    characteristics: CharacteristicCounts
-    oldestAsOf: string | null
-    newestAsOf: string | null
-    stale: number
-  }
+  /** The whole programme's figures, and how many definitions could not be read. */
+  programme: Tally & {unreadable: number}
   sites: SiteReport[]
   unreadable: UnreadableDefinition[]
   /** The view by commissioner: one entry per ICB by ODS code, then the sites that name none. */

@@ -119,7 +119,7 @@ describe('pch report: hostile site names', () => {
     const r = report('markdown')
     expect([r.status, r.stderr]).toEqual([0, ''])
     const row = (id: string): string | undefined => r.stdout.split('\n').find((line) => line.startsWith(`| ${id} |`))
-    const rest = ' | live | 3 | 36,100 | acute, community-health, mental-health, social-care, voluntary | £5,776,000 | £160 | gain-and-loss | 2 | ✔ met | ✔ met | ✔ met | ✔ met |'
+    const rest = ' | live | 3 | 36,100 | acute, community-health, mental-health, social-care, voluntary | £5,776,000 | £160 | gain-and-loss | 2 | ✔ met | ✔ met | ✔ met | ✔ met | 2026-10-01 |'
     expect(row('riverside')).toBe(`| riverside | Riverside \\\\x1b\\]0;pwned\\\\x07\\\\x1b\\[2J\\\\u0085 &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;${rest}`)
     expect(row('hyperlink')).toBe(`| hyperlink | \\=HYPERLINK("http://x")${rest}`)
     expect(row('calc')).toBe(`| calc | \\+cmd\\|' /C calc'!A0${rest}`)
