@@ -11,7 +11,9 @@ export abstract class PchCommand extends Command {
     const lines = (error.message || String(error)).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('See more help'))
     // pch's own failures are one line by design: a line break in it is a name's, shown as \n.
     const own = error.name === 'UsageError' && error.oclif === undefined
-    const first = own ? error.message : (lines[0]?.endsWith(' ') || /^Parsing --/.test(lines[0] ?? '') ? lines.slice(0, 2).join(': ') : lines[0]) ?? 'unknown error'
+    // oclif heads a list of flag conflicts with "The following error occurred:": the list is the reason.
+    const listed = lines.length > 1 && lines[0]!.endsWith(':') ? lines.slice(1).join('; ') : undefined
+    const first = own ? error.message : (listed ?? (lines[0]?.endsWith(' ') || /^Parsing --/.test(lines[0] ?? '') ? lines.slice(0, 2).join(': ') : lines[0])) ?? 'unknown error'
     // The failure is handled here; oclif would otherwise warn that the arguments were never parsed.
     this.parsed = true
     if (error.oclif?.exit === 0) return

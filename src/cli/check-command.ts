@@ -6,11 +6,13 @@ import type {RunInput, RunOutput} from '../engine/run.js'
 import type {FileWrite} from '../engine/write.js'
 import {checkToday} from '../engine/today.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
+import type {SuppressionFlags} from './suppressions.js'
+import type {BaselineResult} from '../formatters/baseline.js'
 import type {FormatContext} from '../formatters/formatter.js'
 
 export {checkToday}
 
-export interface CheckFlags {
+export interface CheckFlags extends SuppressionFlags {
   format?: string[]
   output?: string[]
   quiet: boolean
@@ -26,6 +28,7 @@ export interface CheckFlags {
   cache?: boolean
   'cache-location'?: string
   concurrency?: string
+  baseline?: string
 }
 
 /** Runs a check and returns the exit code (0, 1), throwing UsageError for a failed run (2). */
@@ -61,7 +64,11 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     // --fix re-checks what it changed: the first run's results of the other files are kept.
     keepCache: fixing,
   }
-  await refuseOutputsOverInputs(reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), input)
+  // lint's suppressions (validate ignores them: its verdict is locked), read before any work.
+  const suppressions = mode === 'lint' ? (await import('./suppressions.js')).planSuppressions(flags, paths, config, process.cwd()) : undefined
+  const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline, reports)
+  const baselineFile = flags.baseline === undefined ? [] : [flags.baseline]
+  await refuseOutputsOverInputs([...reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), ...(suppressions?.writes === undefined ? [] : [suppressions.writes])], input, baselineFile)
   let output = await runParallel(input)
   // A cache that cannot be used changes no result: one line each, and the run goes on.
   for (const warning of output.warnings) process.stderr.write(`pch: warning: ${warning}\n`)
@@ -69,18 +76,33 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     output = flags['fix-dry-run'] ? await showFixes(output, run, input) : await applyFixes(output, run, input)
     if (flags['fix-dry-run']) return exitCode(output.results, flags['max-warnings'])
   }
-  const shown = flags.quiet ? output.results.map(errorsOnly) : output.results
+  const suppressed = suppressions ? await suppressions.finish(output.results) : {results: output.results, exit: 0}
+  const shown = flags.quiet ? suppressed.results.map(errorsOnly) : suppressed.results
   const {catalogue} = await import('../rules/index.js')
   // A report that cannot be written does not cost the others: each is written, then the first failure is the run's.
   let failed: unknown
   for (const {format, file} of reports) {
     const formatter = await loadFormatter(format)
-    const text = formatter(shown, {color: new Chalk({level: colorLevel(flags.color, file !== undefined)}), rules: catalogue, version: context.version, ...warningsNote(output.results, flags)})
+    const text = formatter(shown, {
+      color: new Chalk({level: colorLevel(flags.color, file !== undefined)}),
+      rules: catalogue,
+      version: context.version,
+      ...warningsNote(suppressed.results, flags),
+      ...(format === 'sarif' && baseline ? {baseline} : {}),
+    })
     if (file === undefined) process.stdout.write(text)
     else await writeOrFail(file, text).catch((error: unknown) => (failed ??= error))
   }
   if (failed !== undefined) throw failed
-  return exitCode(output.results, flags['max-warnings'])
+  return Math.max(exitCode(suppressed.results, flags['max-warnings']), suppressed.exit)
+}
+
+/** --baseline: an earlier SARIF log of pch, read through the bounded reader; only --format sarif takes it. */
+async function readBaseline(file: string, reports: readonly Report[]): Promise<BaselineResult[]> {
+  if (!reports.some((r) => r.format === 'sarif')) throw new UsageError('--baseline sets the baselineState of SARIF results: give it with --format sarif')
+  const [{EARLIER_RUN_FILE, readDataText}, {parseBaseline}, {existsSync}] = await Promise.all([import('../engine/read.js'), import('../formatters/baseline.js'), import('node:fs')])
+  if (!existsSync(file)) throw new UsageError(`--baseline ${file} does not exist`)
+  return parseBaseline(readDataText(file, {...EARLIER_RUN_FILE, shown: file, expected: 'a SARIF log (pch lint --format sarif)'}), file)
 }
 
 export interface Report {
@@ -190,12 +212,12 @@ export function checkConcurrency(value: string | undefined): number | 'auto' {
   throw new UsageError(`--concurrency must be auto, off or a number of threads from 1 to 999, not "${value}"`)
 }
 
-/** Before any work: no --output may be one of the run's inputs. */
-export async function refuseOutputsOverInputs(outputs: readonly string[], input: RunInput): Promise<void> {
+/** Before any work: no --output may be one of the run's inputs (its definitions, config, registers and `others`, such as a baseline). */
+export async function refuseOutputsOverInputs(outputs: readonly string[], input: RunInput, others: readonly string[] = []): Promise<void> {
   if (outputs.length === 0) return
   const [{runInputs}, {refuseInputsAsOutputs}] = await Promise.all([import('../engine/run.js'), import('../engine/write.js')])
   try {
-    refuseInputsAsOutputs(outputs, runInputs(input))
+    refuseInputsAsOutputs(outputs, [...runInputs(input), ...others])
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
@@ -226,7 +248,8 @@ function warningsNote(results: readonly FileResult[], flags: Pick<CheckFlags, 'q
 
 function errorsOnly(result: FileResult): FileResult {
   const messages = result.messages.filter((m) => m.severity === 'error')
-  return {...result, warningCount: 0, messages}
+  const suppressed = result.suppressedMessages?.filter((m) => m.severity === 'error')
+  return {...result, warningCount: 0, messages, ...(suppressed ? {suppressedMessages: suppressed} : {})}
 }
 
 /** No colour for files, NO_COLOR, --no-color or a stdout that is not a terminal; --color forces it. */

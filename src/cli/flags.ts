@@ -40,6 +40,11 @@ export const checkFlags = {
     description: 'off checks in one thread, with the least memory; auto uses one thread per core when there are enough files to gain from it (about 400 a thread), each worker thread adding about 30 MB. Output is the same whatever the number.',
     helpValue: 'N|auto|off',
   }),
+  baseline: Flags.string({
+    summary: 'With --format sarif: mark each result new, unchanged, updated or absent against this earlier SARIF log of pch.',
+    description: 'Results are matched by their partialFingerprints (rule, file, JSON Pointer, document and the message), not by line, so a finding whose line moved stays unchanged.',
+    helpValue: 'PREVIOUS.sarif',
+  }),
 }
 
 /** Flags of lint only. */
@@ -49,4 +54,16 @@ export const lintFlags = {
   'fix-dry-run': Flags.boolean({summary: 'Print a diff of what --fix would change; write nothing.'}),
   ods: Flags.string({summary: 'Check practices against this ODS register extract (epraccur.csv).', helpValue: 'FILE'}),
   trusts: Flags.string({summary: 'Check trust partners against this ODS register of NHS trusts (etr.csv).', helpValue: 'FILE'}),
+  'suppress-all': Flags.boolean({
+    summary: 'Record every finding of the advisory rules in the suppressions file, so that only new ones are reported.',
+    description: 'Compliance and structural findings are never suppressed: an approved exception accepts a compliance finding.',
+    exclusive: ['suppress-rule', 'prune-suppressions'],
+  }),
+  'suppress-rule': Flags.string({summary: 'Record the findings of this rule in the suppressions file; repeat it for several rules.', helpValue: 'ID', multiple: true, multipleNonGreedy: true, exclusive: ['prune-suppressions']}),
+  'prune-suppressions': Flags.boolean({summary: 'Remove the suppressions that no longer occur from the suppressions file.'}),
+  'suppressions-location': Flags.string({
+    summary: 'The suppressions file to read and write.',
+    description: 'Default: pch-suppressions.json beside the config file, else in the working directory. Its paths are relative to its own directory.',
+    helpValue: 'FILE',
+  }),
 }

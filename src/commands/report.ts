@@ -18,10 +18,15 @@ export default class Report extends PchCommand {
     'fail-on-noncompliance': Flags.boolean({summary: 'Exit 1 when any site does not meet all four characteristics (or cannot be read).'}),
     today: Flags.string({summary: 'Date to use as today (YYYY-MM-DD).', helpValue: 'DATE'}),
     config: Flags.string({char: 'c', summary: 'Use this config file instead of the nearest .pchrc.yaml.', helpValue: 'FILE'}),
+    compare: Flags.string({
+      summary: 'Show what changed since an earlier report: give its --format json output.',
+      description: 'Sites and characteristics that became met or not met, new and resolved findings, sites added and removed, population and band movement; in every format.',
+      helpValue: 'PREVIOUS.json',
+    }),
     color: Flags.boolean({summary: 'Colour the table (default: when standard output is a terminal).', allowNo: true}),
     debug: Flags.boolean({hidden: true}),
   }
-  static override examples = ['<%= config.bin %> report sites/', '<%= config.bin %> report sites/ --format html --output report.html', '<%= config.bin %> report sites/ --format csv > sites.csv', '<%= config.bin %> report sites/ --format csv --by commissioner > icbs.csv']
+  static override examples = ['<%= config.bin %> report sites/', '<%= config.bin %> report sites/ --format html --output report.html', '<%= config.bin %> report sites/ --format csv > sites.csv', '<%= config.bin %> report sites/ --format csv --by commissioner > icbs.csv', '<%= config.bin %> report sites/ --format html --compare last-month.json -o report.html']
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Report)

@@ -7,6 +7,8 @@ import {formatNumber} from './messages.js'
 export const DATA_FILE_LIMIT = 256 * 1024 * 1024
 /** The limit of a register or an extract, with its name for messages. */
 export const DATA_FILE = {limit: DATA_FILE_LIMIT, limitName: 'the limit for registers and extracts'} as const
+/** The limit of an earlier run's output a run compares with (--baseline, --compare) or a suppressions file. */
+export const EARLIER_RUN_FILE = {limit: DATA_FILE_LIMIT, limitName: 'the limit for baselines, suppressions and previous reports'} as const
 
 /** A file's bytes, or, over the limit, its size (undefined for a FIFO, a device or a stream, read only up to the limit). */
 export type Bounded = {bytes: Buffer; once: boolean} | {tooLarge: number | undefined}

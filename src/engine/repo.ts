@@ -61,6 +61,14 @@ export function repoFindings(files: readonly CheckedFile[], claimsOf: ClaimSourc
   return found
 }
 
+/**
+ * A repo-scope message without the lines of the places it names (`FILE:LINE`, as describePlace
+ * writes them): what it says of the other sites, which a moved line does not change.
+ */
+export function withoutPlaceLines(message: string): string {
+  return message.replace(/:\d+(?=\)|; | and \d+ more$|$)/g, '')
+}
+
 function describePlace({file, claim}: Place): string {
   const place = `${file.filePath}:${claim.range.line}`
   return claim.siteId && claim.siteId !== claim.key ? `site "${claim.siteId}" (${place})` : place

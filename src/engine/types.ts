@@ -51,6 +51,8 @@ export interface FileResult {
   errorCount: number
   warningCount: number
   messages: Message[]
+  /** lint with a suppressions file: the findings it suppressed (not reported, not counted). */
+  suppressedMessages?: Message[]
 }
 
 export type Mode = 'validate' | 'lint'

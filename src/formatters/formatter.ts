@@ -2,6 +2,7 @@
 import type {ChalkInstance} from 'chalk'
 import type {FileResult, Message} from '../engine/types.js'
 import type {RuleMeta} from '../rules/rule.js'
+import type {BaselineResult} from './baseline.js'
 
 export interface FormatContext {
   color: ChalkInstance
@@ -9,6 +10,8 @@ export interface FormatContext {
   rules: readonly RuleMeta[]
   /** pch's version. */
   version: string
+  /** --baseline (SARIF only): the earlier log's results, for each result's baselineState. */
+  baseline?: readonly BaselineResult[]
   /** With --quiet or --max-warnings: every warning of the run (hidden: --quiet left them out of the results). */
   warnings?: {count: number; hidden: boolean; max?: number}
 }
@@ -21,15 +24,18 @@ export interface Totals {
   errors: number
   warnings: number
   infos: number
+  /** Findings a suppressions file suppressed (lint): not reported, not counted. */
+  suppressed: number
 }
 
 export function totals(results: readonly FileResult[]): Totals {
-  const sum: Totals = {files: results.length, documents: 0, errors: 0, warnings: 0, infos: 0}
+  const sum: Totals = {files: results.length, documents: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0}
   for (const result of results) {
     sum.documents += result.documents
     sum.errors += result.errorCount
     sum.warnings += result.warningCount
     sum.infos += result.messages.filter((m) => m.severity === 'info').length
+    sum.suppressed += result.suppressedMessages?.length ?? 0
   }
   return sum
 }

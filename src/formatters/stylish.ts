@@ -31,6 +31,7 @@ const stylish: Formatter = (results, {color, warnings}) => {
   // The exit code's reason, when it is the warnings: the summary never says "no problems" and exits 1 unexplained.
   if (warnings?.max !== undefined && warnings.count > warnings.max) out.push(color.red.bold(`✖ Too many warnings: ${formatNumber(warnings.count)}, more than --max-warnings ${formatNumber(warnings.max)} allows (exit 1)`))
   if (sum.infos > 0) out.push(color.blue(`ℹ ${plural(sum.infos, 'finding')} accepted by an approved exception`))
+  if (sum.suppressed > 0) out.push(color.dim(`${plural(sum.suppressed, 'finding')} suppressed by the suppressions file`))
   return `${out.join('\n')}\n`
 }
 

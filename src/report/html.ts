@@ -6,6 +6,7 @@ import {formatNumber} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicNumber, type CharacteristicStatus, type ComplianceReport, type SiteReport, type Tally} from './model.js'
 import {bySeverity, figure, meeting, money, plural, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import {forHtml} from '../formatters/neutralise.js'
+import {describeComparison, type ReportComparison} from './compare.js'
 
 // ---- Markup that is safe by construction -------------------------------------------------------
 
@@ -355,7 +356,25 @@ ${columns}
   }
 }
 
-function sitesTables(report: ComplianceReport, details: Map<SiteReport, number>): Markup {
+function sitesTables(report: ComplianceReport, details: Map<SiteReport, number>, comparison?: ReportComparison): Markup {
+  const changes = new Map((comparison?.sites ?? []).map((change) => [change.site, change]))
+  const since = comparison ? longDate(comparison.comparedWith) : ''
+  /** With --compare: a site new or changed since the earlier report says so, and what it was. */
+  const sinceTag = (s: SiteReport): Part => {
+    if (!comparison) return ''
+    const change = changes.get(siteName(s))
+    if (!change) return h`<strong class="tag tag-change">New since ${since}</strong>`
+    return change.changed ? h`<strong class="tag tag-change">Changed since ${since}</strong>` : ''
+  }
+  const was = (s: SiteReport, n: CharacteristicNumber): Part => {
+    const change = changes.get(siteName(s))?.characteristics[n]
+    return change && change.then !== change.now ? h`<span class="was">was ${TAGS[change.then].text}</span>` : ''
+  }
+  const populationWas = (s: SiteReport): Part => {
+    const change = changes.get(siteName(s))
+    const then = change?.registeredPopulation.then
+    return change && then !== s.registeredPopulation ? h`<span class="was">was ${then === null || then === undefined ? 'unknown' : formatNumber(then)}${change.band === 'left' ? ', in band' : change.band === 'entered' ? ', out of band' : ''}</span>` : ''
+  }
   const sorted = bySeverity(report.sites)
   const head = h`<thead><tr>
 <th scope="col">Site</th><th scope="col">Status</th><th scope="col" class="numeric">Practices</th><th scope="col" class="numeric">Registered population</th><th scope="col">List sizes as of</th>
@@ -366,13 +385,15 @@ ${CHARACTERISTICS.map((n) => h`<th scope="col" class="status-col">${shortCharact
     const name = siteName(s)
     const detail = details.get(s)
     const population = s.registeredPopulation === null ? h`<span class="unknown">unknown</span>` : formatNumber(s.registeredPopulation)
-    return h`<tr data-site="${name}"${s.compliant ? '' : h` class="not-compliant"`}>
-<th scope="row">${detail === undefined ? h`<span class="site-id">${name}</span>` : h`<a class="site-id" href="#${detailId(detail)}">${name}</a>`}${s.name ? h`<span class="site-name">${s.name}</span>` : ''}<span class="site-file">${where(s)}:${s.line}</span></th>
+    const change = comparison ? changes.get(name) : undefined
+    const classes = [s.compliant ? '' : 'not-compliant', comparison && (!change || change.changed) ? 'changed' : ''].filter(Boolean).join(' ')
+    return h`<tr data-site="${name}"${classes ? h` class="${classes}"` : ''}>
+<th scope="row">${detail === undefined ? h`<span class="site-id">${name}</span>` : h`<a class="site-id" href="#${detailId(detail)}">${name}</a>`}${s.name ? h`<span class="site-name">${s.name}</span>` : ''}<span class="site-file">${where(s)}:${s.line}</span>${sinceTag(s)}</th>
 <td>${s.status ?? h`<span class="unknown">unknown</span>`}</td><td class="numeric">${figure(s.practices)}</td>
-<td class="numeric">${population}${s.inBand === false ? h`<span class="flag">out of band</span>` : ''}</td>
+<td class="numeric">${population}${s.inBand === false ? h`<span class="flag">out of band</span>` : ''}${populationWas(s)}</td>
 <td>${s.asOf === null ? h`<span class="unknown">unknown</span>` : h`<span class="date">${longDate(s.asOf)}</span>`}${s.stale ? h`<span class="flag">stale: over ${plural(report.staleAfterMonths, 'month')}</span>` : ''}</td>
 <td class="numeric">${money(s.budgetTotal)}<span class="sub">${s.annualPerPatient === null ? 'per patient unknown' : `${money(s.annualPerPatient)} per patient`}</span></td><td class="nowrap">${s.riskShareModel ?? h`<span class="unknown">unknown</span>`}</td>
-${CHARACTERISTICS.map((n) => h`<td class="status-col">${tag(s.characteristics[n].status)}</td>`)}
+${CHARACTERISTICS.map((n) => h`<td class="status-col">${tag(s.characteristics[n].status)}${was(s, n)}</td>`)}
 </tr>`
   }
   const group = (caption: string, sites: SiteReport[], empty: string): Markup =>
@@ -471,6 +492,18 @@ ${body}
 </section>`
 }
 
+/** "Since the last report", first on the page: what changed, in the words of every format. */
+function sinceSection(comparison: ReportComparison): Markup {
+  const lines = describeComparison(comparison, escapeHtml)
+  return h`<section class="panel since" aria-labelledby="since">
+<h2 id="since">Since the last report</h2>
+<p class="hint">Compared with the report of <time datetime="${comparison.comparedWith}">${longDate(comparison.comparedWith)}</time>. Sites that changed are marked in the tables below.</p>
+<ul class="since-list">
+${lines.map(({text, details}) => h`<li>${new Markup(text)}${details.length > 0 ? h`<ul>${details.map((d) => h`<li>${new Markup(d)}</li>`)}</ul>` : ''}</li>`)}
+</ul>
+</section>`
+}
+
 // ---- Style: NHS.UK colours, type and components, for screen and A4 ---------------------------
 
 const STYLE = `
@@ -532,6 +565,12 @@ h2{font-size:1.625rem;line-height:1.2;font-weight:700;margin:0 0 16px}
 .site-file{font-size:.8125rem;overflow-wrap:anywhere}
 .unknown{color:var(--secondary);font-style:italic}
 .flag{display:block;color:#801810;font-weight:700;font-size:.8125rem}
+.was{display:block;color:var(--secondary);font-size:.8125rem}
+.tag-change{display:block;width:max-content;margin-top:4px;background:#fff9c4;border-color:var(--yellow);color:var(--text)}
+.sites tr.changed{background:#fffde7}
+.since{border-top:4px solid var(--yellow)}
+.since-list{margin:0;padding-left:20px}
+.since-list ul{padding-left:20px;color:var(--secondary)}
 .flag::before{content:"▲ "}
 .tag{display:inline-block;border:1px solid;padding:1px 7px;font-size:.8125rem;font-weight:700;line-height:1.4;white-space:nowrap;text-decoration:none}
 .tag-met{background:#cce5d8;border-color:#99cbb1;color:#004c23}
@@ -600,7 +639,7 @@ a,a:visited{color:var(--text);text-decoration:none}
 
 // ---- The page ----------------------------------------------------------------------------------
 
-const page: Renderer = (report) => {
+const page: Renderer = (report, {comparison}) => {
   const date = longDate(report.generatedOn)
   const details = new Map(bySeverity(report.sites).filter((s) => !s.compliant).map((s, index) => [s, index]))
   const p = report.programme
@@ -623,18 +662,19 @@ ${render(h`<html lang="en">
 <h1>Primary Care Home compliance report</h1>
 <p class="lede">Generated on <time datetime="${report.generatedOn}">${date}</time>: ${formatNumber(p.compliant)} of ${plural(p.sites, 'site')} meet all four characteristics; ${listSizeDates(p)}${p.stale > 0 ? h`, <strong>${plural(p.stale, 'site')} stale</strong>` : ''}.</p>
 <nav aria-label="Contents"><ul class="contents">
-<li><a href="#characteristics">The four characteristics</a></li><li><a href="#population">Registered population</a></li><li><a href="#commissioners">By commissioner</a></li><li><a href="#sites">Sites</a></li><li><a href="#findings">Why sites do not meet all four</a></li><li><a href="#exceptions">Exceptions</a></li><li><a href="#unreadable">Unreadable definitions</a></li>
+${comparison ? h`<li><a href="#since">Since the last report</a></li>` : ''}<li><a href="#characteristics">The four characteristics</a></li><li><a href="#population">Registered population</a></li><li><a href="#commissioners">By commissioner</a></li><li><a href="#sites">Sites</a></li><li><a href="#findings">Why sites do not meet all four</a></li><li><a href="#exceptions">Exceptions</a></li><li><a href="#unreadable">Unreadable definitions</a></li>
 </ul></nav>
 </div>
 </div>
 <main id="main" class="container">
+${comparison ? sinceSection(comparison) : ''}
 ${programmeSummary(report)}
 <div class="overview">
 ${characteristicSummary(report)}
 ${populationChart(report)}
 </div>
 ${commissionerSection(report)}
-${sitesTables(report, details)}
+${sitesTables(report, details, comparison)}
 ${findingsSection(report, details)}
 ${exceptionsSection(report)}
 ${unreadableSection(report)}

@@ -4,10 +4,11 @@ import {formatNumber, plural} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
 import {asOfRange, asOfText, bySeverity, commissionerName, figure, listSizesSentence, meeting, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import {forMarkdown as cell} from '../formatters/neutralise.js'
+import {describeComparison, type ReportComparison} from './compare.js'
 
 const MARK: Record<CharacteristicStatus, string> = {'met': '✔ met', 'not-met': '✖ not met', 'met-by-exception': '◐ by exception'}
 
-const markdown: Renderer = (report) => {
+const markdown: Renderer = (report, {comparison}) => {
   const {programme, band} = report
   const out = [
     '# Primary Care Home compliance report',
@@ -18,6 +19,7 @@ const markdown: Renderer = (report) => {
     '',
     listSizesSentence(report),
     '',
+    ...(comparison ? sinceSection(comparison) : []),
     '## Characteristics',
     '',
     '| # | characteristic | met | met by exception | not met |',
@@ -72,6 +74,16 @@ const markdown: Renderer = (report) => {
   }
   out.push('', `Status words: ${Object.values(STATUS_WORDS).join(', ')}.`, '')
   return out.join('\n')
+}
+
+/** "Since the last report": what changed, first, one bullet a change, its findings beneath. */
+function sinceSection(comparison: ReportComparison): string[] {
+  return [
+    `## Since the last report (${comparison.comparedWith})`,
+    '',
+    ...describeComparison(comparison, cell).flatMap(({text, details}) => [`- ${text}`, ...details.map((d) => `  - ${d}`)]),
+    '',
+  ]
 }
 
 export default markdown

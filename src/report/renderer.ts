@@ -1,10 +1,14 @@
 // What a report renderer is: a pure function of the compliance model; colour comes in.
 import type {ChalkInstance} from 'chalk'
 import {formatMoney, formatNumber} from '../engine/messages.js'
+import type {ReportComparison} from './compare.js'
 import type {CharacteristicStatus, CommissionerReport, ComplianceReport, SiteReport, Tally} from './model.js'
 
-/** `by`: what a row is, where a format has one kind of row (csv); the default is a site. */
-export type Renderer = (report: ComplianceReport, context: {color: ChalkInstance; by?: ReportView}) => string
+/**
+ * `by`: what a row is, where a format has one kind of row (csv); the default is a site.
+ * `comparison`: with --compare, what changed since the earlier report; every format shows it.
+ */
+export type Renderer = (report: ComplianceReport, context: {color: ChalkInstance; by?: ReportView; comparison?: ReportComparison}) => string
 export type ReportView = 'site' | 'commissioner'
 
 export const STATUS_WORDS: Record<CharacteristicStatus, string> = {'met': 'met', 'not-met': 'not met', 'met-by-exception': 'met by exception'}

@@ -5,7 +5,7 @@ import {UsageError} from '../engine/load.js'
 import {runParallel} from '../engine/parallel.js'
 import {thresholds} from '../engine/schemas.js'
 import {loadRenderer, type ReportFormat} from './index.js'
-import {buildReport} from './model.js'
+import {buildReport, type ComplianceReport} from './model.js'
 import type {ReportView} from './renderer.js'
 
 export interface ReportFlags {
@@ -16,6 +16,7 @@ export interface ReportFlags {
   today?: string
   config?: string
   color?: boolean
+  compare?: string
 }
 
 export async function runReport(paths: string[], flags: ReportFlags): Promise<number> {
@@ -24,17 +25,27 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
     throw new UsageError('--by commissioner is for --format csv (one row per ICB); the other formats always show the view by commissioner')
   }
   const input = {mode: 'lint', today, paths, configFile: flags.config, collectSites: true} as const
-  if (flags.output !== undefined) await refuseOutputsOverInputs([flags.output], input)
+  // The earlier report first: a bad one fails the run before any definition is read.
+  const previous = flags.compare === undefined ? undefined : await readPrevious(flags.compare)
+  if (flags.output !== undefined) await refuseOutputsOverInputs([flags.output], input, flags.compare === undefined ? [] : [flags.compare])
   const {results, sites} = await runParallel(input)
   const band = thresholds('population/size-band') as {minimum: number; maximum: number}
   const staleAfterMonths = thresholds('population/stale-list-sizes').maxAgeMonths as number
   const report = buildReport(results, sites, {today, band, staleAfterMonths})
+  const comparison = previous ? (await import('./compare.js')).compareReports(previous, report) : undefined
   const toFile = flags.output !== undefined
   const format = (flags.format ?? (!toFile && process.stdout.isTTY ? 'table' : 'markdown')) as ReportFormat
   const level = toFile || flags.color === false || (flags.color !== true && (process.env.NO_COLOR || !process.stdout.isTTY)) ? 0 : (supportsColor ? supportsColor.level : 0) || 1
-  const text = (await loadRenderer(format))(report, {color: new Chalk({level: level as 0 | 1 | 2 | 3}), by: (flags.by ?? 'site') as ReportView})
+  const text = (await loadRenderer(format))(report, {color: new Chalk({level: level as 0 | 1 | 2 | 3}), by: (flags.by ?? 'site') as ReportView, ...(comparison ? {comparison} : {})})
   if (toFile) await writeOrFail(flags.output!, text)
   else process.stdout.write(text)
   const failing = report.programme.compliant < report.programme.sites || report.programme.unreadable > 0
   return flags['fail-on-noncompliance'] && failing ? 1 : 0
+}
+
+/** --compare: an earlier `report --format json`, through the bounded reader. */
+async function readPrevious(file: string): Promise<ComplianceReport> {
+  const [{EARLIER_RUN_FILE, readDataText}, {parsePreviousReport}, {existsSync}] = await Promise.all([import('../engine/read.js'), import('./compare.js'), import('node:fs')])
+  if (!existsSync(file)) throw new UsageError(`--compare ${file} does not exist`)
+  return parsePreviousReport(readDataText(file, {...EARLIER_RUN_FILE, shown: file, expected: 'a report (pch report --format json)'}), file)
 }

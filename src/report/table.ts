@@ -3,6 +3,7 @@ import {formatNumber, plural} from '../engine/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
 import {asOfText, bySeverity, commissionerName, figure, listSizesSentence, meeting, siteName, type Renderer} from './renderer.js'
 import {forTerminal} from '../formatters/neutralise.js'
+import {describeComparison} from './compare.js'
 
 /** Text from a definition, its controls shown as escapes, cut or padded to `width` columns. */
 const fit = (raw: string, width: number): string => {
@@ -10,7 +11,7 @@ const fit = (raw: string, width: number): string => {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width)
 }
 
-const table: Renderer = (report, {color}) => {
+const table: Renderer = (report, {color, comparison}) => {
   const mark: Record<CharacteristicStatus, string> = {'met': color.green('✔'), 'not-met': color.red('✖'), 'met-by-exception': color.yellow('◐')}
   const out = [color.bold(`${fit('SITE', 28)} ${fit('STATUS', 15)} ${'POPULATION'.padStart(10)} ${'AS OF'.padEnd(11)} ${'PRACTICES'.padStart(9)}  1  2  3  4  COMPLIANT`)]
   for (const s of bySeverity(report.sites)) {
@@ -47,6 +48,10 @@ const table: Renderer = (report, {color}) => {
   if (p.unreadable > 0) {
     out.push(color.red(`${plural(p.unreadable, 'definition')} could not be read:`))
     for (const u of report.unreadable) out.push(color.red(`  ${fit(`${u.filePath}:${u.line}:${u.column} ${u.message}`, 98)}`.trimEnd()))
+  }
+  if (comparison) {
+    out.push('', color.bold(`Since the last report (${comparison.comparedWith}):`))
+    for (const {text, details} of describeComparison(comparison, forTerminal)) out.push(`  ${text}`, ...details.map((d) => color.dim(`    ${d}`)))
   }
   out.push(`${mark.met} met  ${mark['met-by-exception']} met by exception  ${mark['not-met']} not met  ${color.yellow('!')} list sizes more than ${report.staleAfterMonths} months old`)
   return `${out.join('\n')}\n`

@@ -864,6 +864,67 @@ export const catalogue: Row[] = [
       expect(r.stdout.split('\r\n')[1]).toContain(',3,36100,yes,acute community-health mental-health social-care voluntary,5776000,160,')
     },
   },
+  {
+    input: 'a `--baseline` that is not a SARIF 2.1.0 log of pch (not JSON, `"version": "2.0.0"`, a log of another tool, a pch log without fingerprints)',
+    outcome: '"pch: --baseline FILE ..." saying what it is instead (not JSON, not SARIF 2.1.0, a log of ESLint, without pch fingerprints), one line, before any file is checked',
+    exit: 2,
+    run() {
+      temp.write('site.pch.yaml', base)
+      const refused = (content: string, why: string): void => {
+        temp.write('previous.sarif', content)
+        failsQuickly(['lint', 'site.pch.yaml', '-f', 'sarif', '--baseline', 'previous.sarif'], new RegExp(`^pch: --baseline previous\\.sarif ${why}\\n$`))
+      }
+      refused('not json', 'is not a SARIF log: it is not JSON')
+      refused('{"version": "2.0.0", "runs": []}', 'is not SARIF 2\\.1\\.0: its version is "2\\.0\\.0"')
+      refused('{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "ESLint"}}}]}', 'is a SARIF log of "ESLint", not of pch: its results cannot be matched')
+      refused('{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "pch"}}, "results": [{}]}]}', 'has no pch fingerprints in result 1 .*')
+    },
+  },
+  {
+    input: 'a suppressions file that is not one (not JSON, `{"count": 0}`, a compliance rule in it)',
+    outcome: '"pch: Invalid suppressions file pch-suppressions.json: ...", one line naming the fault; nothing is written',
+    exit: 2,
+    run() {
+      temp.write('site.pch.yaml', base)
+      const refused = (content: string, why: string): void => {
+        temp.write('pch-suppressions.json', content)
+        failsQuickly(['lint', 'site.pch.yaml', '--today', TODAY, '--prune-suppressions'], new RegExp(`^pch: Invalid suppressions file pch-suppressions\\.json: ${why}\\n$`))
+        expect(readFileSync(path.join(temp.path, 'pch-suppressions.json'), 'utf8')).toBe(content)
+      }
+      refused('{"site.pch.yaml": ', 'not JSON; .*')
+      refused('{"site.pch.yaml": {"care/wider-determinants": {"count": 0}}}', '"site\\.pch\\.yaml" › care/wider-determinants: expected \\{"count": N\\}, N a whole number of 1 or more')
+      refused('{"site.pch.yaml": {"population/size-band": {"count": 1}}}', '"site\\.pch\\.yaml": population/size-band is a compliance rule: it cannot be suppressed; .*')
+    },
+  },
+  {
+    input: 'a baseline, a suppressions file or a previous report that never ends (an endless pipe)',
+    outcome: '"pch: FILE is more than the limit of 268,435,456 bytes (the limit for baselines, suppressions and previous reports)", one line, within seconds; nothing is written',
+    exit: 2,
+    run() {
+      temp.write('site.pch.yaml', base)
+      const tooLarge = (name: string): RegExp => new RegExp(`^pch: ${name} is more than the limit of 268,435,456 bytes \\(the limit for baselines, suppressions and previous reports\\); it was not read beyond it\\n$`)
+      failsQuickly(['lint', 'site.pch.yaml', '-f', 'sarif', '--baseline', endlessPipe('baseline-fifo')], tooLarge('baseline-fifo'))
+      failsQuickly(['lint', 'site.pch.yaml', '--suppress-all', '--suppressions-location', endlessPipe('suppressions-fifo')], tooLarge('suppressions-fifo'))
+      failsQuickly(['report', 'site.pch.yaml', '--today', TODAY, '--compare', endlessPipe('report-fifo')], tooLarge('report-fifo'))
+    },
+  },
+  {
+    input: 'a `report --compare` previous report that is not one of this format version (markdown, lint\'s JSON, a report of an older pch or of version 2)',
+    outcome: '"pch: --compare FILE is a pch report of format version 2; this pch compares with version 1 only" (or what it is instead), one line, before any definition is read; nothing is written',
+    exit: 2,
+    run() {
+      temp.write('site.pch.yaml', base)
+      const refused = (content: string, why: string): void => {
+        temp.write('previous.json', content)
+        failsQuickly(['report', 'site.pch.yaml', '--today', TODAY, '-o', 'report.md', '--compare', 'previous.json'], new RegExp(`^pch: --compare previous\\.json ${why}\\n$`))
+        expect(existsSync(path.join(temp.path, 'report.md'))).toBe(false)
+      }
+      refused('# Primary Care Home compliance report\n', 'is not a pch report: it is not JSON .*')
+      refused('[]', 'is not a pch report .*')
+      refused('{"generatedOn": "2026-10-01", "programme": {}, "sites": []}', 'is a pch report without a format version .*')
+      refused('{"format": "pch-report", "version": 2}', 'is a pch report of format version 2; this pch compares with version 1 only')
+    },
+  },
 ]
 
 describe('hostile and odd input: each gives its documented outcome and exit code, never a stack trace', () => {

@@ -9,6 +9,7 @@ import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ComplianceReport} from '../../src/report/model.js'
 import {cli, edit, ROOT, riverside, SHARED, TODAY, useTempDir} from '../helpers.js'
+import {checkout} from '../report/two-commits.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const SCREENSHOT = path.join(ROOT, 'docs', 'report-screenshot.png')
@@ -123,6 +124,38 @@ describe('pch report --format html, in a browser', () => {
     const png = readFileSync(SCREENSHOT)
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
     expect(png.length).toBeLessThan(300 * 1024)
+  })
+
+  it('with --compare: "Since the last report" is the first section, and the changed sites are marked in the tables', async () => {
+    const repo = path.join(dir, 'two-commits')
+    const run = (...args: string[]): void => expect(cli(['report', 'sites', '--today', TODAY, ...args], {cwd: repo})).toEqual({status: 0, stdout: '', stderr: ''})
+    checkout(repo, 1)
+    run('-f', 'json', '-o', 'previous.json')
+    checkout(repo, 2)
+    run('-f', 'html', '--compare', 'previous.json', '-o', 'report.html')
+    const {page, blocked, errors} = await open(path.join(repo, 'report.html'))
+    expect(await page.locator('main > section').first().getAttribute('aria-labelledby')).toBe('since')
+    expect(await page.locator('#since').textContent()).toBe('Since the last report')
+    expect(await page.locator('.since').isVisible()).toBe(true)
+    const items = await page.locator('.since-list > li').evaluateAll((elements) => elements.map((e) => e.firstChild?.textContent ?? ''))
+    expect(items.filter((text) => /^(bravo|charlie|delta) /.test(text))).toEqual([
+      'bravo (Bravo PCH): now meets all four; characteristic 3 became met',
+      'charlie (Charlie PCH): no longer meets all four; characteristic 4 became not met; population 30,100 then, 29,900 now (-200), left the band',
+      'delta (Delta PCH): population 36,100 then, 36,250 now (+150)',
+    ])
+    expect(sorted(await attributes(page, 'tr.changed[data-site]', 'data-site'))).toEqual(['bravo', 'charlie', 'delta', 'foxtrot'])
+    expect(await page.locator('tr[data-site="charlie"] .tag-change').textContent()).toBe('Changed since 1 November 2026')
+    expect(await page.locator('tr[data-site="foxtrot"] .tag-change').textContent()).toBe('New since 1 November 2026')
+    expect(await page.locator('tr[data-site="charlie"] .was').allTextContents()).toEqual(['was 30,100, in band', 'was Met'])
+    expect(await page.locator('tr[data-site="charlie"] .was').last().isVisible()).toBe(true)
+    expect(await count(page, 'tr[data-site="alpha"] .was, tr[data-site="alpha"] .tag-change')).toBe(0)
+    // Printed, the section and the marks stay.
+    await page.emulateMedia({media: 'print'})
+    expect(await page.locator('.since').isVisible()).toBe(true)
+    expect(await count(page, 'tr.changed .tag-change:visible')).toBe(4)
+    await page.context().close()
+    expect(blocked).toEqual([])
+    expect(errors).toEqual([])
   })
 
   it('stays under 3 MB, complete and escaped for a programme of 1,000 sites', {timeout: 300_000}, async () => {

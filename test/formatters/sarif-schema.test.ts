@@ -1,6 +1,6 @@
 // SARIF output against the official OASIS SARIF 2.1.0 JSON Schema (shared/data/sarif), for the
 // fixture and for the built CLI over examples/. Needs `npm run build` first.
-import {readFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 // The draft-07 class (ajv's default export; named here, as ajv is CommonJS under NodeNext).
 import {Ajv, type ValidateFunction} from 'ajv'
@@ -9,7 +9,8 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import sarif from '../../src/formatters/sarif.js'
 import {catalogue} from '../../src/rules/index.js'
 import type {RuleMeta} from '../../src/rules/rule.js'
-import {cli, SHARED, TODAY} from '../helpers.js'
+import type {BaselineResult} from '../../src/formatters/baseline.js'
+import {cli, SHARED, tempDir, TODAY} from '../helpers.js'
 import {context, fixture, rules as fixtureRules} from './fixture.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -146,6 +147,38 @@ describe('SARIF schema: the fixture', () => {
   })
 })
 
+describe('SARIF schema: a log with a baseline', () => {
+  // The baseline: the fixture's log with its first result gone, its second result's message changed,
+  // and one result of a file that is no longer there.
+  const previous = JSON.parse(sarif(fixture, context)) as Json
+  const [, second, ...rest] = previous.runs[0].results as Json[]
+  const changed = structuredClone(fixture)
+  changed[0]!.messages[1]!.message = 'Registered population 31,100 is within 5% of the band edge, 30,000'
+  const baseline = [
+    {...second!, partialFingerprints: JSON.parse(sarif(changed, context)).runs[0].results[1].partialFingerprints},
+    ...rest,
+    {...rest[0]!, partialFingerprints: {'pchLocation/v1': 'gone', 'pchFinding/v1': 'gone'}},
+  ] as BaselineResult[]
+  const log = JSON.parse(sarif(fixture, {...context, baseline})) as Json
+
+  it('is valid SARIF 2.1.0, with a baselineState on every result', () => {
+    expect(schemaErrors(log)).toEqual([])
+    const results = log.runs[0].results as Json[]
+    expect(results.map((r) => r.baselineState)).toEqual(['new', 'updated', ...rest.map(() => 'unchanged'), 'absent'])
+    // An absent result is rejected by the schema with a state it does not know.
+    const copy = structuredClone(log)
+    copy.runs[0].results[0].baselineState = 'gone'
+    expect(schemaErrors(copy)).not.toEqual([])
+  })
+
+  it('writes the same partialFingerprints whatever the line', () => {
+    const moved = structuredClone(fixture)
+    for (const result of moved) for (const m of result.messages) Object.assign(m, {line: m.line + 7, endLine: m.endLine + 7})
+    const prints = (log: Json): unknown[] => (log.runs[0].results as Json[]).map((r) => r.partialFingerprints)
+    expect(prints(JSON.parse(sarif(moved, context)))).toEqual(prints(previous))
+  })
+})
+
 describe('SARIF schema: the built CLI over examples/', () => {
   let log: Json
   let json: Array<{filePath: string; messages: unknown[]}>
@@ -171,6 +204,15 @@ describe('SARIF schema: the built CLI over examples/', () => {
 
   it('lists every catalogue rule with its docs and points every ruleIndex at its rule', () => {
     expectRulesAndIndexes(log, catalogue)
+  })
+
+  it('is valid SARIF 2.1.0 with --baseline, every result unchanged against its own log', () => {
+    const previous = path.join(tempDir('pch-sarif-'), 'previous.sarif')
+    writeFileSync(previous, JSON.stringify(log))
+    const r = cli(['lint', 'examples/', '--format', 'sarif', '--today', TODAY, '--baseline', previous])
+    const marked = JSON.parse(r.stdout) as Json
+    expect(schemaErrors(marked)).toEqual([])
+    expect(new Set((marked.runs[0].results as Json[]).map((result) => result.baselineState))).toEqual(new Set(['unchanged']))
   })
 
   it('has one result per finding of the JSON output', () => {

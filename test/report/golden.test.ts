@@ -68,7 +68,7 @@ describe('report renderers: golden output', () => {
   }
 
   it('json is the model itself', async () => {
-    expect(JSON.parse(await render('json'))).toEqual(fixtureReport())
+    expect(JSON.parse(await render('json'))).toEqual({format: 'pch-report', version: 1, ...fixtureReport()})
   })
 
   it('is deterministic, ignores colour outside the table, and does not mutate the model', async () => {
