@@ -6,6 +6,7 @@ import path from 'node:path'
 import {UsageError} from '../engine/load.js'
 import {formatNumber} from '../engine/messages.js'
 import {attempt, writeFilesAtomic} from '../engine/write.js'
+import {forTerminal} from '../formatters/neutralise.js'
 import {readExtract} from '../sync/extract.js'
 import {importedText} from './definition.js'
 import {readPracticeMap, type Network} from './map.js'
@@ -87,7 +88,8 @@ export async function runImport(flags: ImportFlags): Promise<number> {
     `${flags['dry-run'] ? `${written} would be written (dry run; nothing written)` : `${written} written`} from ${formatNumber(selected.length)} of ${formatNumber(map.networks.length)} networks in ${flags.map} (as of ${map.asOf}); ` +
       `list sizes as of ${extract.asOf}; ${formatNumber(map.unallocated)} unallocated ${map.unallocated === 1 ? 'practice' : 'practices'} (PCN code U) in no network.`,
   )
-  process.stdout.write(`${out.join('\n')}\n`)
+  // Names come from NHS CSVs: a terminal sees their control characters as escapes.
+  process.stdout.write(`${out.map(forTerminal).join('\n')}\n`)
   return 0
 }
 

@@ -1,13 +1,14 @@
 // The body of `pch init`: resolve each answer (flag -> default under --yes -> prompt), generate,
 // refuse unsafe targets, write atomically, and say what validate will say.
-import {existsSync, lstatSync, mkdirSync, readlinkSync} from 'node:fs'
+import {existsSync, mkdirSync, readlinkSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {UsageError} from '../engine/load.js'
 import {formatMoney, formatNumber, quote} from '../engine/messages.js'
 import {checkText} from '../engine/run.js'
 import {localToday} from '../engine/today.js'
-import {attempt, writeFileAtomic} from '../engine/write.js'
+import {attempt, isLink, writeFileAtomic} from '../engine/write.js'
+import {forTerminal} from '../formatters/neutralise.js'
 import {checks, DEFAULTS, parsePartner, parsePractice, readMoney, readSchemaLocation, slugify, valueOf, type Answers, type Partner, type Practice, type TemplateName} from './answers.js'
 import {generate} from './generate.js'
 
@@ -115,7 +116,7 @@ async function fromNetwork(known: Partial<Answers>, flags: {pcn: string; map: st
   const {map, extract} = readSources(flags)
   const [network] = selectNetworks(map.networks, [flags.pcn], [], flags.map)
   const site = joinNetwork(network!, extract, flags['list-sizes'])
-  for (const p of site.missing) process.stdout.write(`Practice ${p.code} ${p.name} of ${network!.code} is not in ${flags['list-sizes']}: left out.\n`)
+  for (const p of site.missing) process.stdout.write(`${forTerminal(`Practice ${p.code} ${p.name} of ${network!.code} is not in ${flags['list-sizes']}: left out.`)}\n`)
   if (site.practices.length === 0) throw new UsageError(`No practice of ${network!.code} ${network!.name} is in ${flags['list-sizes']}`)
   return {
     practices: site.practices,
@@ -174,13 +175,6 @@ function refusal(check: () => unknown): string | undefined {
   }
 }
 
-function isLink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink()
-  } catch {
-    return false
-  }
-}
 
 function report(file: string, template: string, notes: readonly string[], generated: {population: number; total: number}, messages: ReturnType<typeof checkText>['messages']): void {
   const shown = path.relative(process.cwd(), file) || file
@@ -196,5 +190,5 @@ function report(file: string, template: string, notes: readonly string[], genera
     lines.push(`  pch validate will report ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} until the answers meet the four characteristics:`)
     for (const m of errors) lines.push(`    ${m.line}:${m.column}  ${m.message}  ${m.ruleId}`)
   }
-  process.stdout.write(`${lines.join('\n')}\n`)
+  process.stdout.write(`${lines.map(forTerminal).join('\n')}\n`)
 }
