@@ -1,0 +1,177 @@
+// Local rules (rules.md "Local rules"): a config's `local/NAME` declarations, data only, compiled
+// once per config into ordinary rules: every value at `given` that satisfies `where` must satisfy
+// `then`. Schemas are compiled by ajv (draft 2020-12, strict) matching patterns in linear time
+// (RE2), and may refer only inside themselves: pch fetches no schema.
+import type {Ajv2020, ValidateFunction} from 'ajv/dist/2020.js'
+import {re2js} from '../engine/lazy.js'
+import {formatNumber, shorten} from '../engine/messages.js'
+import {joinPointer, parsePointer} from '../engine/pointer.js'
+import {createAjv} from '../engine/schemas.js'
+import type {Characteristic} from '../engine/types.js'
+import type {LocalDeclaration, Rule, RuleMeta} from './rule.js'
+
+/** A config's `local/NAME` entry, as plain data (it travels to worker threads). */
+export interface LocalRuleDeclaration extends LocalDeclaration {
+  id: string
+  severity: 'error' | 'warning'
+  characteristic: Characteristic
+  docs?: string
+}
+
+/** A fault of a declaration: where in it (a JSON Pointer below the rule's entry), and what. */
+export class LocalRuleError extends Error {
+  constructor(
+    readonly pointer: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** A local rule's name: `local/` and a kebab-case name, as the built-in ids. */
+export const LOCAL_ID = /^local\/[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** What a config may declare: enough for any ICB, few enough that loading one stays quick. */
+export const MAX_LOCAL_RULES = 1000
+
+/** Compile every declaration of a config with one ajv instance; throws LocalRuleError (with the rule's id). */
+export function compileLocalRules(declarations: readonly LocalRuleDeclaration[]): Rule[] {
+  const ajv = localAjv()
+  return declarations.map((declaration) => compileLocalRule(declaration, ajv))
+}
+
+/** One declaration as a rule; throws LocalRuleError naming the place in the declaration. */
+export function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020 = localAjv()): Rule<'failed'> {
+  const segments = parsePointer(declaration.given)
+  const render = messageTemplate(declaration.message)
+  const where = declaration.where === undefined ? undefined : compileSchema(ajv, declaration.where, '/where')
+  const then = compileSchema(ajv, declaration.then, '/then')
+  const meta: RuleMeta = {
+    id: declaration.id,
+    characteristic: declaration.characteristic,
+    severity: declaration.severity,
+    compliance: false,
+    scope: 'file',
+    fixable: false,
+    summary: declaration.message,
+    docs: {description: declaration.docs ?? declaration.message, failing: '', passing: ''},
+    local: {declaredIn: declaration.declaredIn, given: declaration.given, ...(declaration.where === undefined ? {} : {where: declaration.where}), then: declaration.then, message: declaration.message},
+  }
+  return {
+    meta,
+    messages: {failed: '{message}'},
+    check(context) {
+      forEachMatch(context.data, segments, (value, path) => {
+        if (where && !where(value)) return
+        if (then(value)) return
+        // At the part of the value that fails, as ajv names it (the value itself for `required`).
+        const at = `${path}${then.errors?.[0]?.instancePath ?? ''}`
+        context.report({path: at, messageId: 'failed', data: {message: render(value, path)}})
+      })
+    },
+  }
+}
+
+/** A strict 2020-12 ajv whose `pattern` and `patternProperties` run in linear time. */
+function localAjv(): Ajv2020 {
+  const {RE2JS} = re2js()
+  const regExp = Object.assign(
+    (pattern: string) => {
+      try {
+        const compiled = RE2JS.compile(pattern)
+        return {test: (text: string) => compiled.test(text)}
+      } catch (error) {
+        throw new PatternError(pattern, (error as Error).message)
+      }
+    },
+    {code: 'pch-linear-regexp'},
+  )
+  // Strict (an unknown keyword or format is an error), but `{required: [odsCode]}` needs neither
+  // `type: object` nor `properties`: the definition's own schema has already checked their shape.
+  return createAjv({allErrors: false, verbose: false, strictTypes: false, strictRequired: false, code: {regExp}})
+}
+
+class PatternError extends Error {
+  constructor(
+    readonly pattern: string,
+    reason: string,
+  ) {
+    super(reason)
+  }
+}
+
+function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, at: string): ValidateFunction {
+  try {
+    return ajv.compile(schema)
+  } catch (error) {
+    const failure = error as Error & {missingRef?: string}
+    if (error instanceof PatternError) {
+      const where = findInSchema(schema, (key, value) => (key === 'pattern' && value === error.pattern) || (key === error.pattern && typeof value === 'object'))
+      throw new LocalRuleError(`${at}${where ?? ''}`, `the pattern ${JSON.stringify(error.pattern)} is not supported: pch matches patterns in linear time (RE2 syntax, without lookaround or backreferences): ${error.message}`)
+    }
+    if (failure.missingRef !== undefined) {
+      const ref = failure.missingRef
+      const where = findInSchema(schema, (key, value) => key === '$ref' && typeof value === 'string' && (value === ref || ref.endsWith(value)))
+      throw new LocalRuleError(`${at}${where ?? ''}`, `$ref ${JSON.stringify(ref)} points outside the rule: pch fetches no schema, and a $ref may point only inside it (#/$defs/...)`)
+    }
+    throw new LocalRuleError(at, `${at.slice(1)} is not a JSON Schema pch can use: ${failure.message}`)
+  }
+}
+
+/** The pointer (below `schema`) of the first member for which `test(key, value)` holds. */
+function findInSchema(schema: unknown, test: (key: string, value: unknown) => boolean): string | undefined {
+  const stack: Array<[unknown, string]> = [[schema, '']]
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!
+    if (node === null || typeof node !== 'object') continue
+    const members = Object.entries(node)
+    for (const [key, value] of members) if (test(key, value)) return `${pointer}${joinPointer(key)}`
+    for (const [key, value] of members.reverse()) stack.push([value, `${pointer}${joinPointer(key)}`])
+  }
+  return undefined
+}
+
+/** Calls `visit` with each value at `segments` (`*` matches every key or index) and its pointer, in document order. */
+export function forEachMatch(data: unknown, segments: readonly string[], visit: (value: unknown, path: string) => void, depth = 0, path = ''): void {
+  if (depth === segments.length) return visit(data, path)
+  if (data === null || typeof data !== 'object') return
+  const segment = segments[depth]!
+  if (segment === '*') {
+    for (const key of Object.keys(data)) forEachMatch((data as Record<string, unknown>)[key], segments, visit, depth + 1, `${path}${joinPointer(key)}`)
+  } else if (Object.hasOwn(data, segment) && (!Array.isArray(data) || /^(?:0|[1-9]\d*)$/.test(segment))) {
+    forEachMatch((data as Record<string, unknown>)[segment], segments, visit, depth + 1, `${path}${joinPointer(segment)}`)
+  }
+}
+
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g
+const FIELD_PATH = /^value(?:\.[^.\s]+)*$/
+
+/**
+ * A message template: {{value}}, {{value.FIELD.FIELD}} and {{path}} are filled from the matched
+ * value and its JSON Pointer, and nothing else is. A field that is absent reads "(no FIELD)".
+ */
+function messageTemplate(template: string): (value: unknown, path: string) => string {
+  for (const [whole, inner] of template.matchAll(PLACEHOLDER)) {
+    const name = inner!.trim()
+    if (name !== 'path' && !FIELD_PATH.test(name)) throw new LocalRuleError('/message', `${whole} is not a placeholder: a message may use {{value}}, {{value.FIELD}} and {{path}}`)
+  }
+  return (value, path) =>
+    template.replace(PLACEHOLDER, (_whole, inner: string) => {
+      const name = inner.trim()
+      if (name === 'path') return shorten(path)
+      const fields = name.split('.').slice(1)
+      let node: unknown = value
+      for (const field of fields) {
+        if (node === null || typeof node !== 'object' || !Object.hasOwn(node, field)) return `(no ${fields.join('.')})`
+        node = (node as Record<string, unknown>)[field]
+      }
+      return shown(node)
+    })
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return shorten(value)
+  if (typeof value === 'number') return formatNumber(value)
+  if (value === null || typeof value !== 'object') return String(value)
+  return Array.isArray(value) ? 'a list' : 'a mapping'
+}
