@@ -67,10 +67,10 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     if (flags['fix-dry-run']) return exitCode(output.results, flags['max-warnings'])
   }
   const shown = flags.quiet ? output.results.map(errorsOnly) : output.results
-  const {catalogue} = await import('../rules/index.js')
+  const {ruleSetOf} = await import('../rules/rule-set.js')
   for (const {format, file} of reports) {
     const formatter = await loadFormatter(format)
-    const text = formatter(shown, {color: new Chalk({level: colorLevel(flags.color, file !== undefined)}), rules: catalogue, version: context.version})
+    const text = formatter(shown, {color: new Chalk({level: colorLevel(flags.color, file !== undefined)}), rules: ruleSetOf(config).metas, version: context.version})
     if (file === undefined) process.stdout.write(text)
     else await writeOrFail(file, text)
   }

@@ -5,7 +5,7 @@ import type {RuleMeta} from '../rules/rule.js'
 
 export interface FormatContext {
   color: ChalkInstance
-  /** The rule catalogue (SARIF lists every rule). */
+  /** The run's rules: the catalogue and the config's local rules (SARIF lists every rule). */
   rules: readonly RuleMeta[]
   /** pch's version. */
   version: string

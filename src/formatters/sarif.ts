@@ -1,13 +1,15 @@
 // SARIF 2.1.0 for code-scanning tools (GitHub code scanning and others): one run, every rule in
 // tool.driver.rules, one result per finding. Findings accepted by an exception are suppressed.
 import type {Message} from '../engine/types.js'
-import type {RuleMeta} from '../rules/rule.js'
+import {localRuleText, type RuleMeta} from '../rules/rule.js'
 import type {Formatter} from './formatter.js'
 
 const LEVEL = {error: 'error', warning: 'warning', info: 'note'} as const
 
 function describeRule(meta: RuleMeta): Record<string, unknown> {
-  const help = `${meta.docs.description}\n\nFails:\n${meta.docs.failing}\n\nPasses:\n${meta.docs.passing}`
+  const help = meta.local
+    ? `${meta.docs.description}\n\n${localRuleText(meta.local)}`
+    : `${meta.docs.description}\n\nFails:\n${meta.docs.failing}\n\nPasses:\n${meta.docs.passing}`
   return {
     id: meta.id,
     name: meta.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
@@ -15,7 +17,9 @@ function describeRule(meta: RuleMeta): Record<string, unknown> {
     fullDescription: {text: meta.docs.description},
     help: {
       text: help,
-      markdown: `${meta.docs.description}\n\n**Fails:**\n\n\`\`\`yaml\n${meta.docs.failing}\n\`\`\`\n\n**Passes:**\n\n\`\`\`yaml\n${meta.docs.passing}\n\`\`\``,
+      markdown: meta.local
+        ? `${meta.docs.description}\n\n\`\`\`yaml\n${localRuleText(meta.local)}\n\`\`\``
+        : `${meta.docs.description}\n\n**Fails:**\n\n\`\`\`yaml\n${meta.docs.failing}\n\`\`\`\n\n**Passes:**\n\n\`\`\`yaml\n${meta.docs.passing}\n\`\`\``,
     },
     defaultConfiguration: {level: meta.severity},
     properties: {
@@ -23,7 +27,8 @@ function describeRule(meta: RuleMeta): Record<string, unknown> {
       compliance: meta.compliance,
       scope: meta.scope,
       fixable: meta.fixable,
-      tags: [meta.characteristic === null ? 'structure' : `characteristic-${meta.characteristic}`, ...(meta.compliance ? ['compliance'] : [])],
+      tags: [meta.characteristic === null ? (meta.local ? 'local' : 'structure') : `characteristic-${meta.characteristic}`, ...(meta.compliance ? ['compliance'] : []), ...(meta.local && meta.characteristic !== null ? ['local'] : [])],
+      ...(meta.local ? {declaredIn: meta.local.declaredIn} : {}),
     },
   }
 }

@@ -83,3 +83,11 @@ export interface FindingsRule {
   meta: RuleMeta
   message: string
 }
+
+/** A local rule's declaration as text for its docs (`pch rules`, SARIF): where it is declared and what it says. */
+export function localRuleText(local: LocalDeclaration): string {
+  const lines = [`Declared in ${local.declaredIn}:`, `  given: ${local.given}`]
+  if (local.where !== undefined) lines.push(`  where: ${JSON.stringify(local.where)}`)
+  lines.push(`  then: ${JSON.stringify(local.then)}`, `  message: ${JSON.stringify(local.message)}`)
+  return lines.join('\n')
+}
