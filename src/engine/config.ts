@@ -4,7 +4,7 @@
 import {existsSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {catalogue, isLocked, ruleMeta} from '../rules/index.js'
-import {compileLocalRule, LOCAL_ID, LocalRuleError, MAX_LOCAL_RULES, type LocalRuleDeclaration} from '../rules/local.js'
+import {LOCAL_ID, localRuleCompiler, LocalRuleError, MAX_LOCAL_RULES, type LocalRuleDeclaration} from '../rules/local.js'
 import type {Rule} from '../rules/rule.js'
 import {rememberRuleSet} from '../rules/rule-set.js'
 import {UsageError} from './load.js'
@@ -64,7 +64,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   if (file === undefined) return {dir: path.resolve(cwd), rules: new Map(), ignore: []}
   const shown = shownPath(file, cwd)
   if (!existsSync(file)) throw new UsageError(`Config file not found: ${shown}`)
-  const layer = readLayer(file, cwd, [{file: realpath(file), shown}])
+  const layer = readLayer(file, cwd, [{file: realpath(file), shown}], localRuleCompiler())
   const local = [...layer.local.values()].map(({declaration}) => declaration)
   rememberRuleSet(local, [...layer.local.values()].map(({rule}) => rule))
   return {
@@ -111,7 +111,7 @@ interface RawConfig {
 }
 
 /** One config file (`chain` ends with it: the configs that led to it, the one a run uses first), with what it extends merged under it. */
-function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string; shown: string}>): Layer {
+function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string; shown: string}>, compile: (declaration: LocalRuleDeclaration) => Rule): Layer {
   const {shown} = chain.at(-1)!
   const within = chain.length > 1 ? ` (in the extends chain ${chain.map((c) => c.shown).join(' -> ')})` : ''
   // The config's own limits are not known before it is read: it is held to the default.
@@ -137,7 +137,7 @@ function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string
     const real = realpath(target)
     const next = [...chain, {file: real, shown: shownPath(target, cwd)}]
     if (chain.some((c) => c.file === real)) fail(joinPointer('extends', index), `extends makes a cycle: ${next.map((c) => c.shown).join(' -> ')}`)
-    mergeLayer(layer, readLayer(target, cwd, next))
+    mergeLayer(layer, readLayer(target, cwd, next, compile))
     layer.extended.push(target)
   }
   const extended = chain.length > 1
@@ -162,7 +162,7 @@ function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string
       }
       let rule: Rule
       try {
-        rule = compileLocalRule(declaration)
+        rule = compile(declaration)
       } catch (error) {
         if (!(error instanceof LocalRuleError)) throw error
         return fail(`${pointer}${error.pointer}`, `${id}: ${error.message}`)
