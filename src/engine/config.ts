@@ -64,7 +64,15 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   if (file === undefined) return {dir: path.resolve(cwd), rules: new Map(), ignore: []}
   const shown = shownPath(file, cwd)
   if (!existsSync(file)) throw new UsageError(`Config file not found: ${shown}`)
-  const layer = readLayer(file, cwd, [{file: realpath(file), shown}], localRuleCompiler())
+  return configOf(file, readLayer(file, cwd, [{file: realpath(file), shown}], localRuleCompiler()))
+}
+
+/** A config from its text, as if read from `file` (what it extends is read from the files): for tests and the API. */
+export function parseConfig(text: string, file: string, cwd: string = path.dirname(file)): Config {
+  return configOf(file, readLayer(file, cwd, [{file: realpath(file), shown: shownPath(file, cwd)}], localRuleCompiler(), text))
+}
+
+function configOf(file: string, layer: Layer): Config {
   const local = [...layer.local.values()].map(({declaration}) => declaration)
   rememberRuleSet(local, [...layer.local.values()].map(({rule}) => rule))
   return {
@@ -111,11 +119,11 @@ interface RawConfig {
 }
 
 /** One config file (`chain` ends with it: the configs that led to it, the one a run uses first), with what it extends merged under it. */
-function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string; shown: string}>, compile: (declaration: LocalRuleDeclaration) => Rule): Layer {
+function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string; shown: string}>, compile: (declaration: LocalRuleDeclaration) => Rule, given?: string): Layer {
   const {shown} = chain.at(-1)!
   const within = chain.length > 1 ? ` (in the extends chain ${chain.map((c) => c.shown).join(' -> ')})` : ''
   // The config's own limits are not known before it is read: it is held to the default.
-  const text = readDataText(file, {shown, limit: DEFAULT_LIMITS.maxFileSize, limitName: 'limits.maxFileSize, at its default for the config itself', expected: 'a pch config (.pchrc.yaml)'})
+  const text = given ?? readDataText(file, {shown, limit: DEFAULT_LIMITS.maxFileSize, limitName: 'limits.maxFileSize, at its default for the config itself', expected: 'a pch config (.pchrc.yaml)'})
   const {documents} = parseSource(text)
   const doc = documents[0]
   const fault = (at: {line: number; column: number}, message: string): never => {
@@ -165,7 +173,7 @@ function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string
         rule = compile(declaration)
       } catch (error) {
         if (!(error instanceof LocalRuleError)) throw error
-        return fail(`${pointer}${error.pointer}`, `${id}: ${error.message}`)
+        return fail(`${pointer}${error.pointer}`, `${id}: ${error.message}`, error.target)
       }
       // A later declaration of the same id replaces an earlier one, and goes last.
       layer.local.delete(id)

@@ -18,11 +18,12 @@ export interface LocalRuleDeclaration extends LocalDeclaration {
   docs?: string
 }
 
-/** A fault of a declaration: where in it (a JSON Pointer below the rule's entry), and what. */
+/** A fault of a declaration: where in it (a JSON Pointer below the rule's entry, at a value or a key), and what. */
 export class LocalRuleError extends Error {
   constructor(
     readonly pointer: string,
     message: string,
+    readonly target: 'value' | 'key' = 'value',
   ) {
     super(message)
   }
@@ -86,7 +87,8 @@ function localAjv(): Ajv2020 {
     (pattern: string) => {
       try {
         const compiled = RE2JS.compile(pattern)
-        return {test: (text: string) => compiled.test(text)}
+        // ajv keeps one compiled pattern per toString(): it must name the pattern.
+        return {test: (text: string) => compiled.test(text), toString: () => `re2:${pattern}`}
       } catch (error) {
         throw new PatternError(pattern, (error as Error).message)
       }
@@ -113,8 +115,10 @@ function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, 
   } catch (error) {
     const failure = error as Error & {missingRef?: string}
     if (error instanceof PatternError) {
-      const where = findInSchema(schema, (key, value) => (key === 'pattern' && value === error.pattern) || (key === error.pattern && typeof value === 'object'))
-      throw new LocalRuleError(`${at}${where ?? ''}`, `the pattern ${JSON.stringify(error.pattern)} is not supported: pch matches patterns in linear time (RE2 syntax, without lookaround or backreferences): ${error.message}`)
+      // The value of a `pattern`, or a key of `patternProperties`.
+      let target: 'value' | 'key' = 'value'
+      const where = findInSchema(schema, (key, value) => (key === 'pattern' && value === error.pattern) || (key === error.pattern && (target = 'key') === 'key'))
+      throw new LocalRuleError(`${at}${where ?? ''}`, `the pattern ${JSON.stringify(error.pattern)} is not supported: pch matches patterns in linear time (RE2 syntax, without lookaround or backreferences): ${error.message}`, target)
     }
     if (failure.missingRef !== undefined) {
       const ref = failure.missingRef
@@ -124,7 +128,7 @@ function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, 
     // ajv names a keyword it does not know (strict mode): point at it.
     const keyword = /unknown keyword: "([^"]+)"/.exec(failure.message)?.[1]
     const where = keyword === undefined ? undefined : findInSchema(schema, (key) => key === keyword)
-    throw new LocalRuleError(`${at}${where ?? ''}`, `${at.slice(1)} is not a JSON Schema pch can use: ${failure.message}`)
+    throw new LocalRuleError(`${at}${where ?? ''}`, `${at.slice(1)} is not a JSON Schema pch can use: ${failure.message}`, where === undefined ? 'value' : 'key')
   }
 }
 
