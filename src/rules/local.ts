@@ -62,7 +62,7 @@ function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule
     scope: 'file',
     fixable: false,
     summary: declaration.message,
-    docs: {description: declaration.docs ?? declaration.message, failing: '', passing: ''},
+    docs: {description: declaration.docs ?? `A local rule of ${declaration.declaredIn}.`, failing: '', passing: ''},
     local: {declaredIn: declaration.declaredIn, given: declaration.given, ...(declaration.where === undefined ? {} : {where: declaration.where}), then: declaration.then, message: declaration.message},
   }
   return {
