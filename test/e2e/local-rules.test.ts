@@ -1,10 +1,11 @@
 // End-to-end: an ICB's local rules (rules.md "Local rules") through the built binary: a config that
 // extends a shared file and a shared package and overrides a severity, over a repository, in every
 // format of lint and of the report; `pch rules`; --cache and worker threads; extends faults.
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {XMLParser} from 'fast-xml-parser'
 import {describe, expect, it} from 'vitest'
-import {cli, expectOneLineFailure, TODAY, useTempDir} from '../helpers.js'
+import {cli, expectOneLineFailure, ROOT, TODAY, useTempDir} from '../helpers.js'
 import {writeIcbRepository, SHARED_CONFIG} from './icb-repository.js'
 
 const repo = useTempDir('pch-local-rules-')
@@ -161,6 +162,23 @@ describe('an ICB config that extends a shared file and a package, and makes an i
     repo.write('icb/north-east.pchrc.yaml', SHARED_CONFIG.replace('required: [odsCode]', 'required: [id]'))
     const changed = cached()
     expect(JSON.parse(changed.stdout).flatMap((f: {messages: Array<{ruleId: string}>}) => f.messages.map((m) => m.ruleId))).toEqual(['local/capitation-floor', 'local/capitation-floor'])
+  })
+})
+
+describe("the README's example config", () => {
+  it('runs as it says over the ICB repository', () => {
+    writeIcbRepository(repo.write)
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    const example = /<!-- config: local-rules -->\n```yaml\n([\s\S]*?)```/.exec(readme)![1]!
+    repo.write('.pchrc.yaml', example)
+    const r = lint('-f', 'json')
+    expect([r.status, r.stderr]).toEqual([1, ''])
+    expect(JSON.parse(r.stdout).flatMap((f: {filePath: string; messages: Array<{ruleId: string; severity: string; line: number}>}) => f.messages.map((m) => `${f.filePath}:${m.line} ${m.severity} ${m.ruleId}`))).toEqual([
+      'sites/meadow.pch.yaml:68 warning local/capitation-floor',
+      'sites/riverside.pch.yaml:40 error local/acute-partner-has-ods-code',
+      'sites/riverside.pch.yaml:67 warning local/capitation-floor',
+    ])
+    expect(run('rules', 'local/acute-partner-has-ods-code').stdout).toContain('  Declared in .pchrc.yaml:\n')
   })
 })
 
