@@ -247,7 +247,7 @@ function resolveExtends(entry: string, dir: string, fail: (message: string) => n
   }
   if (entry.startsWith('./') || entry.startsWith('../') || path.isAbsolute(entry)) {
     const file = path.resolve(dir, entry)
-    return isFile(file) ? file : fail(`extends "${entry}": no such file (${file})`)
+    return isFile(file) ? file : fail(`extends "${entry}": ${existsSync(file) ? 'not a regular file' : 'no such file'} (${file})`)
   }
   const match = PACKAGE.exec(entry)
   if (!match) fail(`extends "${entry}" is neither a path (./, ../ or /) nor an npm package name`)
