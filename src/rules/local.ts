@@ -69,9 +69,10 @@ function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule
     meta,
     messages: {failed: '{message}'},
     check(context) {
-      forEachMatch(context.data, segments, (value, path) => {
+      forEachMatch(context.data, segments, (value, keys) => {
         if (where && !where(value)) return
         if (then(value)) return
+        const path = pointerOf(keys)
         // At the part of the value that fails, as ajv names it (the value itself for `required`).
         const at = `${path}${then.errors?.[0]?.instancePath ?? ''}`
         context.report({path: at, messageId: 'failed', data: {message: render(value, path)}})
@@ -145,16 +146,51 @@ function findInSchema(schema: unknown, test: (key: string, value: unknown) => bo
   return undefined
 }
 
-/** Calls `visit` with each value at `segments` (`*` matches every key or index) and its pointer, in document order. */
-export function forEachMatch(data: unknown, segments: readonly string[], visit: (value: unknown, path: string) => void, depth = 0, path = ''): void {
-  if (depth === segments.length) return visit(data, path)
-  if (data === null || typeof data !== 'object') return
-  const segment = segments[depth]!
-  if (segment === '*') {
-    for (const key of Object.keys(data)) forEachMatch((data as Record<string, unknown>)[key], segments, visit, depth + 1, `${path}${joinPointer(key)}`)
-  } else if (Object.hasOwn(data, segment) && (!Array.isArray(data) || /^(?:0|[1-9]\d*)$/.test(segment))) {
-    forEachMatch((data as Record<string, unknown>)[segment], segments, visit, depth + 1, `${path}${joinPointer(segment)}`)
+/**
+ * Calls `visit` with each value at `segments` (`*` matches every key or index), in document order,
+ * and the keys that lead to it. The keys are one array, changed as the walk goes on: `visit` reads
+ * them at once (pointerOf) or not at all, so the walk builds no pointer for a value that passes.
+ */
+export function forEachMatch(data: unknown, segments: readonly string[], visit: (value: unknown, keys: ReadonlyArray<string | number>) => void): void {
+  const keys: Array<string | number> = []
+  const walk = (node: unknown, depth: number): void => {
+    if (depth === segments.length) return visit(node, keys)
+    if (node === null || typeof node !== 'object') return
+    const segment = segments[depth]!
+    if (Array.isArray(node)) {
+      if (segment === '*') {
+        for (let index = 0; index < node.length; index++) {
+          keys.push(index)
+          walk(node[index], depth + 1)
+          keys.pop()
+        }
+      } else if (/^(?:0|[1-9]\d*)$/.test(segment) && Number(segment) < node.length) {
+        keys.push(Number(segment))
+        walk(node[Number(segment)], depth + 1)
+        keys.pop()
+      }
+      return
+    }
+    const record = node as Record<string, unknown>
+    if (segment === '*') {
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue
+        keys.push(key)
+        walk(record[key], depth + 1)
+        keys.pop()
+      }
+    } else if (Object.hasOwn(record, segment)) {
+      keys.push(segment)
+      walk(record[segment], depth + 1)
+      keys.pop()
+    }
   }
+  walk(data, 0)
+}
+
+/** The JSON Pointer of a walk's keys. */
+export function pointerOf(keys: ReadonlyArray<string | number>): string {
+  return keys.length === 0 ? '' : joinPointer(...keys)
 }
 
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/g
