@@ -5,10 +5,11 @@
 import type {Ajv2020, ValidateFunction} from 'ajv/dist/2020.js'
 import {re2js} from '../engine/lazy.js'
 import {formatNumber, shorten} from '../engine/messages.js'
-import {joinPointer, parsePointer} from '../engine/pointer.js'
+import {getAt, joinPointer, parsePointer} from '../engine/pointer.js'
 import {createAjv} from '../engine/schemas.js'
 import type {Characteristic} from '../engine/types.js'
 import type {LocalDeclaration, Rule, RuleMeta} from './rule.js'
+import {INVALID} from './site.js'
 
 /** A config's `local/NAME` entry, as plain data (it travels to worker threads). */
 export interface LocalRuleDeclaration extends LocalDeclaration {
@@ -70,11 +71,13 @@ function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule
     messages: {failed: '{message}'},
     check(context) {
       forEachMatch(context.data, segments, (value, keys) => {
-        if (where && !where(value)) return
-        if (then(value)) return
+        // A value the schema rejected is INVALID: the schema has reported it, so no rule does again.
+        if (value === INVALID || (where && !where(value)) || then(value)) return
+        const failing = then.errors?.[0]?.instancePath ?? ''
+        if (failing !== '' && getAt(value, failing) === INVALID) return
         const path = pointerOf(keys)
         // At the part of the value that fails, as ajv names it (the value itself for `required`).
-        const at = `${path}${then.errors?.[0]?.instancePath ?? ''}`
+        const at = `${path}${failing}`
         context.report({path: at, messageId: 'failed', data: {message: render(value, path)}})
       })
     },
@@ -220,6 +223,7 @@ function messageTemplate(template: string): (value: unknown, path: string) => st
 }
 
 function shown(value: unknown): string {
+  if (value === INVALID) return '(not valid)'
   if (typeof value === 'string') return shorten(value)
   if (typeof value === 'number') return formatNumber(value)
   if (value === null || typeof value !== 'object') return String(value)

@@ -118,6 +118,11 @@ describe('local rules: messages, severities and positions', () => {
     expect(message![5]).toBe(`Acute partner ${long.slice(0, 57)}... has no ODS code`)
   })
 
+  it('stays silent on a value the schema rejected (the schema reported it): one bad value is one finding', () => {
+    const strict = config('rules:\n  local/capitation:\n    given: /spec/budget/capitation\n    then: { properties: { annualPerPatient: { type: number, minimum: 170 } } }\n    message: "£{{value.annualPerPatient}}"\n  local/per-patient:\n    given: /spec/budget/capitation/annualPerPatient\n    then: { type: number }\n    message: "{{value}}"\n')
+    expect(found(edit(base, ['annualPerPatient: 160.00', 'annualPerPatient: lots']), strict).map(([id]) => id)).toEqual(['schema'])
+  })
+
   it('a pointer with no * matches one place; one that names nothing matches nothing', () => {
     const exact = config('rules:\n  local/status-live:\n    given: /metadata/status\n    then: { const: applicant }\n    message: "status {{value}}"\n  local/nothing:\n    given: /spec/nowhere/*\n    then: false\n    message: never\n')
     expect(found(base, exact)).toEqual([['local/status-live', 'warning', null, lineOf(base, 'status: live'), '/metadata/status', 'status live']])
