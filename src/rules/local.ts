@@ -1,13 +1,13 @@
 // Local rules (rules.md "Local rules"): a config's `local/NAME` declarations, data only, compiled
 // once per config into ordinary rules: every value at `given` that satisfies `where` must satisfy
 // `then`. Schemas are compiled by ajv (draft 2020-12, strict) matching patterns in linear time
-// (RE2), and may refer only inside themselves: pch fetches no schema.
+// (linear-pattern.ts), and may refer only inside themselves: pch fetches no schema.
 import type {Ajv2020, ValidateFunction} from 'ajv/dist/2020.js'
-import {re2js} from '../engine/lazy.js'
 import {formatNumber, shorten} from '../engine/messages.js'
 import {getAt, joinPointer, parsePointer} from '../engine/pointer.js'
 import {createAjv} from '../engine/schemas.js'
 import type {Characteristic} from '../engine/types.js'
+import {linearPattern, UnsupportedPattern} from './linear-pattern.js'
 import type {LocalDeclaration, Rule, RuleMeta} from './rule.js'
 import {INVALID} from './site.js'
 
@@ -86,31 +86,10 @@ function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule
 
 /** A strict 2020-12 ajv whose `pattern` and `patternProperties` run in linear time. */
 function localAjv(): Ajv2020 {
-  const {RE2JS} = re2js()
-  const regExp = Object.assign(
-    (pattern: string) => {
-      try {
-        const compiled = RE2JS.compile(pattern)
-        // ajv keeps one compiled pattern per toString(): it must name the pattern.
-        return {test: (text: string) => compiled.test(text), toString: () => `re2:${pattern}`}
-      } catch (error) {
-        throw new PatternError(pattern, (error as Error).message)
-      }
-    },
-    {code: 'pch-linear-regexp'},
-  )
+  const regExp = Object.assign((pattern: string) => linearPattern(pattern), {code: 'pch-linear-pattern'})
   // Strict (an unknown keyword or format is an error), but `{required: [odsCode]}` needs neither
   // `type: object` nor `properties`: the definition's own schema has already checked their shape.
   return createAjv({allErrors: false, verbose: false, strictTypes: false, strictRequired: false, code: {regExp}})
-}
-
-class PatternError extends Error {
-  constructor(
-    readonly pattern: string,
-    reason: string,
-  ) {
-    super(reason)
-  }
 }
 
 function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, at: string): ValidateFunction {
@@ -118,7 +97,7 @@ function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, 
     return ajv.compile(schema)
   } catch (error) {
     const failure = error as Error & {missingRef?: string}
-    if (error instanceof PatternError) {
+    if (error instanceof UnsupportedPattern) {
       // The value of a `pattern`, or a key of `patternProperties`.
       let target: 'value' | 'key' = 'value'
       const where = findInSchema(schema, (key, value) => (key === 'pattern' && value === error.pattern) || (key === error.pattern && (target = 'key') === 'key'))
@@ -155,40 +134,40 @@ function findInSchema(schema: unknown, test: (key: string, value: unknown) => bo
  * them at once (pointerOf) or not at all, so the walk builds no pointer for a value that passes.
  */
 export function forEachMatch(data: unknown, segments: readonly string[], visit: (value: unknown, keys: ReadonlyArray<string | number>) => void): void {
-  const keys: Array<string | number> = []
-  const walk = (node: unknown, depth: number): void => {
-    if (depth === segments.length) return visit(node, keys)
-    if (node === null || typeof node !== 'object') return
-    const segment = segments[depth]!
-    if (Array.isArray(node)) {
-      if (segment === '*') {
-        for (let index = 0; index < node.length; index++) {
-          keys.push(index)
-          walk(node[index], depth + 1)
-          keys.pop()
-        }
-      } else if (/^(?:0|[1-9]\d*)$/.test(segment) && Number(segment) < node.length) {
-        keys.push(Number(segment))
-        walk(node[Number(segment)], depth + 1)
-        keys.pop()
-      }
-      return
-    }
-    const record = node as Record<string, unknown>
+  walk(data, segments, 0, [], visit)
+}
+
+function walk(node: unknown, segments: readonly string[], depth: number, keys: Array<string | number>, visit: (value: unknown, keys: ReadonlyArray<string | number>) => void): void {
+  if (depth === segments.length) return visit(node, keys)
+  if (node === null || typeof node !== 'object') return
+  const segment = segments[depth]!
+  if (Array.isArray(node)) {
     if (segment === '*') {
-      for (const key in record) {
-        if (!Object.hasOwn(record, key)) continue
-        keys.push(key)
-        walk(record[key], depth + 1)
+      for (let index = 0; index < node.length; index++) {
+        keys.push(index)
+        walk(node[index], segments, depth + 1, keys, visit)
         keys.pop()
       }
-    } else if (Object.hasOwn(record, segment)) {
-      keys.push(segment)
-      walk(record[segment], depth + 1)
+    } else if (/^(?:0|[1-9]\d*)$/.test(segment) && Number(segment) < node.length) {
+      keys.push(Number(segment))
+      walk(node[Number(segment)], segments, depth + 1, keys, visit)
       keys.pop()
     }
+    return
   }
-  walk(data, 0)
+  const record = node as Record<string, unknown>
+  if (segment === '*') {
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue
+      keys.push(key)
+      walk(record[key], segments, depth + 1, keys, visit)
+      keys.pop()
+    }
+  } else if (Object.hasOwn(record, segment)) {
+    keys.push(segment)
+    walk(record[segment], segments, depth + 1, keys, visit)
+    keys.pop()
+  }
 }
 
 /** The JSON Pointer of a walk's keys. */
