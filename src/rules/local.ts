@@ -141,31 +141,25 @@ function walk(node: unknown, segments: readonly string[], depth: number, keys: A
   if (depth === segments.length) return visit(node, keys)
   if (node === null || typeof node !== 'object') return
   const segment = segments[depth]!
-  if (Array.isArray(node)) {
-    if (segment === '*') {
+  if (segment === '*') {
+    if (Array.isArray(node)) {
       for (let index = 0; index < node.length; index++) {
         keys.push(index)
         walk(node[index], segments, depth + 1, keys, visit)
         keys.pop()
       }
-    } else if (/^(?:0|[1-9]\d*)$/.test(segment) && Number(segment) < node.length) {
-      keys.push(Number(segment))
-      walk(node[Number(segment)], segments, depth + 1, keys, visit)
-      keys.pop()
+    } else {
+      const names = Object.keys(node)
+      for (let index = 0; index < names.length; index++) {
+        const name = names[index]!
+        keys.push(name)
+        walk((node as Record<string, unknown>)[name], segments, depth + 1, keys, visit)
+        keys.pop()
+      }
     }
-    return
-  }
-  const record = node as Record<string, unknown>
-  if (segment === '*') {
-    for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue
-      keys.push(key)
-      walk(record[key], segments, depth + 1, keys, visit)
-      keys.pop()
-    }
-  } else if (Object.hasOwn(record, segment)) {
+  } else if (Object.hasOwn(node, segment) && (!Array.isArray(node) || /^(?:0|[1-9]\d*)$/.test(segment))) {
     keys.push(segment)
-    walk(record[segment], segments, depth + 1, keys, visit)
+    walk((node as Record<string, unknown>)[segment], segments, depth + 1, keys, visit)
     keys.pop()
   }
 }
