@@ -3,7 +3,7 @@ import {run, type RunInput} from './engine/run.js'
 import type {FileResult} from './engine/types.js'
 
 export {run, checkText, type RunInput, type RunOutput} from './engine/run.js'
-export {loadConfig, type Config, type RuleSetting} from './engine/config.js'
+export {loadConfig, parseConfig, type Config, type RuleSetting} from './engine/config.js'
 export {UsageError} from './engine/load.js'
 export type {FileResult, Message, Severity, Characteristic, Mode} from './engine/types.js'
 export {catalogue} from './rules/index.js'

@@ -7,6 +7,7 @@ import path from 'node:path'
 import {beforeAll, beforeEach, expect, onTestFinished} from 'vitest'
 import {fileURLToPath} from 'node:url'
 import {checkText} from '../src/engine/run.js'
+import type {Config} from '../src/engine/config.js'
 import type {Message, Mode} from '../src/engine/types.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -27,9 +28,9 @@ export function edit(text: string, ...edits: Array<[from: string | RegExp, to: s
   return out
 }
 
-/** "ruleId@line:column" for each finding, in output order. */
-export function findings(text: string, mode: Mode = 'validate', today = TODAY): string[] {
-  return checkText(text, {mode, today}).messages.map(short)
+/** "ruleId@line:column" for each finding, in output order (`config`: a run with that config). */
+export function findings(text: string, mode: Mode = 'validate', today = TODAY, config?: Config): string[] {
+  return checkText(text, {mode, today, ...(config ? {config} : {})}).messages.map(short)
 }
 
 export function messages(text: string, mode: Mode = 'validate', today = TODAY): Message[] {

@@ -1,5 +1,6 @@
 // ESLint-style table tests for rules: each case is a definition and the exact findings it yields.
 import {describe, expect, it} from 'vitest'
+import type {Config} from '../src/engine/config.js'
 import type {Mode} from '../src/engine/types.js'
 import {findings} from './helpers.js'
 
@@ -10,6 +11,8 @@ export interface InvalidCase {
   errors: string[]
   mode?: Mode
   today?: string
+  /** The run's config (local rules are declared in one). */
+  config?: Config
 }
 
 export interface ValidCase {
@@ -17,16 +20,17 @@ export interface ValidCase {
   code: string
   mode?: Mode
   today?: string
+  config?: Config
 }
 
 /** Runs valid cases (the rule stays silent) and invalid cases (exactly these findings). */
 export function ruleTable(ruleId: string, table: {valid: ValidCase[]; invalid: InvalidCase[]}): void {
   describe(ruleId, () => {
     it.each(table.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
-      expect(findings(c.code, c.mode ?? 'validate', c.today).filter((f) => f.startsWith(`${ruleId}@`))).toEqual([])
+      expect(findings(c.code, c.mode ?? 'validate', c.today, c.config).filter((f) => f.startsWith(`${ruleId}@`))).toEqual([])
     })
     it.each(table.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => {
-      expect(findings(c.code, c.mode ?? 'validate', c.today)).toEqual(c.errors)
+      expect(findings(c.code, c.mode ?? 'validate', c.today, c.config)).toEqual(c.errors)
     })
   })
 }

@@ -78,14 +78,14 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   }
   const suppressed = suppressions ? await suppressions.finish(output.results) : {results: output.results, exit: 0}
   const shown = flags.quiet ? suppressed.results.map(errorsOnly) : suppressed.results
-  const {catalogue} = await import('../rules/index.js')
+  const {ruleSetOf} = await import('../rules/rule-set.js')
   // A report that cannot be written does not cost the others: each is written, then the first failure is the run's.
   let failed: unknown
   for (const {format, file} of reports) {
     const formatter = await loadFormatter(format)
     const text = formatter(shown, {
       color: new Chalk({level: colorLevel(flags.color, file !== undefined)}),
-      rules: catalogue,
+      rules: ruleSetOf(config).metas,
       version: context.version,
       ...warningsNote(suppressed.results, flags),
       ...(format === 'sarif' && baseline ? {baseline} : {}),

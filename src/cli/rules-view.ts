@@ -1,36 +1,44 @@
-// What `pch rules` prints: the catalogue as a table and one rule's docs, from the registry's metadata.
+// What `pch rules` prints: the catalogue (and the config's local rules) as a table and one rule's
+// docs, from the rules' metadata.
 import {UsageError} from '../engine/load.js'
 import {didYouMeanRule} from '../engine/suggest.js'
 import {thresholds} from '../engine/schemas.js'
-import {catalogue, ruleMeta} from '../rules/index.js'
-import type {RuleMeta} from '../rules/rule.js'
+import {forTerminal} from '../formatters/neutralise.js'
+import {localRuleText, type RuleMeta} from '../rules/rule.js'
+import type {RuleSet} from '../rules/rule-set.js'
 
 const COLUMNS = ['RULE', 'CHAR.', 'SEVERITY', 'COMPLIANCE', 'FIXABLE', 'SUMMARY'] as const
 
 function row(meta: RuleMeta): string[] {
-  return [meta.id, meta.characteristic === null ? '-' : String(meta.characteristic), meta.severity, meta.compliance ? 'yes' : 'no', meta.fixable ? 'yes' : 'no', meta.summary]
+  return [meta.id, meta.characteristic === null ? '-' : String(meta.characteristic), meta.severity, meta.compliance ? 'yes' : 'no', meta.fixable ? 'yes' : 'no', forTerminal(meta.summary)]
 }
 
-export function renderRuleTable(): string {
-  const rows = [[...COLUMNS], ...catalogue.map(row)]
+export function renderRuleTable(rules: RuleSet): string {
+  const {metas} = rules
+  const rows = [[...COLUMNS], ...metas.map(row)]
   const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
   const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '))
-  return `${lines.join('\n')}\n\n${catalogue.length} rules. pch rules ID shows one rule's documentation.\n`
+  const local = metas.filter((meta) => meta.local).length
+  return `${lines.join('\n')}\n\n${metas.length} rules${local > 0 ? ` (${local} local)` : ''}. pch rules ID shows one rule's documentation.\n`
 }
 
-function find(id: string): RuleMeta {
-  const meta = ruleMeta(id)
+function find(rules: RuleSet, id: string): RuleMeta {
+  const meta = rules.meta(id)
   if (meta) return meta
-  throw new UsageError(`Unknown rule "${id}"${didYouMeanRule(id, catalogue.map((m) => m.id))} (see pch rules)`)
+  throw new UsageError(`Unknown rule "${id}"${didYouMeanRule(id, rules.metas.map((m) => m.id))} (see pch rules)`)
 }
 
 const indent = (text: string, by = '    '): string => text.split('\n').map((line) => `${by}${line}`).join('\n')
 
-export function renderRuleDocs(id: string): string {
-  const meta = find(id)
+export function renderRuleDocs(rules: RuleSet, id: string): string {
+  const meta = find(rules, id)
   const characteristic = meta.characteristic === null ? 'general' : `characteristic ${meta.characteristic}`
   const kind = [characteristic, meta.severity, meta.compliance ? 'compliance' : 'not compliance', `${meta.scope} scope`, meta.fixable ? 'fixable with --fix' : 'not fixable']
-  const out = [meta.id, `  ${kind.join(' · ')}`, '', `  ${meta.summary}`, '', wrap(meta.docs.description, 78, '  ')]
+  const out = [meta.id, `  ${kind.join(' · ')}`, '', `  ${forTerminal(meta.summary)}`, '', wrap(forTerminal(meta.docs.description), 78, '  ')]
+  if (meta.local) {
+    out.push('', '  A local rule of the config: its findings are advisory, never compliance.', '', indent(localRuleText(meta.local).split('\n').map(forTerminal).join('\n'), '  '), '')
+    return `${out.join('\n')}\n`
+  }
   const params = thresholds(meta.id)
   if (Object.keys(params).length > 0) {
     out.push('', `  Thresholds (from schemas/): ${Object.entries(params).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ')}`)
@@ -44,8 +52,8 @@ export function renderRuleDocs(id: string): string {
   return `${out.join('\n')}\n`
 }
 
-export function ruleDocsJson(id: string | undefined): string {
-  const list = id === undefined ? catalogue : [find(id)]
+export function ruleDocsJson(rules: RuleSet, id: string | undefined): string {
+  const list = id === undefined ? rules.metas : [find(rules, id)]
   const docs = list.map((meta) => ({...meta, thresholds: thresholds(meta.id)}))
   return `${JSON.stringify(id === undefined ? docs : docs[0], null, 2)}\n`
 }

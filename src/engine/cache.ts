@@ -2,7 +2,7 @@
 // unchanged is not parsed or checked again; repo-scope rules (phase 2) and exceptions, config and
 // directives (phase 3) still run over every file, so results are those of a run without the cache.
 // One cache file per mode; it is thrown away whole when anything else that shapes a result
-// changes: pch's version, the config, the register, what the report needs, or (lint) today's date.
+// changes: pch's version, the config (its local rules too), the register, what the report needs, or (lint) today's date.
 // A cache is never trusted: it can make a run faster, never different. Its file is read only when
 // it is a regular file of the right shape (cache-shape.ts), and written only there, never through a
 // link; fix edits are never taken from it (a file with fixable findings is checked again by --fix).
@@ -93,6 +93,8 @@ export function cacheEnvironment(version: string, options: CheckOptions): string
         // Only lint has date-dependent rules.
         today: mode === 'lint' ? today : '',
         rules: [...config.rules],
+        // A changed local rule changes what phase 1 finds.
+        local: config.local ?? [],
         limits: limitsOf(config),
         register: register ? [...register] : null,
         trusts: trusts ? [...trusts] : null,

@@ -1,8 +1,9 @@
 // One file's text -> its findings. Phase 1 (inspectText) parses and checks each document and records,
 // as plain data, what later phases need: claims for repo-scope rules, approved exceptions, inline
 // directives and fixes. Phase 3 (finishFile) applies exceptions, config and directives.
-import {documentRules, inVerdict, isLocked, repoRules, ruleMeta} from '../rules/index.js'
-import type {Rule, RuleContext} from '../rules/rule.js'
+import {inVerdict, isLocked, repoRules, ruleMeta} from '../rules/index.js'
+import type {Rule, RuleContext, RuleMeta} from '../rules/rule.js'
+import {ruleSetOf} from '../rules/rule-set.js'
 import unusedException from '../rules/metadata/unused-exception.js'
 import disableDirective from '../rules/disable-directive.js'
 import unusedDisableDirective from '../rules/unused-disable-directive.js'
@@ -153,7 +154,7 @@ const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
 /** Phase 1 for one file's text. Never throws for any input. */
 export function inspectText(filePath: string, text: string, options: CheckOptions, displayName: string | undefined): CheckedFile {
   const {documents, scalarLines} = parseSource(text, options.fastPath !== false, limitsOf(options.config).maxDepth)
-  const {directives, problems} = parseDirectives(text, scalarLines)
+  const {directives, problems} = parseDirectives(text, scalarLines, ruleSetOf(options.config))
   const file: CheckedFile = {filePath, documents: documents.length, findings: [], claims: '', exceptions: [], directives}
   // In a file of several documents, the document whose content a directive's next line is in.
   const ownerOf = (range: Range): number | undefined => (documents.length > 1 ? (documents.filter((doc) => doc.startLine <= range.line + 1).at(-1) ?? documents[0])?.index : undefined)
@@ -179,8 +180,9 @@ export function inspectText(filePath: string, text: string, options: CheckOption
 }
 
 function checkDocument(doc: SourceDocument, documentIndex: number | undefined, file: CheckedFile, claims: Array<number | string>, options: CheckOptions, name: string | undefined): void {
+  const rules = ruleSetOf(options.config)
   const place = (problem: Problem): Finding => {
-    const found = finding(problem.ruleId, problem.message, problem.at ?? doc.locate(problem.path, problem.target), problem.path)
+    const found = finding(problem.ruleId, problem.message, problem.at ?? doc.locate(problem.path, problem.target), problem.path, rules.meta(problem.ruleId))
     if (documentIndex !== undefined) found.documentIndex = documentIndex
     return found
   }
@@ -265,9 +267,8 @@ function siteFacts(data: unknown, documentIndex: number | undefined, line: numbe
   }
 }
 
-/** A finding of `ruleId` with the rule's default severity, characteristic and fixability. */
-export function finding(ruleId: string, message: string, range: Range, path: string): Finding {
-  const meta = ruleMeta(ruleId)
+/** A finding of `ruleId` with the rule's default severity, characteristic and fixability (`meta`: the run's rule of that id). */
+export function finding(ruleId: string, message: string, range: Range, path: string, meta: RuleMeta | undefined = ruleMeta(ruleId)): Finding {
   return {
     ruleId,
     severity: meta?.severity ?? 'error',
@@ -301,7 +302,7 @@ function selectedRules(options: CheckOptions): ReadonlyArray<{rule: Rule; params
   let selected = rulesByOptions.get(options)
   if (!selected) {
     const {mode, config} = options
-    selected = documentRules
+    selected = ruleSetOf(config).documentRules
       .filter((rule) => (mode === 'validate' ? rule.meta.compliance : config.rules.get(rule.meta.id)?.severity !== 'off'))
       .map((rule) => ({rule, params: {...thresholds(rule.meta.id), ...config.rules.get(rule.meta.id)?.options}}))
     rulesByOptions.set(options, selected)
@@ -346,6 +347,7 @@ export function exceptionFor(file: CheckedFile, found: Pick<Message, 'ruleId' | 
 /** Apply exceptions, unused-exception, config severities and inline directives; count and sort. */
 export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], options: CheckOptions): FinishedFile {
   const used = new Set<ApprovedException>()
+  const rules = ruleSetOf(options.config)
   const findings: Finding[] = []
   for (const original of [...file.findings, ...repoFindings]) {
     const found = {...original}
@@ -377,7 +379,7 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
     // validate's verdict is locked: it reports the locked rules only (structure and compliance), which
     // no config or comment changes; a directive's own problems are lint's to report.
     if (options.mode === 'validate') return inVerdict(found.ruleId) ? [found] : []
-    const meta = ruleMeta(found.ruleId)
+    const meta = rules.meta(found.ruleId)
     const locked = !meta || isLocked(meta)
     const configured = locked ? undefined : options.config.rules.get(found.ruleId)?.severity
     if (configured === 'off') return []

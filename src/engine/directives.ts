@@ -1,6 +1,7 @@
 // Inline `# pch-disable-next-line RULE[, RULE] -- reason` comments: which rules they silence on
 // which line, and which of them cannot do what they say.
-import {catalogue, isLocked, ruleMeta} from '../rules/index.js'
+import {isLocked} from '../rules/index.js'
+import type {RuleSet} from '../rules/rule-set.js'
 import {LINE_BREAK} from './line-breaks.js'
 import {didYouMeanRule} from './suggest.js'
 import type {Range} from './types.js'
@@ -25,9 +26,10 @@ const DIRECTIVE = /^(\s*#\s*)pch-disable-next-line\b(.*)$/
 /**
  * Directives of full-line comments, and the problems of those naming no, unknown or locked rules.
  * `insideScalar` gives the lines that are text of a multi-line scalar (a block scalar's `# ...` line
- * is content, not a comment); it is asked only when the file mentions pch-disable at all.
+ * is content, not a comment); it is asked only when the file mentions pch-disable at all. `known`: the
+ * run's rules (local ones included).
  */
-export function parseDirectives(text: string, insideScalar: () => Set<number>): {directives: Directive[]; problems: DirectiveProblem[]} {
+export function parseDirectives(text: string, insideScalar: () => Set<number>, known: RuleSet): {directives: Directive[]; problems: DirectiveProblem[]} {
   const directives: Directive[] = []
   const problems: DirectiveProblem[] = []
   if (!text.includes('pch-disable')) return {directives, problems}
@@ -44,8 +46,8 @@ export function parseDirectives(text: string, insideScalar: () => Set<number>): 
     }
     const rules: string[] = []
     for (const id of listed) {
-      const meta = ruleMeta(id)
-      if (!meta) problems.push({range, message: `pch-disable-next-line names an unknown rule "${id}"${didYouMeanRule(id, catalogue.map((m) => m.id))}`})
+      const meta = known.meta(id)
+      if (!meta) problems.push({range, message: `pch-disable-next-line names an unknown rule "${id}"${didYouMeanRule(id, known.metas.map((m) => m.id))}`})
       else if (meta.compliance) problems.push({range, message: `${id} is a compliance rule: a comment cannot silence it; record an approved exception in metadata.exceptions`})
       else if (isLocked(meta)) problems.push({range, message: `${id} cannot be silenced: it decides whether a definition conforms to the format`})
       else rules.push(id)

@@ -396,10 +396,10 @@ function flowStop(code: number): boolean {
 /** Where the plain key at offset `at` ends (at its colon, which a space or the line's end follows); -1 if there is none. */
 function keyEnd(text: string, at: number, end: number): number {
   let code = text.charCodeAt(at)
-  // [A-Za-z_] then [A-Za-z0-9_-]*
+  // [A-Za-z_] then [A-Za-z0-9_/-]* (a `/` for the rule ids of a config: local/NAME, population/...)
   if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95)) return -1
   do code = text.charCodeAt(++at)
-  while (at < end && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45))
+  while (at < end && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45 || code === 47))
   if (at >= end || code !== 58) return -1 // ':'
   return at + 1 === end || text.charCodeAt(at + 1) === SPACE ? at : -1
 }

@@ -51,5 +51,10 @@ export function quote(value: unknown): string {
   else if (value === null || value === undefined) text = 'nothing'
   else if (typeof value === 'object') text = Array.isArray(value) ? 'a list' : 'a mapping'
   else text = String(value)
+  return shorten(text)
+}
+
+/** Text for a message, cut to 60 characters so one bad value cannot flood the output. */
+export function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }

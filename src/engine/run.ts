@@ -109,7 +109,7 @@ export function runInputs(input: RunInput): string[] {
   const config = input.config ?? loadConfig(cwd, input.configFile)
   const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config)).flatMap((s) => (s.kind === 'file' ? [s.path] : []))
   const registers = [registerPath(input.odsFile, config.ods, config, cwd), registerPath(input.trustsFile, config.trusts, config, cwd)]
-  return [...sources, ...(config.file === undefined ? [] : [config.file]), ...registers.filter((f) => f !== undefined)]
+  return [...sources, ...(config.file === undefined ? [] : [config.file]), ...(config.extended ?? []), ...registers.filter((f) => f !== undefined)]
 }
 
 /** Config, register, options and the files to check (paths expanded, ignores applied). */

@@ -3,7 +3,8 @@ import {readFileSync} from 'node:fs'
 import {Chalk} from 'chalk'
 import {UsageError} from '../engine/load.js'
 import type {FileResult} from '../engine/types.js'
-import {catalogue} from '../rules/index.js'
+import type {Config} from '../engine/config.js'
+import {ruleSetOf} from '../rules/rule-set.js'
 import type {Formatter as Format} from './formatter.js'
 import github from './github.js'
 import {FORMATS, type FormatName} from './index.js'
@@ -16,6 +17,8 @@ import stylish from './stylish.js'
 export interface FormatOptions {
   /** ANSI colour in `stylish` (the other formats never colour). Default false. */
   color?: boolean
+  /** The config of the run (`loadConfig`): its local rules are listed as the built-in ones are (SARIF's tool.driver.rules). */
+  config?: Config
 }
 
 /** Results (from `validate` or `lint`) to the text of a report, as `pch --format NAME` writes it. */
@@ -27,7 +30,7 @@ const packageVersion = (): string =>
   (version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version)
 
 const plain = (format: Format): Formatter => (results, options = {}) =>
-  format(results, {color: new Chalk({level: options.color === true ? 1 : 0}), rules: catalogue, version: packageVersion()})
+  format(results, {color: new Chalk({level: options.color === true ? 1 : 0}), rules: ruleSetOf(options.config ?? {}).metas, version: packageVersion()})
 
 /** Every format of `--format`, by name. */
 export const formatters: Readonly<Record<FormatName, Formatter>> = Object.freeze({

@@ -6,7 +6,7 @@ import type {BaselineResult} from './baseline.js'
 
 export interface FormatContext {
   color: ChalkInstance
-  /** The rule catalogue (SARIF lists every rule). */
+  /** The run's rules: the catalogue and the config's local rules (SARIF lists every rule). */
   rules: readonly RuleMeta[]
   /** pch's version. */
   version: string

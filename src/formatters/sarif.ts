@@ -3,14 +3,16 @@
 // Every result has stable partialFingerprints; with a baseline, its baselineState, and the
 // baseline's results that are gone follow as results of state absent.
 import type {Message} from '../engine/types.js'
-import type {RuleMeta} from '../rules/rule.js'
+import {localRuleText, type RuleMeta} from '../rules/rule.js'
 import {fingerprints, matchBaseline} from './baseline.js'
 import type {Formatter} from './formatter.js'
 
 const LEVEL = {error: 'error', warning: 'warning', info: 'note'} as const
 
 function describeRule(meta: RuleMeta): Record<string, unknown> {
-  const help = `${meta.docs.description}\n\nFails:\n${meta.docs.failing}\n\nPasses:\n${meta.docs.passing}`
+  const help = meta.local
+    ? `${meta.docs.description}\n\n${localRuleText(meta.local)}`
+    : `${meta.docs.description}\n\nFails:\n${meta.docs.failing}\n\nPasses:\n${meta.docs.passing}`
   return {
     id: meta.id,
     name: meta.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
@@ -18,7 +20,9 @@ function describeRule(meta: RuleMeta): Record<string, unknown> {
     fullDescription: {text: meta.docs.description},
     help: {
       text: help,
-      markdown: `${meta.docs.description}\n\n**Fails:**\n\n\`\`\`yaml\n${meta.docs.failing}\n\`\`\`\n\n**Passes:**\n\n\`\`\`yaml\n${meta.docs.passing}\n\`\`\``,
+      markdown: meta.local
+        ? `${meta.docs.description}\n\n\`\`\`yaml\n${localRuleText(meta.local)}\n\`\`\``
+        : `${meta.docs.description}\n\n**Fails:**\n\n\`\`\`yaml\n${meta.docs.failing}\n\`\`\`\n\n**Passes:**\n\n\`\`\`yaml\n${meta.docs.passing}\n\`\`\``,
     },
     defaultConfiguration: {level: meta.severity},
     properties: {
@@ -26,7 +30,8 @@ function describeRule(meta: RuleMeta): Record<string, unknown> {
       compliance: meta.compliance,
       scope: meta.scope,
       fixable: meta.fixable,
-      tags: [meta.characteristic === null ? 'structure' : `characteristic-${meta.characteristic}`, ...(meta.compliance ? ['compliance'] : [])],
+      tags: [meta.characteristic === null ? (meta.local ? 'local' : 'structure') : `characteristic-${meta.characteristic}`, ...(meta.compliance ? ['compliance'] : []), ...(meta.local && meta.characteristic !== null ? ['local'] : [])],
+      ...(meta.local ? {declaredIn: meta.local.declaredIn} : {}),
     },
   }
 }

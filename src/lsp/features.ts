@@ -78,7 +78,8 @@ function disableNextLine(positions: TextPositions, message: Message): TextEdit {
 export function hover(doc: CheckedDocument, position: Position): Hover | null {
   const here = doc.check.finished.result.messages.map((message) => ({message, range: doc.positions.range(message)})).filter(({range}) => !before(position, range.start) && !before(range.end, position))
   if (here.length === 0) return null
-  const ids = [...new Set(here.map(({message}) => message.ruleId))].filter((id) => ruleMeta(id))
+  const {rules} = doc.check
+  const ids = [...new Set(here.map(({message}) => message.ruleId))].filter((id) => rules.meta(id))
   if (ids.length === 0) return null
-  return {contents: {kind: 'markdown', value: ids.map((id) => renderRuleDocs(id)).join('\n---\n\n')}, range: here[0]!.range}
+  return {contents: {kind: 'markdown', value: ids.map((id) => renderRuleDocs(rules, id)).join('\n---\n\n')}, range: here[0]!.range}
 }

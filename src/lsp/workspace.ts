@@ -5,6 +5,7 @@
 import path from 'node:path'
 import type {CheckedFile, FinishedFile} from '../engine/check.js'
 import {ConfigError, CONFIG_NAMES, findConfig} from '../engine/config.js'
+import {ruleSetOf, type RuleSet} from '../rules/rule-set.js'
 import {DEFINITION_FILE, resolvePaths, UsageError} from '../engine/load.js'
 import {finishFiles, ignoreMatcher, inspectSource, planOptions, type Inspected, type RunPlan} from '../engine/run.js'
 import {localToday} from '../engine/today.js'
@@ -22,6 +23,8 @@ export interface ProjectFault {
 export interface DocumentCheck {
   finished: FinishedFile
   file: CheckedFile
+  /** The rules of its run: the registry and its config's local rules (for hover). */
+  rules: RuleSet
 }
 
 export const isDefinition = (file: string): boolean => DEFINITION_FILE.test(path.basename(file))
@@ -116,7 +119,8 @@ export class Project {
       return item ? [{file, item}] : []
     })
     const finished = finishFiles(plan, [...this.files.values()], wanted.map((w) => w.item))
-    wanted.forEach(({file, item}, i) => out.set(file, {finished: finished[i]!, file: item.file}))
+    const rules = ruleSetOf(plan.options.config)
+    wanted.forEach(({file, item}, i) => out.set(file, {finished: finished[i]!, file: item.file, rules}))
     return out
   }
 

@@ -26,6 +26,18 @@ export interface RuleMeta {
   docs: RuleDocs
   /** JSON Schema of the options object a config may give (defaults come from x-pch-thresholds). */
   options?: Record<string, unknown>
+  /** A local rule (rules.md "Local rules"): the config that declares it, and what it declares. */
+  local?: LocalDeclaration
+}
+
+/** What a config's `local/NAME` entry declares, beside its metadata. */
+export interface LocalDeclaration {
+  /** The config file, as shown. */
+  declaredIn: string
+  given: string
+  where?: Record<string, unknown> | boolean
+  then: Record<string, unknown> | boolean
+  message: string
 }
 
 export interface RuleContext {
@@ -70,4 +82,12 @@ export interface RepoRule {
 export interface FindingsRule {
   meta: RuleMeta
   message: string
+}
+
+/** A local rule's declaration as text for its docs (`pch rules`, SARIF): where it is declared and what it says. */
+export function localRuleText(local: LocalDeclaration): string {
+  const lines = [`Declared in ${local.declaredIn}:`, `  given: ${local.given}`]
+  if (local.where !== undefined) lines.push(`  where: ${JSON.stringify(local.where)}`)
+  lines.push(`  then: ${JSON.stringify(local.then)}`, `  message: ${JSON.stringify(local.message)}`)
+  return lines.join('\n')
 }

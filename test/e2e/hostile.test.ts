@@ -188,6 +188,71 @@ export const catalogue: Row[] = [
     },
   },
   {
+    input: 'a local rule whose pattern takes exponential time with backtracking (`pattern: "^(a+)+$"` over a 999-character name)',
+    outcome: 'one finding of the rule, at once: `pattern` and `patternProperties` are matched by RE2 (`re2js`), in linear time; a pattern RE2 cannot match (lookaround) is a config error naming it',
+    exit: 1,
+    run() {
+      temp.write('.pchrc.yaml', 'rules:\n  local/name-shape:\n    given: /metadata/name\n    then: { pattern: "^(a+)+$" }\n    message: "{{path}} is not all a"\n    severity: error\n')
+      temp.write('riverside.pch.yaml', edit(base, ['name: Riverside Primary Care Home', `name: ${'a'.repeat(998)}!`]))
+      const started = Date.now()
+      const r = cli(['lint', 'riverside.pch.yaml', '--today', TODAY, '-f', 'json'], {cwd: temp.path})
+      expect(Date.now() - started).toBeLessThan(20_000)
+      expect([r.status, r.stderr]).toEqual([1, ''])
+      expect(JSON.parse(r.stdout)[0].messages.map((m: JsonMessage) => `${m.ruleId}@${m.line}:${m.column} ${m.message}`)).toEqual([`local/name-shape@${lineOf(base, 'name: Riverside')}:9 /metadata/name is not all a`])
+      temp.write('.pchrc.yaml', 'rules:\n  local/name-shape:\n    given: /metadata/name\n    then: { pattern: "(?=a)a" }\n    message: m\n')
+      failsQuickly(['lint', 'riverside.pch.yaml'], /^pch: Invalid config \.pchrc\.yaml:4:22: local\/name-shape: the pattern "\(\?=a\)a" is not supported: pch matches patterns in linear time /)
+    },
+  },
+  {
+    input: 'a local rule with a `$ref` to a URL (`$ref: https://example.org/evil.json`)',
+    outcome: '"pch: Invalid config .pchrc.yaml:6:23: local/x: $ref "https://example.org/evil.json" points outside the rule: pch fetches no schema, ...", one line, at the `$ref`; nothing is fetched',
+    exit: 2,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      temp.write('.pchrc.yaml', 'rules:\n  local/x:\n    given: /metadata\n    then:\n      properties:\n        name: { $ref: "https://example.org/evil.json" }\n    message: m\n')
+      failsQuickly(['lint', 'riverside.pch.yaml'], /^pch: Invalid config \.pchrc\.yaml:6:23: local\/x: \$ref "https:\/\/example\.org\/evil\.json" points outside the rule: pch fetches no schema, and a \$ref may point only inside it \(#\/\$defs\/\.\.\.\)\n$/)
+    },
+  },
+  {
+    input: 'a config of 10,000 local rules',
+    outcome: '"pch: Invalid config .pchrc.yaml:1:1: a config declares at most 1,000 local rules ...; this one has 10,000", one line, before any rule is compiled',
+    exit: 2,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      temp.write('.pchrc.yaml', `rules:\n${Array.from({length: 10_000}, (_, i) => `  local/rule-${i}:\n    given: /metadata/name\n    then: { minLength: 1 }\n    message: m\n`).join('')}`)
+      failsQuickly(['lint', 'riverside.pch.yaml'], /^pch: Invalid config \.pchrc\.yaml:1:1: a config declares at most 1,000 local rules \(with those of the configs it extends\); this one has 10,000\n$/)
+    },
+  },
+  {
+    input: 'a local rule whose message names a field the value does not have (`{{value.nope}}`), or something other than the value (`{{process.env.HOME}}`)',
+    outcome: 'the absent field reads `(no nope)`; any placeholder but `{{value}}`, `{{value.FIELD}}` and `{{path}}` is a config error: nothing but the matched value reaches a message',
+    exit: 1,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      temp.write('.pchrc.yaml', 'rules:\n  local/x:\n    given: /metadata/commissioner\n    then: { required: [nope] }\n    message: "{{value.name}}: {{value.nope}} {{ value.nope.deeper }}"\n    severity: error\n')
+      const r = cli(['lint', 'riverside.pch.yaml', '--today', TODAY, '-f', 'json'], {cwd: temp.path})
+      expect([r.status, r.stderr]).toEqual([1, ''])
+      expect(JSON.parse(r.stdout)[0].messages.map((m: JsonMessage) => m.message)).toEqual(['North Riverside Integrated Care Board: (no nope) (no nope.deeper)'])
+      temp.write('.pchrc.yaml', 'rules:\n  local/x:\n    given: /metadata\n    then: false\n    message: "{{process.env.HOME}}"\n')
+      failsQuickly(['lint', 'riverside.pch.yaml'], /^pch: Invalid config \.pchrc\.yaml:5:14: local\/x: \{\{process\.env\.HOME\}\} is not a placeholder: a message may use \{\{value\}\}, \{\{value\.FIELD\}\} and \{\{path\}\}\n$/)
+    },
+  },
+  {
+    input: 'an `extends` that never ends or loops: `extends: [./zero]` (a node like `/dev/zero`), a FIFO, a config that extends itself',
+    outcome: '"pch: Invalid config .pchrc.yaml:1:11: extends "./zero": not a regular file (...)", or "... extends makes a cycle: .pchrc.yaml -> .pchrc.yaml", one line; nothing is read but regular files',
+    exit: 2,
+    root: true,
+    run() {
+      temp.write('riverside.pch.yaml', base)
+      temp.write('.pchrc.yaml', `extends: [./${device('zero', 5)}]\n`)
+      failsQuickly(['lint', 'riverside.pch.yaml'], /^pch: Invalid config \.pchrc\.yaml:1:11: extends "\.\/zero": not a regular file \(.*zero\)\n$/)
+      temp.write('.pchrc.yaml', `extends: [./${endlessPipe('fifo')}]\n`)
+      failsQuickly(['lint', 'riverside.pch.yaml'], /^pch: Invalid config \.pchrc\.yaml:1:11: extends "\.\/fifo": not a regular file \(.*fifo\)\n$/)
+      temp.write('.pchrc.yaml', 'extends: [./.pchrc.yaml]\n')
+      failsQuickly(['lint', 'riverside.pch.yaml'], /^pch: Invalid config \.pchrc\.yaml:1:11: extends makes a cycle: \.pchrc\.yaml -> \.pchrc\.yaml\n$/)
+    },
+  },
+  {
     input: 'a register or an extract that never ends: `ods: /dev/zero` in a committed `.pchrc.yaml`, `--ods /dev/urandom`, `sync-list-sizes --from /dev/zero`, an endless pipe',
     outcome: '"pch: FILE is more than the limit of 268,435,456 bytes (the limit for registers and extracts)", one line, within seconds; no file changes',
     exit: 2,

@@ -10,7 +10,10 @@ import sarif from '../../src/formatters/sarif.js'
 import {catalogue} from '../../src/rules/index.js'
 import type {RuleMeta} from '../../src/rules/rule.js'
 import type {BaselineResult} from '../../src/formatters/baseline.js'
-import {cli, SHARED, tempDir, TODAY} from '../helpers.js'
+import {loadConfig} from '../../src/engine/config.js'
+import {ruleSetOf} from '../../src/rules/rule-set.js'
+import {writeIcbRepository} from '../e2e/icb-repository.js'
+import {cli, SHARED, tempDir, TODAY, useTempDir} from '../helpers.js'
 import {context, fixture, rules as fixtureRules} from './fixture.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -219,5 +222,28 @@ describe('SARIF schema: the built CLI over examples/', () => {
     const results = log.runs[0].results as Json[]
     expect(results.length).toBeGreaterThan(0)
     expect(results).toHaveLength(json.reduce((n, r) => n + r.messages.length, 0))
+  })
+})
+
+describe('SARIF schema: the built CLI with local rules (an ICB config that extends others)', () => {
+  const repo = useTempDir('pch-sarif-local-', 'all')
+  let log: Json
+
+  beforeAll(() => {
+    writeIcbRepository(repo.write)
+    const r = cli(['lint', 'sites', '--format', 'sarif', '--today', TODAY], {cwd: repo.path})
+    expect([r.status, r.stderr]).toEqual([1, ''])
+    log = JSON.parse(r.stdout) as Json
+  })
+
+  it('is valid SARIF 2.1.0', () => {
+    expect(schemaErrors(log)).toEqual([])
+  })
+
+  it('lists the catalogue, then the local rules, with their docs, and points every ruleIndex at its rule', () => {
+    const rules = ruleSetOf(loadConfig(repo.path)).metas
+    expect(rules.slice(catalogue.length).map((m) => m.id)).toEqual(['local/acute-partner-has-ods-code', 'local/capitation-floor'])
+    expectRulesAndIndexes(log, rules)
+    expect((log.runs[0].results as Json[]).map((r) => r.ruleId)).toEqual(['local/capitation-floor', 'local/acute-partner-has-ods-code', 'local/capitation-floor'])
   })
 })
