@@ -27,7 +27,9 @@ const schemaAccepts = ajv.compile(bundle)
 
 /** Plain ajv over `pch schema`: every document of the text parses and is accepted (and there is one). */
 function ajvAccepts(text: string): boolean {
-  const documents = parseAllDocuments(text.replace(/^\uFEFF/, ''))
+  // YAML 1.2 (§5.4) counts a lone CR as a line break, as pch does; the yaml package reads it as
+  // content, so the reference reads the text with each lone CR as the LF it stands for.
+  const documents = parseAllDocuments(text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n'))
   if (!Array.isArray(documents) || documents.length === 0) return false
   return documents.every((doc) => doc.errors.length === 0 && schemaAccepts(doc.toJS({maxAliasCount: 1000})))
 }
