@@ -89,7 +89,10 @@ function localAjv(): Ajv2020 {
   const regExp = Object.assign((pattern: string) => linearPattern(pattern), {code: 'pch-linear-pattern'})
   // Strict (an unknown keyword or format is an error), but `{required: [odsCode]}` needs neither
   // `type: object` nor `properties`: the definition's own schema has already checked their shape.
-  return createAjv({allErrors: false, verbose: false, strictTypes: false, strictRequired: false, code: {regExp}})
+  // Compiled on every run that has local rules, so what costs start-up is left out: ajv's code
+  // optimisation, and checking each schema against the meta-schema (compiling that costs ~60 ms) -
+  // ajv still refuses a keyword of the wrong type (`minLength: many`, `type: strin`).
+  return createAjv({allErrors: false, verbose: false, strictTypes: false, strictRequired: false, validateSchema: false, code: {regExp, optimize: false}})
 }
 
 function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, at: string): ValidateFunction {
