@@ -14,7 +14,7 @@ import {limitsOf} from './config.js'
 import type {FileText} from './run.js'
 import {crypto} from './lazy.js'
 import {decode, readBounded} from './read.js'
-import {isLink, writeFileAtomic} from './write.js'
+import {isInside, isLink, writeFileAtomic} from './write.js'
 
 /** The default place, as ESLint and Babel keep theirs. */
 export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'pch')
@@ -167,11 +167,6 @@ function leavesWorkingDirectory(dir: string, cwd: string): string | undefined {
     return isInside(resolved, real) ? undefined : 'it leads out of the working directory through a symbolic link'
   }
   return undefined
-}
-
-function isInside(file: string, dir: string): boolean {
-  const relative = path.relative(dir, file)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
 function isDirectory(dir: string): boolean {

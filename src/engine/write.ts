@@ -167,8 +167,14 @@ const SYSTEM_REASONS: Record<string, string> = {
 
 /** A file as messages name it: relative to the working directory when it is inside it. */
 function shown(file: string): string {
-  const relative = path.relative(process.cwd(), path.resolve(file))
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file
+  const absolute = path.resolve(file)
+  return absolute !== process.cwd() && isInside(absolute, process.cwd()) ? path.relative(process.cwd(), absolute) : file
+}
+
+/** Whether `file` is `dir` or below it (by path, links not followed). */
+export function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
 /** /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: the process's own descriptor, written as it is. */
