@@ -13,10 +13,30 @@ import path from 'node:path'
 import {build} from 'esbuild'
 
 const common = {bundle: true, platform: 'node', target: 'node20', allowOverwrite: true, logLevel: 'warning'}
-// The libraries src/engine/lazy.ts loads on first use (read from it) stay in node_modules: most
+// `import.meta.url` in each of pch's sources becomes the URL tsc's output of that source has in
+// dist/ (dist/engine/io/read.js for src/engine/io/read.ts), whichever bundle it lands in: URLs
+// relative to it (the schemas, the templates, the worker) reach the same files bundled or not.
+// `base` is the bundle's own URL, as an expression; `bundleDir` the folder the bundle is written to.
+function distUrls(bundleDir, base) {
+  return {
+    name: 'dist-urls',
+    setup(build) {
+      build.onLoad({filter: /\.ts$/}, (args) => {
+        const fromSrc = path.relative(path.resolve('src'), args.path)
+        if (fromSrc.startsWith('..')) return undefined
+        const text = readFileSync(args.path, 'utf8')
+        if (!text.includes('import.meta.url')) return undefined
+        const distFile = path.join('dist', fromSrc).replace(/\.ts$/, '.js')
+        const relative = path.relative(bundleDir, distFile).split(path.sep).join('/')
+        return {contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, ${base}).href`), loader: 'ts'}
+      })
+    },
+  }
+}
+// The libraries src/rule-api/lazy.ts loads on first use (read from it) stay in node_modules: most
 // runs never load them, and a module that imports one directly gets the same copy.
-const lazy = [...readFileSync(new URL('../src/engine/lazy.ts', import.meta.url), 'utf8').matchAll(/= lazy<[^>]*>\('([^':]+)'\)/g)].map((m) => m[1])
-if (!lazy.includes('yaml')) throw new Error('src/engine/lazy.ts: its libraries were not found')
+const lazy = [...readFileSync(new URL('../src/rule-api/lazy.ts', import.meta.url), 'utf8').matchAll(/= lazy<[^>]*>\('([^':]+)'\)/g)].map((m) => m[1])
+if (!lazy.includes('yaml')) throw new Error('src/rule-api/lazy.ts: its libraries were not found')
 
 await build({
   ...common,
@@ -31,6 +51,7 @@ await build({
   format: 'cjs',
   external: lazy,
   plugins: [
+    distUrls('dist/commands', 'importMetaUrl'),
     {
       name: 'shared-oclif',
       setup(build) {
@@ -50,6 +71,7 @@ await build({
   outfile: 'dist/cjs/index.cjs',
   format: 'cjs',
   external: lazy,
+  plugins: [distUrls('dist/cjs', 'importMetaUrl')],
   define: {'import.meta.url': 'importMetaUrl'},
   inject: ['scripts/import-meta-url.js'],
 })
@@ -64,10 +86,11 @@ for (const entry of readdirSync('dist', {recursive: true, withFileTypes: true}))
 }
 await build({
   ...common,
-  entryPoints: ['src/engine/worker.ts'],
-  outdir: 'dist/engine',
+  entryPoints: ['src/engine/parallel/worker.ts'],
+  outdir: 'dist/engine/parallel',
   format: 'esm',
   external: lazy,
+  plugins: [distUrls('dist/engine/parallel', 'import.meta.url')],
 })
 // A cache made from an earlier bundle must not outlive it (scripts/code-cache.js makes the new one).
 rmSync('dist/cli/oclif.cjs.cache', {force: true})

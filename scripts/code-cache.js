@@ -21,7 +21,7 @@ if (process.env.NODE_OPTIONS || process.execArgv.length > 0) {
 
 process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1' // as bin/run.js runs oclif
 const {codeCacheFile, CODE_CACHE, execute, settings} = await import('../dist/cli/oclif.js')
-const {writeFileAtomic} = await import('../dist/engine/write.js')
+const {writeFileAtomic} = await import('../dist/engine/io/write.js')
 settings.enableAutoTranspile = false
 await execute({dir: new URL('../bin/run.js', import.meta.url).href, args: ['validate', 'examples/riverside.pch.yaml', '--format', 'json']})
 process.exitCode = 0

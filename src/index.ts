@@ -1,13 +1,13 @@
 // The programmatic API (README "Programmatic API"): the CLI is a thin shell over these.
-import {run, type RunInput} from './engine/run.js'
-import type {FileResult} from './engine/types.js'
+import {run, type RunInput} from './engine/pipeline/run.js'
+import type {FileResult} from './rule-api/types.js'
 
-export {run, checkText, type RunInput, type RunOutput} from './engine/run.js'
-export {loadConfig, parseConfig, type Config, type RuleSetting} from './engine/config.js'
-export {UsageError} from './engine/load.js'
-export type {FileResult, Message, Severity, Characteristic, Mode} from './engine/types.js'
+export {run, checkText, type RunInput, type RunOutput} from './engine/pipeline/run.js'
+export {loadConfig, parseConfig, type Config, type RuleSetting} from './engine/config/config.js'
+export {UsageError} from './engine/io/load.js'
+export type {FileResult, Message, Severity, Characteristic, Mode} from './rule-api/types.js'
 export {catalogue} from './rules/index.js'
-export type {RuleMeta} from './rules/rule.js'
+export type {RuleMeta} from './rule-api/rule.js'
 export {FORMATS, type FormatName} from './formatters/index.js'
 export {formatters, loadFormatter, type Formatter, type FormatOptions} from './formatters/api.js'
 
@@ -22,7 +22,7 @@ export interface CheckInput {
   /** A config file (`--config`); without it, the nearest .pchrc.yaml, .pchrc.yml or .pchrc.json. */
   configFile?: string
   /** A config already loaded with `loadConfig` (takes precedence over configFile). */
-  config?: import('./engine/config.js').Config
+  config?: import('./engine/config/config.js').Config
   /** The text of the path `-` (`pch validate -`). */
   stdin?: string | Uint8Array
   /** The name `-` is reported and matched as (`--stdin-filename`). */

@@ -4,7 +4,7 @@ import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {checkText, formatters, FORMATS, lint, loadFormatter, UsageError, validate} from '../src/index.js'
-import {localToday} from '../src/engine/today.js'
+import {localToday} from '../src/engine/pipeline/today.js'
 import {edit, riverside, SHARED, tempDir} from './helpers.js'
 
 const expired = (): string => edit(riverside(), ['start: 2026-04-01', 'start: 2000-04-01'], ['end: 2027-03-31', 'end: 2001-03-31'])

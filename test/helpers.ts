@@ -6,9 +6,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, beforeEach, expect, onTestFinished} from 'vitest'
 import {fileURLToPath} from 'node:url'
-import {checkText} from '../src/engine/run.js'
-import type {Config} from '../src/engine/config.js'
-import type {Message, Mode} from '../src/engine/types.js'
+import {checkText} from '../src/engine/pipeline/run.js'
+import type {Config} from '../src/engine/config/config.js'
+import type {Message, Mode} from '../src/rule-api/types.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const BIN = fileURLToPath(new URL('../bin/run.js', import.meta.url))

@@ -1,7 +1,7 @@
 // ESLint-style table tests for rules: each case is a definition and the exact findings it yields.
 import {describe, expect, it} from 'vitest'
-import type {Config} from '../src/engine/config.js'
-import type {Mode} from '../src/engine/types.js'
+import type {Config} from '../src/engine/config/config.js'
+import type {Mode} from '../src/rule-api/types.js'
 import {findings} from './helpers.js'
 
 export interface InvalidCase {

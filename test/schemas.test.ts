@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {createAjv, loadSchemas, thresholds, type JsonSchema} from '../src/engine/schemas.js'
+import {createAjv, loadSchemas, thresholds, type JsonSchema} from '../src/rule-api/schemas.js'
 import {catalogue, documentRules, findingsRules, repoRules} from '../src/rules/index.js'
 import {SHARED} from './helpers.js'
 

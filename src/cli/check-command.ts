@@ -1,10 +1,10 @@
 // The body shared by validate and lint: parse paths and flags, run the engine, fix, format, exit code.
 import {Chalk, supportsColor} from 'chalk'
-import type {FileResult, Mode} from '../engine/types.js'
-import {UsageError} from '../engine/load.js'
-import type {RunInput, RunOutput} from '../engine/run.js'
-import type {FileWrite} from '../engine/write.js'
-import {checkToday} from '../engine/today.js'
+import type {FileResult, Mode} from '../rule-api/types.js'
+import {UsageError} from '../engine/io/load.js'
+import type {RunInput, RunOutput} from '../engine/pipeline/run.js'
+import type {FileWrite} from '../engine/io/write.js'
+import {checkToday} from '../engine/pipeline/today.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
 import type {SuppressionFlags} from './suppressions.js'
 import type {BaselineResult} from '../formatters/baseline.js'
@@ -39,11 +39,11 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   if (flags.fix && paths.includes('-')) throw new UsageError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes')
   const concurrency = checkConcurrency(flags.concurrency)
   const [{run}, {runParallel}, {DEFAULT_CACHE_LOCATION}, {limitsOf, loadConfig}, {readStreamBounded}] = await Promise.all([
-    import('../engine/run.js'),
-    import('../engine/parallel.js'),
-    import('../engine/cache.js'),
-    import('../engine/config.js'),
-    import('../engine/read.js'),
+    import('../engine/pipeline/run.js'),
+    import('../engine/parallel/parallel.js'),
+    import('../engine/cache/cache.js'),
+    import('../engine/config/config.js'),
+    import('../engine/io/read.js'),
   ])
   // The config first, so that standard input is read no further than limits.maxFileSize.
   const config = loadConfig(process.cwd(), flags.config)
@@ -100,7 +100,7 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
 /** --baseline: an earlier SARIF log of pch, read through the bounded reader; only --format sarif takes it. */
 async function readBaseline(file: string, reports: readonly Report[]): Promise<BaselineResult[]> {
   if (!reports.some((r) => r.format === 'sarif')) throw new UsageError('--baseline sets the baselineState of SARIF results: give it with --format sarif')
-  const [{EARLIER_RUN_FILE, readDataText}, {parseBaseline}, {existsSync}] = await Promise.all([import('../engine/read.js'), import('../formatters/baseline.js'), import('node:fs')])
+  const [{EARLIER_RUN_FILE, readDataText}, {parseBaseline}, {existsSync}] = await Promise.all([import('../engine/io/read.js'), import('../formatters/baseline.js'), import('node:fs')])
   if (!existsSync(file)) throw new UsageError(`--baseline ${file} does not exist`)
   return parseBaseline(readDataText(file, {...EARLIER_RUN_FILE, shown: file, expected: 'a SARIF log (pch lint --format sarif)'}), file)
 }
@@ -171,7 +171,7 @@ function scanFlags(argv: readonly string[]): Array<{flag: 'format' | 'output'; v
  * file as it was), then report what the fixed files still hold.
  */
 async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
-  const [{applyEdits}, {writeFilesAtomic}] = await Promise.all([import('../engine/fix.js'), import('../engine/write.js')])
+  const [{applyEdits}, {writeFilesAtomic}] = await Promise.all([import('../engine/pipeline/fix.js'), import('../engine/io/write.js')])
   const overrides = new Map<string, string>()
   const writes: FileWrite[] = []
   for (const fix of output.fixes) {
@@ -192,7 +192,7 @@ async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput
 
 /** --fix-dry-run: print a unified diff of what --fix would write; the exit code is as after the fix. */
 async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
-  const [{applyEdits}, {patch}] = await Promise.all([import('../engine/fix.js'), import('./patch.js')])
+  const [{applyEdits}, {patch}] = await Promise.all([import('../engine/pipeline/fix.js'), import('./patch.js')])
   const overrides = new Map<string, string>()
   let stdin: RunInput['stdin'] = input.stdin
   for (const fix of output.fixes) {
@@ -215,7 +215,7 @@ export function checkConcurrency(value: string | undefined): number | 'auto' {
 /** Before any work: no --output may be one of the run's inputs (its definitions, config, registers and `others`, such as a baseline). */
 export async function refuseOutputsOverInputs(outputs: readonly string[], input: RunInput, others: readonly string[] = []): Promise<void> {
   if (outputs.length === 0) return
-  const [{runInputs}, {refuseInputsAsOutputs}] = await Promise.all([import('../engine/run.js'), import('../engine/write.js')])
+  const [{runInputs}, {refuseInputsAsOutputs}] = await Promise.all([import('../engine/pipeline/run.js'), import('../engine/io/write.js')])
   try {
     refuseInputsAsOutputs(outputs, [...runInputs(input), ...others])
   } catch (error) {
@@ -224,7 +224,7 @@ export async function refuseOutputsOverInputs(outputs: readonly string[], input:
 }
 
 export async function writeOrFail(file: string, text: string): Promise<void> {
-  const {writeFileAtomic, makeDirectoryFor} = await import('../engine/write.js')
+  const {writeFileAtomic, makeDirectoryFor} = await import('../engine/io/write.js')
   try {
     makeDirectoryFor(file)
     writeFileAtomic(file, text)

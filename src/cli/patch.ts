@@ -1,6 +1,6 @@
 // A git-style unified patch (a/ and b/ paths) of one file's change, for the dry runs. The file
 // headers are written as git writes them: a name is never written raw, so no name can forge a line.
-import {diff} from '../engine/lazy.js'
+import {diff} from '../rule-api/lazy.js'
 
 export function patch(filePath: string, before: string, after: string): string {
   const {OMIT_HEADERS, formatPatch, structuredPatch} = diff()

@@ -1,10 +1,10 @@
 // What `pch rules` prints: the catalogue (and the config's local rules) as a table and one rule's
 // docs, from the rules' metadata.
-import {UsageError} from '../engine/load.js'
-import {didYouMeanRule} from '../engine/suggest.js'
-import {thresholds} from '../engine/schemas.js'
+import {UsageError} from '../engine/io/load.js'
+import {didYouMeanRule} from '../rule-api/suggest.js'
+import {thresholds} from '../rule-api/schemas.js'
 import {forTerminal} from '../formatters/neutralise.js'
-import {localRuleText, type RuleMeta} from '../rules/rule.js'
+import {localRuleText, type RuleMeta} from '../rule-api/rule.js'
 import type {RuleSet} from '../rules/rule-set.js'
 
 const COLUMNS = ['RULE', 'CHAR.', 'SEVERITY', 'COMPLIANCE', 'FIXABLE', 'SUMMARY'] as const

@@ -1,9 +1,9 @@
 // `pch schema --out DIR`: the schema files as pch uses them, and the bundle, each written atomically.
 import {mkdirSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {UsageError} from '../engine/load.js'
-import {SCHEMA_DIR} from '../engine/schemas.js'
-import {attempt, writeFileAtomic} from '../engine/write.js'
+import {UsageError} from '../engine/io/load.js'
+import {SCHEMA_DIR} from '../rule-api/schemas.js'
+import {attempt, writeFileAtomic} from '../engine/io/write.js'
 
 export function writeSchemaFiles(dir: string, bundle: string): string[] {
   try {

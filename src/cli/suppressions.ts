@@ -2,11 +2,11 @@
 // the bounded reader and the output layer; the counting itself is src/engine/suppressions.ts.
 import {existsSync} from 'node:fs'
 import path from 'node:path'
-import type {Config} from '../engine/config.js'
-import {UsageError} from '../engine/load.js'
-import {formatNumber} from '../engine/messages.js'
-import {EARLIER_RUN_FILE, readDataText} from '../engine/read.js'
-import {displayPath} from '../engine/run.js'
+import type {Config} from '../engine/config/config.js'
+import {UsageError} from '../engine/io/load.js'
+import {formatNumber} from '../rule-api/messages.js'
+import {EARLIER_RUN_FILE, readDataText} from '../engine/io/read.js'
+import {displayPath} from '../engine/pipeline/run.js'
 import {
   applySuppressions,
   countFindings,
@@ -19,8 +19,8 @@ import {
   SUPPRESSIONS_NAME,
   type Suppressions,
   type UnusedSuppression,
-} from '../engine/suppressions.js'
-import type {FileResult} from '../engine/types.js'
+} from '../engine/pipeline/suppressions.js'
+import type {FileResult} from '../rule-api/types.js'
 import {forTerminal} from '../formatters/neutralise.js'
 
 export interface SuppressionFlags {
@@ -87,7 +87,7 @@ function unusedLine(unused: readonly UnusedSuppression[], shown: string): string
 /** Through the output layer: atomically, and never over a change another process made since pch read the file. */
 async function write(file: string, text: string, before: string | undefined): Promise<void> {
   if (text === before) return
-  const {makeDirectoryFor, writeFileAtomic} = await import('../engine/write.js')
+  const {makeDirectoryFor, writeFileAtomic} = await import('../engine/io/write.js')
   try {
     makeDirectoryFor(file)
     writeFileAtomic(file, text, before === undefined ? {create: true} : {read: before})

@@ -1,8 +1,8 @@
 // `pch help [COMMAND]`: the same help as `pch COMMAND --help` (oclif's help class), for those who type it first.
 import {Args, loadHelpClass} from '@oclif/core'
 import {PchCommand} from '../cli/base.js'
-import {UsageError} from '../engine/load.js'
-import {didYouMean} from '../engine/suggest.js'
+import {UsageError} from '../engine/io/load.js'
+import {didYouMean} from '../rule-api/suggest.js'
 
 export default class Help extends PchCommand {
   static override summary = 'Show the help of pch or of one command.'

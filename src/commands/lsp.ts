@@ -2,8 +2,8 @@
 import {Flags} from '@oclif/core'
 import {PchCommand} from '../cli/base.js'
 import {checkFlags} from '../cli/flags.js'
-import {UsageError} from '../engine/load.js'
-import {checkToday} from '../engine/today.js'
+import {UsageError} from '../engine/io/load.js'
+import {checkToday} from '../engine/pipeline/today.js'
 
 export default class Lsp extends PchCommand {
   static override summary = 'Run the pch language server (LSP 3.17) on standard input and output, for editors.'

@@ -17,7 +17,7 @@ export default class Schema extends PchCommand {
   async run(): Promise<void> {
     const {flags} = await this.parse(Schema)
     this.showStack = flags.debug
-    const {bundleSchema} = await import('../engine/bundle.js')
+    const {bundleSchema} = await import('../engine/schema/bundle.js')
     const text = `${JSON.stringify(bundleSchema(), null, 2)}\n`
     if (flags.out === undefined) {
       process.stdout.write(text)

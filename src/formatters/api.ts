@@ -1,9 +1,9 @@
 // The formatters as the programmatic API offers them: plain options in; pch supplies colour, its rules and its version.
 import {readFileSync} from 'node:fs'
 import {Chalk} from 'chalk'
-import {UsageError} from '../engine/load.js'
-import type {FileResult} from '../engine/types.js'
-import type {Config} from '../engine/config.js'
+import {UsageError} from '../engine/io/load.js'
+import type {FileResult} from '../rule-api/types.js'
+import type {Config} from '../engine/config/config.js'
 import {ruleSetOf} from '../rules/rule-set.js'
 import type {Formatter as Format} from './formatter.js'
 import github from './github.js'

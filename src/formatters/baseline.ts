@@ -2,9 +2,9 @@
 // run's, so each result gets its baselineState (new, unchanged, updated, absent) as code-scanning
 // tools read it. Lines are not part of a fingerprint: a finding whose line moved stays unchanged.
 import {createHash} from 'node:crypto'
-import {UsageError} from '../engine/load.js'
-import {withoutPlaceLines} from '../engine/repo.js'
-import type {Message} from '../engine/types.js'
+import {UsageError} from '../engine/io/load.js'
+import {withoutPlaceLines} from '../engine/pipeline/repo.js'
+import type {Message} from '../rule-api/types.js'
 import {ruleMeta} from '../rules/index.js'
 
 /** Where a finding is: its rule, file, JSON Pointer and document. */

@@ -1,7 +1,7 @@
 // What a formatter is: a pure function of the results; colour comes in, never from globals.
 import type {ChalkInstance} from 'chalk'
-import type {FileResult, Message} from '../engine/types.js'
-import type {RuleMeta} from '../rules/rule.js'
+import type {FileResult, Message} from '../rule-api/types.js'
+import type {RuleMeta} from '../rule-api/rule.js'
 import type {BaselineResult} from './baseline.js'
 
 export interface FormatContext {
@@ -40,7 +40,7 @@ export function totals(results: readonly FileResult[]): Totals {
   return sum
 }
 
-export {plural} from '../engine/messages.js'
+export {plural} from '../rule-api/messages.js'
 
 /** A file's findings grouped by document (index 0 for single-document files), in document order. */
 export function byDocument(result: FileResult): Array<{index: number; messages: Message[]}> {

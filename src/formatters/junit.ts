@@ -1,6 +1,6 @@
 // JUnit XML for CI dashboards (GitLab, Jenkins): a testsuite per file, a testcase per document,
 // a <failure> per error finding. A testcase fails when its document has an error.
-import type {Message} from '../engine/types.js'
+import type {Message} from '../rule-api/types.js'
 import {byDocument, type Formatter} from './formatter.js'
 import {forXml} from './neutralise.js'
 

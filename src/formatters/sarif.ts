@@ -2,8 +2,8 @@
 // tool.driver.rules, one result per finding. Findings accepted by an exception are suppressed.
 // Every result has stable partialFingerprints; with a baseline, its baselineState, and the
 // baseline's results that are gone follow as results of state absent.
-import type {Message} from '../engine/types.js'
-import {localRuleText, type RuleMeta} from '../rules/rule.js'
+import type {Message} from '../rule-api/types.js'
+import {localRuleText, type RuleMeta} from '../rule-api/rule.js'
 import {fingerprints, matchBaseline} from './baseline.js'
 import type {Formatter} from './formatter.js'
 

@@ -1,6 +1,6 @@
 // The default format, for people: findings grouped by file, aligned columns, one summary line.
-import type {Message} from '../engine/types.js'
-import {formatNumber} from '../engine/messages.js'
+import type {Message} from '../rule-api/types.js'
+import {formatNumber} from '../rule-api/messages.js'
 import {plural, totals, type Formatter} from './formatter.js'
 import {forTerminal} from './neutralise.js'
 

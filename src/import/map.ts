@@ -1,10 +1,10 @@
 // NHS Digital's practice-to-PCN map (gp-reg-pat-prac-map.csv) in both header generations: STP_CODE/STP_NAME
 // (to June 2022) and ICB_CODE/ICB_NAME (since July 2022), every EXTRACT_DATE style the extracts use. Networks
 // in the map's order of first appearance; practices the map leaves unallocated (PCN code U) counted apart.
-import {headerColumns, readCsvFile} from '../engine/csv-file.js'
-import {UsageError} from '../engine/load.js'
-import {nameCase} from '../engine/name-case.js'
-import {matchesSchema} from '../engine/schemas.js'
+import {headerColumns, readCsvFile} from '../engine/io/csv-file.js'
+import {UsageError} from '../engine/io/load.js'
+import {nameCase} from '../rule-api/name-case.js'
+import {matchesSchema} from '../rule-api/schemas.js'
 import {extractDateOf} from '../sync/extract.js'
 
 export interface MapPractice {

@@ -3,9 +3,9 @@
 // file together, atomically. An existing file is never touched: its network is skipped and named.
 import {lstatSync, mkdirSync} from 'node:fs'
 import path from 'node:path'
-import {UsageError} from '../engine/load.js'
-import {formatNumber} from '../engine/messages.js'
-import {attempt, writeFilesAtomic} from '../engine/write.js'
+import {UsageError} from '../engine/io/load.js'
+import {formatNumber} from '../rule-api/messages.js'
+import {attempt, writeFilesAtomic} from '../engine/io/write.js'
 import {forTerminal} from '../formatters/neutralise.js'
 import {readExtract} from '../sync/extract.js'
 import {importedText} from './definition.js'

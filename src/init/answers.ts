@@ -1,10 +1,10 @@
 // What `pch init` asks, its defaults, and how each answer is checked: against the same schema
 // definitions `pch validate` uses, so a prompt refuses what validate would.
-import {formatMessage, formatNumber, quote} from '../engine/messages.js'
+import {formatMessage, formatNumber, quote} from '../rule-api/messages.js'
 import duplicatePractice from '../rules/population/duplicate-practice.js'
 import duplicatePartner from '../rules/workforce/duplicate-partner.js'
-import {describeErrors} from '../engine/schema-check.js'
-import {subschemaErrors, thresholds} from '../engine/schemas.js'
+import {describeErrors} from '../engine/schema/schema-check.js'
+import {subschemaErrors, thresholds} from '../rule-api/schemas.js'
 
 export const TEMPLATES = ['minimal', 'standard', 'full'] as const
 export type TemplateName = (typeof TEMPLATES)[number]

@@ -1,9 +1,9 @@
 // What the editor shows of one checked document: its diagnostics, code actions and hovers, as pure
 // functions of the check and the document's positions.
 import type {CodeAction, Diagnostic, Hover, Position, Range, TextEdit} from 'vscode-languageserver/node.js'
-import {exceptionFor} from '../engine/check.js'
-import {compatibleEdits} from '../engine/fix.js'
-import type {Message} from '../engine/types.js'
+import {exceptionFor} from '../engine/pipeline/check.js'
+import {compatibleEdits} from '../engine/pipeline/fix.js'
+import type {Message} from '../rule-api/types.js'
 import {messageText} from '../formatters/stylish.js'
 import {renderRuleDocs} from '../cli/rules-view.js'
 import {isLocked, ruleMeta} from '../rules/index.js'

@@ -3,12 +3,12 @@
 // text over what is on disk. Phase 1 results are kept per file and redone only for a file that
 // changed; phases 2 and 3 run over the whole project for the open documents after every change.
 import path from 'node:path'
-import type {CheckedFile, FinishedFile} from '../engine/check.js'
-import {ConfigError, CONFIG_NAMES, findConfig} from '../engine/config.js'
+import type {CheckedFile, FinishedFile} from '../engine/pipeline/check.js'
+import {ConfigError, CONFIG_NAMES, findConfig} from '../engine/config/config.js'
 import {ruleSetOf, type RuleSet} from '../rules/rule-set.js'
-import {DEFINITION_FILE, resolvePaths, UsageError} from '../engine/load.js'
-import {finishFiles, ignoreMatcher, inspectSource, planOptions, type Inspected, type RunPlan} from '../engine/run.js'
-import {localToday} from '../engine/today.js'
+import {DEFINITION_FILE, resolvePaths, UsageError} from '../engine/io/load.js'
+import {finishFiles, ignoreMatcher, inspectSource, planOptions, type Inspected, type RunPlan} from '../engine/pipeline/run.js'
+import {localToday} from '../engine/pipeline/today.js'
 
 /** A fault of a project as a whole (its config or a register): shown on the config file, or to the person. */
 export interface ProjectFault {

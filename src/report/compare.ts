@@ -2,8 +2,8 @@
 // programme, each characteristic and each site: status then and now, new and resolved findings,
 // sites added and removed, population and band movement. A pure function of the two reports; every
 // renderer shows it.
-import {UsageError} from '../engine/load.js'
-import {formatNumber} from '../engine/messages.js'
+import {UsageError} from '../engine/io/load.js'
+import {formatNumber} from '../rule-api/messages.js'
 import {CHARACTERISTICS, type CharacteristicNumber, type CharacteristicStatus, type ComplianceReport, type SiteReport} from './model.js'
 import {siteName} from './renderer.js'
 

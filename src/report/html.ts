@@ -2,7 +2,7 @@
 // inline SVG, no script and nothing fetched, printable on A4. Every piece of text from the model
 // comes from untrusted definitions, so all markup is built with `h`, which escapes whatever it
 // interpolates unless it is already markup.
-import {formatNumber} from '../engine/messages.js'
+import {formatNumber} from '../rule-api/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicNumber, type CharacteristicStatus, type ComplianceReport, type SiteReport, type Tally} from './model.js'
 import {bySeverity, figure, meeting, money, plural, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import {forHtml} from '../formatters/neutralise.js'

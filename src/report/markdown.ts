@@ -1,6 +1,6 @@
 // The report as Markdown: a programme summary, a row per site, then what stands behind every
 // "not met", every exception and every unreadable definition.
-import {formatNumber, plural} from '../engine/messages.js'
+import {formatNumber, plural} from '../rule-api/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
 import {asOfRange, asOfText, bySeverity, commissionerName, figure, listSizesSentence, meeting, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import {forMarkdown as cell} from '../formatters/neutralise.js'

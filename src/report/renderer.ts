@@ -1,6 +1,6 @@
 // What a report renderer is: a pure function of the compliance model; colour comes in.
 import type {ChalkInstance} from 'chalk'
-import {formatMoney, formatNumber} from '../engine/messages.js'
+import {formatMoney, formatNumber} from '../rule-api/messages.js'
 import type {ReportComparison} from './compare.js'
 import type {CharacteristicStatus, CommissionerReport, ComplianceReport, SiteReport, Tally} from './model.js'
 

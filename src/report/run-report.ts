@@ -1,9 +1,9 @@
 // The body of `pch report`: lint the programme, build the compliance model, render, write.
 import {Chalk, supportsColor} from 'chalk'
 import {checkToday, refuseOutputsOverInputs, writeOrFail} from '../cli/check-command.js'
-import {UsageError} from '../engine/load.js'
-import {runParallel} from '../engine/parallel.js'
-import {thresholds} from '../engine/schemas.js'
+import {UsageError} from '../engine/io/load.js'
+import {runParallel} from '../engine/parallel/parallel.js'
+import {thresholds} from '../rule-api/schemas.js'
 import {loadRenderer, type ReportFormat} from './index.js'
 import {buildReport, type ComplianceReport} from './model.js'
 import type {ReportView} from './renderer.js'
@@ -45,7 +45,7 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
 
 /** --compare: an earlier `report --format json`, through the bounded reader. */
 async function readPrevious(file: string): Promise<ComplianceReport> {
-  const [{EARLIER_RUN_FILE, readDataText}, {parsePreviousReport}, {existsSync}] = await Promise.all([import('../engine/read.js'), import('./compare.js'), import('node:fs')])
+  const [{EARLIER_RUN_FILE, readDataText}, {parsePreviousReport}, {existsSync}] = await Promise.all([import('../engine/io/read.js'), import('./compare.js'), import('node:fs')])
   if (!existsSync(file)) throw new UsageError(`--compare ${file} does not exist`)
   return parsePreviousReport(readDataText(file, {...EARLIER_RUN_FILE, shown: file, expected: 'a report (pch report --format json)'}), file)
 }

@@ -1,5 +1,5 @@
 // The report on a terminal: one line per site in at most 100 columns, then the programme.
-import {formatNumber, plural} from '../engine/messages.js'
+import {formatNumber, plural} from '../rule-api/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
 import {asOfText, bySeverity, commissionerName, figure, listSizesSentence, meeting, siteName, type Renderer} from './renderer.js'
 import {forTerminal} from '../formatters/neutralise.js'

@@ -1,5 +1,5 @@
 // A `# pch-disable-next-line` comment that cannot do what it says is itself a finding.
-import type {FindingsRule} from './rule.js'
+import type {FindingsRule} from '../rule-api/rule.js'
 
 const rule: FindingsRule = {
   meta: {

@@ -1,5 +1,5 @@
 // The rule registry: every rule of rules.md, in catalogue order. Adding a rule = one file + one line here.
-import type {FindingsRule, RepoRule, Rule, RuleMeta} from './rule.js'
+import type {FindingsRule, RepoRule, Rule, RuleMeta} from '../rule-api/rule.js'
 import {structuralRules} from './structural.js'
 import disableDirective from './disable-directive.js'
 import unusedDisableDirective from './unused-disable-directive.js'

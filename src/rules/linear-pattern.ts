@@ -2,7 +2,7 @@
 // (`^(a+)+$` over a long value takes no longer than any other pattern). A pattern a backtracking
 // engine provably matches in linear time runs on JavaScript's own engine, ~30 times faster; any other
 // runs on RE2 (the re2js package), which is linear for every pattern it accepts.
-import {re2js} from '../engine/lazy.js'
+import {re2js} from '../rule-api/lazy.js'
 
 /** What ajv needs of a compiled pattern; toString names it (ajv keeps one per toString()). */
 export interface LinearPattern {

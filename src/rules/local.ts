@@ -3,12 +3,12 @@
 // `then`. Schemas are compiled by ajv (draft 2020-12, strict) matching patterns in linear time
 // (linear-pattern.ts), and may refer only inside themselves: pch fetches no schema.
 import type {Ajv2020, ValidateFunction} from 'ajv/dist/2020.js'
-import {formatNumber, shorten} from '../engine/messages.js'
-import {getAt, joinPointer, parsePointer} from '../engine/pointer.js'
-import {createAjv} from '../engine/schemas.js'
-import type {Characteristic} from '../engine/types.js'
+import {formatNumber, shorten} from '../rule-api/messages.js'
+import {getAt, joinPointer, parsePointer} from '../rule-api/pointer.js'
+import {createAjv} from '../rule-api/schemas.js'
+import type {Characteristic} from '../rule-api/types.js'
 import {linearPattern, UnsupportedPattern} from './linear-pattern.js'
-import type {LocalDeclaration, Rule, RuleMeta} from './rule.js'
+import type {LocalDeclaration, Rule, RuleMeta} from '../rule-api/rule.js'
 import {INVALID} from './site.js'
 
 /** A config's `local/NAME` entry, as plain data (it travels to worker threads). */

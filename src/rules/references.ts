@@ -1,6 +1,6 @@
 // Shared by the rules that check a reference (a team employer, a risk-share party) against the
 // names the definition declares, suggesting the nearest one for a likely typo.
-import {didYouMean} from '../engine/schema-check.js'
+import {didYouMean} from '../engine/schema/schema-check.js'
 import {entries, str} from './site.js'
 
 export interface UnknownReference {

@@ -3,7 +3,7 @@
 // `pch rules`) asks the run's set, so a local rule is treated as a built-in one is.
 import {catalogue, documentRules, ruleMeta} from './index.js'
 import {compileLocalRules, type LocalRuleDeclaration} from './local.js'
-import type {Rule, RuleMeta} from './rule.js'
+import type {Rule, RuleMeta} from '../rule-api/rule.js'
 
 export interface RuleSet {
   /** Every rule of the run: the catalogue, then the local rules in the config's order. */

@@ -1,6 +1,6 @@
 // Safe, typed reads of a definition of unknown shape, and the figures several rules share.
 // Values the schema rejected are INVALID: a rule that needs one stays silent (the schema reported it).
-import {INVALID} from '../engine/schema-check.js'
+import {INVALID} from '../engine/schema/schema-check.js'
 
 export {INVALID}
 export type Obj = Record<string, unknown>

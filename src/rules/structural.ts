@@ -1,6 +1,6 @@
 // The structural findings (yaml/*, schema, format/*): produced by the parser and the schema
 // check rather than by a rule's own check, but listed, documented and configured like rules.
-import type {RuleMeta} from './rule.js'
+import type {RuleMeta} from '../rule-api/rule.js'
 
 function structural(id: string, summary: string, description: string, failing: string, passing: string, fixable = false): RuleMeta {
   return {id, characteristic: null, severity: 'error', compliance: false, scope: 'structure', fixable, summary, docs: {description, failing, passing}}

@@ -1,5 +1,5 @@
 // A `# pch-disable-next-line` comment that silences nothing is stale (as ESLint's unused disable directives).
-import type {FindingsRule} from './rule.js'
+import type {FindingsRule} from '../rule-api/rule.js'
 
 const rule: FindingsRule = {
   meta: {

@@ -3,9 +3,9 @@
 // every EXTRACT_DATE style published (01JAN2021, 01Jan2022, 01-Sep-20, 2026-04-01). A file that is
 // not that shape is a UsageError naming the file, the line and the reason.
 import path from 'node:path'
-import {headerColumns, readCsvFile} from '../engine/csv-file.js'
-import {UsageError} from '../engine/load.js'
-import {formatNumber} from '../engine/messages.js'
+import {headerColumns, readCsvFile} from '../engine/io/csv-file.js'
+import {UsageError} from '../engine/io/load.js'
+import {formatNumber} from '../rule-api/messages.js'
 
 export interface ListSizeExtract {
   /** The extract date as YYYY-MM-DD (what population.asOf becomes). */

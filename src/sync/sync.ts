@@ -1,10 +1,10 @@
 // Bringing definitions' list sizes up to date from an extract: only `listSize`, `population.asOf`,
 // `population.source` and (opt-in) `budget.total` values change (byte ranges of their scalars),
 // everything else stays byte for byte. Also what the new sizes do to each site's band and budget.
-import {formatMoney, formatNumber, plural} from '../engine/messages.js'
-import {parseSource, type ScalarSource} from '../engine/parse.js'
-import type {TextEdit} from '../engine/check.js'
-import {applyEdits} from '../engine/fix.js'
+import {formatMoney, formatNumber, plural} from '../rule-api/messages.js'
+import {parseSource, type ScalarSource} from '../engine/parse/parse.js'
+import type {TextEdit} from '../engine/pipeline/check.js'
+import {applyEdits} from '../engine/pipeline/fix.js'
 import {capitation, type Capitation} from '../rules/budget/capitation-mismatch.js'
 import {entries, num, section, str} from '../rules/site.js'
 import type {ListSizeExtract} from './extract.js'

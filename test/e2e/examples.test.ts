@@ -5,7 +5,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {FileResult} from '../../src/engine/types.js'
+import type {FileResult} from '../../src/rule-api/types.js'
 import {catalogue} from '../../src/rules/index.js'
 import {cli, ROOT, TODAY, type CliResult} from '../helpers.js'
 

@@ -2,7 +2,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {readRegister} from '../../src/engine/ods.js'
+import {readRegister} from '../../src/engine/io/ods.js'
 import {cli, edit, expectOneLineFailure, lineOf, riverside, SHARED, tempDir, TODAY} from '../helpers.js'
 
 const REGISTER = path.join(SHARED, 'data', 'nhs', 'epraccur-2019.csv')

@@ -3,7 +3,7 @@ import {execFileSync} from 'node:child_process'
 import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {readTrustRegister} from '../../src/engine/ods.js'
+import {readTrustRegister} from '../../src/engine/io/ods.js'
 import {cli, edit, expectOneLineFailure, lineOf, overDataLimit, riverside, SHARED, tempDir, TODAY} from '../helpers.js'
 
 const REGISTER = path.join(SHARED, 'data', 'nhs', 'etr-2022.csv')

@@ -2,9 +2,9 @@
 // wrong type, an unknown rule, a fix edit or a key pch never writes is refused.
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {isCacheEntry} from '../../src/engine/cache-shape.js'
-import {CheckCache} from '../../src/engine/cache.js'
-import {inspectText, type CheckOptions} from '../../src/engine/check.js'
+import {isCacheEntry} from '../../src/engine/cache/cache-shape.js'
+import {CheckCache} from '../../src/engine/cache/cache.js'
+import {inspectText, type CheckOptions} from '../../src/engine/pipeline/check.js'
 import {edit, riverside, TODAY} from '../helpers.js'
 
 const base = riverside()

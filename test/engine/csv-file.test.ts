@@ -6,7 +6,7 @@ import path from 'node:path'
 import {parse} from 'csv-parse/sync'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {parseCsv} from '../../src/engine/csv-file.js'
+import {parseCsv} from '../../src/engine/io/csv-file.js'
 import {SHARED} from '../helpers.js'
 
 /** csv-parse's reading, with the options pch used it with, and each record's first line. */

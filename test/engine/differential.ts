@@ -1,9 +1,9 @@
 // Compares the fast parser with the full `yaml` path on one text: when the fast parser answers,
 // its data, start line and every position must be those of `yaml`.
 import {isDeepStrictEqual} from 'node:util'
-import {fastParse} from '../../src/engine/fast-parse.js'
-import {parseSource} from '../../src/engine/parse.js'
-import {joinPointer} from '../../src/engine/pointer.js'
+import {fastParse} from '../../src/engine/parse/fast-parse.js'
+import {parseSource} from '../../src/engine/parse/parse.js'
+import {joinPointer} from '../../src/rule-api/pointer.js'
 
 /** Every pointer into `data`, and one missing child of each container. */
 export function pointersOf(data: unknown, at = ''): string[] {

@@ -1,6 +1,6 @@
 // nameCase: names from NHS Digital's practice map and the trust register, as people write them.
 import {describe, expect, it} from 'vitest'
-import {nameCase} from '../../src/engine/name-case.js'
+import {nameCase} from '../../src/rule-api/name-case.js'
 
 describe('nameCase', () => {
   it.each([

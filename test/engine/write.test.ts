@@ -20,7 +20,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return {...actual, openSync: wrap('openSync', actual.openSync), writeSync: wrap('writeSync', actual.writeSync), renameSync: wrap('renameSync', actual.renameSync)}
 })
 
-const {writeFilesAtomic} = await import('../../src/engine/write.js')
+const {writeFilesAtomic} = await import('../../src/engine/io/write.js')
 
 let dir: string
 const names = ['a.pch.yaml', 'b.pch.yaml', 'c.pch.yaml']

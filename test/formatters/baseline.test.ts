@@ -2,8 +2,8 @@
 // results one for one (unchanged, then updated, then new; the rest absent).
 import {describe, expect, it} from 'vitest'
 import {fingerprints, matchBaseline, type BaselineResult} from '../../src/formatters/baseline.js'
-import {withoutPlaceLines} from '../../src/engine/repo.js'
-import type {Message} from '../../src/engine/types.js'
+import {withoutPlaceLines} from '../../src/engine/pipeline/repo.js'
+import type {Message} from '../../src/rule-api/types.js'
 
 const message = (overrides: Partial<Message> = {}): Message => ({
   ruleId: 'care/wider-determinants', severity: 'warning', message: 'No wider determinants', line: 95, column: 5, endLine: 95, endColumn: 21,

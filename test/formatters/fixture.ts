@@ -2,9 +2,9 @@
 // documents, a clean file, a file that did not parse (0 documents), and text that each format must
 // escape (% , : & < > " ' newline, carriage return, non-ASCII, an XML-forbidden control character).
 import {Chalk} from 'chalk'
-import type {FileResult} from '../../src/engine/types.js'
+import type {FileResult} from '../../src/rule-api/types.js'
 import type {FormatContext} from '../../src/formatters/formatter.js'
-import type {RuleMeta} from '../../src/rules/rule.js'
+import type {RuleMeta} from '../../src/rule-api/rule.js'
 import {catalogue} from '../../src/rules/index.js'
 
 /** A path that needs escaping in every format: % , : & < > " ' a space and non-ASCII. */

@@ -2,7 +2,7 @@
 // agree with counts computed independently from the JSON output of the same run.
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {beforeAll, describe, expect, it} from 'vitest'
-import type {FileResult} from '../../src/engine/types.js'
+import type {FileResult} from '../../src/rule-api/types.js'
 import junit from '../../src/formatters/junit.js'
 import {cli, TODAY} from '../helpers.js'
 import {context, fixture} from './fixture.js'

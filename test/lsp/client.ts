@@ -4,7 +4,7 @@
 import type {ClientCapabilities, Diagnostic} from 'vscode-languageserver-protocol'
 import {connectLsp, type LspClient} from './connection.js'
 import {BIN, cli, TODAY, withoutNetwork} from '../helpers.js'
-import type {FileResult, Message} from '../../src/engine/types.js'
+import type {FileResult, Message} from '../../src/rule-api/types.js'
 
 export {stopLsp, uri, type LspClient} from './connection.js'
 

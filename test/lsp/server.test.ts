@@ -5,7 +5,7 @@ import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import type {CodeAction, Diagnostic, Hover, TextEdit} from 'vscode-languageserver-protocol'
 import {cli, edit, expectOneLineFailure, riverside, ROOT, TODAY, useTempDir} from '../helpers.js'
-import type {Message} from '../../src/engine/types.js'
+import type {Message} from '../../src/rule-api/types.js'
 import {expectedDiagnostics, lintJson, startLsp, stopLsp, uri, type LspClient} from './client.js'
 
 /** The reason of the exception in examples/rural-exception.pch.yaml. */

@@ -1,8 +1,8 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {ConfiguredSeverity} from '../../src/engine/config.js'
-import {checkText, run} from '../../src/engine/run.js'
+import type {ConfiguredSeverity} from '../../src/engine/config/config.js'
+import {checkText, run} from '../../src/engine/pipeline/run.js'
 import {edit, lineOf, messages, riverside, short, tempDir, TODAY} from '../helpers.js'
 import {ruleTable, type InvalidCase, type ValidCase} from '../rule-tester.js'
 

@@ -1,9 +1,9 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {ConfiguredSeverity} from '../../src/engine/config.js'
-import {checkText, run} from '../../src/engine/run.js'
-import type {Mode} from '../../src/engine/types.js'
+import type {ConfiguredSeverity} from '../../src/engine/config/config.js'
+import {checkText, run} from '../../src/engine/pipeline/run.js'
+import type {Mode} from '../../src/rule-api/types.js'
 import {edit, findings, lineOf, riverside, short, tempDir, TODAY} from '../helpers.js'
 
 // metadata/file-name needs a file name, which findings() does not pass: these tables call checkText with one.

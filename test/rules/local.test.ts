@@ -3,9 +3,9 @@
 import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {parseConfig, type Config} from '../../src/engine/config.js'
-import {UsageError} from '../../src/engine/load.js'
-import {checkText} from '../../src/engine/run.js'
+import {parseConfig, type Config} from '../../src/engine/config/config.js'
+import {UsageError} from '../../src/engine/io/load.js'
+import {checkText} from '../../src/engine/pipeline/run.js'
 import {edit, lineOf, riverside, ROOT, tempDir, TODAY} from '../helpers.js'
 import {ruleTable, type InvalidCase, type ValidCase} from '../rule-tester.js'
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {checkText} from '../../src/engine/run.js'
+import {checkText} from '../../src/engine/pipeline/run.js'
 import {edit, lineOf, messages, riverside, TODAY} from '../helpers.js'
 import {ruleTable, type InvalidCase, type ValidCase} from '../rule-tester.js'
 

@@ -1,7 +1,7 @@
 // workforce/partner-not-in-register: a trust partner's code the trust register (--trusts) does not hold.
 import {describe, expect, it} from 'vitest'
-import {checkText} from '../../src/engine/run.js'
-import type {TrustRegister} from '../../src/engine/ods.js'
+import {checkText} from '../../src/engine/pipeline/run.js'
+import type {TrustRegister} from '../../src/engine/io/ods.js'
 import {edit, lineOf, riverside, TODAY} from '../helpers.js'
 
 const base = riverside()

@@ -2,9 +2,9 @@ import {execFileSync, spawn} from 'node:child_process'
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {finishRun, inspectSource, planRun, run} from '../../src/engine/run.js'
+import {finishRun, inspectSource, planRun, run} from '../../src/engine/pipeline/run.js'
 import {cli, edit, lineOf, messages, riverside, short, tempDir, TODAY} from '../helpers.js'
-import type {Message} from '../../src/engine/types.js'
+import type {Message} from '../../src/rule-api/types.js'
 import {ruleTable, type InvalidCase, type ValidCase} from '../rule-tester.js'
 
 // Repo scope: riverside (A81001, A81002, A81004) and harbour, which shares A81001 and nothing else.

@@ -1,4 +1,4 @@
-import {checkText} from '../../src/engine/run.js'
+import {checkText} from '../../src/engine/pipeline/run.js'
 import {describe, expect, it} from 'vitest'
 import {edit, lineOf, riverside, short, TODAY} from '../helpers.js'
 

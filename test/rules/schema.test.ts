@@ -3,8 +3,8 @@
 // unknown key: the key) and worded for people.
 import {describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
-import {checkSchema, CONTROL_CHARACTER, INVALID} from '../../src/engine/schema-check.js'
-import {schemaById} from '../../src/engine/schemas.js'
+import {checkSchema, CONTROL_CHARACTER, INVALID} from '../../src/engine/schema/schema-check.js'
+import {schemaById} from '../../src/rule-api/schemas.js'
 import {edit, lineOf, messages, riverside, short} from '../helpers.js'
 import {ruleTable} from '../rule-tester.js'
 

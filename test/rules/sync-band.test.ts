@@ -1,7 +1,7 @@
 // sync-list-sizes' per-site summary: band, budget and dating, deterministically (a synthetic extract).
 import {describe, expect, it} from 'vitest'
 import {describeSite, syncText, type FileSync, type SyncOptions} from '../../src/sync/sync.js'
-import {applyEdits} from '../../src/engine/fix.js'
+import {applyEdits} from '../../src/engine/pipeline/fix.js'
 import {edit, riverside} from '../helpers.js'
 
 const band = {minimum: 30000, maximum: 50000}

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import type {ConfiguredSeverity} from '../../src/engine/config.js'
-import {checkText} from '../../src/engine/run.js'
+import type {ConfiguredSeverity} from '../../src/engine/config/config.js'
+import {checkText} from '../../src/engine/pipeline/run.js'
 import {edit, lineOf, messages, riverside, short, TODAY} from '../helpers.js'
 import {ruleTable, type InvalidCase, type ValidCase} from '../rule-tester.js'
 

@@ -1,7 +1,7 @@
 // yaml/syntax, yaml/duplicate-key, yaml/unsupported-tag, alias limits, several documents in one file,
 // and files that hold no definition. Any yaml/* finding stops the document: nothing else is reported.
 import {describe, expect, it} from 'vitest'
-import {checkText} from '../../src/engine/run.js'
+import {checkText} from '../../src/engine/pipeline/run.js'
 import {edit, lineOf, messages, riverside, short, TODAY} from '../helpers.js'
 import {ruleTable} from '../rule-tester.js'
 

@@ -1,5 +1,5 @@
 // Characteristic 3: the budget total is what capitation pays for the population, within tolerance.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {budget, num, registeredPopulation, section} from '../site.js'
 
 export default defineRule({

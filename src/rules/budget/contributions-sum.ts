@@ -1,5 +1,5 @@
 // Characteristic 3: where the budget's sources are listed, they account for all of it.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {budget, knownList, num} from '../site.js'
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // Characteristic 3 (advisory): sharing gains without losses aligns incentives only half-way.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {section} from '../site.js'
 
 export default defineRule({

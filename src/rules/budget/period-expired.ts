@@ -1,6 +1,6 @@
 // Characteristic 3 (advisory): a budget whose period is over needs its next year declared.
 import {parseDate} from '../dates.js'
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {section} from '../site.js'
 
 export default defineRule({

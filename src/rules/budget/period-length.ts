@@ -1,6 +1,6 @@
 // Characteristic 3 (advisory): capitation is annual, so the budget period is one year.
 import {addDays, addMonths, formatDate, parseDate} from '../dates.js'
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {section} from '../site.js'
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // Characteristic 3: the budget period ends after it starts.
 import {parseDate} from '../dates.js'
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {section} from '../site.js'
 
 export default defineRule({

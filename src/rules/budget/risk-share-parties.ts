@@ -1,5 +1,5 @@
 // Characteristic 3: risk is shared across the divide: the member practices and at least one partner.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {knownList, partnerIds, practiceCodes, section} from '../site.js'
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // Characteristic 3: risks and rewards are shared (a risk-share model other than none).
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {section} from '../site.js'
 
 export default defineRule({

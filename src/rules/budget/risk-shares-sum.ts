@@ -1,5 +1,5 @@
 // Characteristic 3: gain shares (and, for gain-and-loss, loss shares) add up to 100 %.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {knownList, num, section} from '../site.js'
 
 export default defineRule({

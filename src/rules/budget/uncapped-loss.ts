@@ -1,5 +1,5 @@
 // Characteristic 3 (advisory): shared losses need a cap that every partner can afford.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {section} from '../site.js'
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // Characteristic 3: each risk-share party is the member practices, a member practice or a partner.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {unknownReferences} from '../references.js'
 import {partnerIds, practiceCodes, section} from '../site.js'
 

@@ -1,5 +1,5 @@
 // Characteristic 1: outcome ids are unique, so reports can track each outcome.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {duplicates, entries, section, str} from '../site.js'
 
 export default defineRule({

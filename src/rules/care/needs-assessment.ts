@@ -1,6 +1,6 @@
 // Characteristic 1 (advisory): the population-health plan rests on a current needs assessment.
 import {addMonths, parseDate} from '../dates.js'
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {isObject, section} from '../site.js'
 
 export default defineRule({

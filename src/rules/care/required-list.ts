@@ -1,5 +1,5 @@
 // Shared check of the rules that require a non-empty list inside spec.care.
-import {defineRule, type RuleMeta} from '../rule.js'
+import {defineRule, type RuleMeta} from '../../rule-api/rule.js'
 import {care, isObject, missingOrEmpty} from '../site.js'
 
 /** Fires when the list at spec/care/<keys> is missing (or a section above it is) or empty. */

@@ -1,6 +1,6 @@
 // Characteristic 1 (advisory): a target is set for after its baseline was measured.
 import {parseDate} from '../dates.js'
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {entries, isObject, section, nameOf} from '../site.js'
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // Characteristic 1: an outcome's target is an improvement on its baseline.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {entries, isObject, num, section, nameOf} from '../site.js'
 
 export default defineRule({

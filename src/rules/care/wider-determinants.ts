@@ -1,5 +1,5 @@
 // Characteristic 1 (advisory): population health reaches beyond health care.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {missingOrEmpty, section} from '../site.js'
 
 export default defineRule({

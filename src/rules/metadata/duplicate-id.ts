@@ -1,5 +1,5 @@
 // General (repo scope): each site of a repository has its own id.
-import type {RepoRule} from '../rule.js'
+import type {RepoRule} from '../../rule-api/rule.js'
 import {section, str} from '../site.js'
 
 const rule: RepoRule = {

@@ -1,5 +1,5 @@
 // General (advisory): a file is named after the site it defines, so sites are easy to find.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {section, str} from '../site.js'
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // General (advisory): an exception that accepts nothing is stale and hides future problems.
-import type {FindingsRule} from '../rule.js'
+import type {FindingsRule} from '../../rule-api/rule.js'
 
 const rule: FindingsRule = {
   meta: {

@@ -1,5 +1,5 @@
 // Characteristic 4: each member practice is listed once, so its patients are counted once.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {duplicates, entries, population, str} from '../site.js'
 
 export default defineRule({

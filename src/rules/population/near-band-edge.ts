@@ -1,6 +1,6 @@
 // Characteristic 4 (advisory): a population in band but close to an edge will soon leave it.
-import {thresholds} from '../../engine/schemas.js'
-import {defineRule} from '../rule.js'
+import {thresholds} from '../../rule-api/schemas.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {population, registeredPopulation} from '../site.js'
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // Characteristic 4 (repo scope): a practice belongs to one PCH, so no patient is counted twice.
-import type {RepoRule} from '../rule.js'
+import type {RepoRule} from '../../rule-api/rule.js'
 import {entries, population, str} from '../site.js'
 
 const rule: RepoRule = {

@@ -1,5 +1,5 @@
 // Characteristic 4 (with --ods): every member practice is open: a closed practice has no patients.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {entries, population, str} from '../site.js'
 
 export default defineRule({

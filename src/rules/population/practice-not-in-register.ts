@@ -1,5 +1,5 @@
 // Characteristic 4 (with --ods): every member practice is a practice the ODS register knows.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {entries, population, str} from '../site.js'
 
 export default defineRule({

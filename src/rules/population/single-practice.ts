@@ -1,5 +1,5 @@
 // Characteristic 4 (advisory): a PCH is practices coming together, not one practice alone.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {knownList, population} from '../site.js'
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // Characteristic 4: the registered population is within the band the schema sets (30,000-50,000).
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {population, registeredPopulation} from '../site.js'
 
 export default defineRule({

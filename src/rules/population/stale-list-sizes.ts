@@ -1,6 +1,6 @@
 // Characteristic 4 (advisory): list sizes from an old extract no longer describe the population.
 import {formatDate, olderThanMonths, parseDate} from '../dates.js'
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {population} from '../site.js'
 
 /** Whether list sizes as of `asOf` are more than `months` months before `today` (null when either is not a date). */

@@ -1,5 +1,5 @@
 // Characteristic 2: partner ids are unique, so employers and risk shares name one organisation.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {duplicates, entries, str, workforce} from '../site.js'
 
 export default defineRule({

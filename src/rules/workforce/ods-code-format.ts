@@ -1,6 +1,6 @@
 // Characteristic 2: an NHS trust partner is named by its trust code.
-import {matchesSchema, schemaById} from '../../engine/schemas.js'
-import {defineRule} from '../rule.js'
+import {matchesSchema, schemaById} from '../../rule-api/schemas.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {nameOf, partnersWithCode} from '../site.js'
 
 const TRUST_CODE = 'workforce.schema.json#/$defs/trustOdsCode'

@@ -1,5 +1,5 @@
 // Characteristic 2 (with --trusts): a trust partner is open: a closed trust employs no one.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {trustPartners} from './trust-register.js'
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // Characteristic 2 (with --trusts): a trust partner's code is one the ODS register of NHS trusts holds.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {trustPartners} from './trust-register.js'
 
 export default defineRule({

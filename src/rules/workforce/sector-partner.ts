@@ -1,5 +1,5 @@
 // Shared check of the "a partner of sector X" rules: the sectors come from the schema's thresholds.
-import {defineRule, type RuleMeta} from '../rule.js'
+import {defineRule, type RuleMeta} from '../../rule-api/rule.js'
 import {partnerSectors} from '../site.js'
 
 /** A rule that fires when no partner's sector is among `params.sectors`. */

@@ -1,9 +1,9 @@
 // What the two trust register rules share: the trust partners (the sectors of workforce/ods-code-format)
 // with a code, each with its register entry, and the partner named as the messages name it.
-import type {TrustEntry} from '../../engine/ods.js'
-import {nameCase} from '../../engine/name-case.js'
-import {thresholds} from '../../engine/schemas.js'
-import type {RuleContext} from '../rule.js'
+import type {TrustEntry} from '../../engine/io/ods.js'
+import {nameCase} from '../../rule-api/name-case.js'
+import {thresholds} from '../../rule-api/schemas.js'
+import type {RuleContext} from '../../rule-api/rule.js'
 import {nameOf, partnersWithCode} from '../site.js'
 
 /** Trust partners with an odsCode and what the register says of it (undefined: not in it); none without a register. */

@@ -1,5 +1,5 @@
 // Characteristic 2: each member of the integrated team is employed by a practice or a partner.
-import {defineRule} from '../rule.js'
+import {defineRule} from '../../rule-api/rule.js'
 import {unknownReferences} from '../references.js'
 import {partnerIds, practiceCodes, workforce} from '../site.js'
 

@@ -1,8 +1,8 @@
 // What a cache file may hold: every field of a cached phase 1 result is checked for its type, and
 // nothing else may be there, before any of it is used. A forged or damaged cache is thrown away
 // whole; it can never crash a run or bring a field into the output that a check would not.
-import type {CheckedFile} from './check.js'
-import {repoRules, ruleMeta} from '../rules/index.js'
+import type {CheckedFile} from '../pipeline/check.js'
+import {repoRules, ruleMeta} from '../../rules/index.js'
 
 type Check = (value: unknown) => boolean
 

@@ -2,9 +2,9 @@
 import type {Document, LineCounter, Node, Pair} from 'yaml'
 import {fastParse} from './fast-parse.js'
 import {withLineFeeds} from './line-breaks.js'
-import {parsePointer} from './pointer.js'
-import {yaml} from './lazy.js'
-import type {Problem, Range} from './types.js'
+import {parsePointer} from '../../rule-api/pointer.js'
+import {yaml} from '../../rule-api/lazy.js'
+import type {Problem, Range} from '../../rule-api/types.js'
 
 /** Aliases one document may expand; an "alias bomb" hits this long before it hurts. */
 export const MAX_ALIAS_COUNT = 1000

@@ -2,16 +2,16 @@
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
 import path from 'node:path'
 import {finding, finishFile, inspectText, placedClaims, type CheckedFile, type Finding, type FinishedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
-import {limitsOf, loadConfig, type Config} from './config.js'
-import {picomatch} from './lazy.js'
-import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from './ods.js'
-import {resolvePaths, UsageError, type Source} from './load.js'
-import {LINE_BREAK} from './line-breaks.js'
-import {cannotRead, decode, readBounded, tooLargeMessage, type Bounded} from './read.js'
-import {cacheEnvironment, CheckCache, cacheWarning, contentHash, loadCache, placeCache, saveCache} from './cache.js'
+import {limitsOf, loadConfig, type Config} from '../config/config.js'
+import {picomatch} from '../../rule-api/lazy.js'
+import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from '../io/ods.js'
+import {resolvePaths, UsageError, type Source} from '../io/load.js'
+import {LINE_BREAK} from '../parse/line-breaks.js'
+import {cannotRead, decode, readBounded, tooLargeMessage, type Bounded} from '../io/read.js'
+import {cacheEnvironment, CheckCache, cacheWarning, contentHash, loadCache, placeCache, saveCache} from '../cache/cache.js'
 import {repoFindings, type ClaimSource} from './repo.js'
 import {checkToday} from './today.js'
-import type {FileResult, Message, Mode} from './types.js'
+import type {FileResult, Message, Mode} from '../../rule-api/types.js'
 
 export interface RunInput {
   mode: Mode
@@ -252,7 +252,7 @@ export function ignoreMatcher(config: Config): ((file: string) => boolean) | und
   const matches = picomatch()(patterns, {dot: true})
   return (file) => {
     const relative = path.relative(config.dir, file).split(path.sep).join('/')
-    return !relative.startsWith('../') && matches(relative)
+    return !relative.startsWith('../../') && matches(relative)
   }
 }
 

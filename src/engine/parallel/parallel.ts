@@ -4,9 +4,9 @@
 // checked which file. Phases 2 and 3 run in the main thread as always.
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
-import type {CheckedFile} from './check.js'
-import {UsageError} from './load.js'
-import {finishRun, inspectSource, planRun, type Inspected, type RunInput, type RunOutput, type RunPlan} from './run.js'
+import type {CheckedFile} from '../pipeline/check.js'
+import {UsageError} from '../io/load.js'
+import {finishRun, inspectSource, planRun, type Inspected, type RunInput, type RunOutput, type RunPlan} from '../pipeline/run.js'
 
 /** Files a worker must have to be worth starting (a worker costs ~60 ms to start; a file ~0.3 ms). */
 export const FILES_PER_WORKER = 400
@@ -98,7 +98,7 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
 function startWorker(task: WorkerTask, take: (result: WorkerResult) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     // A small young generation: a worker adds less to peak memory, at no measurable cost in time.
-    const worker = new Worker(new URL('../engine/worker.js', import.meta.url), {workerData: task, resourceLimits: {maxYoungGenerationSizeMb: 6}})
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: task, resourceLimits: {maxYoungGenerationSizeMb: 6}})
     let done = false
     worker.on('message', (message: WorkerMessage) => {
       if ('results' in message) message.results.forEach(take)

@@ -1,10 +1,10 @@
 // Inline `# pch-disable-next-line RULE[, RULE] -- reason` comments: which rules they silence on
 // which line, and which of them cannot do what they say.
-import {isLocked} from '../rules/index.js'
-import type {RuleSet} from '../rules/rule-set.js'
-import {LINE_BREAK} from './line-breaks.js'
-import {didYouMeanRule} from './suggest.js'
-import type {Range} from './types.js'
+import {isLocked} from '../../rules/index.js'
+import type {RuleSet} from '../../rules/rule-set.js'
+import {LINE_BREAK} from '../parse/line-breaks.js'
+import {didYouMeanRule} from '../../rule-api/suggest.js'
+import type {Range} from '../../rule-api/types.js'
 
 export interface Directive {
   /** The line the directive silences (the one after the comment). */

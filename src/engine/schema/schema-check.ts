@@ -1,11 +1,11 @@
 // Schema validation as findings: ajv errors become `schema` / `format/*` problems with messages
 // for people, and values that `format/*` would fix are normalised before anything else reads them.
 import type {ErrorObject} from 'ajv/dist/2020.js'
-import {formatNumber, quote} from './messages.js'
-import {joinPointer, parsePointer, setAt} from './pointer.js'
-import {validateAgainstSchema, type JsonSchema} from './schemas.js'
-import type {Problem} from './types.js'
-import {didYouMean, nearest} from './suggest.js'
+import {formatNumber, quote} from '../../rule-api/messages.js'
+import {joinPointer, parsePointer, setAt} from '../../rule-api/pointer.js'
+import {validateAgainstSchema, type JsonSchema} from '../../rule-api/schemas.js'
+import type {Problem} from '../../rule-api/types.js'
+import {didYouMean, nearest} from '../../rule-api/suggest.js'
 
 /** A value that `format/*` rewrites: where, the fixed value, and the text `--fix` writes. */
 export interface Fix {

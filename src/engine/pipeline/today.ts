@@ -1,5 +1,5 @@
 // "Today" for date-dependent rules: the caller's YYYY-MM-DD, checked, or the system's local date (the CLI's and the API's default).
-import {UsageError} from './load.js'
+import {UsageError} from '../io/load.js'
 
 /** The system's local date as YYYY-MM-DD. */
 export function localToday(): string {

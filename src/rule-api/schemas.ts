@@ -30,7 +30,7 @@ export const PRECOMPILED = {
   practiceOdsCode: `${SCHEMA_BASE}common.schema.json#/$defs/practiceOdsCode`,
   icbOdsCode: `${SCHEMA_BASE}common.schema.json#/$defs/icbOdsCode`,
 } as const
-// Relative to dist/engine/ and to dist/commands/ alike (a command may be bundled).
+// Written by the build (scripts/precompile.js).
 const PRECOMPILED_FILE = '../engine/validators.cjs'
 let precompiled: Record<string, ValidateFunction> | null | undefined
 

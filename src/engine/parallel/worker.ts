@@ -2,11 +2,11 @@
 // plain data. A file that cannot be read is reported, not thrown, so the main thread can end the
 // run on the first such file in order, as a run in one thread does.
 import {parentPort, workerData} from 'node:worker_threads'
-import {contentHash} from './cache.js'
-import {limitsOf} from './config.js'
-import {UsageError} from './load.js'
+import {contentHash} from '../cache/cache.js'
+import {limitsOf} from '../config/config.js'
+import {UsageError} from '../io/load.js'
 import {workerLoop, type WorkerMessage, type WorkerResult, type WorkerTask} from './parallel.js'
-import {inspectRead, keptForPhase2, read} from './run.js'
+import {inspectRead, keptForPhase2, read} from '../pipeline/run.js'
 
 const task = workerData as WorkerTask
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message)

@@ -9,12 +9,12 @@
 import {accessSync, constants, lstatSync, mkdirSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {isCacheEntry} from './cache-shape.js'
-import type {CheckedFile, CheckOptions} from './check.js'
-import {limitsOf} from './config.js'
-import type {FileText} from './run.js'
-import {crypto} from './lazy.js'
-import {decode, readBounded} from './read.js'
-import {isInside, isLink, writeFileAtomic} from './write.js'
+import type {CheckedFile, CheckOptions} from '../pipeline/check.js'
+import {limitsOf} from '../config/config.js'
+import type {FileText} from '../pipeline/run.js'
+import {crypto} from '../../rule-api/lazy.js'
+import {decode, readBounded} from '../io/read.js'
+import {isInside, isLink, writeFileAtomic} from '../io/write.js'
 
 /** The default place, as ESLint and Babel keep theirs. */
 export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'pch')

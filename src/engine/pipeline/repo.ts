@@ -1,8 +1,8 @@
 // Phase 2: the repo-scope rules, over the claims of every file of a run. A key claimed by two or
 // more definitions is reported at every place that claims it, naming the others.
-import {repoRules} from '../rules/index.js'
+import {repoRules} from '../../rules/index.js'
 import {finding as makeFinding, forEachClaimKey, type CheckedFile, type Claim, type Finding} from './check.js'
-import {formatMessage} from './messages.js'
+import {formatMessage} from '../../rule-api/messages.js'
 
 /** A file's claims, whole and placed: asked only of files that share a key with another. */
 export type ClaimSource = (file: CheckedFile) => Claim[]

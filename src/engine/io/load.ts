@@ -1,7 +1,7 @@
 // Command-line paths -> the definition files to check: files, directories, globs and stdin.
 import {readdirSync, realpathSync, statSync, type Dirent} from 'node:fs'
 import path from 'node:path'
-import {tinyglobby} from './lazy.js'
+import {tinyglobby} from '../../rule-api/lazy.js'
 
 /** A fault of the run itself (exit 2), not of a definition. */
 export class UsageError extends Error {

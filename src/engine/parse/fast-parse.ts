@@ -6,9 +6,9 @@
 // Where it answers, its data and its positions are those `yaml` gives (test/engine/fast-parse.test.ts
 // proves it over the examples, the templates and fuzzed inputs).
 import {withLineFeeds} from './line-breaks.js'
-import {parsePointer} from './pointer.js'
+import {parsePointer} from '../../rule-api/pointer.js'
 import {DEFAULT_LIMITS, LineStarts, Positions, type ScalarSource, type SourceDocument} from './parse.js'
-import type {Range} from './types.js'
+import type {Range} from '../../rule-api/types.js'
 
 interface ScalarNode {
   kind: 'scalar'

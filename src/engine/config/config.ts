@@ -3,17 +3,17 @@
 // schemas/config.schema.json; every fault is exit 2 with the config file's line and column.
 import {existsSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {catalogue, isLocked, ruleMeta} from '../rules/index.js'
-import {LOCAL_ID, localRuleCompiler, LocalRuleError, MAX_LOCAL_RULES, type LocalRuleDeclaration} from '../rules/local.js'
-import type {Rule} from '../rules/rule.js'
-import {rememberRuleSet} from '../rules/rule-set.js'
-import {UsageError} from './load.js'
-import {DEFAULT_LIMITS, parseSource, type Limits} from './parse.js'
-import {readDataText} from './read.js'
-import {describeErrors} from './schema-check.js'
-import {didYouMean, didYouMeanRule} from './suggest.js'
-import {optionErrors, validateConfigAgainstSchema} from './schemas.js'
-import {joinPointer} from './pointer.js'
+import {catalogue, isLocked, ruleMeta} from '../../rules/index.js'
+import {LOCAL_ID, localRuleCompiler, LocalRuleError, MAX_LOCAL_RULES, type LocalRuleDeclaration} from '../../rules/local.js'
+import type {Rule} from '../../rule-api/rule.js'
+import {rememberRuleSet} from '../../rules/rule-set.js'
+import {UsageError} from '../io/load.js'
+import {DEFAULT_LIMITS, parseSource, type Limits} from '../parse/parse.js'
+import {readDataText} from '../io/read.js'
+import {describeErrors} from '../schema/schema-check.js'
+import {didYouMean, didYouMeanRule} from '../../rule-api/suggest.js'
+import {optionErrors, validateConfigAgainstSchema} from '../../rule-api/schemas.js'
+import {joinPointer} from '../../rule-api/pointer.js'
 
 export type ConfiguredSeverity = 'error' | 'warning' | 'off'
 
@@ -259,7 +259,7 @@ function resolveExtends(entry: string, dir: string, fail: (message: string) => n
       return false
     }
   }
-  if (entry.startsWith('./') || entry.startsWith('../') || path.isAbsolute(entry)) {
+  if (entry.startsWith('../') || entry.startsWith('../../') || path.isAbsolute(entry)) {
     const file = path.resolve(dir, entry)
     return isFile(file) ? file : fail(`extends "${entry}": ${existsSync(file) ? 'not a regular file' : 'no such file'} (${file})`)
   }

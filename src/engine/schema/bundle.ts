@@ -1,7 +1,7 @@
 // The single-file schema for editors and other tools: pch.schema.json with every other schema file
 // inlined under $defs and every $ref rewritten to a local JSON Pointer. The x-pch-* annotations
 // (pch's own thresholds) are left out, so plain ajv in strict mode accepts it.
-import {loadSchemas, PCH_KEYWORDS, SCHEMA_BASE, type JsonSchema} from './schemas.js'
+import {loadSchemas, PCH_KEYWORDS, SCHEMA_BASE, type JsonSchema} from '../../rule-api/schemas.js'
 
 /** "common.schema.json" -> "common". */
 const defName = (file: string): string => file.replace(/\.schema\.json$/, '')

@@ -1,7 +1,7 @@
 // The one reader of every input pch takes (definitions, the config, registers, extracts, stdin): never more than a byte limit, whatever the file is.
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 import {UsageError} from './load.js'
-import {formatNumber} from './messages.js'
+import {formatNumber} from '../../rule-api/messages.js'
 
 /** The limit of a register (--ods) or an extract (--from): far above any NHS file (epraccur.csv is ~3 MB). */
 export const DATA_FILE_LIMIT = 256 * 1024 * 1024
