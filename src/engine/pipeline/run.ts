@@ -252,7 +252,7 @@ export function ignoreMatcher(config: Config): ((file: string) => boolean) | und
   const matches = picomatch()(patterns, {dot: true})
   return (file) => {
     const relative = path.relative(config.dir, file).split(path.sep).join('/')
-    return !relative.startsWith('../../') && matches(relative)
+    return !relative.startsWith('../') && matches(relative)
   }
 }
 
