@@ -1,6 +1,6 @@
 // The fast parser against `yaml`: wherever it answers, data, start line and every position (value
 // and key of every pointer, and of a missing child of each container) must be `yaml`'s. Fuzzed with
-// fast-check; a failure prints its seed and path so `fc.assert(..., {seed, path})` replays it.
+// fast-check; a failure prints its seed and path (PCH_PROPERTY_SEED=<seed> replays it).
 import fc from 'fast-check'
 import {stringify} from 'yaml'
 import {describe, expect, it} from 'vitest'
@@ -9,10 +9,11 @@ import {checkText} from '../../src/engine/pipeline/run.js'
 import {TODAY} from '../helpers.js'
 import {corpus, jsonLike, mutate, mutation, yamlChar, yamlKey} from '../arbitraries.js'
 import {difference} from './differential.js'
+import {propertyRuns} from '../seed.js'
 
-const RUNS = 2000
-// Replay a failure: FC_SEED=<seed> npx vitest run test/engine/fast-parse.test.ts
-if (process.env.FC_SEED) fc.configureGlobal({seed: Number(process.env.FC_SEED)})
+const RUNS = propertyRuns(2000)
+// Replay a failure: PCH_PROPERTY_SEED=<seed> npx vitest run test/engine/fast-parse.test.ts (the seed is
+// every property test's, test/seed.ts, set for fast-check by test/setup.ts).
 
 describe('the fast parser agrees with yaml', () => {
   it('on every example and template, and takes the fast path for the plain ones', () => {
