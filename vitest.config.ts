@@ -22,10 +22,10 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       // isolate: false: one module graph per worker, not one per file (most of the unit time was
-      // importing src/ again for each of 70 files). No test here changes global state it does not restore.
+      // importing src/ again for each of 70 files). No test changes global state it does not restore.
       {extends: true, test: {name: 'unit', include: ['test/**/*.test.ts'], exclude: [...E2E, ...MOCKING], isolate: false}},
       {extends: true, test: {name: 'unit-isolated', include: MOCKING}},
-      {extends: true, test: {name: 'e2e', include: E2E}},
+      {extends: true, test: {name: 'e2e', include: E2E, isolate: false}},
     ],
   },
 })

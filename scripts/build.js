@@ -1,4 +1,4 @@
-// npm run build: the whole build (npm run build:full) unless nothing it reads has changed since the last one.
+// npm run build: the whole build (build:full), only when an input has changed since the last one.
 // The stamp records a hash of every input's path and bytes and the Node that built (the code cache is
 // that V8's), not times: a checkout, a copy that keeps old times or a file deleted all change the hash,
 // and it costs a few milliseconds. It lives outside dist/ (npm would pack it there), so the outputs a
