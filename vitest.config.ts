@@ -2,6 +2,7 @@
 // unit tests, a few of which run the built binary), "e2e" (pch run as users run it, the real editor,
 // browser and npm pack tests included), and "unit-isolated" (unit tests that replace a module).
 import {readFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import {globSync} from 'tinyglobby'
 import {defineConfig} from 'vitest/config'
 
@@ -15,9 +16,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Vitest's default on 2 cores is one worker; the tests wait on the processes they start, so two
-    // keep both cores busy (measured in the README's Tests section).
-    maxWorkers: 2,
+    // Vitest's default is a worker fewer than the cores: one on 2 cores. A test mostly waits on the
+    // processes it starts, so a worker a core keeps them busy (measured in the README's Tests section).
+    maxWorkers: Math.max(2, availableParallelism()),
     setupFiles: ['test/setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
