@@ -1,6 +1,9 @@
 // A `# pch-disable-next-line` comment that cannot do what it says is itself a finding.
 import type {FindingsRule} from '../rule-api/rule.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 1
+
 const rule: FindingsRule = {
   meta: {
     id: 'lint/disable-directive',

@@ -1,6 +1,9 @@
 // A `# pch-disable-next-line` comment that silences nothing is stale (as ESLint's unused disable directives).
 import type {FindingsRule} from '../rule-api/rule.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 2
+
 const rule: FindingsRule = {
   meta: {
     id: 'lint/unused-disable-directive',

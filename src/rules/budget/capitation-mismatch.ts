@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {budget, num, registeredPopulation, section} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 1
+
 export default defineRule({
   meta: {
     id: 'budget/capitation-mismatch',
@@ -10,7 +13,7 @@ export default defineRule({
     compliance: true,
     scope: 'file',
     fixable: false,
-    summary: 'The budget total matches annualPerPatient x population within 1 %',
+    summary: 'The budget total matches annualPerPatient x population within {tolerancePercent} %',
     docs: {
       description:
         'A capitated budget follows the population: the total is the annual amount per patient times the ' +

@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {budget, knownList, num} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 7
+
 export default defineRule({
   meta: {
     id: 'budget/contributions-sum',

@@ -3,6 +3,9 @@ import {parseDate} from '../dates.js'
 import {defineRule} from '../../rule-api/rule.js'
 import {section} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 10
+
 export default defineRule({
   meta: {
     id: 'budget/period-expired',

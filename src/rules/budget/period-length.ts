@@ -3,6 +3,9 @@ import {addDays, addMonths, formatDate, parseDate} from '../dates.js'
 import {defineRule} from '../../rule-api/rule.js'
 import {section} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 11
+
 export default defineRule({
   meta: {
     id: 'budget/period-length',
@@ -11,7 +14,7 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'The budget period is 12 months (end is the day before start + 12 months)',
+    summary: 'The budget period is {months} months (end is the day before start + {months} months)',
     docs: {
       description:
         'Capitation is an annual amount per patient, so the budget covers one year: 1 April 2026 to 31 March 2027 ' +

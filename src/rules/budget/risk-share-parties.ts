@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {knownList, partnerIds, practiceCodes, section} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 4
+
 export default defineRule({
   meta: {
     id: 'budget/risk-share-parties',

@@ -3,6 +3,9 @@ import {defineRule} from '../../rule-api/rule.js'
 import {unknownReferences} from '../references.js'
 import {partnerIds, practiceCodes, section} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 5
+
 export default defineRule({
   meta: {
     id: 'budget/unknown-party',
@@ -11,7 +14,7 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'A risk-share party is member-practices, a member practice odsCode or a partner id',
+    summary: 'A risk-share party is {practicesParty}, a member practice odsCode or a partner id',
     docs: {
       description:
         'A share of risk belongs to someone the definition declares: the member practices together ' +

@@ -3,6 +3,9 @@ import {addMonths, parseDate} from '../dates.js'
 import {defineRule} from '../../rule-api/rule.js'
 import {isObject, section} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 6
+
 export default defineRule({
   meta: {
     id: 'care/needs-assessment',
@@ -11,7 +14,7 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'A needs assessment completed in the last 3 years',
+    summary: 'A needs assessment completed in the last {maxAgeYears} years',
     docs: {
       description:
         'Population health improvement starts from the needs of the population: a needs assessment (such as the ' +

@@ -1,6 +1,9 @@
 // Characteristic 1: the site commits to at least one population-health outcome.
 import {requiredListRule} from './required-list.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 2
+
 export default requiredListRule(
   {
     id: 'care/outcomes-required',

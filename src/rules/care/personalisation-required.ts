@@ -1,6 +1,9 @@
 // Characteristic 1: the site personalises care for at least one cohort.
 import {requiredListRule} from './required-list.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 1
+
 export default requiredListRule(
   {
     id: 'care/personalisation-required',

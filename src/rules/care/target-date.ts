@@ -3,6 +3,9 @@ import {parseDate} from '../dates.js'
 import {defineRule} from '../../rule-api/rule.js'
 import {entries, isObject, section, nameOf} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 5
+
 export default defineRule({
   meta: {
     id: 'care/target-date',

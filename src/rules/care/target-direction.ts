@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {entries, isObject, num, section, nameOf} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 3
+
 export default defineRule({
   meta: {
     id: 'care/target-direction',

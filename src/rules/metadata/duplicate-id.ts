@@ -2,6 +2,9 @@
 import type {RepoRule} from '../../rule-api/rule.js'
 import {section, str} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 2
+
 const rule: RepoRule = {
   meta: {
     id: 'metadata/duplicate-id',

@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {section, str} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 1
+
 export default defineRule({
   meta: {
     id: 'metadata/file-name',

@@ -1,6 +1,9 @@
 // General (advisory): an exception that accepts nothing is stale and hides future problems.
 import type {FindingsRule} from '../../rule-api/rule.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 3
+
 const rule: FindingsRule = {
   meta: {
     id: 'metadata/unused-exception',

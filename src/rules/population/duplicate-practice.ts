@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {duplicates, entries, population, str} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 2
+
 export default defineRule({
   meta: {
     id: 'population/duplicate-practice',

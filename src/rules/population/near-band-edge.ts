@@ -3,6 +3,9 @@ import {thresholds} from '../../rule-api/schemas.js'
 import {defineRule} from '../../rule-api/rule.js'
 import {population, registeredPopulation} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 3
+
 export default defineRule({
   meta: {
     id: 'population/near-band-edge',
@@ -11,7 +14,7 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'The population is within 5 % of an edge of the 30,000-50,000 band',
+    summary: 'The population is within {marginPercent} % of an edge of the {population/size-band.minimum}-{population/size-band.maximum} band',
     docs: {
       description:
         'List sizes move every month. A site within 5 % of an edge of the band (30,000-31,499 or 47,501-50,000) ' +

@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {knownList, population} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 5
+
 export default defineRule({
   meta: {
     id: 'population/single-practice',

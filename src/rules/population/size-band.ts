@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {population, registeredPopulation} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 1
+
 export default defineRule({
   meta: {
     id: 'population/size-band',
@@ -10,7 +13,7 @@ export default defineRule({
     compliance: true,
     scope: 'file',
     fixable: false,
-    summary: 'The registered population (sum of list sizes) is between 30,000 and 50,000',
+    summary: 'The registered population (sum of list sizes) is between {minimum} and {maximum}',
     docs: {
       description:
         'A PCH cares for a defined, registered population of between 30,000 and 50,000 people: large enough to ' +

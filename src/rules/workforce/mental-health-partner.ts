@@ -1,6 +1,9 @@
 // Characteristic 2 (advisory): mental health care is part of the partnership.
 import {sectorPartnerRule} from './sector-partner.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 6
+
 export default sectorPartnerRule(
   {
     id: 'workforce/mental-health-partner',
@@ -9,7 +12,7 @@ export default sectorPartnerRule(
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'At least one partner is of sector mental-health',
+    summary: 'At least one partner is of sector {sectors}',
     docs: {
       description:
         'Mental and physical health needs go together in a registered population. A mental-health provider among ' +

@@ -7,6 +7,9 @@ const TRUST_CODE = 'workforce.schema.json#/$defs/trustOdsCode'
 /** What a trust code looks like, in the schema's words; read only when a finding needs it. */
 const trustCodeDescription = (): string => String((schemaById('workforce.schema.json').$defs as Record<string, {description: string}>).trustOdsCode!.description)
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 7
+
 export default defineRule({
   meta: {
     id: 'workforce/ods-code-format',
@@ -15,7 +18,7 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'A community-health, mental-health or acute partner has an NHS trust code (R or T + 2 characters)',
+    summary: 'A {sectors} partner has an NHS trust code (R or T + 2 characters)',
     docs: {
       description:
         'NHS trusts have ODS codes of three characters starting with R or T (RX1, TAJ). A trust partner with ' +

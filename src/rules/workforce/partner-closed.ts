@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {trustPartners} from './trust-register.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 9
+
 export default defineRule({
   meta: {
     id: 'workforce/partner-closed',

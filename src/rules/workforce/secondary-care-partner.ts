@@ -1,6 +1,9 @@
 // Characteristic 2: the partnership reaches into secondary care.
 import {sectorPartnerRule} from './sector-partner.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 1
+
 export default sectorPartnerRule(
   {
     id: 'workforce/secondary-care-partner',
@@ -9,7 +12,7 @@ export default sectorPartnerRule(
     compliance: true,
     scope: 'file',
     fixable: false,
-    summary: 'At least one partner is a community-health, mental-health or acute trust',
+    summary: 'At least one partner is a {sectors} trust',
     docs: {
       description:
         'An integrated workforce spans primary, secondary and social care. At least one partner must come from ' +

@@ -1,6 +1,9 @@
 // Characteristic 2: the partnership reaches into social care.
 import {sectorPartnerRule} from './sector-partner.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 2
+
 export default sectorPartnerRule(
   {
     id: 'workforce/social-care-partner',
@@ -9,7 +12,7 @@ export default sectorPartnerRule(
     compliance: true,
     scope: 'file',
     fixable: false,
-    summary: 'At least one partner is of sector social-care',
+    summary: 'At least one partner is of sector {sectors}',
     docs: {
       description:
         'An integrated workforce spans primary, secondary and social care. At least one partner must provide ' +

@@ -3,6 +3,9 @@ import {defineRule} from '../../rule-api/rule.js'
 import {unknownReferences} from '../references.js'
 import {partnerIds, practiceCodes, workforce} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 4
+
 export default defineRule({
   meta: {
     id: 'workforce/unknown-employer',

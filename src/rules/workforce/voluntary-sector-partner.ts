@@ -1,6 +1,9 @@
 // Characteristic 2 (advisory): the voluntary sector is part of the partnership.
 import {sectorPartnerRule} from './sector-partner.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 5
+
 export default sectorPartnerRule(
   {
     id: 'workforce/voluntary-sector-partner',
@@ -9,7 +12,7 @@ export default sectorPartnerRule(
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'At least one partner is of sector voluntary',
+    summary: 'At least one partner is of sector {sectors}',
     docs: {
       description:
         'Voluntary and community organisations reach people services miss, and carry much of social prescribing. ' +
