@@ -19,8 +19,8 @@ export default defineRule({
       description:
         'Capitation is an annual amount per patient, so the budget covers one year: 1 April 2026 to 31 March 2027 ' +
         'is 12 months. Any other length makes the total and the capitation disagree.',
-      failing: 'period:\n  start: 2026-04-01\n  end: 2027-04-30',
-      passing: 'period:\n  start: 2026-04-01\n  end: 2027-03-31',
+      failing: 'spec:\n  budget:\n    period:\n      start: 2026-04-01\n      end: 2027-04-30',
+      passing: 'spec:\n  budget:\n    period:\n      start: 2026-04-01\n      end: 2027-03-31',
     },
     options: {type: 'object', additionalProperties: false, properties: {months: {type: 'integer', minimum: 1}}},
   },

@@ -17,8 +17,8 @@ export default defineRule({
     summary: 'period.end is after period.start',
     docs: {
       description: 'A budget period that ends on or before the day it starts is almost always two dates swapped or a wrong year.',
-      failing: 'period:\n  start: 2026-04-01\n  end: 2026-03-31',
-      passing: 'period:\n  start: 2026-04-01\n  end: 2027-03-31',
+      failing: 'spec:\n  budget:\n    period:\n      start: 2027-04-01\n      end: 2027-03-31',
+      passing: 'spec:\n  budget:\n    period:\n      start: 2026-04-01\n      end: 2027-03-31',
     },
   },
   messages: {

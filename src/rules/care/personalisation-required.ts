@@ -17,8 +17,8 @@ export default requiredListRule(
       description:
         'A PCH combines personalised care with population health. The plan names at least one personalisation ' +
         'approach (care planning, social prescribing, shared decision making, ...) and the cohort it serves.',
-      failing: 'care:\n  personalisation: []',
-      passing: 'care:\n  personalisation:\n    - approach: care-planning\n      cohort: People with three or more long-term conditions',
+      failing: 'spec:\n  care:\n    personalisation: []',
+      passing: 'spec:\n  care:\n    personalisation:\n      - { approach: care-planning, cohort: People with three or more long-term conditions }',
     },
   },
   ['personalisation'],

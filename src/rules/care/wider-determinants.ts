@@ -18,8 +18,8 @@ export default defineRule({
       description:
         'Most of what makes a population healthy lies outside health care: housing, employment, isolation, ' +
         'education. The plan names the determinants it works on (populationHealth.determinants).',
-      failing: 'populationHealth:\n  outcomes: [...]',
-      passing: 'populationHealth:\n  determinants: [housing, employment, social-isolation]\n  outcomes: [...]',
+      failing: 'spec:\n  care:\n    populationHealth:\n      determinants: null   # removed',
+      passing: 'spec:\n  care:\n    populationHealth:\n      determinants: [housing, employment, social-isolation]',
     },
   },
   messages: {

@@ -18,8 +18,8 @@ export default defineRule({
       description:
         'One site, one file, named after the site: riverside.pch.yaml holds metadata.id riverside (.pch.yml is ' +
         'accepted). Files holding several definitions are exempt.',
-      failing: '# sites/riverside-pch.pch.yaml\nmetadata:\n  id: riverside',
-      passing: '# sites/riverside.pch.yaml\nmetadata:\n  id: riverside',
+      failing: 'metadata:\n  id: riverside-east   # in riverside.pch.yaml',
+      passing: 'metadata:\n  id: riverside   # in riverside.pch.yaml',
     },
   },
   messages: {

@@ -26,8 +26,8 @@ export default defineRule({
       description:
         'NHS Digital publishes list sizes monthly, and practices open, merge and close. List sizes more than ' +
         '6 months old (option maxAgeMonths) should be refreshed, for example with pch sync-list-sizes.',
-      failing: 'population:\n  asOf: 2025-10-01   # today 2026-11-01',
-      passing: 'population:\n  asOf: 2026-10-01   # today 2026-11-01',
+      failing: 'spec:\n  population:\n    asOf: 2025-10-01   # today 2026-11-01',
+      passing: 'spec:\n  population:\n    asOf: 2026-10-01   # today 2026-11-01',
     },
     options: {
       type: 'object',
