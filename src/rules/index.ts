@@ -7,16 +7,23 @@ import {structuralRules} from './structural.js'
 import * as generated from './registry.generated.js'
 
 /**
- * A summary is a template over the schema's `x-pch-thresholds`, filled once here: `{minimum}` is
- * the rule's own threshold, `{population/size-band.minimum}` another rule's (so the numbers live in
- * schemas/ only).
+ * A summary is a template over the schema's `x-pch-thresholds`: `{minimum}` is the rule's own
+ * threshold, `{population/size-band.minimum}` another rule's (so the numbers live in schemas/
+ * only). Filled on first read, so that loading the registry reads no schema.
  */
-function withSummary<R extends {meta: RuleMeta}>(rule: R): R {
-  const summary = rule.meta.summary.replace(/\{([a-z-]+\/[a-z-]+)\.(\w+)\}/g, (whole, id: string, key: string) => {
+function fillSummary(meta: RuleMeta): string {
+  const summary = meta.summary.replace(/\{([a-z-]+\/[a-z-]+)\.(\w+)\}/g, (whole, id: string, key: string) => {
     const value = thresholds(id)[key] as MessageValue | undefined
     return value === undefined ? whole : formatMessage('{value}', {value})
   })
-  return {...rule, meta: {...rule.meta, summary: formatMessage(summary, thresholds(rule.meta.id) as MessageData)}}
+  return formatMessage(summary, thresholds(meta.id) as MessageData)
+}
+
+function withSummary<R extends {meta: RuleMeta}>(rule: R): R {
+  let summary: string | undefined
+  const meta = {...rule.meta}
+  Object.defineProperty(meta, 'summary', {enumerable: true, get: () => (summary ??= fillSummary(rule.meta))})
+  return {...rule, meta}
 }
 
 // Each rule filled once, so that a rule's meta and its catalogue entry are one object.
