@@ -19,8 +19,18 @@ export default defineRule({
         'A capitated budget follows the population: the total is the annual amount per patient times the ' +
         'registered population (or the weighted population when the basis is weighted). A total more than 1 % ' +
         'away (tolerance in schemas/budget.schema.json) means the budget and the population disagree.',
-      failing: 'spec:\n  budget:\n    capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\n    total: 5000000\n    contributions:\n      - { source: ICB core capitation, amount: 5000000 }',
-      passing: 'spec:\n  budget:\n    capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\n    total: 5776000',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\n' +
+        '    total: 5000000\n' +
+        '    contributions:\n' +
+        '      - { source: ICB core capitation, amount: 5000000 }',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\n' +
+        '    total: 5776000',
     },
   },
   messages: {

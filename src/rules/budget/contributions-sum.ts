@@ -18,8 +18,20 @@ export default defineRule({
       description:
         'A unified budget pools money from several sources. When the contributions are listed they must account ' +
         'for the whole total, to the penny, so that the pooled budget is what the partners signed up to.',
-      failing: 'spec:\n  budget:\n    total: 5776000\n    contributions:\n      - { source: ICB core capitation, amount: 5276000 }\n      - { source: Better Care Fund, amount: 400000 }',
-      passing: 'spec:\n  budget:\n    total: 5776000\n    contributions:\n      - { source: ICB core capitation, amount: 5276000 }\n      - { source: Better Care Fund, amount: 500000 }',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    total: 5776000\n' +
+        '    contributions:\n' +
+        '      - { source: ICB core capitation, amount: 5276000 }\n' +
+        '      - { source: Better Care Fund, amount: 400000 }',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    total: 5776000\n' +
+        '    contributions:\n' +
+        '      - { source: ICB core capitation, amount: 5276000 }\n' +
+        '      - { source: Better Care Fund, amount: 500000 }',
     },
   },
   messages: {

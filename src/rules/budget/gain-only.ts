@@ -18,8 +18,26 @@ export default defineRule({
       description:
         'A gain-only model shares rewards but leaves each organisation to carry its own overspend, so the ' +
         'financial drivers are only partly aligned. Many sites start gain-only; gain-and-loss is the aim.',
-      failing: 'spec:\n  budget:\n    riskShare:\n      model: gain-only\n      shares:\n        - { party: member-practices, gainPercent: 40 }\n        - { party: riverside-community, gainPercent: 30 }\n        - { party: riverside-acute, gainPercent: 30 }\n      maxLossPercent: null   # removed',
-      passing: 'spec:\n  budget:\n    riskShare:\n      model: gain-and-loss\n      shares:\n        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n      maxLossPercent: 3',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-only\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40 }\n' +
+        '        - { party: riverside-community, gainPercent: 30 }\n' +
+        '        - { party: riverside-acute, gainPercent: 30 }\n' +
+        '      maxLossPercent: null   # removed',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n' +
+        '      maxLossPercent: 3',
     },
   },
   messages: {

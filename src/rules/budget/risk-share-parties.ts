@@ -19,8 +19,19 @@ export default defineRule({
         'Shared risk aligns general practice with its partners only when both sides hold a share: at least two ' +
         'parties, one of them the member practices (member-practices, or a member practice by its ODS code) and ' +
         'one of them a partner organisation (by its id).',
-      failing: 'spec:\n  budget:\n    riskShare:\n      shares:\n        - { party: member-practices, gainPercent: 100, lossPercent: 100 }',
-      passing: 'spec:\n  budget:\n    riskShare:\n      shares:\n        - { party: member-practices, gainPercent: 60, lossPercent: 50 }\n        - { party: riverside-acute, gainPercent: 40, lossPercent: 50 }',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 100, lossPercent: 100 }',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 60, lossPercent: 50 }\n' +
+        '        - { party: riverside-acute, gainPercent: 40, lossPercent: 50 }',
     },
   },
   messages: {

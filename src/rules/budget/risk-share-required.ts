@@ -19,7 +19,16 @@ export default defineRule({
         'Aligned clinical and financial drivers need shared risks and rewards: the partners gain together when ' +
         'the population is kept well, and share the cost when it is not. A model of none shares nothing.',
       failing: 'spec:\n  budget:\n    riskShare:\n      model: none\n      shares: []',
-      passing: 'spec:\n  budget:\n    riskShare:\n      model: gain-and-loss\n      shares:\n        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n      maxLossPercent: 3',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n' +
+        '      maxLossPercent: 3',
     },
   },
   messages: {

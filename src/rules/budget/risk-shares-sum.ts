@@ -18,8 +18,22 @@ export default defineRule({
       description:
         'Every pound of gain, and for a gain-and-loss model every pound of loss, must belong to someone: the ' +
         'shares add up to 100 %. A party with no loss share under gain-and-loss counts as 0 %.',
-      failing: 'spec:\n  budget:\n    riskShare:\n      model: gain-and-loss\n      shares:\n        - { party: member-practices, gainPercent: 50, lossPercent: 40 }\n        - { party: riverside-acute, gainPercent: 40, lossPercent: 60 }',
-      passing: 'spec:\n  budget:\n    riskShare:\n      model: gain-and-loss\n      shares:\n        - { party: member-practices, gainPercent: 50, lossPercent: 40 }\n        - { party: riverside-acute, gainPercent: 50, lossPercent: 60 }',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 50, lossPercent: 40 }\n' +
+        '        - { party: riverside-acute, gainPercent: 40, lossPercent: 60 }',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 50, lossPercent: 40 }\n' +
+        '        - { party: riverside-acute, gainPercent: 50, lossPercent: 60 }',
     },
   },
   messages: {

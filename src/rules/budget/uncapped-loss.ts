@@ -18,8 +18,26 @@ export default defineRule({
       description:
         'Sharing losses without a cap can expose a small practice to a loss it cannot survive. A gain-and-loss ' +
         'model should say the most any party can lose, as a percentage of the budget (maxLossPercent).',
-      failing: 'spec:\n  budget:\n    riskShare:\n      model: gain-and-loss\n      shares:\n        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n      maxLossPercent: null   # removed',
-      passing: 'spec:\n  budget:\n    riskShare:\n      model: gain-and-loss\n      shares:\n        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n      maxLossPercent: 3',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n' +
+        '      maxLossPercent: null   # removed',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n' +
+        '      maxLossPercent: 3',
     },
   },
   messages: {

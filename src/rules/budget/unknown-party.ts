@@ -19,8 +19,22 @@ export default defineRule({
       description:
         'A share of risk belongs to someone the definition declares: the member practices together ' +
         '(member-practices), one member practice by its ODS code, or a partner by its id.',
-      failing: 'spec:\n  budget:\n    riskShare:\n      shares:\n        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n        - { party: riverside-hospital, gainPercent: 30, lossPercent: 35 }',
-      passing: 'spec:\n  budget:\n    riskShare:\n      shares:\n        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-hospital, gainPercent: 30, lossPercent: 35 }',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }',
     },
   },
   messages: {

@@ -16,8 +16,36 @@ export default defineRule({
     summary: 'Outcome ids are unique within a definition',
     docs: {
       description: 'Progress is reported per outcome id; two outcomes with one id cannot be told apart.',
-      failing: 'spec:\n  care:\n    populationHealth:\n      outcomes:\n        - id: admissions\n          measure: Emergency admissions per 1,000 registered patients\n          direction: decrease\n          baseline: { value: 98.4, asOf: 2025-03-31 }\n          target: { value: 90.0, by: 2027-03-31 }\n        - id: admissions\n          measure: Elective admissions per 1,000 registered patients\n          direction: decrease\n          baseline: { value: 41.2, asOf: 2025-03-31 }\n          target: { value: 38.0, by: 2027-03-31 }',
-      passing: 'spec:\n  care:\n    populationHealth:\n      outcomes:\n        - id: emergency-admissions\n          measure: Emergency admissions per 1,000 registered patients\n          direction: decrease\n          baseline: { value: 98.4, asOf: 2025-03-31 }\n          target: { value: 90.0, by: 2027-03-31 }\n        - id: elective-admissions\n          measure: Elective admissions per 1,000 registered patients\n          direction: decrease\n          baseline: { value: 41.2, asOf: 2025-03-31 }\n          target: { value: 38.0, by: 2027-03-31 }',
+      failing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 90.0, by: 2027-03-31 }\n' +
+        '        - id: admissions\n' +
+        '          measure: Elective admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 41.2, asOf: 2025-03-31 }\n' +
+        '          target: { value: 38.0, by: 2027-03-31 }',
+      passing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: emergency-admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 90.0, by: 2027-03-31 }\n' +
+        '        - id: elective-admissions\n' +
+        '          measure: Elective admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 41.2, asOf: 2025-03-31 }\n' +
+        '          target: { value: 38.0, by: 2027-03-31 }',
     },
   },
   messages: {

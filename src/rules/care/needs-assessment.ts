@@ -19,8 +19,16 @@ export default defineRule({
       description:
         'Population health improvement starts from the needs of the population: a needs assessment (such as the ' +
         'local Joint Strategic Needs Assessment) completed within the last 3 years (option maxAgeYears).',
-      failing: 'spec:\n  care:\n    populationHealth:\n      needsAssessment: { completed: 2021-06-30, source: Riverside JSNA 2021 }   # today 2026-11-01',
-      passing: 'spec:\n  care:\n    populationHealth:\n      needsAssessment: { completed: 2025-11-15, source: Riverside JSNA 2025 }',
+      failing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      needsAssessment: { completed: 2021-06-30, source: Riverside JSNA 2021 }   # today 2026-11-01',
+      passing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      needsAssessment: { completed: 2025-11-15, source: Riverside JSNA 2025 }',
     },
     options: {type: 'object', additionalProperties: false, properties: {maxAgeYears: {type: 'integer', minimum: 1}}},
   },

@@ -18,7 +18,16 @@ export default requiredListRule(
         'Improvements in population health outcomes are half of characteristic 1: the plan names at least one ' +
         'measurable outcome with a baseline, a target and the direction of improvement.',
       failing: 'spec:\n  care:\n    populationHealth:\n      outcomes: []',
-      passing: 'spec:\n  care:\n    populationHealth:\n      outcomes:\n        - id: emergency-admissions\n          measure: Emergency admissions per 1,000 registered patients\n          direction: decrease\n          baseline: { value: 98.4, asOf: 2025-03-31 }\n          target: { value: 90.0, by: 2027-03-31 }',
+      passing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: emergency-admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 90.0, by: 2027-03-31 }',
     },
   },
   ['populationHealth', 'outcomes'],

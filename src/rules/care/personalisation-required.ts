@@ -18,7 +18,11 @@ export default requiredListRule(
         'A PCH combines personalised care with population health. The plan names at least one personalisation ' +
         'approach (care planning, social prescribing, shared decision making, ...) and the cohort it serves.',
       failing: 'spec:\n  care:\n    personalisation: []',
-      passing: 'spec:\n  care:\n    personalisation:\n      - { approach: care-planning, cohort: People with three or more long-term conditions }',
+      passing:
+        'spec:\n' +
+        '  care:\n' +
+        '    personalisation:\n' +
+        '      - { approach: care-planning, cohort: People with three or more long-term conditions }',
     },
   },
   ['personalisation'],

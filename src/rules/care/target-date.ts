@@ -17,8 +17,26 @@ export default defineRule({
     summary: 'target.by is after baseline.asOf',
     docs: {
       description: 'A target is met by a date after the baseline was measured; a target date on or before it cannot show improvement.',
-      failing: 'spec:\n  care:\n    populationHealth:\n      outcomes:\n        - id: emergency-admissions\n          measure: Emergency admissions per 1,000 registered patients\n          direction: decrease\n          baseline: { value: 98.4, asOf: 2025-03-31 }\n          target: { value: 90.0, by: 2025-03-31 }',
-      passing: 'spec:\n  care:\n    populationHealth:\n      outcomes:\n        - id: emergency-admissions\n          measure: Emergency admissions per 1,000 registered patients\n          direction: decrease\n          baseline: { value: 98.4, asOf: 2025-03-31 }\n          target: { value: 90.0, by: 2027-03-31 }',
+      failing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: emergency-admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 90.0, by: 2025-03-31 }',
+      passing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: emergency-admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 90.0, by: 2027-03-31 }',
     },
   },
   messages: {

@@ -17,7 +17,10 @@ const rule: FindingsRule = {
       description:
         'An approved exception names the compliance rule it accepts. When that rule no longer fires (the site ' +
         'grew into the band, say) the exception is stale: remove it, so it cannot hide a future problem.',
-      failing: 'metadata:\n  exceptions:   # population 36,100: size-band does not fire\n    - { rule: population/size-band, reason: Rural, approvedBy: North Riverside ICB, approvedOn: 2026-03-12 }',
+      failing:
+        'metadata:\n' +
+        '  exceptions:   # population 36,100: size-band does not fire\n' +
+        '    - { rule: population/size-band, reason: Rural, approvedBy: North Riverside ICB, approvedOn: 2026-03-12 }',
       passing: 'metadata:\n  exceptions: []   # population 36,100',
     },
   },

@@ -18,8 +18,20 @@ export default defineRule({
       description:
         'The registered population is the sum of the member practices\' list sizes, so a practice listed twice ' +
         'counts its patients twice. Each practice appears once, under its ODS code.',
-      failing: 'spec:\n  population:\n    practices:\n      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n      - { odsCode: A81001, name: Riverside Surgery (branch), listSize: 9870 }',
-      passing: 'spec:\n  population:\n    practices:\n      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }',
+      failing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery (branch), listSize: 9870 }',
+      passing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }',
     },
   },
   messages: {

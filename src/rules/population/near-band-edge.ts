@@ -19,8 +19,24 @@ export default defineRule({
       description:
         'List sizes move every month. A site within 5 % of an edge of the band (30,000-31,499 or 47,501-50,000) ' +
         'can leave it with the next extract; plan for it before it happens. The margin is an option.',
-      failing: 'spec:\n  population:\n    practices:\n      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 4570 }   # 30,800 in all\n  budget:\n    total: 4928000   # 160.00 x 30,800\n    contributions:\n      - { source: ICB core capitation, amount: 4928000 }',
-      passing: 'spec:\n  population:\n    practices:\n      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }   # 36,100 in all',
+      failing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 4570 }   # 30,800 in all\n' +
+        '  budget:\n' +
+        '    total: 4928000   # 160.00 x 30,800\n' +
+        '    contributions:\n' +
+        '      - { source: ICB core capitation, amount: 4928000 }',
+      passing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }   # 36,100 in all',
     },
     options: {
       type: 'object',

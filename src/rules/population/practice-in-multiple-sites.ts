@@ -18,8 +18,27 @@ const rule: RepoRule = {
       description:
         'Each registered patient belongs to one PCH population and one capitated budget, so a practice is a ' +
         'member of one site. Checked across every file of a run; both sites are reported.',
-      failing: 'metadata: { id: riverside }   # riverside as it is; then a site that also claims A81001:\n---\nmetadata: { id: harbour, name: Harbour Primary Care Home }\nspec:\n  population:\n    practices:\n      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n      - { odsCode: A81005, name: Harbour Surgery, listSize: 21850 }',
-      passing: 'metadata: { id: riverside }   # riverside as it is; then a site of its own practices:\n---\nmetadata: { id: harbour, name: Harbour Primary Care Home }\nspec:\n  population:\n    practices:\n      - { odsCode: A81005, name: Harbour Surgery, listSize: 24120 }\n      - { odsCode: A81006, name: Quay Street Surgery, listSize: 11980 }\n  workforce:\n    team:\n      - { role: Clinical pharmacist, employer: A81005, wte: 2.0 }',
+      failing:
+        'metadata: { id: riverside }   # riverside as it is; then a site that also claims A81001:\n' +
+        '---\n' +
+        'metadata: { id: harbour, name: Harbour Primary Care Home }\n' +
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81005, name: Harbour Surgery, listSize: 21850 }',
+      passing:
+        'metadata: { id: riverside }   # riverside as it is; then a site of its own practices:\n' +
+        '---\n' +
+        'metadata: { id: harbour, name: Harbour Primary Care Home }\n' +
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81005, name: Harbour Surgery, listSize: 24120 }\n' +
+        '      - { odsCode: A81006, name: Quay Street Surgery, listSize: 11980 }\n' +
+        '  workforce:\n' +
+        '    team:\n' +
+        '      - { role: Clinical pharmacist, employer: A81005, wte: 2.0 }',
     },
   },
   message: 'Practice {key} is also a member of {others}',

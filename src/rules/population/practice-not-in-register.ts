@@ -18,8 +18,20 @@ export default defineRule({
       description:
         'A practice code that the ODS register of GP practices (epraccur.csv) does not hold is mistyped or not a GP practice. ' +
         'Checked only when a register is given: pch lint --ods epraccur.csv, or ods: in .pchrc.yaml.',
-      failing: 'spec:\n  population:\n    practices:\n      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n      - { odsCode: A89999, name: Meadow Lane Practice, listSize: 9870 }   # A89999: not in the register',
-      passing: 'spec:\n  population:\n    practices:\n      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }',
+      failing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A89999, name: Meadow Lane Practice, listSize: 9870 }   # A89999: not in the register',
+      passing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }',
     },
   },
   messages: {

@@ -18,8 +18,18 @@ export default defineRule({
       description:
         'The PCH model is GP practices coming together with their partners around a shared population. A single ' +
         'large practice can meet the population band alone, but misses the point of the model.',
-      failing: 'spec:\n  population:\n    practices:\n      - { odsCode: A81001, name: Riverside Surgery, listSize: 36100 }',
-      passing: 'spec:\n  population:\n    practices:\n      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }',
+      failing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 36100 }',
+      passing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }',
     },
   },
   messages: {

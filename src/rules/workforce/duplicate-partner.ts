@@ -18,8 +18,25 @@ export default defineRule({
       description:
         'Team members\' employers and risk-share parties name partners by id, so two partners with one id make ' +
         'it unclear which organisation holds a share or employs a member of the team.',
-      failing: 'spec:\n  workforce:\n    partners:\n      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX3 }\n      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }\n      - { id: riverside-acute, name: Riverside Hospitals (Eastgate site), sector: acute, odsCode: RX3 }',
-      passing: 'spec:\n  workforce:\n    partners:\n      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX3 }\n      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
+      failing:
+        'spec:\n' +
+        '  workforce:\n' +
+        '    partners:\n' +
+        '      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n' +
+        '      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX3 }\n' +
+        '      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n' +
+        '      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals (Eastgate site), sector: acute, odsCode: RX3 }',
+      passing:
+        'spec:\n' +
+        '  workforce:\n' +
+        '    partners:\n' +
+        '      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n' +
+        '      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX3 }\n' +
+        '      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n' +
+        '      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
     },
   },
   messages: {

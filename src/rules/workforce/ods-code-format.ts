@@ -23,8 +23,24 @@ export default defineRule({
       description:
         'NHS trusts have ODS codes of three characters starting with R or T (RX1, TAJ). A trust partner with ' +
         'any other code is usually a site code or another organisation\'s code pasted by mistake.',
-      failing: 'spec:\n  workforce:\n    partners:\n      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX301 }\n      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
-      passing: 'spec:\n  workforce:\n    partners:\n      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX3 }\n      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
+      failing:
+        'spec:\n' +
+        '  workforce:\n' +
+        '    partners:\n' +
+        '      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n' +
+        '      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX301 }\n' +
+        '      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n' +
+        '      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
+      passing:
+        'spec:\n' +
+        '  workforce:\n' +
+        '    partners:\n' +
+        '      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n' +
+        '      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX3 }\n' +
+        '      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n' +
+        '      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
     },
   },
   messages: {
