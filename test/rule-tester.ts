@@ -95,20 +95,22 @@ function seen(ruleId: string, rule: Rule | undefined, messages: Message[], repor
   })
 }
 
+/** One invalid case's assertions (exported so that test/rule-tester.test.ts shows they can fail). */
+export function expectInvalid(ruleId: string, c: InvalidCase): void {
+  const rule = documentRules.find((r) => r.meta.id === ruleId) as Rule | undefined
+  const {messages, reports, output} = check(ruleId, c)
+  expect(seen(ruleId, rule, messages, reports, c.errors)).toEqual(c.errors)
+  // A fixable rule's case states what --fix writes, as ESLint's RuleTester asks.
+  if (ruleMeta(ruleId)?.fixable === true) expect(c.output, "a fixable rule's invalid case states its output").not.toBeUndefined()
+  if (c.output !== undefined) expect(output).toBe(c.output)
+}
+
 /** Runs valid cases (the rule stays silent) and invalid cases (exactly these findings, this fix). */
 export function ruleTable(ruleId: string, table: {valid: ValidCase[]; invalid: InvalidCase[]}): void {
-  const rule = documentRules.find((r) => r.meta.id === ruleId) as Rule | undefined
-  const fixable = ruleMeta(ruleId)?.fixable === true
   describe(ruleId, () => {
     it.each(table.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
       expect(check(ruleId, c).messages.filter((m) => m.ruleId === ruleId).map(ranged)).toEqual([])
     })
-    it.each(table.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => {
-      const {messages, reports, output} = check(ruleId, c)
-      expect(seen(ruleId, rule, messages, reports, c.errors)).toEqual(c.errors)
-      // A fixable rule's case states what --fix writes, as ESLint's RuleTester asks.
-      if (fixable) expect(c.output, 'a fixable rule\'s invalid case states its output').not.toBeUndefined()
-      if (c.output !== undefined) expect(output).toBe(c.output)
-    })
+    it.each(table.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => expectInvalid(ruleId, c))
   })
 }
