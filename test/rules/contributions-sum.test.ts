@@ -37,47 +37,47 @@ ruleTable('budget/contributions-sum', {
     {
       name: '100,000 short: at the contributions key',
       code: edit(base, setBcf('400000')),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [{at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5676000, total: 5776000}}],
     },
     {
       name: 'a penny short',
       code: edit(base, setBcf('499999.99')),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [{at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5775999.99, total: 5776000}}],
     },
     {
       name: 'a penny over',
       code: edit(base, setBcf('500000.01')),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [{at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5776000.01, total: 5776000}}],
     },
     {
       name: 'the total a penny more than the contributions (capitation is within 1 %)',
       code: edit(base, setTotal('5776000.01')),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [{at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5776000, total: 5776000.01}}],
     },
     {
       name: 'floating-point amounts a penny short: 5,775,999.39 + 0.1 + 0.2 + 0.3',
       code: edit(base, [contributionList, rows('5775999.39', '0.1', '0.2', '0.3')]),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [{at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5775999.99, total: 5776000}}],
     },
     {
       name: 'a third contribution on top of the total',
       code: edit(base, [contributionList, rows('5276000', '500000', '25000')]),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [{at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5801000, total: 5776000}}],
     },
     {
       name: 'an empty list is given and adds up to £0: at the []',
       code: edit(base, [contributionList, '    contributions: []\n']),
-      errors: [`budget/contributions-sum@${contributions}:20`],
+      errors: [{at: `budget/contributions-sum@${contributions}:20-${contributions}:22`, messageId: 'sum', data: {sum: 0, total: 5776000}}],
     },
     {
       name: 'a flow-style list: at the [',
       code: edit(base, [contributionList, '    contributions: [{source: ICB, amount: 5276000}, {source: BCF, amount: 400000}]\n']),
-      errors: [`budget/contributions-sum@${contributions}:20`],
+      errors: [{at: `budget/contributions-sum@${contributions}:20-${contributions}:83`, messageId: 'sum', data: {sum: 5676000, total: 5776000}}],
     },
     {
       name: 'a "£400,000" amount is read as 400,000: format/number, and the sum is short',
       code: edit(base, setBcf('"£400,000"')),
-      errors: [`budget/contributions-sum@${contributions}:5`, `format/number@${bcf}:17`],
+      errors: [{at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5676000, total: 5776000}}, `format/number@${bcf}:17`],
     },
     {
       name: 'a "500,000" amount is read as 500,000 (format/number only)',

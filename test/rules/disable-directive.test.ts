@@ -38,57 +38,57 @@ ruleTable('lint/disable-directive', {
     {
       name: 'a compliance rule: reported at the comment, and the finding stays',
       code: above(small, '# pch-disable-next-line population/size-band -- rural'),
-      errors: [directive(), `population/size-band@${key}:5`],
+      errors: [{at: `${directive()}-${comment}:58`, message: 'population/size-band is a compliance rule: a comment cannot silence it; record an approved exception in metadata.exceptions'}, `population/size-band@${key}:5`],
     },
     {
       name: 'a compliance rule that does not fire: still reported',
       code: above(base, '# pch-disable-next-line workforce/social-care-partner -- x'),
-      errors: [directive()],
+      errors: [{at: `${directive()}-${comment}:63`, message: 'workforce/social-care-partner is a compliance rule: a comment cannot silence it; record an approved exception in metadata.exceptions'}],
     },
     {
       name: 'an unknown rule: reported, and silences nothing',
       code: above(single, '# pch-disable-next-line population/nope -- x'),
-      errors: [directive(), `population/single-practice@${key}:5`],
+      errors: [{at: `${directive()}-${comment}:49`, message: 'pch-disable-next-line names an unknown rule "population/nope"'}, `population/single-practice@${key}:5`],
     },
     {
       name: 'a misspelt rule id',
       code: above(single, '# pch-disable-next-line population/singel-practice -- x'),
-      errors: [directive(), `population/single-practice@${key}:5`],
+      errors: [{at: `${directive()}-${comment}:60`, message: 'pch-disable-next-line names an unknown rule "population/singel-practice"; did you mean "population/single-practice"?'}, `population/single-practice@${key}:5`],
     },
     {
       name: 'no rule: reported, and silences nothing',
       code: above(single, '# pch-disable-next-line'),
-      errors: [directive(), `population/single-practice@${key}:5`],
+      errors: [{at: `${directive()}-${comment}:28`, message: 'pch-disable-next-line must name the rules it silences, e.g. # pch-disable-next-line population/single-practice -- reason'}, `population/single-practice@${key}:5`],
     },
     {
       name: 'only a reason',
       code: above(single, '# pch-disable-next-line -- a merger is under way'),
-      errors: [directive(), `population/single-practice@${key}:5`],
+      errors: [{at: `${directive()}-${comment}:53`, message: 'pch-disable-next-line must name the rules it silences, e.g. # pch-disable-next-line population/single-practice -- reason'}, `population/single-practice@${key}:5`],
     },
     {
       name: 'a reason without a space after --: read as part of the rule id',
       code: above(single, '# pch-disable-next-line population/single-practice --merger'),
-      errors: [directive(), `population/single-practice@${key}:5`],
+      errors: [{at: `${directive()}-${comment}:64`, message: 'pch-disable-next-line names an unknown rule "population/single-practice --merger"'}, `population/single-practice@${key}:5`],
     },
     {
       name: 'two unknown rules in one comment: one finding each, at the comment',
       code: above(single, '# pch-disable-next-line population/nope, workforce/nope -- x'),
-      errors: [directive(), directive(), `population/single-practice@${key}:5`],
+      errors: [{at: `${directive()}-${comment}:65`, message: 'pch-disable-next-line names an unknown rule "population/nope"'}, {at: `${directive()}-20:65`, message: 'pch-disable-next-line names an unknown rule "workforce/nope"'}, `population/single-practice@${key}:5`],
     },
     {
       name: 'an unknown rule beside a known one: reported, and the known one still silences',
       code: above(single, '# pch-disable-next-line population/nope, population/single-practice -- x'),
-      errors: [directive()],
+      errors: [{at: `${directive()}-${comment}:77`, message: 'pch-disable-next-line names an unknown rule "population/nope"'}],
     },
     {
       name: 'a compliance rule beside a known one: reported; the compliance finding stays',
       code: above(edit(onePractice(26100), ['total: 5776000', 'total: 4176000'], ['amount: 5276000', 'amount: 3676000']), '# pch-disable-next-line population/size-band, population/single-practice -- x'),
-      errors: [directive(), `population/size-band@${key}:5`],
+      errors: [{at: `${directive()}-${comment}:82`, message: 'population/size-band is a compliance rule: a comment cannot silence it; record an approved exception in metadata.exceptions'}, `population/size-band@${key}:5`],
     },
     {
       name: 'a top-level comment: at column 1',
       code: `# pch-disable-next-line population/nope\n${base}`,
-      errors: ['lint/disable-directive@1:1'],
+      errors: [{at: 'lint/disable-directive@1:1-1:40', message: 'pch-disable-next-line names an unknown rule "population/nope"'}],
     },
   ]),
 })

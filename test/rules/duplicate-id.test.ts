@@ -31,17 +31,17 @@ ruleTable('metadata/duplicate-id', {
     {name: 'validate does not run repo-scope rules', code: docs(base, east), mode: 'validate'},
   ]),
   invalid: lint([
-    {name: 'two definitions share an id: both places, at the id value', code: docs(base, east), errors: [`metadata/duplicate-id@${siteId}:7`, `metadata/duplicate-id@${second(siteId)}:7`]},
+    {name: 'two definitions share an id: both places, at the id value', code: docs(base, east), errors: [{at: `metadata/duplicate-id@${siteId}:7-${siteId}:16`, message: 'Site id "riverside" is also used by <stdin>:116'}, {at: `metadata/duplicate-id@${second(siteId)}:7-${second(siteId)}:16`, message: 'Site id "riverside" is also used by <stdin>:5'}]},
     {
       name: 'three definitions share an id: every place',
       code: docs(base, east, east.replaceAll('A820', 'A830')),
-      errors: [`metadata/duplicate-id@${siteId}:7`, `metadata/duplicate-id@${second(siteId)}:7`, `metadata/duplicate-id@${2 * offset + siteId}:7`],
+      errors: [{at: `metadata/duplicate-id@${siteId}:7-${siteId}:16`, message: 'Site id "riverside" is also used by <stdin>:116; <stdin>:227'}, {at: `metadata/duplicate-id@${second(siteId)}:7-${second(siteId)}:16`, message: 'Site id "riverside" is also used by <stdin>:5; <stdin>:227'}, {at: `metadata/duplicate-id@${2 * offset + siteId}:7-${2 * offset + siteId}:16`, message: 'Site id "riverside" is also used by <stdin>:5; <stdin>:116'}],
     },
-    {name: 'a quoted id is the same id', code: docs(base, renamed(east, '"riverside"')), errors: [`metadata/duplicate-id@${siteId}:7`, `metadata/duplicate-id@${second(siteId)}:7`]},
+    {name: 'a quoted id is the same id', code: docs(base, renamed(east, '"riverside"')), errors: [{at: `metadata/duplicate-id@${siteId}:7-${siteId}:16`, message: 'Site id "riverside" is also used by <stdin>:116'}, {at: `metadata/duplicate-id@${second(siteId)}:7-${second(siteId)}:18`, message: 'Site id "riverside" is also used by <stdin>:5'}]},
     {
       name: 'an id that is not a slug: schema there, and the others still collide',
       code: docs(base, renamed(east, 'Riverside'), east.replaceAll('A820', 'A830')),
-      errors: [`metadata/duplicate-id@${siteId}:7`, `schema@${second(siteId)}:7`, `metadata/duplicate-id@${2 * offset + siteId}:7`],
+      errors: [{at: `metadata/duplicate-id@${siteId}:7-${siteId}:16`, message: 'Site id "riverside" is also used by <stdin>:227'}, `schema@${second(siteId)}:7`, {at: `metadata/duplicate-id@${2 * offset + siteId}:7-${2 * offset + siteId}:16`, message: 'Site id "riverside" is also used by <stdin>:5'}],
     },
   ]),
 })

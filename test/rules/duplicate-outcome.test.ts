@@ -27,17 +27,17 @@ ruleTable('care/duplicate-outcome', {
     {
       name: 'an id repeated: at the second occurrence\'s value',
       code: edit(base, renameSecond('emergency-admissions')),
-      errors: [`care/duplicate-outcome@${hypertension}:15`],
+      errors: [{at: `care/duplicate-outcome@${hypertension}:15-${hypertension}:35`, messageId: 'twice', data: {id: 'emergency-admissions', first: 1}}],
     },
     {
       name: 'an id three times: each repeat reported',
       code: withOutcome(edit(base, renameSecond('emergency-admissions')), 'emergency-admissions'),
-      errors: [`care/duplicate-outcome@${hypertension}:15`, `care/duplicate-outcome@${third}:15`],
+      errors: [{at: `care/duplicate-outcome@${hypertension}:15-${hypertension}:35`, messageId: 'twice', data: {id: 'emergency-admissions', first: 1}}, {at: `care/duplicate-outcome@${third}:15-${third}:35`, messageId: 'twice', data: {id: 'emergency-admissions', first: 1}}],
     },
     {
       name: 'a third outcome repeating the second',
       code: withOutcome(base, 'hypertension-control'),
-      errors: [`care/duplicate-outcome@${third}:15`],
+      errors: [{at: `care/duplicate-outcome@${third}:15-${third}:35`, messageId: 'twice', data: {id: 'hypertension-control', first: 2}}],
     },
     {
       name: 'a flow-style list: at the repeated id',
@@ -46,7 +46,7 @@ ruleTable('care/duplicate-outcome', {
         '      outcomes: [{id: a1, measure: A, direction: increase, baseline: {value: 1, asOf: 2025-03-31}, target: {value: 2, by: 2027-03-31}}, ' +
           '{id: a1, measure: B, direction: increase, baseline: {value: 1, asOf: 2025-03-31}, target: {value: 2, by: 2027-03-31}}]\n',
       ]),
-      errors: [`care/duplicate-outcome@${outcomes}:142`],
+      errors: [{at: `care/duplicate-outcome@${outcomes}:142-${outcomes}:144`, messageId: 'twice', data: {id: 'a1', first: 1}}],
     },
     {
       name: 'a repeated id that breaks the id pattern: schema only, not also a duplicate',

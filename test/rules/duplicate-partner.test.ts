@@ -17,22 +17,22 @@ ruleTable('workforce/duplicate-partner', {
     {
       name: 'an id repeated: at the second occurrence\'s value',
       code: edit(base, ['id: riverside-mh', 'id: riverside-community']),
-      errors: [`workforce/duplicate-partner@${mh}:13`],
+      errors: [{at: `workforce/duplicate-partner@${mh}:13-${mh}:32`, messageId: 'twice', data: {id: 'riverside-community', first: 1}}],
     },
     {
       name: 'an id three times: each repeat reported',
       code: edit(base, ['id: riverside-mh', 'id: riverside-community'], ['id: riverside-cvs', 'id: riverside-community']),
-      errors: [`workforce/duplicate-partner@${mh}:13`, `workforce/duplicate-partner@${cvs}:13`],
+      errors: [{at: `workforce/duplicate-partner@${mh}:13-${mh}:32`, messageId: 'twice', data: {id: 'riverside-community', first: 1}}, {at: `workforce/duplicate-partner@${cvs}:13-${cvs}:32`, messageId: 'twice', data: {id: 'riverside-community', first: 1}}],
     },
     {
       name: 'two separate pairs',
       code: edit(base, ['id: riverside-mh', 'id: riverside-community'], ['id: riverside-cvs', 'id: riverside-acute']),
-      errors: [`workforce/duplicate-partner@${mh}:13`, `workforce/duplicate-partner@${cvs}:13`],
+      errors: [{at: `workforce/duplicate-partner@${mh}:13-${mh}:32`, messageId: 'twice', data: {id: 'riverside-community', first: 1}}, {at: `workforce/duplicate-partner@${cvs}:13-${cvs}:28`, messageId: 'twice', data: {id: 'riverside-acute', first: 3}}],
     },
     {
       name: 'a later partner reusing a risk-share party\'s id',
       code: edit(base, ['id: riverside-council', 'id: riverside-acute']),
-      errors: [`workforce/duplicate-partner@${lineOf(base, 'id: riverside-council')}:13`],
+      errors: [{at: `workforce/duplicate-partner@${lineOf(base, 'id: riverside-council')}:13-${lineOf(base, 'id: riverside-council')}:28`, messageId: 'twice', data: {id: 'riverside-acute', first: 3}}],
     },
     {
       name: 'repeated ids that are not text: schema only, no crash',

@@ -31,37 +31,37 @@ ruleTable('population/duplicate-practice', {
     {
       name: 'a code repeated: at the second occurrence\'s value',
       code: edit(base, ['odsCode: A81004', 'odsCode: A81001']),
-      errors: [`population/duplicate-practice@${third}:18`],
+      errors: [{at: `population/duplicate-practice@${third}:18-${third}:24`, messageId: 'twice', data: {code: 'A81001', first: 1}}],
     },
     {
       name: 'a branch listed as a fourth practice (total kept consistent)',
       code: branch,
-      errors: [`population/duplicate-practice@${lineOf(branch, 'odsCode: A81001', first)}:18`],
+      errors: [{at: `population/duplicate-practice@${lineOf(branch, 'odsCode: A81001', first)}:18-${lineOf(branch, 'odsCode: A81001', first)}:24`, messageId: 'twice', data: {code: 'A81001', first: 1}}],
     },
     {
       name: 'a code three times: each repeat reported',
       code: edit(base, ['odsCode: A81002', 'odsCode: A81001'], ['odsCode: A81004', 'odsCode: A81001']),
-      errors: [`population/duplicate-practice@${second}:18`, `population/duplicate-practice@${third}:18`],
+      errors: [{at: `population/duplicate-practice@${second}:18-${second}:24`, messageId: 'twice', data: {code: 'A81001', first: 1}}, {at: `population/duplicate-practice@${third}:18-${third}:24`, messageId: 'twice', data: {code: 'A81001', first: 1}}],
     },
     {
       name: 'a lower-case repeat: format/ods-code, and compared as the normalised code',
       code: edit(base, ['odsCode: A81004', 'odsCode: a81001']),
-      errors: [`format/ods-code@${third}:18`, `population/duplicate-practice@${third}:18`],
+      errors: [`format/ods-code@${third}:18`, {at: `population/duplicate-practice@${third}:18-${third}:24`, messageId: 'twice', data: {code: 'A81001', first: 1}}],
     },
     {
       name: 'a repeat written with a space: format/ods-code, and compared as the normalised code',
       code: edit(base, ['odsCode: A81004', 'odsCode: "A81 001"']),
-      errors: [`format/ods-code@${third}:18`, `population/duplicate-practice@${third}:18`],
+      errors: [`format/ods-code@${third}:18`, {at: `population/duplicate-practice@${third}:18-${third}:27`, messageId: 'twice', data: {code: 'A81001', first: 1}}],
     },
     {
       name: 'the first occurrence in lower case: format/ods-code there, the duplicate at the second',
       code: edit(base, ['odsCode: A81001 ', 'odsCode: a81001 '], ['odsCode: A81004', 'odsCode: A81001']),
-      errors: [`format/ods-code@${first}:18`, `population/duplicate-practice@${third}:18`],
+      errors: [`format/ods-code@${first}:18`, {at: `population/duplicate-practice@${third}:18-${third}:24`, messageId: 'twice', data: {code: 'A81001', first: 1}}],
     },
     {
       name: 'a flow-style list: at the repeated code',
       code: flow,
-      errors: [`population/duplicate-practice@${lineOf(flow, 'practices:')}:${flowColumn}`],
+      errors: [{at: `population/duplicate-practice@${lineOf(flow, 'practices:')}:${flowColumn}-${lineOf(flow, 'practices:')}:78`, messageId: 'twice', data: {code: 'A81001', first: 1}}],
     },
     {
       name: 'a repeated code that is not text: schema only, no crash',

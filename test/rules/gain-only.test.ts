@@ -23,17 +23,17 @@ ruleTable('budget/gain-only', {
     {
       name: 'gain-only: at the model value',
       code: edit(base, setModel('gain-only')),
-      errors: [`budget/gain-only@${model}:14`],
+      errors: [{at: `budget/gain-only@${model}:14-${model}:23`, messageId: 'gainOnly'}],
     },
     {
       name: 'gain-only, quoted',
       code: edit(base, setModel('"gain-only"')),
-      errors: [`budget/gain-only@${model}:14`],
+      errors: [{at: `budget/gain-only@${model}:14-${model}:25`, messageId: 'gainOnly'}],
     },
     {
       name: 'gain-only without maxLossPercent: not also uncapped-loss',
       code: edit(base, setModel('gain-only'), [/      maxLossPercent: .*\n/, '']),
-      errors: [`budget/gain-only@${model}:14`],
+      errors: [{at: `budget/gain-only@${model}:14-${model}:23`, messageId: 'gainOnly'}],
     },
     {
       name: 'a flow-style riskShare with gain-only shares: at the model value',
@@ -41,7 +41,7 @@ ruleTable('budget/gain-only', {
         riskShareBlock,
         '    riskShare: {model: gain-only, shares: [{party: member-practices, gainPercent: 60}, {party: riverside-acute, gainPercent: 40}]}\n',
       ]),
-      errors: [`budget/gain-only@${riskShare}:24`],
+      errors: [{at: `budget/gain-only@${riskShare}:24-${riskShare}:33`, messageId: 'gainOnly'}],
     },
     {
       name: 'a model misspelt: schema only (with a suggestion), not also gain-only',

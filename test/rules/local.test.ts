@@ -40,11 +40,11 @@ ruleTable('local/acute-partner-has-ods-code', {
     {name: 'validate runs no local rule', code: noAcuteCode, mode: 'validate', config: acute},
   ],
   invalid: lint(acute, [
-    {name: 'an acute partner without one: at the partner', code: noAcuteCode, errors: [`local/acute-partner-has-ods-code@${acuteAt}:9`]},
+    {name: 'an acute partner without one: at the partner', code: noAcuteCode, errors: [{at: `local/acute-partner-has-ods-code@${acuteAt}:9-${acuteAt}:28`, message: 'Acute partner Riverside Hospitals NHS Foundation Trust has no ODS code'}]},
     {
       name: 'two acute partners without one: each, in document order',
       code: edit(noAcuteCode, [/        odsCode: RX1 .*\n/, ''], ['sector: community-health', 'sector: acute']),
-      errors: [`local/acute-partner-has-ods-code@${lineOf(base, '- id: riverside-community')}:9`, `local/acute-partner-has-ods-code@${acuteAt - 1}:9`],
+      errors: [{at: `local/acute-partner-has-ods-code@${lineOf(base, '- id: riverside-community')}:9-${lineOf(base, '- id: riverside-community')}:32`, message: 'Acute partner Riverside Community Health NHS Trust has no ODS code'}, {at: `local/acute-partner-has-ods-code@${acuteAt - 1}:9-${acuteAt - 1}:28`, message: 'Acute partner Riverside Hospitals NHS Foundation Trust has no ODS code'}],
     },
     {
       name: 'a directive naming it silences it on the next line',
@@ -54,7 +54,7 @@ ruleTable('local/acute-partner-has-ods-code', {
     {
       name: 'a directive naming a local rule no config declares is lint/disable-directive',
       code: edit(noAcuteCode, ['      - id: riverside-acute', '      # pch-disable-next-line local/acute-partner-has-ods-cod -- x\n      - id: riverside-acute']),
-      errors: [`lint/disable-directive@${acuteAt}:7`, `local/acute-partner-has-ods-code@${acuteAt + 1}:9`],
+      errors: [`lint/disable-directive@${acuteAt}:7`, {at: `local/acute-partner-has-ods-code@${acuteAt + 1}:9-${acuteAt + 1}:28`, message: 'Acute partner Riverside Hospitals NHS Foundation Trust has no ODS code'}],
     },
   ]),
 })
@@ -73,7 +73,12 @@ const wildcards = config(`rules:
     then: { properties: { annualPerPatient: { minimum: 170 } } }
     message: "Capitation of £{{value.annualPerPatient}} a patient is under £170 (basis {{value.basis}}, weighted {{value.weightedPopulation}})"
 `)
-const nameAt = (name: string): string => `${lineOf(base, `name: ${name}`)}:15`
+/** A partner's name value, from its first character to its last. */
+const nameAt = (name: string): string => `${lineOf(base, `name: ${name}`)}:15-${lineOf(base, `name: ${name}`)}:${15 + name.length}`
+const tooLong = (index: number, name: string): {at: string; message: string} => ({
+  at: `local/short-names@${nameAt(name)}`,
+  message: `/spec/workforce/partners/${index}/name: ${name} is longer than 30 characters`,
+})
 
 ruleTable('local/short-names', {
   valid: lint(wildcards, [{name: 'names of 30 characters or fewer', code: edit(base, ['Riverside Community Health NHS Trust', 'Riverside Community'], ['Riverside Mental Health NHS Foundation Trust', 'Riverside MH'], ['Riverside Hospitals NHS Foundation Trust', 'Riverside Hospitals'], ['Riverside City Council Adult Social Care', 'Riverside Council'], ['Riverside Council for Voluntary Service', 'Riverside CVS'])}]),
@@ -82,11 +87,11 @@ ruleTable('local/short-names', {
       name: '* at three depths: every section, list and item (practices and partners), and one number over 1.5 WTE; the capitation under £170',
       code: base,
       errors: [
-        `local/short-names@${nameAt('Riverside Community Health NHS Trust')}`,
-        `local/short-names@${nameAt('Riverside Mental Health NHS Foundation Trust')}`,
-        `local/short-names@${nameAt('Riverside Hospitals NHS Foundation Trust')}`,
-        `local/short-names@${nameAt('Riverside City Council Adult Social Care')}`,
-        `local/short-names@${nameAt('Riverside Council for Voluntary Service')}`,
+        tooLong(0, 'Riverside Community Health NHS Trust'),
+        tooLong(1, 'Riverside Mental Health NHS Foundation Trust'),
+        tooLong(2, 'Riverside Hospitals NHS Foundation Trust'),
+        tooLong(3, 'Riverside City Council Adult Social Care'),
+        tooLong(4, 'Riverside Council for Voluntary Service'),
         `local/team-wte@${lineOf(base, 'wte: 2.0')}:14`,
         `local/capitation@${lineOf(base, 'annualPerPatient: 160.00')}:25`,
       ],

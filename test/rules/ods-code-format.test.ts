@@ -29,20 +29,20 @@ ruleTable('workforce/ods-code-format', {
     {name: 'validate does not run it (not a compliance rule)', code: acuteCode('RX301'), mode: 'validate'},
   ]),
   invalid: lint([
-    {name: 'a site code for an acute trust: at the code', code: acuteCode('RX301'), errors: [`workforce/ods-code-format@${rx3}:18`]},
-    {name: 'an ICB code for a mental-health trust', code: edit(base, ['odsCode: RX2', 'odsCode: QXZ']), errors: [`workforce/ods-code-format@${rx2}:18`]},
-    {name: 'a code starting with a digit for a community-health trust', code: edit(base, ['odsCode: RX1 ', 'odsCode: 5A1 ']), errors: [`workforce/ods-code-format@${rx1}:18`]},
+    {name: 'a site code for an acute trust: at the code', code: acuteCode('RX301'), errors: [{at: `workforce/ods-code-format@${rx3}:18-${rx3}:23`, messageId: 'notTrust', data: {code: 'RX301', sector: 'acute', partner: 'riverside-acute', expected: 'R or T followed by two capital letters or digits, e.g. RX1'}}]},
+    {name: 'an ICB code for a mental-health trust', code: edit(base, ['odsCode: RX2', 'odsCode: QXZ']), errors: [{at: `workforce/ods-code-format@${rx2}:18-${rx2}:21`, messageId: 'notTrust', data: {code: 'QXZ', sector: 'mental-health', partner: 'riverside-mh', expected: 'R or T followed by two capital letters or digits, e.g. RX1'}}]},
+    {name: 'a code starting with a digit for a community-health trust', code: edit(base, ['odsCode: RX1 ', 'odsCode: 5A1 ']), errors: [{at: `workforce/ods-code-format@${rx1}:18-${rx1}:21`, messageId: 'notTrust', data: {code: '5A1', sector: 'community-health', partner: 'riverside-community', expected: 'R or T followed by two capital letters or digits, e.g. RX1'}}]},
     {
       name: 'two trusts with wrong codes: each reported',
       code: edit(base, ['odsCode: RX3', 'odsCode: RX301'], ['odsCode: RX2', 'odsCode: QXZ']),
-      errors: [`workforce/ods-code-format@${rx2}:18`, `workforce/ods-code-format@${rx3}:18`],
+      errors: [{at: `workforce/ods-code-format@${rx2}:18-${rx2}:21`, messageId: 'notTrust', data: {code: 'QXZ', sector: 'mental-health', partner: 'riverside-mh', expected: 'R or T followed by two capital letters or digits, e.g. RX1'}}, {at: `workforce/ods-code-format@${rx3}:18-${rx3}:23`, messageId: 'notTrust', data: {code: 'RX301', sector: 'acute', partner: 'riverside-acute', expected: 'R or T followed by two capital letters or digits, e.g. RX1'}}],
     },
     {
       name: 'a flow-style partner: at the code on the one line',
       code: edit(base, [acutePartner, `${flowAcute}\n`]),
-      errors: [`workforce/ods-code-format@${lineOf(base, 'id: riverside-acute')}:${1 + flowAcute.indexOf('RX301')}`],
+      errors: [{at: `workforce/ods-code-format@${lineOf(base, 'id: riverside-acute')}:${1 + flowAcute.indexOf('RX301')}-${lineOf(base, 'id: riverside-acute')}:87`, messageId: 'notTrust', data: {code: 'RX301', sector: 'acute', partner: 'riverside-acute', expected: 'R or T followed by two capital letters or digits, e.g. RX1'}}],
     },
-    {name: 'a lower-case site code: format/ods-code, then the fixed RX301 is not a trust code', code: acuteCode('rx301'), errors: [`format/ods-code@${rx3}:18`, `workforce/ods-code-format@${rx3}:18`]},
+    {name: 'a lower-case site code: format/ods-code, then the fixed RX301 is not a trust code', code: acuteCode('rx301'), errors: [`format/ods-code@${rx3}:18`, {at: `workforce/ods-code-format@${rx3}:18-${rx3}:23`, messageId: 'notTrust', data: {code: 'RX301', sector: 'acute', partner: 'riverside-acute', expected: 'R or T followed by two capital letters or digits, e.g. RX1'}}]},
     {name: 'a lower-case trust code: format/ods-code only', code: acuteCode('rx3'), errors: [`format/ods-code@${rx3}:18`]},
     {name: 'a trust code with a space: format/ods-code only', code: acuteCode('"RX 3"'), errors: [`format/ods-code@${rx3}:18`]},
     {name: 'a code too long for any organisation: schema only', code: acuteCode('A81001'), errors: [`schema@${rx3}:18`]},
@@ -50,7 +50,7 @@ ruleTable('workforce/ods-code-format', {
     {
       name: 'a partner id the schema rejects: schema there, and the code still judged',
       code: edit(base, ['odsCode: RX3', 'odsCode: RX301'], ['id: riverside-acute', 'id: Riverside_Acute'], ['party: riverside-acute', 'party: riverside-mh']),
-      errors: [`schema@${lineOf(base, 'id: riverside-acute')}:13`, `workforce/ods-code-format@${rx3}:18`],
+      errors: [`schema@${lineOf(base, 'id: riverside-acute')}:13`, {at: `workforce/ods-code-format@${rx3}:18-${rx3}:23`, messageId: 'notTrust', data: {code: 'RX301', sector: 'acute', partner: '3', expected: 'R or T followed by two capital letters or digits, e.g. RX1'}}],
     },
   ]),
 })

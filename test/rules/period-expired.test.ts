@@ -26,22 +26,22 @@ ruleTable('budget/period-expired', {
       name: 'ended the day before today: at the end date',
       code: base,
       today: '2027-04-01',
-      errors: [`budget/period-expired@${end}:12`],
+      errors: [{at: `budget/period-expired@${end}:12-${end}:22`, messageId: 'expired', data: {end: '2027-03-31', today: '2027-04-01'}}],
     },
     {
       name: 'last year\'s budget (default today)',
       code: edit(base, ...lastYear),
-      errors: [`budget/period-expired@${end}:12`],
+      errors: [{at: `budget/period-expired@${end}:12-${end}:22`, messageId: 'expired', data: {end: '2026-03-31', today: '2026-11-01'}}],
     },
     {
       name: 'a quoted end date',
       code: edit(base, ['start: 2026-04-01', 'start: 2025-04-01'], setEnd('"2026-03-31"')),
-      errors: [`budget/period-expired@${end}:12`],
+      errors: [{at: `budget/period-expired@${end}:12-${end}:24`, messageId: 'expired', data: {end: '2026-03-31', today: '2026-11-01'}}],
     },
     {
       name: 'a flow-style period: at the end inside the flow mapping',
       code: edit(base, [/    period:\n.*\n.*\n/, '    period: {start: 2025-04-01, end: 2026-03-31}\n']),
-      errors: [`budget/period-expired@${period}:38`],
+      errors: [{at: `budget/period-expired@${period}:38-${period}:48`, messageId: 'expired', data: {end: '2026-03-31', today: '2026-11-01'}}],
     },
     {
       name: 'an impossible end date: schema only, not also expired',

@@ -35,43 +35,43 @@ ruleTable('budget/period-length', {
     {
       name: 'a day short (ends 2027-03-30): at the period key',
       code: edit(base, ...between('2026-04-01', '2027-03-30')),
-      errors: [`budget/period-length@${period}:5`],
+      errors: [{at: `budget/period-length@${period}:5-${period}:11`, messageId: 'length', data: {start: '2026-04-01', end: '2027-03-30', months: 12, expected: '2027-03-31'}}],
     },
     {
       name: 'a day long (ends 2027-04-01)',
       code: edit(base, ...between('2026-04-01', '2027-04-01')),
-      errors: [`budget/period-length@${period}:5`],
+      errors: [{at: `budget/period-length@${period}:5-${period}:11`, messageId: 'length', data: {start: '2026-04-01', end: '2027-04-01', months: 12, expected: '2027-03-31'}}],
     },
     {
       name: '13 months (the rule\'s docs example)',
       code: edit(base, ...between('2026-04-01', '2027-04-30')),
-      errors: [`budget/period-length@${period}:5`],
+      errors: [{at: `budget/period-length@${period}:5-${period}:11`, messageId: 'length', data: {start: '2026-04-01', end: '2027-04-30', months: 12, expected: '2027-03-31'}}],
     },
     {
       name: 'two years',
       code: edit(base, ...between('2026-04-01', '2028-03-31')),
-      errors: [`budget/period-length@${period}:5`],
+      errors: [{at: `budget/period-length@${period}:5-${period}:11`, messageId: 'length', data: {start: '2026-04-01', end: '2028-03-31', months: 12, expected: '2027-03-31'}}],
     },
     {
       name: 'six months (also expired by today)',
       code: edit(base, ...between('2026-04-01', '2026-09-30')),
-      errors: [`budget/period-length@${period}:5`, `budget/period-expired@${end}:12`],
+      errors: [{at: `budget/period-length@${period}:5-${period}:11`, messageId: 'length', data: {start: '2026-04-01', end: '2026-09-30', months: 12, expected: '2027-03-31'}}, `budget/period-expired@${end}:12`],
     },
     {
       name: 'a start of 31 January ending on 31 January',
       code: edit(base, ...between('2026-01-31', '2027-01-31')),
-      errors: [`budget/period-length@${period}:5`],
+      errors: [{at: `budget/period-length@${period}:5-${period}:11`, messageId: 'length', data: {start: '2026-01-31', end: '2027-01-31', months: 12, expected: '2027-01-30'}}],
     },
     {
       name: 'a leap-day start 2024-02-29 ending on 2025-02-28',
       code: edit(base, ...between('2024-02-29', '2025-02-28')),
       today: in2024,
-      errors: [`budget/period-length@${period}:5`],
+      errors: [{at: `budget/period-length@${period}:5-${period}:11`, messageId: 'length', data: {start: '2024-02-29', end: '2025-02-28', months: 12, expected: '2025-02-27'}}],
     },
     {
       name: 'a flow-style period: at the flow mapping',
       code: edit(base, [/    period:\n.*\n.*\n/, '    period: {start: 2026-04-01, end: 2027-03-30}\n']),
-      errors: [`budget/period-length@${period}:13`],
+      errors: [{at: `budget/period-length@${period}:13-${period}:49`, messageId: 'length', data: {start: '2026-04-01', end: '2027-03-30', months: 12, expected: '2027-03-31'}}],
     },
     {
       name: 'an impossible start date: schema only, not also the wrong length',

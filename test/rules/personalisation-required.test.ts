@@ -20,17 +20,17 @@ ruleTable('care/personalisation-required', {
     {
       name: 'an empty list: at the [, not schema',
       code: edit(base, set(' []')),
-      errors: [`care/personalisation-required@${personalisation}:22`],
+      errors: [{at: `care/personalisation-required@${personalisation}:22-${personalisation}:24`, messageId: 'missing'}],
     },
     {
       name: 'personalisation missing: at the care key, not schema',
       code: edit(base, [personalisationList, '']),
-      errors: [`care/personalisation-required@${care}:3`],
+      errors: [{at: `care/personalisation-required@${care}:3-${care}:7`, messageId: 'missing'}],
     },
     {
       name: 'both care lists empty: one finding each',
       code: bothEmpty,
-      errors: [`care/personalisation-required@${personalisation}:22`, `care/outcomes-required@${lineOf(bothEmpty, 'outcomes:')}:17`],
+      errors: [{at: `care/personalisation-required@${personalisation}:22-${personalisation}:24`, messageId: 'missing'}, `care/outcomes-required@${lineOf(bothEmpty, 'outcomes:')}:17`],
     },
     {
       name: 'personalisation with no value (null): schema only, one finding',

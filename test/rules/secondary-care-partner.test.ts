@@ -23,7 +23,7 @@ ruleTable('workforce/secondary-care-partner', {
     {
       name: 'no community-health, mental-health or acute partner: at the partners key',
       code: edit(base, community, mentalHealth, acute),
-      errors: [`workforce/secondary-care-partner@${partners}:5`],
+      errors: [{at: `workforce/secondary-care-partner@${partners}:5-${partners}:13`, messageId: 'missing', data: {sectors: ['community-health', 'mental-health', 'acute']}}],
     },
     {
       name: 'primary-care, voluntary and other do not count as secondary care',
@@ -33,12 +33,12 @@ ruleTable('workforce/secondary-care-partner', {
         ['sector: mental-health', 'sector: other\n        description: Riverside GP Federation'],
         ['sector: acute', 'sector: voluntary'],
       ),
-      errors: [`workforce/secondary-care-partner@${partners}:5`],
+      errors: [{at: `workforce/secondary-care-partner@${partners}:5-${partners}:13`, messageId: 'missing', data: {sectors: ['community-health', 'mental-health', 'acute']}}],
     },
     {
       name: 'every partner social-care: only the secondary-care rule fires',
       code: edit(base, ['sector: community-health', 'sector: social-care'], ['sector: mental-health', 'sector: social-care'], ['sector: acute', 'sector: social-care']),
-      errors: [`workforce/secondary-care-partner@${partners}:5`],
+      errors: [{at: `workforce/secondary-care-partner@${partners}:5-${partners}:13`, messageId: 'missing', data: {sectors: ['community-health', 'mental-health', 'acute']}}],
     },
   ],
 })

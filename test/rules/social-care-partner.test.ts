@@ -18,17 +18,17 @@ ruleTable('workforce/social-care-partner', {
     {
       name: 'the council recorded as voluntary: no social-care partner, at the partners key',
       code: edit(base, ['sector: social-care', 'sector: voluntary']),
-      errors: [`workforce/social-care-partner@${partners}:5`],
+      errors: [{at: `workforce/social-care-partner@${partners}:5-${partners}:13`, messageId: 'missing', data: {sectors: ['social-care']}}],
     },
     {
       name: 'the council recorded as other (with its description)',
       code: edit(base, ['sector: social-care', 'sector: other\n        description: Adult social care']),
-      errors: [`workforce/social-care-partner@${partners}:5`],
+      errors: [{at: `workforce/social-care-partner@${partners}:5-${partners}:13`, messageId: 'missing', data: {sectors: ['social-care']}}],
     },
     {
       name: 'secondary-care partners do not count as social care',
       code: edit(base, ['sector: social-care', 'sector: community-health'], ['sector: voluntary', 'sector: acute']),
-      errors: [`workforce/social-care-partner@${partners}:5`],
+      errors: [{at: `workforce/social-care-partner@${partners}:5-${partners}:13`, messageId: 'missing', data: {sectors: ['social-care']}}],
     },
   ],
 })

@@ -27,32 +27,32 @@ ruleTable('care/target-date', {
     {
       name: 'a target on the baseline date: at the target date',
       code: edit(base, setAdmissionsBy('2025-03-31')),
-      errors: [`care/target-date@${admissionsTarget}:38`],
+      errors: [{at: `care/target-date@${admissionsTarget}:38-${admissionsTarget}:48`, messageId: 'early', data: {by: '2025-03-31', asOf: '2025-03-31', outcome: 'emergency-admissions'}}],
     },
     {
       name: 'a target before the baseline',
       code: edit(base, setAdmissionsBy('2024-03-31')),
-      errors: [`care/target-date@${admissionsTarget}:38`],
+      errors: [{at: `care/target-date@${admissionsTarget}:38-${admissionsTarget}:48`, messageId: 'early', data: {by: '2024-03-31', asOf: '2025-03-31', outcome: 'emergency-admissions'}}],
     },
     {
       name: 'a baseline measured after the target date',
       code: edit(base, setAdmissionsAsOf('2027-04-01')),
-      errors: [`care/target-date@${admissionsTarget}:38`],
+      errors: [{at: `care/target-date@${admissionsTarget}:38-${admissionsTarget}:48`, messageId: 'early', data: {by: '2027-03-31', asOf: '2027-04-01', outcome: 'emergency-admissions'}}],
     },
     {
       name: 'a quoted target date before the baseline',
       code: edit(base, setAdmissionsBy('"2025-01-01"')),
-      errors: [`care/target-date@${admissionsTarget}:38`],
+      errors: [{at: `care/target-date@${admissionsTarget}:38-${admissionsTarget}:50`, messageId: 'early', data: {by: '2025-01-01', asOf: '2025-03-31', outcome: 'emergency-admissions'}}],
     },
     {
       name: 'the second outcome',
       code: edit(base, setHypertensionBy('2025-03-30')),
-      errors: [`care/target-date@${hypertensionTarget}:36`],
+      errors: [{at: `care/target-date@${hypertensionTarget}:36-${hypertensionTarget}:46`, messageId: 'early', data: {by: '2025-03-30', asOf: '2025-03-31', outcome: 'hypertension-control'}}],
     },
     {
       name: 'both outcomes: one finding each, in order',
       code: edit(base, setAdmissionsBy('2025-03-31'), setHypertensionBy('2025-03-31')),
-      errors: [`care/target-date@${admissionsTarget}:38`, `care/target-date@${hypertensionTarget}:36`],
+      errors: [{at: `care/target-date@${admissionsTarget}:38-${admissionsTarget}:48`, messageId: 'early', data: {by: '2025-03-31', asOf: '2025-03-31', outcome: 'emergency-admissions'}}, {at: `care/target-date@${hypertensionTarget}:36-${hypertensionTarget}:46`, messageId: 'early', data: {by: '2025-03-31', asOf: '2025-03-31', outcome: 'hypertension-control'}}],
     },
     {
       name: 'an impossible target date: schema only, not also early',

@@ -32,42 +32,42 @@ ruleTable('care/target-direction', {
     {
       name: 'decrease: a target equal to the baseline, at the target value',
       code: edit(base, setAdmissionsTarget('98.4')),
-      errors: [`care/target-direction@${admissionsTarget}:28`],
+      errors: [{at: `care/target-direction@${admissionsTarget}:28-${admissionsTarget}:32`, messageId: 'decrease', data: {target: 98.4, baseline: 98.4, outcome: 'emergency-admissions'}}],
     },
     {
       name: 'decrease: a target above the baseline (the rule\'s docs example)',
       code: edit(base, setAdmissionsTarget('104.0')),
-      errors: [`care/target-direction@${admissionsTarget}:28`],
+      errors: [{at: `care/target-direction@${admissionsTarget}:28-${admissionsTarget}:33`, messageId: 'decrease', data: {target: 104, baseline: 98.4, outcome: 'emergency-admissions'}}],
     },
     {
       name: 'increase: a target equal to the baseline',
       code: edit(base, setHypertensionTarget('61')),
-      errors: [`care/target-direction@${hypertensionTarget}:28`],
+      errors: [{at: `care/target-direction@${hypertensionTarget}:28-${hypertensionTarget}:30`, messageId: 'increase', data: {target: 61, baseline: 61, outcome: 'hypertension-control'}}],
     },
     {
       name: 'increase: a target below the baseline',
       code: edit(base, setHypertensionTarget('60')),
-      errors: [`care/target-direction@${hypertensionTarget}:28`],
+      errors: [{at: `care/target-direction@${hypertensionTarget}:28-${hypertensionTarget}:30`, messageId: 'increase', data: {target: 60, baseline: 61, outcome: 'hypertension-control'}}],
     },
     {
       name: 'a direction swapped: increase on a falling target',
       code: edit(base, admissionsIncrease),
-      errors: [`care/target-direction@${admissionsTarget}:28`],
+      errors: [{at: `care/target-direction@${admissionsTarget}:28-${admissionsTarget}:32`, messageId: 'increase', data: {target: 90, baseline: 98.4, outcome: 'emergency-admissions'}}],
     },
     {
       name: 'both directions swapped: one finding per outcome, in order',
       code: edit(base, admissionsIncrease, hypertensionDecrease),
-      errors: [`care/target-direction@${admissionsTarget}:28`, `care/target-direction@${hypertensionTarget}:28`],
+      errors: [{at: `care/target-direction@${admissionsTarget}:28-${admissionsTarget}:32`, messageId: 'increase', data: {target: 90, baseline: 98.4, outcome: 'emergency-admissions'}}, {at: `care/target-direction@${hypertensionTarget}:28-${hypertensionTarget}:30`, messageId: 'decrease', data: {target: 70, baseline: 61, outcome: 'hypertension-control'}}],
     },
     {
       name: 'a block-style target: at its value',
       code: edit(base, ['target: { value: 90.0, by: 2027-03-31 }', 'target:\n            value: 99\n            by: 2027-03-31']),
-      errors: [`care/target-direction@${admissionsTarget + 1}:20`],
+      errors: [{at: `care/target-direction@${admissionsTarget + 1}:20-${admissionsTarget + 1}:22`, messageId: 'decrease', data: {target: 99, baseline: 98.4, outcome: 'emergency-admissions'}}],
     },
     {
       name: 'a "99" target is read as 99: format/number, and it is not below 98.4',
       code: edit(base, setAdmissionsTarget('"99"')),
-      errors: [`care/target-direction@${admissionsTarget}:28`, `format/number@${admissionsTarget}:28`],
+      errors: [{at: `care/target-direction@${admissionsTarget}:28-${admissionsTarget}:32`, messageId: 'decrease', data: {target: 99, baseline: 98.4, outcome: 'emergency-admissions'}}, `format/number@${admissionsTarget}:28`],
     },
     {
       name: 'a "90" target is read as 90 (format/number only)',

@@ -31,12 +31,12 @@ ruleTable('budget/uncapped-loss', {
     {
       name: 'gain-and-loss without maxLossPercent: at the riskShare key',
       code: edit(base, noCap),
-      errors: [`budget/uncapped-loss@${riskShare}:5`],
+      errors: [{at: `budget/uncapped-loss@${riskShare}:5-${riskShare}:14`, messageId: 'uncapped'}],
     },
     {
       name: 'a flow-style riskShare without a cap: at the flow mapping',
       code: edit(base, [riskShareBlock, flowRiskShare('')]),
-      errors: [`budget/uncapped-loss@${riskShare}:16`],
+      errors: [{at: `budget/uncapped-loss@${riskShare}:16-${riskShare}:169`, messageId: 'uncapped'}],
     },
     {
       name: 'a "3" cap is read as 3 (format/number only)',

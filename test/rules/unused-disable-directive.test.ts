@@ -24,23 +24,23 @@ ruleTable('lint/unused-disable-directive', {
     {name: 'a compliance rule is lint/disable-directive, not this', code: above(base, '# pch-disable-next-line workforce/social-care-partner -- x')},
   ]),
   invalid: lint([
-    {name: 'the rule does not fire on the next line (three practices)', code: above(base, '# pch-disable-next-line population/single-practice -- x'), errors: [unused]},
+    {name: 'the rule does not fire on the next line (three practices)', code: above(base, '# pch-disable-next-line population/single-practice -- x'), errors: [{at: `${unused}-${comment}:60`, message: 'pch-disable-next-line population/single-practice silences nothing: population/single-practice does not fire on the next line'}]},
     {
       name: 'a blank line between: the finding is not silenced, the comment is unused',
       code: above(single, '# pch-disable-next-line population/single-practice -- merger\n'),
-      errors: [unused, `population/single-practice@${key + 1}:5`],
+      errors: [{at: `${unused}-${comment}:65`, message: 'pch-disable-next-line population/single-practice silences nothing: population/single-practice does not fire on the next line'}, `population/single-practice@${key + 1}:5`],
     },
     {
       name: 'one of two rules silences nothing: reported for that one only',
       code: above(single, '# pch-disable-next-line population/near-band-edge, population/single-practice -- x'),
-      errors: [unused],
+      errors: [{at: `${unused}-${comment}:87`, message: 'pch-disable-next-line population/near-band-edge silences nothing: population/near-band-edge does not fire on the next line'}],
     },
     {
       name: 'two rules that silence nothing: one finding each',
       code: above(base, '# pch-disable-next-line population/near-band-edge, population/single-practice -- x'),
-      errors: [unused, unused],
+      errors: [{at: `${unused}-${comment}:87`, message: 'pch-disable-next-line population/near-band-edge silences nothing: population/near-band-edge does not fire on the next line'}, {at: `${unused}-20:87`, message: 'pch-disable-next-line population/single-practice silences nothing: population/single-practice does not fire on the next line'}],
     },
-    {name: 'a top-level comment: at column 1', code: `# pch-disable-next-line population/single-practice\n${base}`, errors: ['lint/unused-disable-directive@1:1']},
+    {name: 'a top-level comment: at column 1', code: `# pch-disable-next-line population/single-practice\n${base}`, errors: [{at: 'lint/unused-disable-directive@1:1-1:51', message: 'pch-disable-next-line population/single-practice silences nothing: population/single-practice does not fire on the next line'}]},
   ]),
 })
 

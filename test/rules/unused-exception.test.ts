@@ -35,32 +35,32 @@ ruleTable('metadata/unused-exception', {
     {
       name: 'an exception for a rule that does not fire: at the rule value',
       code: excepting(base, 'population/size-band'),
-      errors: [`metadata/unused-exception@${ruleLine(0)}:13`],
+      errors: [{at: `metadata/unused-exception@${ruleLine(0)}:13-${ruleLine(0)}:33`, message: 'The exception for population/size-band is not needed: the rule does not fire in this definition'}],
     },
     {
       name: 'one used, one not: only the unused one, and the accepted finding',
       code: excepting(small, 'workforce/social-care-partner', 'population/size-band'),
-      errors: [`metadata/unused-exception@${ruleLine(0)}:13`, `population/size-band@${practices + shift(2)}:5`],
+      errors: [{at: `metadata/unused-exception@${ruleLine(0)}:13-${ruleLine(0)}:42`, message: 'The exception for workforce/social-care-partner is not needed: the rule does not fire in this definition'}, `population/size-band@${practices + shift(2)}:5`],
     },
     {
       name: 'the same rule excepted twice: the second is unused',
       code: excepting(small, 'population/size-band', 'population/size-band'),
-      errors: [`metadata/unused-exception@${ruleLine(1)}:13`, `population/size-band@${practices + shift(2)}:5`],
+      errors: [{at: `metadata/unused-exception@${ruleLine(1)}:13-${ruleLine(1)}:33`, message: 'The exception for population/size-band is not needed: the rule does not fire in this definition'}, `population/size-band@${practices + shift(2)}:5`],
     },
     {
       name: 'every exception unused: each reported',
       code: excepting(base, 'population/size-band', 'budget/risk-share-required', 'care/outcomes-required'),
-      errors: [`metadata/unused-exception@${ruleLine(0)}:13`, `metadata/unused-exception@${ruleLine(1)}:13`, `metadata/unused-exception@${ruleLine(2)}:13`],
+      errors: [{at: `metadata/unused-exception@${ruleLine(0)}:13-${ruleLine(0)}:33`, message: 'The exception for population/size-band is not needed: the rule does not fire in this definition'}, {at: `metadata/unused-exception@${ruleLine(1)}:13-${ruleLine(1)}:39`, message: 'The exception for budget/risk-share-required is not needed: the rule does not fire in this definition'}, {at: `metadata/unused-exception@${ruleLine(2)}:13-${ruleLine(2)}:35`, message: 'The exception for care/outcomes-required is not needed: the rule does not fire in this definition'}],
     },
     {
       name: 'a flow-style list: at the rule value on the one line',
       code: edit(base, ['exceptions: []', 'exceptions: [{rule: population/size-band, reason: r, approvedBy: b, approvedOn: 2026-03-12}]']),
-      errors: [`metadata/unused-exception@${ruleLine(0) - 1}:23`],
+      errors: [{at: `metadata/unused-exception@${ruleLine(0) - 1}:23-${ruleLine(0) - 1}:43`, message: 'The exception for population/size-band is not needed: the rule does not fire in this definition'}],
     },
     {
       name: 'an exception used in one document does not count for another',
       code: docs(excepting(base, 'population/size-band'), edit(small, ['id: riverside ', 'id: harbour ']).replaceAll('A810', 'A830')),
-      errors: [`metadata/unused-exception@${ruleLine(0)}:13`, `population/size-band@${offset + shift(1) + practices}:5`],
+      errors: [{at: `metadata/unused-exception@${ruleLine(0)}:13-${ruleLine(0)}:33`, message: 'The exception for population/size-band is not needed: the rule does not fire in this definition'}, `population/size-band@${offset + shift(1) + practices}:5`],
     },
     {name: 'a rule that is not text: schema only', code: excepting(base, '42'), errors: [`schema@${ruleLine(0)}:13`]},
     {name: 'an unknown rule: schema only', code: excepting(base, 'population/nope'), errors: [`schema@${ruleLine(0)}:13`]},

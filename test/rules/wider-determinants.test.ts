@@ -27,17 +27,17 @@ ruleTable('care/wider-determinants', {
     {
       name: 'no determinants: at the populationHealth key',
       code: edit(base, setDeterminants('')),
-      errors: [`care/wider-determinants@${populationHealth}:5`],
+      errors: [{at: `care/wider-determinants@${populationHealth}:5-${populationHealth}:21`, messageId: 'missing'}],
     },
     {
       name: 'an empty list: at the []',
       code: edit(base, setDeterminants(' []')),
-      errors: [`care/wider-determinants@${determinants}:21`],
+      errors: [{at: `care/wider-determinants@${determinants}:21-${determinants}:23`, messageId: 'missing'}],
     },
     {
       name: 'neither determinants nor a needs assessment: both warnings at the populationHealth key',
       code: edit(base, [/      needsAssessment:.*\n.*\n.*\n.*\n/, '']),
-      errors: [`care/needs-assessment@${populationHealth}:5`, `care/wider-determinants@${populationHealth}:5`],
+      errors: [`care/needs-assessment@${populationHealth}:5`, {at: `care/wider-determinants@${populationHealth}:5-${populationHealth}:21`, messageId: 'missing'}],
     },
     {
       name: 'no populationHealth: outcomes-required only',

@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {budget, num, registeredPopulation, section} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 1
+
 export default defineRule({
   meta: {
     id: 'budget/capitation-mismatch',
@@ -10,14 +13,24 @@ export default defineRule({
     compliance: true,
     scope: 'file',
     fixable: false,
-    summary: 'The budget total matches annualPerPatient x population within 1 %',
+    summary: 'The budget total matches annualPerPatient x population within {tolerancePercent} %',
     docs: {
       description:
         'A capitated budget follows the population: the total is the annual amount per patient times the ' +
         'registered population (or the weighted population when the basis is weighted). A total more than 1 % ' +
         'away (tolerance in schemas/budget.schema.json) means the budget and the population disagree.',
-      failing: 'capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\ntotal: 5000000',
-      passing: 'capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\ntotal: 5776000',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\n' +
+        '    total: 5000000\n' +
+        '    contributions:\n' +
+        '      - { source: ICB core capitation, amount: 5000000 }',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\n' +
+        '    total: 5776000',
     },
   },
   messages: {

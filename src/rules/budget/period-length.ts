@@ -3,6 +3,9 @@ import {addDays, addMonths, formatDate, parseDate} from '../dates.js'
 import {defineRule} from '../../rule-api/rule.js'
 import {section} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 11
+
 export default defineRule({
   meta: {
     id: 'budget/period-length',
@@ -11,13 +14,13 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'The budget period is 12 months (end is the day before start + 12 months)',
+    summary: 'The budget period is {months} months (end is the day before start + {months} months)',
     docs: {
       description:
         'Capitation is an annual amount per patient, so the budget covers one year: 1 April 2026 to 31 March 2027 ' +
         'is 12 months. Any other length makes the total and the capitation disagree.',
-      failing: 'period:\n  start: 2026-04-01\n  end: 2027-04-30',
-      passing: 'period:\n  start: 2026-04-01\n  end: 2027-03-31',
+      failing: 'spec:\n  budget:\n    period:\n      start: 2026-04-01\n      end: 2027-04-30',
+      passing: 'spec:\n  budget:\n    period:\n      start: 2026-04-01\n      end: 2027-03-31',
     },
     options: {type: 'object', additionalProperties: false, properties: {months: {type: 'integer', minimum: 1}}},
   },

@@ -3,6 +3,9 @@ import {addMonths, parseDate} from '../dates.js'
 import {defineRule} from '../../rule-api/rule.js'
 import {isObject, section} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 6
+
 export default defineRule({
   meta: {
     id: 'care/needs-assessment',
@@ -11,13 +14,21 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'A needs assessment completed in the last 3 years',
+    summary: 'A needs assessment completed in the last {maxAgeYears} years',
     docs: {
       description:
         'Population health improvement starts from the needs of the population: a needs assessment (such as the ' +
         'local Joint Strategic Needs Assessment) completed within the last 3 years (option maxAgeYears).',
-      failing: 'populationHealth:\n  needsAssessment: { completed: 2021-06-30, source: Riverside JSNA 2021 }   # today 2026-11-01',
-      passing: 'populationHealth:\n  needsAssessment: { completed: 2025-11-15, source: Riverside JSNA 2025 }',
+      failing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      needsAssessment: { completed: 2021-06-30, source: Riverside JSNA 2021 }   # today 2026-11-01',
+      passing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      needsAssessment: { completed: 2025-11-15, source: Riverside JSNA 2025 }',
     },
     options: {type: 'object', additionalProperties: false, properties: {maxAgeYears: {type: 'integer', minimum: 1}}},
   },

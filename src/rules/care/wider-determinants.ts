@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {missingOrEmpty, section} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 7
+
 export default defineRule({
   meta: {
     id: 'care/wider-determinants',
@@ -15,8 +18,8 @@ export default defineRule({
       description:
         'Most of what makes a population healthy lies outside health care: housing, employment, isolation, ' +
         'education. The plan names the determinants it works on (populationHealth.determinants).',
-      failing: 'populationHealth:\n  outcomes: [...]',
-      passing: 'populationHealth:\n  determinants: [housing, employment, social-isolation]\n  outcomes: [...]',
+      failing: 'spec:\n  care:\n    populationHealth:\n      determinants: null   # removed',
+      passing: 'spec:\n  care:\n    populationHealth:\n      determinants: [housing, employment, social-isolation]',
     },
   },
   messages: {

@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {entries, population, str} from '../site.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 6
+
 export default defineRule({
   meta: {
     id: 'population/practice-not-in-register',
@@ -15,8 +18,20 @@ export default defineRule({
       description:
         'A practice code that the ODS register of GP practices (epraccur.csv) does not hold is mistyped or not a GP practice. ' +
         'Checked only when a register is given: pch lint --ods epraccur.csv, or ods: in .pchrc.yaml.',
-      failing: 'practices:\n  - { odsCode: A89999, name: Riverside Surgery, listSize: 14250 }   # not in the register',
-      passing: 'practices:\n  - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }',
+      failing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A89999, name: Meadow Lane Practice, listSize: 9870 }   # A89999: not in the register',
+      passing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }',
     },
   },
   messages: {
