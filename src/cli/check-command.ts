@@ -192,7 +192,7 @@ async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput
 
 /** --fix-dry-run: print a unified diff of what --fix would write; the exit code is as after the fix. */
 async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
-  const [{applyEdits}, {patch}] = await Promise.all([import('../engine/pipeline/fix.js'), import('./patch.js')])
+  const [{applyEdits}, {patch}] = await Promise.all([import('../engine/pipeline/fix.js'), import('../formatters/patch.js')])
   const overrides = new Map<string, string>()
   let stdin: RunInput['stdin'] = input.stdin
   for (const fix of output.fixes) {

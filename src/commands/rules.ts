@@ -21,7 +21,7 @@ export default class Rules extends PchCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Rules)
     this.showStack = flags.debug
-    const [{renderRuleDocs, renderRuleTable, ruleDocsJson}, {loadConfig}, {ruleSetOf}] = await Promise.all([import('../cli/rules-view.js'), import('../engine/config/config.js'), import('../rules/rule-set.js')])
+    const [{renderRuleDocs, renderRuleTable, ruleDocsJson}, {loadConfig}, {ruleSetOf}] = await Promise.all([import('../formatters/rules-view.js'), import('../engine/config/config.js'), import('../rules/rule-set.js')])
     const rules = ruleSetOf(loadConfig(process.cwd(), flags.config))
     process.stdout.write(flags.format === 'json' ? ruleDocsJson(rules, args.id) : args.id === undefined ? renderRuleTable(rules) : renderRuleDocs(rules, args.id))
   }

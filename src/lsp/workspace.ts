@@ -6,8 +6,8 @@ import path from 'node:path'
 import type {CheckedFile, FinishedFile} from '../engine/pipeline/check.js'
 import {ConfigError, CONFIG_NAMES, findConfig} from '../engine/config/config.js'
 import {ruleSetOf, type RuleSet} from '../rules/rule-set.js'
-import {DEFINITION_FILE, resolvePaths, UsageError} from '../engine/io/load.js'
-import {finishFiles, ignoreMatcher, inspectSource, planOptions, type Inspected, type RunPlan} from '../engine/pipeline/run.js'
+import {DEFINITION_FILE, ignoreMatcher, resolvePaths, UsageError} from '../engine/io/load.js'
+import {finishFiles, inspectSource, planOptions, type Inspected, type RunPlan} from '../engine/pipeline/run.js'
 import {localToday} from '../engine/pipeline/today.js'
 
 /** A fault of a project as a whole (its config or a register): shown on the config file, or to the person. */

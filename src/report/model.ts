@@ -238,3 +238,6 @@ function siteReport(
     characteristics,
   }
 }
+
+/** How a report names a site: its id, else its file (and its place in a file of several definitions). */
+export const siteName = (site: SiteReport): string => site.id ?? `${site.filePath}${site.documentIndex === undefined ? '' : ` #${site.documentIndex + 1}`}`

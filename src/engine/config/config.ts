@@ -259,7 +259,7 @@ function resolveExtends(entry: string, dir: string, fail: (message: string) => n
       return false
     }
   }
-  if (entry.startsWith('../') || entry.startsWith('../../') || path.isAbsolute(entry)) {
+  if (entry.startsWith('./') || entry.startsWith('../') || path.isAbsolute(entry)) {
     const file = path.resolve(dir, entry)
     return isFile(file) ? file : fail(`extends "${entry}": ${existsSync(file) ? 'not a regular file' : 'no such file'} (${file})`)
   }

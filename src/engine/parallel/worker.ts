@@ -6,7 +6,8 @@ import {contentHash} from '../cache/cache.js'
 import {limitsOf} from '../config/config.js'
 import {UsageError} from '../io/load.js'
 import {workerLoop, type WorkerMessage, type WorkerResult, type WorkerTask} from './parallel.js'
-import {inspectRead, keptForPhase2, read} from '../pipeline/run.js'
+import {inspectRead, keptForPhase2} from '../pipeline/run.js'
+import {read} from '../io/source-text.js'
 
 const task = workerData as WorkerTask
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message)

@@ -3,31 +3,26 @@
 import path from 'node:path'
 import {finding, finishFile, inspectText, placedClaims, type CheckedFile, type Finding, type FinishedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
 import {limitsOf, loadConfig, type Config} from '../config/config.js'
-import {picomatch} from '../../rule-api/lazy.js'
 import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from '../io/ods.js'
-import {resolvePaths, UsageError, type Source} from '../io/load.js'
+import {ignoreMatcher, resolvePaths, type Source} from '../io/load.js'
+import {read, type FileText, type SourceTexts} from '../io/source-text.js'
 import {LINE_BREAK} from '../parse/line-breaks.js'
-import {cannotRead, decode, readBounded, tooLargeMessage, type Bounded} from '../io/read.js'
+import {tooLargeMessage} from '../io/read.js'
 import {cacheEnvironment, CheckCache, cacheWarning, contentHash, loadCache, placeCache, saveCache} from '../cache/cache.js'
 import {repoFindings, type ClaimSource} from './repo.js'
 import {checkToday} from './today.js'
 import type {FileResult, Message, Mode} from '../../rule-api/types.js'
 
-export interface RunInput {
+export interface RunInput extends SourceTexts {
   mode: Mode
   /** "Today" for date-dependent rules, YYYY-MM-DD; default the system's local date, as the CLI's. */
   today?: string
   paths: readonly string[]
   cwd?: string
-  /** Bytes (or text) of `-`; read by the caller so the engine never touches process streams. */
-  stdin?: string | Uint8Array
-  stdinFilename?: string
   /** --config; without it the nearest .pchrc.* is used. */
   configFile?: string
   /** An already loaded config (takes precedence over configFile). */
   config?: Config
-  /** Texts to check instead of the files' contents (after --fix), by absolute path. */
-  overrides?: ReadonlyMap<string, string>
   /** Keep each file's text and its fix edits (for --fix). */
   collectFixes?: boolean
   /** Record each definition's key figures (for pch report). */
@@ -242,75 +237,6 @@ function claimSource(textOf: (file: CheckedFile) => FileText | undefined, option
   }
 }
 
-export function ignoreMatcher(config: Config): ((file: string) => boolean) | undefined {
-  if (config.ignore.length === 0) return undefined
-  // "archive", "archive/" and "/archive/**" name a directory as "archive/**" does.
-  const patterns = config.ignore.flatMap((raw) => {
-    const pattern = raw.replace(/^\//, '').replace(/\/$/, '')
-    return /[*?[\]{}]/.test(pattern) ? [pattern] : [pattern, `${pattern}/**`]
-  })
-  const matches = picomatch()(patterns, {dot: true})
-  return (file) => {
-    const relative = path.relative(config.dir, file).split(path.sep).join('/')
-    return !relative.startsWith('../../') && matches(relative)
-  }
-}
-
-/**
- * A file's text without its byte-order mark; its bytes when they are not UTF-8; or, when it is over
- * the limit, its size (undefined for a stream, a device or standard input, read only up to the limit).
- */
-export type FileText = string | Uint8Array | {tooLarge: number | undefined}
-
-export interface ReadSource {
-  filePath: string
-  name: string | undefined
-  text: FileText
-  bom: boolean
-  /** Not a regular file (a FIFO, a device): reading it again would not give the same text. */
-  once: boolean
-}
-
-/** Standard input and files are read alike: bytes, a byte-order mark noted, strict UTF-8. */
-export function read(source: Source, input: Pick<RunInput, 'stdin' | 'stdinFilename' | 'overrides'>, cwd: string, maxFileSize: number): ReadSource {
-  if (source.kind === 'stdin') {
-    if (input.stdin === undefined) throw new UsageError('No standard input was given for -')
-    const size = typeof input.stdin === 'string' ? Buffer.byteLength(input.stdin) : input.stdin.length
-    const content = size > maxFileSize ? {text: {tooLarge: undefined}, bom: false} : fromBytes(input.stdin)
-    return {...content, filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename, once: false}
-  }
-  const filePath = displayPath(source.path, cwd)
-  const override = input.overrides?.get(source.path)
-  if (override !== undefined) {
-    // An editor's text is held to the limit as the file on disk would be.
-    const size = Buffer.byteLength(override)
-    return {...(size > maxFileSize ? {text: {tooLarge: size}, bom: false} : fromBytes(override)), filePath, name: filePath, once: false}
-  }
-  const got = readFile(source.path, maxFileSize)
-  return {...('bytes' in got ? fromBytes(got.bytes) : {text: got, bom: false}), filePath, name: filePath, once: 'bytes' in got && got.once}
-}
-
-/** A definition file's text (without a byte-order mark, noted), its bytes when they are not UTF-8, or its size over the limit. */
-export function readDefinition(file: string, maxFileSize: number): {text: FileText; bom: boolean} {
-  const got = readFile(file, maxFileSize)
-  return 'bytes' in got ? fromBytes(got.bytes) : {text: got, bom: false}
-}
-
-function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bom: boolean} {
-  if (typeof content === 'string') return {text: content.replace(/^\uFEFF/, ''), bom: content.startsWith('\uFEFF')}
-  const bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf
-  return {text: decode(content) ?? Uint8Array.from(content), bom}
-}
-
-/** The file's bytes, or, over `maxFileSize`, its size (then it is not read; see FileText). */
-function readFile(file: string, maxFileSize: number): Bounded {
-  try {
-    return readBounded(file, maxFileSize)
-  } catch (error) {
-    throw cannotRead(file, error)
-  }
-}
-
 const lenientUtf8 = new TextDecoder('utf-8')
 
 /** A file that is not UTF-8 text: one yaml/syntax finding at its first bad byte. */
@@ -325,18 +251,4 @@ function notText(filePath: string, bytes: Uint8Array): CheckedFile {
 /** A file whose text cannot be checked: its one finding. */
 function unreadable(filePath: string, found: Finding): CheckedFile {
   return {filePath, documents: 0, claims: '', exceptions: [], directives: [], findings: [found]}
-}
-
-/** Paths in output: relative to the working directory when below it, with forward slashes. */
-export function displayPath(file: string, cwd: string): string {
-  // Below the working directory (the common case): what path.relative would give, without its work.
-  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep
-  if (path.sep === '/' && file.startsWith(prefix) && path.isAbsolute(cwd)) {
-    const below = file.slice(prefix.length)
-    // Only a normalised path (no empty, `.` or `..` segment, no trailing slash), as the walk gives.
-    if (below !== '' && !/(?:^|\/)\.{0,2}(?:\/|$)/.test(below)) return below
-  }
-  const relative = path.relative(cwd, file)
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file
-  return shown.split(path.sep).join('/')
 }
