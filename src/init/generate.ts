@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {isMap, isScalar, isSeq, parseDocument, type Document} from 'yaml'
-import {addDays, addMonths, formatDate, parseDate} from '../rules/dates.js'
+import {addDays, addMonths, formatDate, parseDate} from '../rule-api/dates.js'
 import type {Answers, TemplateName} from './answers.js'
 
 export const TEMPLATE_DIR = new URL('../../templates/', import.meta.url)

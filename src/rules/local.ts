@@ -9,7 +9,7 @@ import {createAjv} from '../rule-api/schemas.js'
 import type {Characteristic} from '../rule-api/types.js'
 import {linearPattern, UnsupportedPattern} from './linear-pattern.js'
 import type {LocalDeclaration, Rule, RuleMeta} from '../rule-api/rule.js'
-import {INVALID} from './site.js'
+import {INVALID} from '../rule-api/site.js'
 
 /** A config's `local/NAME` entry, as plain data (it travels to worker threads). */
 export interface LocalRuleDeclaration extends LocalDeclaration {

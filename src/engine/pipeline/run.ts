@@ -1,7 +1,8 @@
 // A whole run: resolve paths, read and check each file (phase 1), the repo-scope rules across
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
 import path from 'node:path'
-import {finding, finishFile, inspectText, placedClaims, type CheckedFile, type Finding, type FinishedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
+import {finding, finishFile, inspectText, placedClaims, type CheckedFile, type Finding, type FinishedFile, type CheckOptions, type TextEdit} from './check.js'
+import type {SiteFacts} from '../../rule-api/site-facts.js'
 import {limitsOf, loadConfig, type Config} from '../config/config.js'
 import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from '../io/ods.js'
 import {ignoreMatcher, resolvePaths, type Source} from '../io/load.js'
