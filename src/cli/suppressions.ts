@@ -19,7 +19,7 @@ import {
   SUPPRESSIONS_NAME,
   type Suppressions,
   type UnusedSuppression,
-} from '../engine/pipeline/suppressions.js'
+} from './suppression-counts.js'
 import type {FileResult} from '../rule-api/types.js'
 import {forTerminal} from '../formatters/neutralise.js'
 

@@ -4,6 +4,7 @@
 // population.asOf is newer than the extract is named and left (exit 1), in every mode alike.
 import path from 'node:path'
 import {limitsOf, loadConfig} from '../engine/config/config.js'
+import {registry} from '../rules/registry.js'
 import {applyEdits} from '../engine/pipeline/fix.js'
 import {ignoreMatcher, resolvePaths, UsageError} from '../engine/io/load.js'
 import {plural} from '../rule-api/messages.js'
@@ -29,7 +30,7 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
   const cwd = process.cwd()
   if (paths.includes('-')) throw new UsageError('sync-list-sizes rewrites files: it cannot take standard input (-)')
   const extract = readExtract(path.resolve(cwd, flags.from), flags.from)
-  const config = loadConfig(cwd, flags.config)
+  const config = loadConfig(cwd, flags.config, registry)
   const {maxFileSize} = limitsOf(config)
   const options = {
     extract,

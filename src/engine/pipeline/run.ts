@@ -12,10 +12,13 @@ import {tooLargeMessage} from '../io/read.js'
 import {cacheEnvironment, CheckCache, cacheWarning, contentHash, loadCache, placeCache, saveCache} from '../cache/cache.js'
 import {repoFindings, type ClaimSource} from './repo.js'
 import {checkToday} from './today.js'
+import {defaultRegistry, type Registry} from '../../rule-api/registry.js'
 import type {FileResult, Message, Mode} from '../../rule-api/types.js'
 
 export interface RunInput extends SourceTexts {
   mode: Mode
+  /** The rules the run knows: the caller's registry (pch's own entry points hand in src/rules/registry.ts). */
+  registry?: Registry
   /** "Today" for date-dependent rules, YYYY-MM-DD; default the system's local date, as the CLI's. */
   today?: string
   paths: readonly string[]
@@ -102,7 +105,7 @@ function registerPath(flag: string | undefined, configured: string | undefined, 
 /** Every file a run reads (its definitions, config and registers), found as the run finds them, before it reads any. */
 export function runInputs(input: RunInput): string[] {
   const cwd = input.cwd ?? process.cwd()
-  const config = input.config ?? loadConfig(cwd, input.configFile)
+  const config = input.config ?? loadConfig(cwd, input.configFile, input.registry ?? defaultRegistry())
   const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config)).flatMap((s) => (s.kind === 'file' ? [s.path] : []))
   const registers = [registerPath(input.odsFile, config.ods, config, cwd), registerPath(input.trustsFile, config.trusts, config, cwd)]
   return [...sources, ...(config.file === undefined ? [] : [config.file]), ...(config.extended ?? []), ...registers.filter((f) => f !== undefined)]
@@ -120,22 +123,23 @@ export function planRun(input: RunInput): RunPlan {
       const place = placeCache(input.cacheLocation, cwd, options)
       if ('file' in place) plan.cacheFile = place.file
       else warn(plan, cacheWarning(input.cacheLocation, place.unusable))
-      plan.cache = plan.cacheFile === undefined ? new CheckCache(environment) : loadCache(plan.cacheFile, environment)
+      plan.cache = plan.cacheFile === undefined ? new CheckCache(environment) : loadCache(plan.cacheFile, environment, options.registry)
     } else plan.cache = new CheckCache(environment)
   }
   return plan
 }
 
 /** The check options of a run: its config (loaded unless given), registers and today. */
-export function planOptions(input: Pick<RunInput, 'mode' | 'today' | 'config' | 'configFile' | 'odsFile' | 'trustsFile' | 'collectSites'>, cwd: string): CheckOptions {
-  const config = input.config ?? loadConfig(cwd, input.configFile)
+export function planOptions(input: Pick<RunInput, 'mode' | 'registry' | 'today' | 'config' | 'configFile' | 'odsFile' | 'trustsFile' | 'collectSites'>, cwd: string): CheckOptions {
+  const registry = input.registry ?? defaultRegistry()
+  const config = input.config ?? loadConfig(cwd, input.configFile, registry)
   const registerOf = <T>(flag: string | undefined, configured: string | undefined, read: (file: string, shown: string) => T): T | undefined => {
     const file = registerPath(flag, configured, config, cwd)
     return file === undefined ? undefined : read(file, (flag ?? configured)!)
   }
   const register = registerOf(input.odsFile, config.ods, readRegister)
   const trusts = registerOf(input.trustsFile, config.trusts, readTrustRegister)
-  return {mode: input.mode, today: checkToday(input.today), config, collectSites: input.collectSites, register, ...(trusts ? {trusts} : {})}
+  return {mode: input.mode, registry, today: checkToday(input.today), config, collectSites: input.collectSites, register, ...(trusts ? {trusts} : {})}
 }
 
 /** Phase 1 of one source, in this thread; from the cache when its text and name are unchanged. */
@@ -160,10 +164,10 @@ export function keptForPhase2(text: FileText, once: boolean, _options: CheckOpti
 /** Phase 1 of text already read: a definition's checks, or one finding when it is not UTF-8 text or is too large. */
 export function inspectRead(filePath: string, text: FileText, name: string | undefined, options: CheckOptions): CheckedFile {
   if (typeof text === 'string') return inspectText(filePath, text, options, name)
-  if (text instanceof Uint8Array) return notText(filePath, text)
+  if (text instanceof Uint8Array) return notText(filePath, text, options.registry)
   const {maxFileSize} = limitsOf(options.config)
   const message = `The file is ${tooLargeMessage(text.tooLarge, maxFileSize, 'limits.maxFileSize in the config')}`
-  return unreadable(filePath, finding('yaml/syntax', message, {line: 1, column: 1, endLine: 1, endColumn: 1}, ''))
+  return unreadable(filePath, finding('yaml/syntax', message, {line: 1, column: 1, endLine: 1, endColumn: 1}, '', options.registry.meta('yaml/syntax')))
 }
 
 /** Phases 2 and 3 over every file's phase 1, in the order of the sources. */
@@ -198,7 +202,7 @@ function warn(plan: RunPlan, warning: string): void {
 export function finishFiles(plan: RunPlan, inspected: readonly Inspected[], wanted: readonly Inspected[]): FinishedFile[] {
   const {options} = plan
   const checked = inspected.map((item) => item.file)
-  const repo = repoFindings(checked, claimSource(rereader(plan, inspected), options))
+  const repo = repoFindings(checked, claimSource(rereader(plan, inspected), options), options.registry)
   options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
   return wanted.map(({file}) => finishFile(file, repo.get(file) ?? [], options))
 }
@@ -206,12 +210,12 @@ export function finishFiles(plan: RunPlan, inspected: readonly Inspected[], want
 /** Check one text as a file of its own (all three phases); for tests and the API. */
 export function checkText(
   text: string,
-  options: {mode: Mode; today?: string; config?: Config; fileName?: string; register?: OdsRegister; trusts?: TrustRegister; fastPath?: boolean},
+  options: {mode: Mode; registry?: Registry; today?: string; config?: Config; fileName?: string; register?: OdsRegister; trusts?: TrustRegister; fastPath?: boolean},
 ): {documents: number; messages: Message[]} {
   const config = options.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
-  const full: CheckOptions = {mode: options.mode, today: checkToday(options.today), config, register: options.register, trusts: options.trusts, fastPath: options.fastPath}
+  const full: CheckOptions = {mode: options.mode, registry: options.registry ?? defaultRegistry(), today: checkToday(options.today), config, register: options.register, trusts: options.trusts, fastPath: options.fastPath}
   const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
-  const repo = repoFindings([file], claimSource(() => text, full))
+  const repo = repoFindings([file], claimSource(() => text, full), full.registry)
   const {result} = finishFile(file, repo.get(file) ?? [], full)
   return {documents: result.documents, messages: result.messages}
 }
@@ -241,12 +245,12 @@ function claimSource(textOf: (file: CheckedFile) => FileText | undefined, option
 const lenientUtf8 = new TextDecoder('utf-8')
 
 /** A file that is not UTF-8 text: one yaml/syntax finding at its first bad byte. */
-function notText(filePath: string, bytes: Uint8Array): CheckedFile {
+function notText(filePath: string, bytes: Uint8Array, registry: Registry): CheckedFile {
   const before = lenientUtf8.decode(bytes).split('\uFFFD', 1)[0]!
   const lines = before.split(LINE_BREAK)
   const line = lines.length
   const column = lines.at(-1)!.length + 1
-  return unreadable(filePath, finding('yaml/syntax', 'The file is not UTF-8 text (it may be binary, or saved in another encoding)', {line, column, endLine: line, endColumn: column + 1}, ''))
+  return unreadable(filePath, finding('yaml/syntax', 'The file is not UTF-8 text (it may be binary, or saved in another encoding)', {line, column, endLine: line, endColumn: column + 1}, '', registry.meta('yaml/syntax')))
 }
 
 /** A file whose text cannot be checked: its one finding. */
