@@ -5,6 +5,7 @@ import path from 'node:path'
 import {UsageError} from '../engine/io/load.js'
 import {formatMoney, formatNumber, quote} from '../rule-api/messages.js'
 import {checkText} from '../engine/pipeline/run.js'
+import {registry} from '../rules/registry.js'
 import {localToday} from '../engine/pipeline/today.js'
 import {attempt, isLink, writeFileAtomic} from '../engine/io/write.js'
 import {forTerminal} from '../formatters/neutralise.js'
@@ -70,7 +71,7 @@ export async function runInit(id: string | undefined, flags: InitFlags): Promise
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
-  report(file, flags.template, notes, generated, checkText(generated.text, {mode: 'validate', today, fileName: path.basename(file)}).messages)
+  report(file, flags.template, notes, generated, checkText(generated.text, {mode: 'validate', registry, today, fileName: path.basename(file)}).messages)
   return 0
 }
 
