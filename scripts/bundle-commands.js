@@ -84,13 +84,26 @@ for (const entry of readdirSync('dist', {recursive: true, withFileTypes: true}))
   mkdirSync(path.dirname(to), {recursive: true})
   writeFileSync(to, readFileSync(from, 'utf8').replace(/((?:from|import\()\s*['"]\.{1,2}\/[^'"]*)\.js(['"])/g, '$1.cjs$2'))
 }
+// The worker imports the registry it is handed by URL (dist/rules/registry.js, tsc's output), so the
+// rule API stays tsc's modules too, not a copy inlined here: one INVALID, one set of schemas per thread.
+const ruleApiFromDist = {
+  name: 'rule-api-from-dist',
+  setup(build) {
+    build.onResolve({filter: /\/rule-api\/[^/]+\.js$/}, (args) => {
+      const file = path.resolve(args.resolveDir, args.path)
+      const fromSrc = path.relative(path.resolve('src'), file)
+      if (!fromSrc.startsWith(`rule-api${path.sep}`)) return undefined
+      return {path: `./${path.relative('dist/engine/parallel', path.join('dist', fromSrc)).split(path.sep).join('/')}`, external: true}
+    })
+  },
+}
 await build({
   ...common,
   entryPoints: ['src/engine/parallel/worker.ts'],
   outdir: 'dist/engine/parallel',
   format: 'esm',
   external: lazy,
-  plugins: [distUrls('dist/engine/parallel', 'import.meta.url')],
+  plugins: [ruleApiFromDist, distUrls('dist/engine/parallel', 'import.meta.url')],
 })
 // A cache made from an earlier bundle must not outlive it (scripts/code-cache.js makes the new one).
 rmSync('dist/cli/oclif.cjs.cache', {force: true})

@@ -7,6 +7,7 @@ import path from 'node:path'
 import {beforeAll, beforeEach, expect, onTestFinished} from 'vitest'
 import {fileURLToPath} from 'node:url'
 import {checkText} from '../src/engine/pipeline/run.js'
+import {registry} from '../src/rules/registry.js'
 import type {Config} from '../src/engine/config/config.js'
 import type {Message, Mode} from '../src/rule-api/types.js'
 
@@ -30,11 +31,11 @@ export function edit(text: string, ...edits: Array<[from: string | RegExp, to: s
 
 /** "ruleId@line:column" for each finding, in output order (`config`: a run with that config). */
 export function findings(text: string, mode: Mode = 'validate', today = TODAY, config?: Config): string[] {
-  return checkText(text, {mode, today, ...(config ? {config} : {})}).messages.map(short)
+  return checkText(text, {mode, registry, today, ...(config ? {config} : {})}).messages.map(short)
 }
 
 export function messages(text: string, mode: Mode = 'validate', today = TODAY): Message[] {
-  return checkText(text, {mode, today}).messages
+  return checkText(text, {mode, registry, today}).messages
 }
 
 export const short = (m: Pick<Message, 'ruleId' | 'line' | 'column'>): string => `${m.ruleId}@${m.line}:${m.column}`

@@ -5,6 +5,7 @@ import {UsageError} from '../engine/io/load.js'
 import type {RunInput, RunOutput} from '../engine/pipeline/run.js'
 import type {FileWrite} from '../engine/io/write.js'
 import {checkToday} from '../engine/pipeline/today.js'
+import {registry} from '../rules/registry.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
 import type {SuppressionFlags} from './suppressions.js'
 import type {BaselineResult} from '../formatters/baseline.js'
@@ -46,10 +47,11 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     import('../engine/io/read.js'),
   ])
   // The config first, so that standard input is read no further than limits.maxFileSize.
-  const config = loadConfig(process.cwd(), flags.config)
+  const config = loadConfig(process.cwd(), flags.config, registry)
   const stdin = paths.includes('-') ? await readStreamBounded(process.stdin, limitsOf(config).maxFileSize) : undefined
   const input: RunInput = {
     mode,
+    registry,
     today,
     paths,
     stdin,
@@ -78,14 +80,13 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   }
   const suppressed = suppressions ? await suppressions.finish(output.results) : {results: output.results, exit: 0}
   const shown = flags.quiet ? suppressed.results.map(errorsOnly) : suppressed.results
-  const {ruleSetOf} = await import('../rules/rule-set.js')
   // A report that cannot be written does not cost the others: each is written, then the first failure is the run's.
   let failed: unknown
   for (const {format, file} of reports) {
     const formatter = await loadFormatter(format)
     const text = formatter(shown, {
       color: new Chalk({level: colorLevel(flags.color, file !== undefined)}),
-      rules: ruleSetOf(config).metas,
+      rules: registry.ruleSetOf(config).metas,
       version: context.version,
       ...warningsNote(suppressed.results, flags),
       ...(format === 'sarif' && baseline ? {baseline} : {}),
@@ -192,7 +193,7 @@ async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput
 
 /** --fix-dry-run: print a unified diff of what --fix would write; the exit code is as after the fix. */
 async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
-  const [{applyEdits}, {patch}] = await Promise.all([import('../engine/pipeline/fix.js'), import('./patch.js')])
+  const [{applyEdits}, {patch}] = await Promise.all([import('../engine/pipeline/fix.js'), import('../formatters/patch.js')])
   const overrides = new Map<string, string>()
   let stdin: RunInput['stdin'] = input.stdin
   for (const fix of output.fixes) {

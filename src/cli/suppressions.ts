@@ -6,7 +6,7 @@ import type {Config} from '../engine/config/config.js'
 import {UsageError} from '../engine/io/load.js'
 import {formatNumber} from '../rule-api/messages.js'
 import {EARLIER_RUN_FILE, readDataText} from '../engine/io/read.js'
-import {displayPath} from '../engine/pipeline/run.js'
+import {displayPath} from '../engine/io/source-text.js'
 import {
   applySuppressions,
   countFindings,
@@ -19,7 +19,7 @@ import {
   SUPPRESSIONS_NAME,
   type Suppressions,
   type UnusedSuppression,
-} from '../engine/pipeline/suppressions.js'
+} from './suppression-counts.js'
 import type {FileResult} from '../rule-api/types.js'
 import {forTerminal} from '../formatters/neutralise.js'
 

@@ -31,7 +31,7 @@ export default class Report extends PchCommand {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Report)
     this.showStack = flags.debug
-    const {runReport} = await import('../report/run-report.js')
+    const {runReport} = await import('../cli/run-report.js')
     process.exitCode = await runReport(argv as string[], flags)
   }
 }

@@ -21,8 +21,8 @@ export default class Rules extends PchCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Rules)
     this.showStack = flags.debug
-    const [{renderRuleDocs, renderRuleTable, ruleDocsJson}, {loadConfig}, {ruleSetOf}] = await Promise.all([import('../cli/rules-view.js'), import('../engine/config/config.js'), import('../rules/rule-set.js')])
-    const rules = ruleSetOf(loadConfig(process.cwd(), flags.config))
+    const [{renderRuleDocs, renderRuleTable, ruleDocsJson}, {loadConfig}, {registry}] = await Promise.all([import('../formatters/rules-view.js'), import('../engine/config/config.js'), import('../rules/registry.js')])
+    const rules = registry.ruleSetOf(loadConfig(process.cwd(), flags.config, registry))
     process.stdout.write(flags.format === 'json' ? ruleDocsJson(rules, args.id) : args.id === undefined ? renderRuleTable(rules) : renderRuleDocs(rules, args.id))
   }
 }

@@ -41,7 +41,7 @@ export function readSources(flags: {map: string; 'list-sizes': string}): {map: R
 
 export async function runImport(flags: ImportFlags): Promise<number> {
   const {map, extract} = readSources(flags)
-  const {BUNDLED_SCHEMA} = await import('../init/run-init.js')
+  const {BUNDLED_SCHEMA} = await import('../init/generate.js')
   const dir = path.resolve(flags.dir)
   const today = flags.today ?? new Date().toISOString().slice(0, 10)
   const schema = flags.schema ?? path.relative(dir, BUNDLED_SCHEMA).split(path.sep).join('/')

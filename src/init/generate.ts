@@ -2,11 +2,15 @@
 // Document API, so its comments and layout stay while every value is set. Correct by construction:
 // the total is capitation x population, and the risk shares add up to 100.
 import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import {isMap, isScalar, isSeq, parseDocument, type Document} from 'yaml'
-import {addDays, addMonths, formatDate, parseDate} from '../rules/dates.js'
+import {addDays, addMonths, formatDate, parseDate} from '../rule-api/dates.js'
 import type {Answers, TemplateName} from './answers.js'
 
 export const TEMPLATE_DIR = new URL('../../templates/', import.meta.url)
+
+/** The schema the package ships (written by the build): what the modeline points at by default. */
+export const BUNDLED_SCHEMA = fileURLToPath(new URL('../../dist/schemas/pch.bundle.schema.json', import.meta.url))
 
 export interface Generated {
   text: string

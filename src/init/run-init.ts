@@ -2,15 +2,15 @@
 // refuse unsafe targets, write atomically, and say what validate will say.
 import {existsSync, mkdirSync, readlinkSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {UsageError} from '../engine/io/load.js'
 import {formatMoney, formatNumber, quote} from '../rule-api/messages.js'
 import {checkText} from '../engine/pipeline/run.js'
+import {registry} from '../rules/registry.js'
 import {localToday} from '../engine/pipeline/today.js'
 import {attempt, isLink, writeFileAtomic} from '../engine/io/write.js'
 import {forTerminal} from '../formatters/neutralise.js'
 import {checks, DEFAULTS, parsePartner, parsePractice, readMoney, readSchemaLocation, slugify, valueOf, type Answers, type Partner, type Practice, type TemplateName} from './answers.js'
-import {generate} from './generate.js'
+import {BUNDLED_SCHEMA, generate} from './generate.js'
 
 export interface InitFlags {
   name?: string
@@ -27,9 +27,6 @@ export interface InitFlags {
   map?: string
   'list-sizes'?: string
 }
-
-/** The schema the package ships (written by the build): what the modeline points at by default. */
-export const BUNDLED_SCHEMA = fileURLToPath(new URL('../../dist/schemas/pch.bundle.schema.json', import.meta.url))
 
 /** What pch init says when the person stops it at a prompt (Ctrl-C): nothing has been written by then. */
 export const CANCELLED = 'pch: init cancelled; nothing written'
@@ -74,7 +71,7 @@ export async function runInit(id: string | undefined, flags: InitFlags): Promise
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
-  report(file, flags.template, notes, generated, checkText(generated.text, {mode: 'validate', today, fileName: path.basename(file)}).messages)
+  report(file, flags.template, notes, generated, checkText(generated.text, {mode: 'validate', registry, today, fileName: path.basename(file)}).messages)
   return 0
 }
 

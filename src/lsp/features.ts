@@ -5,8 +5,9 @@ import {exceptionFor} from '../engine/pipeline/check.js'
 import {compatibleEdits} from '../engine/pipeline/fix.js'
 import type {Message} from '../rule-api/types.js'
 import {messageText} from '../formatters/stylish.js'
-import {renderRuleDocs} from '../cli/rules-view.js'
-import {isLocked, ruleMeta} from '../rules/index.js'
+import {renderRuleDocs} from '../formatters/rules-view.js'
+import {isLocked} from '../rule-api/registry.js'
+import {registry} from '../rules/registry.js'
 import type {TextPositions} from './positions.js'
 import type {DocumentCheck, ProjectFault} from './workspace.js'
 
@@ -23,7 +24,7 @@ export interface CheckedDocument {
 const SEVERITY = {error: 1, warning: 2, info: 3} as const
 
 function diagnostic(doc: CheckedDocument, message: Message): Diagnostic {
-  const reason = message.excepted ? exceptionFor(doc.check.file, message)?.reason : undefined
+  const reason = message.excepted ? exceptionFor(doc.check.file, message, registry)?.reason : undefined
   return {range: doc.positions.range(message), severity: SEVERITY[message.severity], code: message.ruleId, source: 'pch', message: messageText(message, reason)}
 }
 
@@ -54,7 +55,7 @@ export function codeActions(doc: CheckedDocument, range: Range, only: readonly s
       if (!overlaps(found.range, range)) return
       const fix = fixes[i]
       if (fix) actions.push({title: `Fix this ${message.ruleId} problem`, kind: 'quickfix', isPreferred: true, diagnostics: [found], edit: change([toLsp(fix)])})
-      const meta = ruleMeta(message.ruleId)
+      const meta = registry.meta(message.ruleId)
       if (meta && !isLocked(meta)) {
         actions.push({title: `Disable ${message.ruleId} for the next line`, kind: 'quickfix', diagnostics: [found], edit: change([disableNextLine(doc.positions, message)])})
       }

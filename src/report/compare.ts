@@ -4,8 +4,7 @@
 // renderer shows it.
 import {UsageError} from '../engine/io/load.js'
 import {formatNumber} from '../rule-api/messages.js'
-import {CHARACTERISTICS, type CharacteristicNumber, type CharacteristicStatus, type ComplianceReport, type SiteReport} from './model.js'
-import {siteName} from './renderer.js'
+import {CHARACTERISTICS, siteName, type CharacteristicNumber, type CharacteristicStatus, type ComplianceReport, type SiteReport} from './model.js'
 
 /** The `report --format json` contract this version writes and reads; another version is refused. */
 export const REPORT_FORMAT = 'pch-report'

@@ -2,7 +2,7 @@
 // figures; every renderer is a pure function of it. A characteristic is met when no compliance
 // rule (or structural error in its section) fails, met by exception when only accepted findings
 // remain, and not met otherwise.
-import type {SiteFacts} from '../engine/pipeline/check.js'
+import type {SiteFacts} from '../rule-api/site-facts.js'
 import type {FileResult, Message} from '../rule-api/types.js'
 import {ruleMeta} from '../rules/index.js'
 import {listSizesStale} from '../rules/population/stale-list-sizes.js'
@@ -238,3 +238,6 @@ function siteReport(
     characteristics,
   }
 }
+
+/** How a report names a site: its id, else its file (and its place in a file of several definitions). */
+export const siteName = (site: SiteReport): string => site.id ?? `${site.filePath}${site.documentIndex === undefined ? '' : ` #${site.documentIndex + 1}`}`

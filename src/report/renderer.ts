@@ -2,7 +2,7 @@
 import type {ChalkInstance} from 'chalk'
 import {formatMoney, formatNumber} from '../rule-api/messages.js'
 import type {ReportComparison} from './compare.js'
-import type {CharacteristicStatus, CommissionerReport, ComplianceReport, SiteReport, Tally} from './model.js'
+import {siteName, type CharacteristicStatus, type CommissionerReport, type ComplianceReport, type SiteReport, type Tally} from './model.js'
 
 /**
  * `by`: what a row is, where a format has one kind of row (csv); the default is a site.
@@ -15,7 +15,7 @@ export const STATUS_WORDS: Record<CharacteristicStatus, string> = {'met': 'met',
 
 export const figure = (value: number | null): string => (value === null ? 'unknown' : formatNumber(value))
 export const money = (value: number | null): string => (value === null ? 'unknown' : formatMoney(value))
-export const siteName = (site: SiteReport): string => site.id ?? `${site.filePath}${site.documentIndex === undefined ? '' : ` #${site.documentIndex + 1}`}`
+export {siteName}
 
 /** Sites that need attention first (not compliant), then by id: hundreds stay readable. */
 export function bySeverity(sites: readonly SiteReport[]): SiteReport[] {

@@ -47,18 +47,3 @@ const byId = new Map(catalogue.map((meta) => [meta.id, meta]))
 export function ruleMeta(id: string): RuleMeta | undefined {
   return byId.get(id)
 }
-
-/**
- * Rules no config, comment or suppression may change: the compliance rules (only an approved
- * exception accepts them) and every structural check, `format/*` included: they decide whether a
- * document conforms to format v1 at all (what ajv over `pch schema` decides).
- */
-export function isLocked(meta: RuleMeta): boolean {
-  return meta.compliance || meta.scope === 'structure'
-}
-
-/** What `pch validate` reports, whatever the config: the locked rules. */
-export function inVerdict(ruleId: string): boolean {
-  const meta = byId.get(ruleId)
-  return meta === undefined || isLocked(meta)
-}

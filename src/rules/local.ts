@@ -6,35 +6,10 @@ import type {Ajv2020, ValidateFunction} from 'ajv/dist/2020.js'
 import {formatNumber, shorten} from '../rule-api/messages.js'
 import {getAt, joinPointer, parsePointer} from '../rule-api/pointer.js'
 import {createAjv} from '../rule-api/schemas.js'
-import type {Characteristic} from '../rule-api/types.js'
 import {linearPattern, UnsupportedPattern} from './linear-pattern.js'
-import type {LocalDeclaration, Rule, RuleMeta} from '../rule-api/rule.js'
-import {INVALID} from './site.js'
-
-/** A config's `local/NAME` entry, as plain data (it travels to worker threads). */
-export interface LocalRuleDeclaration extends LocalDeclaration {
-  id: string
-  severity: 'error' | 'warning'
-  characteristic: Characteristic
-  docs?: string
-}
-
-/** A fault of a declaration: where in it (a JSON Pointer below the rule's entry, at a value or a key), and what. */
-export class LocalRuleError extends Error {
-  constructor(
-    readonly pointer: string,
-    message: string,
-    readonly target: 'value' | 'key' = 'value',
-  ) {
-    super(message)
-  }
-}
-
-/** A local rule's name: `local/` and a kebab-case name, as the built-in ids. */
-export const LOCAL_ID = /^local\/[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/** What a config may declare: enough for any ICB, few enough that loading one stays quick. */
-export const MAX_LOCAL_RULES = 1000
+import type {Rule, RuleMeta} from '../rule-api/rule.js'
+import {INVALID} from '../rule-api/site.js'
+import {LocalRuleError, type LocalRuleDeclaration} from '../rule-api/local-rule.js'
 
 /** Every declaration of a config as a rule; throws LocalRuleError. */
 export function compileLocalRules(declarations: readonly LocalRuleDeclaration[]): Rule[] {

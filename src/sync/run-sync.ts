@@ -4,13 +4,14 @@
 // population.asOf is newer than the extract is named and left (exit 1), in every mode alike.
 import path from 'node:path'
 import {limitsOf, loadConfig} from '../engine/config/config.js'
+import {registry} from '../rules/registry.js'
 import {applyEdits} from '../engine/pipeline/fix.js'
-import {resolvePaths, UsageError} from '../engine/io/load.js'
+import {ignoreMatcher, resolvePaths, UsageError} from '../engine/io/load.js'
 import {plural} from '../rule-api/messages.js'
-import {displayPath, ignoreMatcher, readDefinition} from '../engine/pipeline/run.js'
+import {displayPath, readDefinition} from '../engine/io/source-text.js'
 import {thresholds} from '../rule-api/schemas.js'
 import {writeFilesAtomic} from '../engine/io/write.js'
-import {patch} from '../cli/patch.js'
+import {patch} from '../formatters/patch.js'
 import {forTerminal} from '../formatters/neutralise.js'
 import {tooLargeMessage} from '../engine/io/read.js'
 import {extractSource, readExtract} from './extract.js'
@@ -29,7 +30,7 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
   const cwd = process.cwd()
   if (paths.includes('-')) throw new UsageError('sync-list-sizes rewrites files: it cannot take standard input (-)')
   const extract = readExtract(path.resolve(cwd, flags.from), flags.from)
-  const config = loadConfig(cwd, flags.config)
+  const config = loadConfig(cwd, flags.config, registry)
   const {maxFileSize} = limitsOf(config)
   const options = {
     extract,

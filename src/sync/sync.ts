@@ -6,7 +6,7 @@ import {parseSource, type ScalarSource} from '../engine/parse/parse.js'
 import type {TextEdit} from '../engine/pipeline/check.js'
 import {applyEdits} from '../engine/pipeline/fix.js'
 import {capitation, type Capitation} from '../rules/budget/capitation-mismatch.js'
-import {entries, num, section, str} from '../rules/site.js'
+import {entries, num, section, str} from '../rule-api/site.js'
 import type {ListSizeExtract} from './extract.js'
 
 export interface Band {

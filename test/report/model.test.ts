@@ -10,7 +10,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {run} from '../../src/engine/pipeline/run.js'
+import {run} from '../../src/index.js'
 import {buildReport, type CharacteristicResult, type ComplianceReport, type SiteReport} from '../../src/report/model.js'
 import {tempDir} from '../helpers.js'
 import {BAND, fixtureReport, REPORT_TODAY, STALE_AFTER_MONTHS} from './programme.js'

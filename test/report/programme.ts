@@ -1,7 +1,7 @@
 // The fixture programme of test/report/fixture/ (five sites, two unreadable definitions) linted
 // and turned into the compliance model exactly as `pch report` does, with a fixed "today" and band.
 import {fileURLToPath} from 'node:url'
-import {run} from '../../src/engine/pipeline/run.js'
+import {run} from '../../src/index.js'
 import {buildReport, type ComplianceReport} from '../../src/report/model.js'
 
 export const FIXTURE_DIR = fileURLToPath(new URL('fixture/', import.meta.url))

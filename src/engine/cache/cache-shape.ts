@@ -2,7 +2,7 @@
 // nothing else may be there, before any of it is used. A forged or damaged cache is thrown away
 // whole; it can never crash a run or bring a field into the output that a check would not.
 import type {CheckedFile} from '../pipeline/check.js'
-import {repoRules, ruleMeta} from '../../rules/index.js'
+import type {Registry} from '../../rule-api/registry.js'
 
 type Check = (value: unknown) => boolean
 
@@ -30,14 +30,14 @@ function record(required: Record<string, Check>, optional: Record<string, Check>
 
 const range = {line: count, column: count, endLine: count, endColumn: count}
 
-/** A finding as the cache keeps it: a message of a rule pch knows, without its fix edit. */
-const finding = record(
-  {ruleId: (v) => typeof v === 'string' && ruleMeta(v) !== undefined, severity: oneOf('error', 'warning', 'info'), message: string, ...range, path: string, characteristic: oneOf(1, 2, 3, 4, null), fixable: boolean},
+/** A finding as the cache keeps it: a message of a rule the registry knows, without its fix edit. */
+const finding = (registry: Registry): Check => record(
+  {ruleId: (v) => typeof v === 'string' && registry.meta(v) !== undefined, severity: oneOf('error', 'warning', 'info'), message: string, ...range, path: string, characteristic: oneOf(1, 2, 3, 4, null), fixable: boolean},
   {documentIndex: count, excepted: boolean},
 )
 
 /** '' or the JSON of [rule index, key, rule index, key, ...] (check.ts PackedClaims). */
-const claims: Check = (v) => {
+const claims = ({repoRules}: Registry): Check => (v) => {
   if (v === '') return true
   if (typeof v !== 'string') return false
   try {
@@ -70,21 +70,24 @@ const site = record(
   {documentIndex: count},
 )
 
-const checkedFile = record(
+const checkedFile = (registry: Registry): Check => record(
   {
     filePath: string,
     documents: count,
-    findings: list(finding),
-    claims,
+    findings: list(finding(registry)),
+    claims: claims(registry),
     exceptions: list(record({rule: string, path: string, range: record(range), reason: string}, {documentIndex: count})),
     directives: list(record({line: count, rules: list(string), range: record(range)}, {documentIndex: count})),
   },
   {sites: list(site)},
 )
 
-const entry = record({hash: string, file: checkedFile})
+// One checker per registry: a run checks every entry of its cache file against the same one.
+const entries = new WeakMap<Registry, Check>()
 
-/** A saved entry of the current shape: [path, {hash, file}]. */
-export function isCacheEntry(value: unknown): value is [string, {hash: string; file: CheckedFile}] {
+/** A saved entry of the current shape, of rules `registry` knows: [path, {hash, file}]. */
+export function isCacheEntry(value: unknown, registry: Registry): value is [string, {hash: string; file: CheckedFile}] {
+  let entry = entries.get(registry)
+  if (!entry) entries.set(registry, (entry = record({hash: string, file: checkedFile(registry)})))
   return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && entry(value[1])
 }

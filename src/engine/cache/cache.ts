@@ -11,8 +11,9 @@ import path from 'node:path'
 import {isCacheEntry} from './cache-shape.js'
 import type {CheckedFile, CheckOptions} from '../pipeline/check.js'
 import {limitsOf} from '../config/config.js'
-import type {FileText} from '../pipeline/run.js'
+import type {FileText} from '../io/source-text.js'
 import {crypto} from '../../rule-api/lazy.js'
+import type {Registry} from '../../rule-api/registry.js'
 import {decode, readBounded} from '../io/read.js'
 import {isInside, isLink, writeFileAtomic} from '../io/write.js'
 
@@ -199,14 +200,14 @@ function unusableFile(file: string, name: string): string | undefined {
 }
 
 /** The cache kept at `file`, or an empty one when it is missing, unreadable, too large, damaged or stale. */
-export function loadCache(file: string, environment: string): CheckCache {
+export function loadCache(file: string, environment: string, registry: Registry): CheckCache {
   try {
     const read = readBounded(file, CACHE_FILE_LIMIT)
     const text = 'bytes' in read ? decode(read.bytes) : undefined
     const saved: unknown = text === undefined ? undefined : JSON.parse(text)
     if (typeof saved === 'object' && saved !== null && 'environment' in saved && 'entries' in saved) {
       const {environment: kept, entries} = saved
-      if (kept === environment && Array.isArray(entries) && entries.every(isCacheEntry)) return new CheckCache(environment, entries)
+      if (kept === environment && Array.isArray(entries) && entries.every((entry) => isCacheEntry(entry, registry))) return new CheckCache(environment, entries)
     }
   } catch {
     // A cache is only ever an optimisation: anything wrong with it means starting afresh.

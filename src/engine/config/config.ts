@@ -3,10 +3,9 @@
 // schemas/config.schema.json; every fault is exit 2 with the config file's line and column.
 import {existsSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {catalogue, isLocked, ruleMeta} from '../../rules/index.js'
-import {LOCAL_ID, localRuleCompiler, LocalRuleError, MAX_LOCAL_RULES, type LocalRuleDeclaration} from '../../rules/local.js'
+import {LOCAL_ID, LocalRuleError, MAX_LOCAL_RULES, type LocalRuleDeclaration} from '../../rule-api/local-rule.js'
+import {isLocked, type Registry} from '../../rule-api/registry.js'
 import type {Rule} from '../../rule-api/rule.js'
-import {rememberRuleSet} from '../../rules/rule-set.js'
 import {UsageError} from '../io/load.js'
 import {DEFAULT_LIMITS, parseSource, type Limits} from '../parse/parse.js'
 import {readDataText} from '../io/read.js'
@@ -72,23 +71,23 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-/** Load `explicit` (--config) or the nearest config; no config is an empty one. */
-export function loadConfig(cwd: string, explicit?: string): Config {
+/** Load `explicit` (--config) or the nearest config; no config is an empty one. `registry`: the rules its ids are checked against. */
+export function loadConfig(cwd: string, explicit: string | undefined, registry: Registry): Config {
   const file = explicit === undefined ? findConfig(cwd) : path.resolve(cwd, explicit)
   if (file === undefined) return {dir: path.resolve(cwd), rules: new Map(), ignore: []}
   const shown = shownPath(file, cwd)
   if (!existsSync(file)) throw new UsageError(`Config file not found: ${shown}`)
-  return configOf(file, readLayer(file, cwd, [{file: realpath(file), shown}], localRuleCompiler()))
+  return configOf(file, readLayer(file, cwd, [{file: realpath(file), shown}], registry), registry)
 }
 
 /** A config from its text, as if read from `file` (what it extends is read from the files): for tests and the API. */
-export function parseConfig(text: string, file: string, cwd: string = path.dirname(file)): Config {
-  return configOf(file, readLayer(file, cwd, [{file: realpath(file), shown: shownPath(file, cwd)}], localRuleCompiler(), text))
+export function parseConfig(text: string, file: string, cwd: string, registry: Registry): Config {
+  return configOf(file, readLayer(file, cwd, [{file: realpath(file), shown: shownPath(file, cwd)}], registry, text), registry)
 }
 
-function configOf(file: string, layer: Layer): Config {
+function configOf(file: string, layer: Layer, registry: Registry): Config {
   const local = [...layer.local.values()].map(({declaration}) => declaration)
-  rememberRuleSet(local, [...layer.local.values()].map(({rule}) => rule))
+  registry.rememberRuleSet(local, [...layer.local.values()].map(({rule}) => rule))
   return {
     file,
     dir: path.dirname(file),
@@ -133,7 +132,7 @@ interface RawConfig {
 }
 
 /** One config file (`chain` ends with it: the configs that led to it, the one a run uses first), with what it extends merged under it. */
-function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string; shown: string}>, compile: (declaration: LocalRuleDeclaration) => Rule, given?: string): Layer {
+function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string; shown: string}>, registry: Registry, given?: string, compile = registry.localRuleCompiler()): Layer {
   const {shown} = chain.at(-1)!
   const within = chain.length > 1 ? ` (in the extends chain ${chain.map((c) => c.shown).join(' -> ')})` : ''
   // The config's own limits are not known before it is read: it is held to the default.
@@ -159,7 +158,7 @@ function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string
     const real = realpath(target)
     const next = [...chain, {file: real, shown: shownPath(target, cwd)}]
     if (chain.some((c) => c.file === real)) fail(joinPointer('extends', index), `extends makes a cycle: ${next.map((c) => c.shown).join(' -> ')}`)
-    mergeLayer(layer, readLayer(target, cwd, next, compile))
+    mergeLayer(layer, readLayer(target, cwd, next, registry, undefined, compile))
     layer.extended.push(target)
   }
   const extended = chain.length > 1
@@ -197,7 +196,7 @@ function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string
     }
     const [severity, options = {}] = (Array.isArray(setting) ? setting : [setting]) as [ConfiguredSeverity, Record<string, unknown>?]
     const local = id.startsWith('local/')
-    const meta = local ? undefined : ruleMeta(id)
+    const meta = local ? undefined : registry.meta(id)
     if (local) {
       if (!layer.local.has(id)) fail(pointer, `unknown rule "${id}": no config it extends declares it${didYouMean(id, [...layer.local.keys()])}`, 'key')
       if (Object.keys(options).length > 0) fail(joinPointer('rules', id, 1), `${id} takes no options`)
@@ -205,7 +204,7 @@ function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string
       continue
     }
     if (!meta) {
-      fail(pointer, `unknown rule "${id}"${didYouMeanRule(id, catalogue.map((m) => m.id))}`, 'key')
+      fail(pointer, `unknown rule "${id}"${didYouMeanRule(id, registry.metas.map((m) => m.id))}`, 'key')
     } else if (meta.compliance && severity !== 'error') {
       fail(pointer, `${id} is a compliance rule: it cannot be set to ${severity}; accept a finding with an approved exception in the definition's metadata.exceptions`)
     } else if (isLocked(meta) && severity !== 'error') {

@@ -4,23 +4,9 @@
 // close date in 12). A file that is not that shape is a UsageError with file and line.
 import {readCsvFile, type CsvRow} from './csv-file.js'
 import {UsageError} from './load.js'
+import type {OdsRegister, RegisterEntry, TrustEntry, TrustRegister} from '../../rule-api/types.js'
 
-export interface RegisterEntry {
-  /** "active", or what the register says instead (closed, dormant, proposed, inactive). */
-  status: string
-  closed?: string
-}
-
-export type OdsRegister = ReadonlyMap<string, RegisterEntry>
-
-export interface TrustEntry {
-  /** The trust's name as the register writes it (upper case). */
-  name: string
-  /** YYYY-MM-DD, when the trust has closed. */
-  closed?: string
-}
-
-export type TrustRegister = ReadonlyMap<string, TrustEntry>
+export type {OdsRegister, RegisterEntry, TrustEntry, TrustRegister}
 
 const STATUSES: Record<string, string> = {A: 'active', ACTIVE: 'active', C: 'closed', INACTIVE: 'inactive', D: 'dormant', DORMANT: 'dormant', P: 'proposed'}
 

@@ -17,7 +17,10 @@ export const BATCH = 32
 export interface WorkerTask {
   files: Array<{path: string; hash?: string}>
   cwd: string
-  options: RunPlan['options']
+  /** The run's options without its registry, which holds functions: */
+  options: Omit<RunPlan['options'], 'registry'>
+  /** the worker imports it again from its module (Registry.module). */
+  registry: string
   cache: boolean
   /** [next file to take, batches posted]. */
   control: SharedArrayBuffer
@@ -57,7 +60,8 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
   const task: WorkerTask = {
     files: paths.map((file) => ({path: file, ...(cache ? {hash: cache.hashOf(file)} : {})})),
     cwd,
-    options: plan.options,
+    options: withoutRegistry(plan.options),
+    registry: plan.options.registry.module,
     cache: cache !== undefined,
     control,
   }
@@ -93,6 +97,10 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
     if ('error' in slot) throw new UsageError(slot.error)
     return slot
   })
+}
+
+function withoutRegistry({registry: _registry, ...options}: RunPlan['options']): WorkerTask['options'] {
+  return options
 }
 
 function startWorker(task: WorkerTask, take: (result: WorkerResult) => void): Promise<void> {

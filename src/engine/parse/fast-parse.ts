@@ -7,7 +7,7 @@
 // proves it over the examples, the templates and fuzzed inputs).
 import {withLineFeeds} from './line-breaks.js'
 import {parsePointer} from '../../rule-api/pointer.js'
-import {DEFAULT_LIMITS, LineStarts, Positions, type ScalarSource, type SourceDocument} from './parse.js'
+import {DEFAULT_LIMITS, LineStarts, Positions, type ScalarSource, type SourceDocument} from './source.js'
 import type {Range} from '../../rule-api/types.js'
 
 interface ScalarNode {

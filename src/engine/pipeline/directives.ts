@@ -1,7 +1,6 @@
 // Inline `# pch-disable-next-line RULE[, RULE] -- reason` comments: which rules they silence on
 // which line, and which of them cannot do what they say.
-import {isLocked} from '../../rules/index.js'
-import type {RuleSet} from '../../rules/rule-set.js'
+import {isLocked, type RuleSet} from '../../rule-api/registry.js'
 import {LINE_BREAK} from '../parse/line-breaks.js'
 import {didYouMeanRule} from '../../rule-api/suggest.js'
 import type {Range} from '../../rule-api/types.js'

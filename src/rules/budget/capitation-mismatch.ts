@@ -1,6 +1,6 @@
 // Characteristic 3: the budget total is what capitation pays for the population, within tolerance.
 import {defineRule} from '../../rule-api/rule.js'
-import {budget, num, registeredPopulation, section} from '../site.js'
+import {budget, num, registeredPopulation, section} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 1

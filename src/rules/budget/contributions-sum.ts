@@ -1,6 +1,6 @@
 // Characteristic 3: where the budget's sources are listed, they account for all of it.
 import {defineRule} from '../../rule-api/rule.js'
-import {budget, knownList, num} from '../site.js'
+import {budget, knownList, num} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 7

@@ -1,6 +1,6 @@
 // Characteristic 3 (advisory): sharing gains without losses aligns incentives only half-way.
 import {defineRule} from '../../rule-api/rule.js'
-import {section} from '../site.js'
+import {section} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 8

@@ -1,7 +1,7 @@
 // Characteristic 3 (advisory): capitation is annual, so the budget period is one year.
-import {addDays, addMonths, formatDate, parseDate} from '../dates.js'
+import {addDays, addMonths, formatDate, parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {section} from '../site.js'
+import {section} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 11

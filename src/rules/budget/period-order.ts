@@ -1,7 +1,7 @@
 // Characteristic 3: the budget period ends after it starts.
-import {parseDate} from '../dates.js'
+import {parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {section} from '../site.js'
+import {section} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 6

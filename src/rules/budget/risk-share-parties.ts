@@ -1,6 +1,6 @@
 // Characteristic 3: risk is shared across the divide: the member practices and at least one partner.
 import {defineRule} from '../../rule-api/rule.js'
-import {knownList, partnerIds, practiceCodes, section} from '../site.js'
+import {knownList, partnerIds, practiceCodes, section} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 4

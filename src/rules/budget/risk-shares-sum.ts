@@ -1,6 +1,6 @@
 // Characteristic 3: gain shares (and, for gain-and-loss, loss shares) add up to 100 %.
 import {defineRule} from '../../rule-api/rule.js'
-import {knownList, num, section} from '../site.js'
+import {knownList, num, section} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 3

@@ -1,7 +1,7 @@
 // Characteristic 3: each risk-share party is the member practices, a member practice or a partner.
 import {defineRule} from '../../rule-api/rule.js'
 import {unknownReferences} from '../references.js'
-import {partnerIds, practiceCodes, section} from '../site.js'
+import {partnerIds, practiceCodes, section} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 5

@@ -1,6 +1,6 @@
 // Characteristic 1: outcome ids are unique, so reports can track each outcome.
 import {defineRule} from '../../rule-api/rule.js'
-import {duplicates, entries, section, str} from '../site.js'
+import {duplicates, entries, section, str} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 4

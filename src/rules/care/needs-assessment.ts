@@ -1,7 +1,7 @@
 // Characteristic 1 (advisory): the population-health plan rests on a current needs assessment.
-import {addMonths, parseDate} from '../dates.js'
+import {addMonths, parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {isObject, section} from '../site.js'
+import {isObject, section} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 6

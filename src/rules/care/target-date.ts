@@ -1,7 +1,7 @@
 // Characteristic 1 (advisory): a target is set for after its baseline was measured.
-import {parseDate} from '../dates.js'
+import {parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {entries, isObject, section, nameOf} from '../site.js'
+import {entries, isObject, section, nameOf} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 5

@@ -1,6 +1,6 @@
 // Characteristic 1: an outcome's target is an improvement on its baseline.
 import {defineRule} from '../../rule-api/rule.js'
-import {entries, isObject, num, section, nameOf} from '../site.js'
+import {entries, isObject, num, section, nameOf} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 3

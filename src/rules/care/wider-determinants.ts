@@ -1,6 +1,6 @@
 // Characteristic 1 (advisory): population health reaches beyond health care.
 import {defineRule} from '../../rule-api/rule.js'
-import {missingOrEmpty, section} from '../site.js'
+import {missingOrEmpty, section} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 7

@@ -1,6 +1,6 @@
 // General (repo scope): each site of a repository has its own id.
 import type {RepoRule} from '../../rule-api/rule.js'
-import {section, str} from '../site.js'
+import {section, str} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 2

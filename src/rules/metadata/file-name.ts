@@ -1,6 +1,6 @@
 // General (advisory): a file is named after the site it defines, so sites are easy to find.
 import {defineRule} from '../../rule-api/rule.js'
-import {section, str} from '../site.js'
+import {section, str} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 1

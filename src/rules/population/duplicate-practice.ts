@@ -1,6 +1,6 @@
 // Characteristic 4: each member practice is listed once, so its patients are counted once.
 import {defineRule} from '../../rule-api/rule.js'
-import {duplicates, entries, population, str} from '../site.js'
+import {duplicates, entries, population, str} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 2

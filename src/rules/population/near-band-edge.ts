@@ -1,7 +1,7 @@
 // Characteristic 4 (advisory): a population in band but close to an edge will soon leave it.
 import {thresholds} from '../../rule-api/schemas.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {population, registeredPopulation} from '../site.js'
+import {population, registeredPopulation} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 3

@@ -1,6 +1,6 @@
 // Characteristic 4 (repo scope): a practice belongs to one PCH, so no patient is counted twice.
 import type {RepoRule} from '../../rule-api/rule.js'
-import {entries, population, str} from '../site.js'
+import {entries, population, str} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 8

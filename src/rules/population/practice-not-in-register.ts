@@ -1,6 +1,6 @@
 // Characteristic 4 (with --ods): every member practice is a practice the ODS register knows.
 import {defineRule} from '../../rule-api/rule.js'
-import {entries, population, str} from '../site.js'
+import {entries, population, str} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 6

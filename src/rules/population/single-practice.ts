@@ -1,6 +1,6 @@
 // Characteristic 4 (advisory): a PCH is practices coming together, not one practice alone.
 import {defineRule} from '../../rule-api/rule.js'
-import {knownList, population} from '../site.js'
+import {knownList, population} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 5

@@ -1,6 +1,6 @@
 // Characteristic 4: the registered population is within the band the schema sets (30,000-50,000).
 import {defineRule} from '../../rule-api/rule.js'
-import {population, registeredPopulation} from '../site.js'
+import {population, registeredPopulation} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 1

@@ -1,7 +1,7 @@
 // Characteristic 4 (advisory): list sizes from an old extract no longer describe the population.
-import {formatDate, olderThanMonths, parseDate} from '../dates.js'
+import {formatDate, olderThanMonths, parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {population} from '../site.js'
+import {population} from '../../rule-api/site.js'
 
 /** Whether list sizes as of `asOf` are more than `months` months before `today` (null when either is not a date). */
 export function listSizesStale(asOf: unknown, today: string, months: number): boolean | null {

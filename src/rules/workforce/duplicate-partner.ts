@@ -1,6 +1,6 @@
 // Characteristic 2: partner ids are unique, so employers and risk shares name one organisation.
 import {defineRule} from '../../rule-api/rule.js'
-import {duplicates, entries, str, workforce} from '../site.js'
+import {duplicates, entries, str, workforce} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 3

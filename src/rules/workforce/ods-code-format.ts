@@ -1,7 +1,7 @@
 // Characteristic 2: an NHS trust partner is named by its trust code.
 import {matchesSchema, schemaById} from '../../rule-api/schemas.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {nameOf, partnersWithCode} from '../site.js'
+import {nameOf, partnersWithCode} from '../../rule-api/site.js'
 
 const TRUST_CODE = 'workforce.schema.json#/$defs/trustOdsCode'
 /** What a trust code looks like, in the schema's words; read only when a finding needs it. */

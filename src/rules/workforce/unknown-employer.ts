@@ -1,7 +1,7 @@
 // Characteristic 2: each member of the integrated team is employed by a practice or a partner.
 import {defineRule} from '../../rule-api/rule.js'
 import {unknownReferences} from '../references.js'
-import {partnerIds, practiceCodes, workforce} from '../site.js'
+import {partnerIds, practiceCodes, workforce} from '../../rule-api/site.js'
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 4

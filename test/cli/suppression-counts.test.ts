@@ -1,6 +1,6 @@
 // Bulk suppressions in-process: the counts, their file's text, and which findings they suppress.
 import {describe, expect, it} from 'vitest'
-import {applySuppressions, countFindings, parseSuppressions, pruneSuppressions, serializeSuppressions, suppressFindings, type Suppressions} from '../../src/engine/pipeline/suppressions.js'
+import {applySuppressions, countFindings, parseSuppressions, pruneSuppressions, serializeSuppressions, suppressFindings, type Suppressions} from '../../src/cli/suppression-counts.js'
 import type {FileResult, Message} from '../../src/rule-api/types.js'
 
 const m = (ruleId: string, severity: Message['severity'] = 'warning'): Message => ({ruleId, severity, message: ruleId, line: 1, column: 1, endLine: 1, endColumn: 2, path: '', characteristic: null, fixable: false})

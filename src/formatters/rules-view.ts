@@ -3,9 +3,9 @@
 import {UsageError} from '../engine/io/load.js'
 import {didYouMeanRule} from '../rule-api/suggest.js'
 import {thresholds} from '../rule-api/schemas.js'
-import {forTerminal} from '../formatters/neutralise.js'
+import {forTerminal} from './neutralise.js'
 import {localRuleText, type RuleMeta} from '../rule-api/rule.js'
-import type {RuleSet} from '../rules/rule-set.js'
+import type {RuleSet} from '../rule-api/registry.js'
 
 const COLUMNS = ['RULE', 'CHAR.', 'SEVERITY', 'COMPLIANCE', 'FIXABLE', 'SUMMARY'] as const
 

@@ -2,10 +2,11 @@
 // advisory rules, so a repository can adopt a stricter config and gate only new findings. Pure: the
 // CLI reads and writes pch-suppressions.json; compliance and structural rules are never suppressed.
 import path from 'node:path'
-import {catalogue, isLocked, ruleMeta} from '../../rules/index.js'
-import {UsageError} from '../io/load.js'
-import {didYouMean} from '../schema/schema-check.js'
-import type {FileResult, Message} from '../../rule-api/types.js'
+import {catalogue, ruleMeta} from '../rules/index.js'
+import {UsageError} from '../engine/io/load.js'
+import {isLocked} from '../rule-api/registry.js'
+import {didYouMean} from '../rule-api/suggest.js'
+import type {FileResult, Message} from '../rule-api/types.js'
 
 /** The file's name when --suppressions-location does not give one: beside the config, else in the working directory. */
 export const SUPPRESSIONS_NAME = 'pch-suppressions.json'
