@@ -71,8 +71,7 @@ const check = (mode: Mode, input: CheckInput): FileResult[] =>
     config: input.config,
     stdin: input.stdin,
     stdinFilename: input.stdinFilename,
-    odsFile: input.odsFile,
-    trustsFile: input.trustsFile,
+    registers: {ods: input.odsFile, trusts: input.trustsFile},
   }).results
 
 /** `pch validate` as a function: structure and compliance rules. Throws UsageError where the CLI exits 2. */

@@ -72,7 +72,7 @@ function check(ruleId: string, c: ValidCase): {messages: Message[]; reports: Rep
   }
   try {
     const config = c.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
-    const out = run({mode: c.mode ?? 'validate', today: c.today ?? TODAY, paths: ['-'], stdin: c.code, config, collectFixes: true})
+    const out = run({mode: c.mode ?? 'validate', today: c.today ?? TODAY, paths: ['-'], stdin: c.code, config, collect: {fixes: true}})
     const fix = out.fixes.find((f) => f.edits.length > 0)
     return {messages: out.results[0]!.messages, reports, output: fix ? applyEdits(fix.text, fix.edits) : null}
   } finally {

@@ -57,21 +57,18 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     stdin,
     stdinFilename: flags['stdin-filename'],
     config,
-    collectFixes: fixing,
-    ...(flags.ods === undefined ? {} : {odsFile: flags.ods}),
-    ...(flags.trusts === undefined ? {} : {trustsFile: flags.trusts}),
-    concurrency,
-    version: context.version,
-    ...(flags.cache ? {cacheLocation: flags['cache-location'] ?? DEFAULT_CACHE_LOCATION} : {}),
-    // --fix re-checks what it changed: the first run's results of the other files are kept.
-    keepCache: fixing,
+    collect: {fixes: fixing},
+    registers: {...(flags.ods === undefined ? {} : {ods: flags.ods}), ...(flags.trusts === undefined ? {} : {trusts: flags.trusts})},
+    // --cache keeps results in a directory; --fix re-checks what it changed, so the first run's
+    // results of the other files are kept in memory.
+    ...(flags.cache ? {cache: {version: context.version, directory: flags['cache-location'] ?? DEFAULT_CACHE_LOCATION}} : fixing ? {cache: {version: context.version}} : {}),
   }
   // lint's suppressions (validate ignores them: its verdict is locked), read before any work.
   const suppressions = mode === 'lint' ? (await import('./suppressions.js')).planSuppressions(flags, paths, config, process.cwd()) : undefined
   const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline, reports)
   const baselineFile = flags.baseline === undefined ? [] : [flags.baseline]
   await refuseOutputsOverInputs([...reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), ...(suppressions?.writes === undefined ? [] : [suppressions.writes])], input, baselineFile)
-  let output = await runParallel(input)
+  let output = await runParallel(input, concurrency)
   // A cache that cannot be used changes no result: one line each, and the run goes on.
   for (const warning of output.warnings) process.stderr.write(`pch: warning: ${warning}\n`)
   if (fixing && output.fixes.length > 0) {
@@ -188,7 +185,7 @@ async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; each file holds either its old or its fixed content`)
   }
-  return run({...input, overrides, collectFixes: false, cache: output.cache})
+  return run(again(input, output, {overrides}))
 }
 
 /** --fix-dry-run: print a unified diff of what --fix would write; the exit code is as after the fix. */
@@ -202,7 +199,13 @@ async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput,
     if (fix.path === undefined) stdin = fixed
     else overrides.set(fix.path, fixed)
   }
-  return run({...input, stdin, overrides, collectFixes: false, cache: output.cache})
+  return run(again(input, output, {stdin, overrides}))
+}
+
+/** The run after a fix: the fixed texts, checked with the first run's results of the files that did not change. */
+function again(input: RunInput, output: RunOutput, texts: Pick<RunInput, 'stdin' | 'overrides'>): RunInput {
+  const {collect: _collect, cache, ...rest} = input
+  return {...rest, ...texts, ...(output.cache && cache ? {cache: {version: cache.version, from: output.cache}} : {})}
 }
 
 /** --concurrency: off (one thread, the default), auto, or a whole number of threads. */

@@ -25,7 +25,7 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
   if (flags.by === 'commissioner' && flags.format !== 'csv') {
     throw new UsageError('--by commissioner is for --format csv (one row per ICB); the other formats always show the view by commissioner')
   }
-  const input = {mode: 'lint', registry, today, paths, configFile: flags.config, collectSites: true} as const
+  const input = {mode: 'lint', registry, today, paths, configFile: flags.config, collect: {sites: true}} as const
   // The earlier report first: a bad one fails the run before any definition is read.
   const previous = flags.compare === undefined ? undefined : await readPrevious(flags.compare)
   if (flags.output !== undefined) await refuseOutputsOverInputs([flags.output], input, flags.compare === undefined ? [] : [flags.compare])

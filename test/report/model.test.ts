@@ -278,7 +278,7 @@ describe('report model: the fixture programme', () => {
 function reportOf(files: Record<string, string>): ComplianceReport {
   const dir = tempDir('pch-report-model-')
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
-  const {results, sites} = run({mode: 'lint', today: REPORT_TODAY, paths: [dir], cwd: dir, collectSites: true})
+  const {results, sites} = run({mode: 'lint', today: REPORT_TODAY, paths: [dir], cwd: dir, collect: {sites: true}})
   return buildReport(results, sites, {today: REPORT_TODAY, band: BAND, staleAfterMonths: STALE_AFTER_MONTHS})
 }
 

@@ -10,6 +10,6 @@ export const BAND = {minimum: 30000, maximum: 50000}
 export const STALE_AFTER_MONTHS = 6
 
 export function fixtureReport(): ComplianceReport {
-  const {results, sites} = run({mode: 'lint', today: REPORT_TODAY, paths: [FIXTURE_DIR], cwd: FIXTURE_DIR, collectSites: true})
+  const {results, sites} = run({mode: 'lint', today: REPORT_TODAY, paths: [FIXTURE_DIR], cwd: FIXTURE_DIR, collect: {sites: true}})
   return buildReport(results, sites, {today: REPORT_TODAY, band: BAND, staleAfterMonths: STALE_AFTER_MONTHS})
 }

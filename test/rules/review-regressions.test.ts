@@ -20,7 +20,7 @@ const write = temp.write
 
 /** Lint `paths` in `temp.path`, keeping fix edits. */
 const lintRun = (paths: string[], extra: Partial<Parameters<typeof run>[0]> = {}): ReturnType<typeof run> =>
-  run({mode: 'lint', today: TODAY, paths, cwd: temp.path, collectFixes: true, ...extra})
+  run({mode: 'lint', today: TODAY, paths, cwd: temp.path, collect: {fixes: true}, ...extra})
 
 const yamlErrors = (text: string): string[] => parseAllDocuments(text).flatMap((doc) => ('errors' in doc ? doc.errors.map((e) => e.code) : []))
 

@@ -34,10 +34,13 @@ export type WorkerResult =
 
 export type WorkerMessage = {results: WorkerResult[]} | {done: true} | {fatal: string}
 
+/** Threads for phase 1: a number (1: this thread alone), or 'auto' for the machine's cores. */
+export type Concurrency = number | 'auto'
+
 /** Worker threads a run would use: none for few files, standard input, --fix, or running from source. */
-export function workerCount(plan: RunPlan, concurrency: RunInput['concurrency']): number {
+export function workerCount(plan: RunPlan, concurrency: Concurrency): number {
   const {input, sources} = plan
-  if (input.collectFixes || input.overrides || sources.some((s) => s.kind === 'stdin')) return 0
+  if (input.collect?.fixes || input.overrides || sources.some((s) => s.kind === 'stdin')) return 0
   if (import.meta.url.endsWith('.ts')) return 0
   if (typeof concurrency === 'number') return Math.max(0, Math.min(concurrency - 1, sources.length - 1))
   // auto: the main thread is one of the threads, so one fewer worker than cores.
@@ -45,9 +48,9 @@ export function workerCount(plan: RunPlan, concurrency: RunInput['concurrency'])
 }
 
 /** `run`, with phase 1 spread over worker threads when there are enough files to gain from it. */
-export async function runParallel(input: RunInput): Promise<RunOutput> {
+export async function runParallel(input: RunInput, concurrency: Concurrency = 1): Promise<RunOutput> {
   const plan = planRun(input)
-  const workers = workerCount(plan, input.concurrency ?? 1)
+  const workers = workerCount(plan, concurrency)
   if (workers === 0) return finishRun(plan, plan.sources.map((source) => inspectSource(plan, source)))
   return finishRun(plan, await inspectInParallel(plan, workers))
 }

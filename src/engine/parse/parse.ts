@@ -25,13 +25,17 @@ const CORE_TAGS = new Set(
 /**
  * Parse every document of a file, whatever its line breaks (LF, CRLF, CR: positions count each as
  * one). Empty documents (a trailing `---`, a file of comments) are dropped.
- * A file in the plain subset of YAML takes the fast parser, which gives the same data and positions;
- * `fast: false` forces the full parser (for the tests that prove the two agree).
+ * A file in the plain subset of YAML takes the fast parser, which gives the same data and positions.
  */
-export function parseSource(source: string, fast = true, maxDepth: number = DEFAULT_LIMITS.maxDepth): ParsedSource {
-  const quick = fast ? fastParse(source, maxDepth) : undefined
+export function parseSource(source: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): ParsedSource {
+  const quick = fastParse(source, maxDepth)
   // The subset has no multi-line scalars: no line is inside one.
   if (quick) return {documents: [quick], scalarLines: () => new Set()}
+  return parseFull(source, maxDepth)
+}
+
+/** parseSource with the full YAML parser, whatever the text (what the fast path must agree with). */
+export function parseFull(source: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): ParsedSource {
   // yaml knows LF and CRLF, not a lone CR: it reads the same text with LF there, offset for offset.
   const text = withLineFeeds(source)
   // yaml takes minutes over megabytes of deeply nested flow collections. When a quick count of

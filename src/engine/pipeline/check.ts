@@ -27,10 +27,6 @@ export interface CheckOptions {
   register?: OdsRegister
   /** The ODS register of NHS trusts (--trusts), for the trust partner register rules. */
   trusts?: TrustRegister
-  /** Definitions in the whole run: a repo-scope rule cannot fire in a run of one. */
-  definitionsInRun?: number
-  /** false: parse every file with the full YAML parser (the tests that prove both paths agree). */
-  fastPath?: boolean
 }
 
 /** A byte-range replacement in the original text (offsets into the string). */
@@ -96,7 +92,7 @@ function collectClaims(data: unknown, options: CheckOptions, visit: (rule: numbe
  * claims are phase 1's, unless the file has changed since.
  */
 export function placedClaims(text: string, options: CheckOptions): Claim[] {
-  const {documents} = parseSource(text, options.fastPath !== false, limitsOf(options.config).maxDepth)
+  const {documents} = parseSource(text, limitsOf(options.config).maxDepth)
   const claims: Claim[] = []
   for (const doc of documents) {
     if (doc.problems.length > 0 || apiVersionProblem(doc.data)) continue
@@ -126,7 +122,7 @@ const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
 
 /** Phase 1 for one file's text. Never throws for any input. */
 export function inspectText(filePath: string, text: string, options: CheckOptions, displayName: string | undefined): CheckedFile {
-  const {documents, scalarLines} = parseSource(text, options.fastPath !== false, limitsOf(options.config).maxDepth)
+  const {documents, scalarLines} = parseSource(text, limitsOf(options.config).maxDepth)
   const {registry} = options
   const {directives, problems} = parseDirectives(text, scalarLines, registry.ruleSetOf(options.config))
   const file: CheckedFile = {filePath, documents: documents.length, findings: [], claims: '', exceptions: [], directives}
@@ -284,8 +280,11 @@ export function exceptionFor(file: CheckedFile, found: Pick<Message, 'ruleId' | 
   return file.exceptions.find((e) => e.rule === found.ruleId && e.documentIndex === found.documentIndex)
 }
 
-/** Apply exceptions, unused-exception, config severities and inline directives; count and sort. */
-export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], options: CheckOptions): FinishedFile {
+/**
+ * Apply exceptions, unused-exception, config severities and inline directives; count and sort.
+ * `definitionsInRun`: the definitions of the whole run (a repo-scope rule cannot fire in a run of one).
+ */
+export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], options: CheckOptions, definitionsInRun: number = file.documents): FinishedFile {
   const used = new Set<ApprovedException>()
   const {registry} = options
   const rules = registry.ruleSetOf(options.config)
@@ -301,7 +300,7 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
     findings.push(found)
   }
   if (options.mode === 'lint') {
-    const repoRuleCanFire = (options.definitionsInRun ?? file.documents) > 1
+    const repoRuleCanFire = definitionsInRun > 1
     // Where the schema rejected values, a rule may have stayed silent for want of them: its
     // exception cannot be called unused.
     const unsure = new Set(findings.filter((f) => f.ruleId === 'schema').map((f) => f.documentIndex))
@@ -333,7 +332,7 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
     }
     return [found]
   })
-  if (options.mode === 'lint') kept.push(...unusedDirectives(file, silenced, findings, options))
+  if (options.mode === 'lint') kept.push(...unusedDirectives(file, silenced, findings, options, definitionsInRun))
   sortMessages(kept)
   const edits = kept.flatMap((found) => (found.fix ? [found.fix] : []))
   const messages: Message[] = kept.map(({fix: _fix, ...message}) => message)
@@ -351,12 +350,12 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
 }
 
 /** lint/unused-disable-directive: each rule of a directive that silenced nothing (config severities apply). */
-function unusedDirectives(file: CheckedFile, silenced: ReadonlySet<string>, findings: readonly Finding[], options: CheckOptions): Finding[] {
+function unusedDirectives(file: CheckedFile, silenced: ReadonlySet<string>, findings: readonly Finding[], options: CheckOptions, definitionsInRun: number): Finding[] {
   const {registry} = options
   const {unusedDisableDirective} = registry.findings
   const configured = options.config.rules.get(unusedDisableDirective.meta.id)?.severity
   if (configured === 'off' || file.directives.length === 0) return []
-  const repoRuleCanFire = (options.definitionsInRun ?? file.documents) > 1
+  const repoRuleCanFire = definitionsInRun > 1
   // Where the schema rejected values a rule may have stayed silent for want of them: not "unused".
   const unsure = new Set(findings.filter((f) => f.ruleId === 'schema').map((f) => f.documentIndex))
   return file.directives.flatMap((directive, index) =>

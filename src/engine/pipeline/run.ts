@@ -15,36 +15,54 @@ import {checkToday} from './today.js'
 import {defaultRegistry, type Registry} from '../../rule-api/registry.js'
 import type {FileResult, Message, Mode} from '../../rule-api/types.js'
 
+/**
+ * What a run is asked, grouped by concern; read, never changed. What to check (mode, paths, the
+ * texts of stdin and of files being fixed), under which rules (registry, config, today), against
+ * which registers, what to collect besides the results, and whether phase 1 is kept between runs.
+ * How many threads check the files is the caller's choice of entry (`runParallel`), not the run's.
+ */
 export interface RunInput extends SourceTexts {
   mode: Mode
+  paths: readonly string[]
+  /** Where relative paths, globs and the config search start; default process.cwd(). */
+  cwd?: string
   /** The rules the run knows: the caller's registry (pch's own entry points hand in src/rules/registry.ts). */
   registry?: Registry
   /** "Today" for date-dependent rules, YYYY-MM-DD; default the system's local date, as the CLI's. */
   today?: string
-  paths: readonly string[]
-  cwd?: string
   /** --config; without it the nearest .pchrc.* is used. */
   configFile?: string
   /** An already loaded config (takes precedence over configFile). */
   config?: Config
-  /** Keep each file's text and its fix edits (for --fix). */
-  collectFixes?: boolean
-  /** Record each definition's key figures (for pch report). */
-  collectSites?: boolean
-  /** --ods: an ODS practice register (epraccur.csv); without it, `ods:` of the config. */
-  odsFile?: string
-  /** --trusts: an ODS register of NHS trusts (etr.csv); without it, `trusts:` of the config. */
-  trustsFile?: string
-  /** Phase 1 results of earlier runs: a file whose text and name are unchanged is not checked again. */
-  cache?: CheckCache
-  /** --cache: keep phase 1 results in this directory between runs (unless `cache` is given). */
-  cacheLocation?: string
-  /** pch's version: a cache written by another version is not used. */
-  version?: string
-  /** Keep phase 1 results in memory, to hand to a later run as `cache` (--fix re-checks only what it changed). */
-  keepCache?: boolean
-  /** Threads for phase 1 (runParallel only): a number (default 1, this thread alone), or 'auto' for the machine's cores. */
-  concurrency?: number | 'auto'
+  /** --ods and --trusts: ODS registers; without them, `ods:` and `trusts:` of the config. */
+  registers?: RunRegisters
+  /** What the run collects besides its results. */
+  collect?: RunCollects
+  /** Keep phase 1 results (RunOutput.cache), and reuse earlier ones: a file whose text and name are unchanged is not checked again. */
+  cache?: RunCache
+}
+
+export interface RunRegisters {
+  /** An ODS practice register (epraccur.csv). */
+  ods?: string
+  /** An ODS register of NHS trusts (etr.csv). */
+  trusts?: string
+}
+
+export interface RunCollects {
+  /** Each file's text and its fix edits (for --fix). */
+  fixes?: boolean
+  /** Each definition's key figures (for pch report). */
+  sites?: boolean
+}
+
+export interface RunCache {
+  /** pch's version: phase 1 results of another version are not used. */
+  version: string
+  /** Results of an earlier run (its RunOutput.cache), in memory. */
+  from?: CheckCache
+  /** --cache: results kept in this directory between runs (when `from` is not given). */
+  directory?: string
 }
 
 export interface FileFix {
@@ -59,11 +77,11 @@ export interface FileFix {
 }
 
 export interface RunOutput {
-  /** With cache, cacheLocation or keepCache: the phase 1 results, for a later run. */
+  /** With `cache`: the phase 1 results, for a later run. */
   cache?: CheckCache
   results: FileResult[]
   fixes: FileFix[]
-  /** With collectSites: every readable definition's key figures, with its file. */
+  /** With collect.sites: every readable definition's key figures, with its file. */
   sites: Array<SiteFacts & {filePath: string}>
   /** What went wrong that changes nothing in the results (a cache that cannot be used), for one line each on stderr. */
   warnings: string[]
@@ -107,7 +125,7 @@ export function runInputs(input: RunInput): string[] {
   const cwd = input.cwd ?? process.cwd()
   const config = input.config ?? loadConfig(cwd, input.configFile, input.registry ?? defaultRegistry())
   const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config)).flatMap((s) => (s.kind === 'file' ? [s.path] : []))
-  const registers = [registerPath(input.odsFile, config.ods, config, cwd), registerPath(input.trustsFile, config.trusts, config, cwd)]
+  const registers = [registerPath(input.registers?.ods, config.ods, config, cwd), registerPath(input.registers?.trusts, config.trusts, config, cwd)]
   return [...sources, ...(config.file === undefined ? [] : [config.file]), ...(config.extended ?? []), ...registers.filter((f) => f !== undefined)]
 }
 
@@ -116,13 +134,14 @@ export function planRun(input: RunInput): RunPlan {
   const cwd = input.cwd ?? process.cwd()
   const options = planOptions(input, cwd)
   const plan: RunPlan = {input, cwd, options, sources: resolvePaths(input.paths, cwd, ignoreMatcher(options.config))}
-  if (input.cache || input.cacheLocation !== undefined || input.keepCache) {
-    const environment = cacheEnvironment(input.version ?? '', options)
-    if (input.cache) plan.cache = input.cache.environment === environment ? input.cache : new CheckCache(environment)
-    else if (input.cacheLocation !== undefined) {
-      const place = placeCache(input.cacheLocation, cwd, options)
+  const {cache} = input
+  if (cache) {
+    const environment = cacheEnvironment(cache.version, options)
+    if (cache.from) plan.cache = cache.from.environment === environment ? cache.from : new CheckCache(environment)
+    else if (cache.directory !== undefined) {
+      const place = placeCache(cache.directory, cwd, options)
       if ('file' in place) plan.cacheFile = place.file
-      else warn(plan, cacheWarning(input.cacheLocation, place.unusable))
+      else warn(plan, cacheWarning(cache.directory, place.unusable))
       plan.cache = plan.cacheFile === undefined ? new CheckCache(environment) : loadCache(plan.cacheFile, environment, options.registry)
     } else plan.cache = new CheckCache(environment)
   }
@@ -130,16 +149,16 @@ export function planRun(input: RunInput): RunPlan {
 }
 
 /** The check options of a run: its config (loaded unless given), registers and today. */
-export function planOptions(input: Pick<RunInput, 'mode' | 'registry' | 'today' | 'config' | 'configFile' | 'odsFile' | 'trustsFile' | 'collectSites'>, cwd: string): CheckOptions {
+export function planOptions(input: Pick<RunInput, 'mode' | 'registry' | 'today' | 'config' | 'configFile' | 'registers' | 'collect'>, cwd: string): CheckOptions {
   const registry = input.registry ?? defaultRegistry()
   const config = input.config ?? loadConfig(cwd, input.configFile, registry)
   const registerOf = <T>(flag: string | undefined, configured: string | undefined, read: (file: string, shown: string) => T): T | undefined => {
     const file = registerPath(flag, configured, config, cwd)
     return file === undefined ? undefined : read(file, (flag ?? configured)!)
   }
-  const register = registerOf(input.odsFile, config.ods, readRegister)
-  const trusts = registerOf(input.trustsFile, config.trusts, readTrustRegister)
-  return {mode: input.mode, registry, today: checkToday(input.today), config, collectSites: input.collectSites, register, ...(trusts ? {trusts} : {})}
+  const register = registerOf(input.registers?.ods, config.ods, readRegister)
+  const trusts = registerOf(input.registers?.trusts, config.trusts, readTrustRegister)
+  return {mode: input.mode, registry, today: checkToday(input.today), config, collectSites: input.collect?.sites, register, ...(trusts ? {trusts} : {})}
 }
 
 /** Phase 1 of one source, in this thread; from the cache when its text and name are unchanged. */
@@ -148,12 +167,13 @@ export function inspectSource(plan: RunPlan, source: Source): Inspected {
   const {filePath, text, name, bom, once} = read(source, input, cwd, limitsOf(options.config).maxFileSize)
   const key = source.kind === 'file' ? source.path : '-'
   const hash = cache ? contentHash(filePath, name, text) : ''
-  let file = cache?.get(key, hash, input.collectFixes)
+  const fixes = input.collect?.fixes === true
+  let file = cache?.get(key, hash, fixes)
   if (!file) {
     file = inspectRead(filePath, text, name, options)
     cache?.set(key, hash, file)
   }
-  return {file, source, ...(input.collectFixes && typeof text === 'string' ? {text: {text, bom}} : {}), ...keptForPhase2(text, once, options)}
+  return {file, source, ...(fixes && typeof text === 'string' ? {text: {text, bom}} : {}), ...keptForPhase2(text, once, options)}
 }
 
 /** Phase 2 reads a file again when it shares a key; a FIFO or a device cannot be, so its text is kept. */
@@ -186,7 +206,7 @@ export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOu
   const sites = checked.flatMap((file) => (file.sites ?? []).map((site) => ({...site, filePath: file.filePath})))
   // A cache that cannot be written costs the next run time, never this run its result.
   const unsaved = plan.cache && plan.cacheFile ? saveCache(plan.cacheFile, plan.cache) : undefined
-  if (unsaved !== undefined) warn(plan, cacheWarning(plan.input.cacheLocation!, unsaved))
+  if (unsaved !== undefined) warn(plan, cacheWarning(plan.input.cache!.directory!, unsaved))
   return {results, fixes, sites, warnings: plan.warnings ?? [], ...(plan.cache ? {cache: plan.cache} : {})}
 }
 
@@ -203,17 +223,17 @@ export function finishFiles(plan: RunPlan, inspected: readonly Inspected[], want
   const {options} = plan
   const checked = inspected.map((item) => item.file)
   const repo = repoFindings(checked, claimSource(rereader(plan, inspected), options), options.registry)
-  options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
-  return wanted.map(({file}) => finishFile(file, repo.get(file) ?? [], options))
+  const definitions = checked.reduce((n, file) => n + file.documents, 0)
+  return wanted.map(({file}) => finishFile(file, repo.get(file) ?? [], options, definitions))
 }
 
 /** Check one text as a file of its own (all three phases); for tests and the API. */
 export function checkText(
   text: string,
-  options: {mode: Mode; registry?: Registry; today?: string; config?: Config; fileName?: string; register?: OdsRegister; trusts?: TrustRegister; fastPath?: boolean},
+  options: {mode: Mode; registry?: Registry; today?: string; config?: Config; fileName?: string; register?: OdsRegister; trusts?: TrustRegister},
 ): {documents: number; messages: Message[]} {
   const config = options.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
-  const full: CheckOptions = {mode: options.mode, registry: options.registry ?? defaultRegistry(), today: checkToday(options.today), config, register: options.register, trusts: options.trusts, fastPath: options.fastPath}
+  const full: CheckOptions = {mode: options.mode, registry: options.registry ?? defaultRegistry(), today: checkToday(options.today), config, register: options.register, trusts: options.trusts}
   const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
   const repo = repoFindings([file], claimSource(() => text, full), full.registry)
   const {result} = finishFile(file, repo.get(file) ?? [], full)
