@@ -26,7 +26,7 @@ export function localRuleCompiler(): (declaration: LocalRuleDeclaration) => Rule
 }
 
 function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule<'failed'> {
-  const segments = parsePointer(declaration.given)
+  const walk = matcher(parsePointer(declaration.given))
   const render = messageTemplate(declaration.message)
   const where = declaration.where === undefined ? undefined : compileSchema(ajv, declaration.where, '/where')
   const then = compileSchema(ajv, declaration.then, '/then')
@@ -45,7 +45,7 @@ function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule
     meta,
     messages: {failed: '{message}'},
     check(context) {
-      forEachMatch(context.data, segments, (value, keys) => {
+      walk(context.data, (value, keys) => {
         // A value the schema rejected is INVALID: the schema has reported it, so no rule does again.
         if (value === INVALID || (where && !where(value)) || then(value)) return
         const failing = then.errors?.[0]?.instancePath ?? ''
@@ -67,7 +67,7 @@ function localAjv(): Ajv2020 {
   // Compiled on every run that has local rules, so what costs start-up is left out: ajv's code
   // optimisation, and checking each schema against the meta-schema (compiling that costs ~60 ms) -
   // ajv still refuses a keyword of the wrong type (`minLength: many`, `type: strin`).
-  return createAjv({allErrors: false, verbose: false, strictTypes: false, strictRequired: false, validateSchema: false, code: {regExp, optimize: false}})
+  return createAjv({allErrors: false, verbose: false, messages: false, strictTypes: false, strictRequired: false, validateSchema: false, code: {regExp, optimize: false}})
 }
 
 function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, at: string): ValidateFunction {
@@ -106,38 +106,50 @@ function findInSchema(schema: unknown, test: (key: string, value: unknown) => bo
   return undefined
 }
 
+type Visit = (value: unknown, keys: ReadonlyArray<string | number>) => void
+type Step = (node: unknown, keys: Array<string | number>, visit: Visit) => void
+
 /**
- * Calls `visit` with each value at `segments` (`*` matches every key or index), in document order,
- * and the keys that lead to it. The keys are one array, changed as the walk goes on: `visit` reads
- * them at once (pointerOf) or not at all, so the walk builds no pointer for a value that passes.
+ * A walk that calls `visit` with each value at `segments` (`*` matches every key or index), in
+ * document order, and the keys that lead to it. Compiled once per rule into one closure per segment,
+ * so checking a document interprets no pointer. The keys are one array, changed as the walk goes on:
+ * `visit` reads them at once (pointerOf) or not at all, so the walk builds no pointer for a value
+ * that passes.
  */
-export function forEachMatch(data: unknown, segments: readonly string[], visit: (value: unknown, keys: ReadonlyArray<string | number>) => void): void {
-  walk(data, segments, 0, [], visit)
+export function matcher(segments: readonly string[]): (data: unknown, visit: Visit) => void {
+  let step: Step = (node, keys, visit) => visit(node, keys)
+  for (let depth = segments.length - 1; depth >= 0; depth--) step = stepOf(segments[depth]!, step)
+  const first = step
+  return (data, visit) => first(data, [], visit)
 }
 
-function walk(node: unknown, segments: readonly string[], depth: number, keys: Array<string | number>, visit: (value: unknown, keys: ReadonlyArray<string | number>) => void): void {
-  if (depth === segments.length) return visit(node, keys)
-  if (node === null || typeof node !== 'object') return
-  const segment = segments[depth]!
+function stepOf(segment: string, next: Step): Step {
   if (segment === '*') {
-    if (Array.isArray(node)) {
-      for (let index = 0; index < node.length; index++) {
-        keys.push(index)
-        walk(node[index], segments, depth + 1, keys, visit)
-        keys.pop()
+    return (node, keys, visit) => {
+      if (node === null || typeof node !== 'object') return
+      if (Array.isArray(node)) {
+        for (let index = 0; index < node.length; index++) {
+          keys.push(index)
+          next(node[index], keys, visit)
+          keys.pop()
+        }
+        return
       }
-    } else {
       const names = Object.keys(node)
       for (let index = 0; index < names.length; index++) {
         const name = names[index]!
         keys.push(name)
-        walk((node as Record<string, unknown>)[name], segments, depth + 1, keys, visit)
+        next((node as Record<string, unknown>)[name], keys, visit)
         keys.pop()
       }
     }
-  } else if (Object.hasOwn(node, segment) && (!Array.isArray(node) || /^(?:0|[1-9]\d*)$/.test(segment))) {
+  }
+  // A segment names an array's element only as an index (RFC 6901: "0", "12", never "01" or "-").
+  const index = /^(?:0|[1-9]\d*)$/.test(segment)
+  return (node, keys, visit) => {
+    if (node === null || typeof node !== 'object' || (!index && Array.isArray(node)) || !Object.hasOwn(node, segment)) return
     keys.push(segment)
-    walk((node as Record<string, unknown>)[segment], segments, depth + 1, keys, visit)
+    next((node as Record<string, unknown>)[segment], keys, visit)
     keys.pop()
   }
 }
