@@ -16,6 +16,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {generateRepository} from './generate.js'
 import {LSP_HEADING, lspSection, measureLsp} from './lsp.js'
+import {startupBench} from './startup.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = path.join(ROOT, 'bin', 'run.js')
@@ -57,6 +58,11 @@ if (option('only', '') === 'lsp') {
   const at = previous.indexOf(LSP_HEADING)
   writeFileSync(OUT, `${(at === -1 ? previous : previous.slice(0, at)).trimEnd()}\n\n${section}`)
   console.log(section)
+  rmSync(work, {recursive: true, force: true})
+  process.exit(0)
+}
+if (option('only', '') === 'startup') {
+  startupBench(args, ROOT, work, OUT, README)
   rmSync(work, {recursive: true, force: true})
   process.exit(0)
 }
