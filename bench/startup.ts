@@ -49,18 +49,24 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-function time(variant: Variant, compileCacheDir: string): number {
+/** One run's wall time in ms; with `probe` (a --require preload that writes the process's CPU time at exit), its CPU time instead. */
+function time(variant: Variant, compileCacheDir: string, probe?: {file: string; out: string}): number {
+  const [node, ...argv] = variant.argv
   const started = process.hrtime.bigint()
-  const r = spawnSync(variant.argv[0]!, variant.argv.slice(1), {env: {...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: compileCacheDir, ...variant.env}, stdio: ['ignore', 'ignore', 'pipe']})
+  const r = spawnSync(node!, probe ? ['--require', probe.file, ...argv] : argv, {
+    env: {...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: compileCacheDir, ...variant.env, ...(probe ? {PCH_BENCH_CPU: probe.out} : {})},
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   if (r.status !== 0) throw new Error(`${variant.name} exited ${r.status}: ${r.stderr.toString().slice(0, 500)}`)
   if (r.stderr.length > 0) throw new Error(`${variant.name} wrote on stderr: ${r.stderr.toString().slice(0, 500)}`)
-  return ms
+  return probe ? Number(readFileSync(probe.out, 'utf8')) : ms
 }
 
 interface NodeResult {
   version: string
-  rows: Array<{name: string; ms: number}>
+  /** Median wall time and median CPU time (user and system), in ms. */
+  rows: Array<{name: string; ms: number; cpu: number}>
 }
 
 /** Each Node's variants, round by round (a spell of load falls on all alike), the median of `runs`. */
@@ -71,11 +77,21 @@ export function measureStartup(nodes: string[], root: string, work: string, runs
     const list = variants(node, root, work, compileCache)
     // A compile cache of this run's own, filled by the warm-up runs, as a user's is after the first run.
     const cacheDir = path.join(work, `compile-cache-${version}`)
+    // CPU time, which other work on a shared machine changes less than wall time, from runs of
+    // their own with a preload (so that it never lengthens a timed run).
+    const probe = {file: path.join(work, 'cpu-probe.cjs'), out: path.join(work, 'cpu.txt')}
+    writeFileSync(probe.file, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.PCH_BENCH_CPU, String((u.user + u.system) / 1000)) })\n")
     for (const variant of list) time(variant, cacheDir)
     const times = list.map((): number[] => [])
-    for (let round = 0; round < runs; round++) list.forEach((variant, i) => times[i]!.push(time(variant, cacheDir)))
-    const rows = list.map((variant, i) => ({name: variant.name, ms: median(times[i]!)}))
-    for (const row of rows) console.error(`${version} ${row.name}: ${row.ms.toFixed(1)} ms`)
+    const cpus = list.map((): number[] => [])
+    for (let round = 0; round < runs; round++) {
+      list.forEach((variant, i) => {
+        times[i]!.push(time(variant, cacheDir))
+        cpus[i]!.push(time(variant, cacheDir, probe))
+      })
+    }
+    const rows = list.map((variant, i) => ({name: variant.name, ms: median(times[i]!), cpu: median(cpus[i]!)}))
+    for (const row of rows) console.error(`${version} ${row.name}: ${row.ms.toFixed(1)} ms (CPU ${row.cpu.toFixed(1)} ms)`)
     return {version, rows}
   })
 }
@@ -85,16 +101,16 @@ export function startupSection(results: NodeResult[], runs: number): string {
   const cores = os.cpus()
   const tables = results.map(({version, rows}) => {
     const base = rows[0]!.ms
-    const shipped = (name: string): number => rows.find((r) => r.name === (name.includes('version') ? 'pch --version' : 'one-file pch validate'))!.ms
+    const shipped = (name: string): {ms: number; cpu: number} => rows.find((r) => r.name === (name.includes('version') ? 'pch --version' : 'one-file pch validate'))!
     const lines = rows.map((r) => {
-      const saved = r.name.includes('without') ? `${(r.ms - shipped(r.name)).toFixed(0)} ms` : ''
-      return `| ${r.name} | ${r.ms.toFixed(1)} ms | ${(r.ms / base).toFixed(2)}x | ${saved} |`
+      const saved = r.name.includes('without') ? `${(r.ms - shipped(r.name).ms).toFixed(0)} ms (CPU ${(r.cpu - shipped(r.name).cpu).toFixed(0)} ms)` : ''
+      return `| ${r.name} | ${r.ms.toFixed(1)} ms | ${(r.ms / base).toFixed(2)}x | ${r.cpu.toFixed(1)} ms | ${saved} |`
     })
-    return `Node ${version}:\n\n| Run | Median wall time | Of \`node -e 0\` | The piece saves |\n|---|---:|---:|---:|\n${lines.join('\n')}`
+    return `Node ${version}:\n\n| Run | Median wall time | Of \`node -e 0\` | CPU time | The piece saves |\n|---|---:|---:|---:|---:|\n${lines.join('\n')}`
   })
   return `${STARTUP_HEADING}
 
-Written by \`npm run bench -- --only startup\` (bench/startup.ts) on ${new Date().toISOString().slice(0, 10)}: ${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, load average ${os.loadavg()[0]!.toFixed(1)} at the end; the median of ${runs} runs of each, taking turns round by round, after a warm-up run that fills a compile cache of the bench's own. Each "without" row takes one piece away from outside the shipped code (Node's \`NODE_DISABLE_COMPILE_CACHE=1\`; a \`--require\` preload that puts node_modules' oclif in the bundle's place, or that loads the lazy libraries up front; an argument after \`--version\`); "the piece saves" is that row's time less the shipped one's. Targets (cli.md): \`pch --version\` within 2.5x of \`node -e 0\`, a one-file \`pch validate\` within 3x.
+Written by \`npm run bench -- --only startup\` (bench/startup.ts) on ${new Date().toISOString().slice(0, 10)}: ${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, load average ${os.loadavg()[0]!.toFixed(1)} at the end; the median of ${runs} runs of each, taking turns round by round, after a warm-up run that fills a compile cache of the bench's own; CPU time (user and system, read by a preload at exit) from as many more runs, which load on a shared machine changes less than the wall time. Each "without" row takes one piece away from outside the shipped code (Node's \`NODE_DISABLE_COMPILE_CACHE=1\`; a \`--require\` preload that puts node_modules' oclif in the bundle's place, or that loads the lazy libraries up front; an argument after \`--version\`); "the piece saves" is that row's time less the shipped one's. Targets (cli.md): \`pch --version\` within 2.5x of \`node -e 0\`, a one-file \`pch validate\` within 3x.
 
 ${tables.join('\n\n')}
 `
