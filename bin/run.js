@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 // The `pch` binary: Node's compile cache, `--version` without oclif, and otherwise oclif's bundle
-// running the command's bundle. CommonJS (bin/package.json), so a run never starts Node's ES-module
-// loader. What each piece saves is measured by `npm run bench -- --only startup` (bench/startup.ts)
-// and written in the README ("Start-up").
-'use strict'
-const {enableCompileCache} = require('node:module')
+// running the command's bundle. What each piece saves is measured by `npm run bench -- --only
+// startup` (bench/startup.ts) and written in the README ("Start-up").
+import module from 'node:module'
 
 // Node 22.1+: the modules loaded from here on (oclif's bundle, the command's bundle, the libraries it
 // loads) are compiled from Node's on-disk compile cache after the first run (`NODE_COMPILE_CACHE`
 // sets its directory, `NODE_DISABLE_COMPILE_CACHE=1` turns it off). When the directory cannot be
 // written it returns a failed status, prints nothing and the run compiles as usual. Node 20 has no
 // compile cache.
-enableCompileCache?.()
+module.enableCompileCache?.()
+// Node's built-in modules through require(), not import: an ES import of node:fs builds a facade of
+// all its exports, whose getters load Node's streams (README, "Start-up").
+const require = module.createRequire(import.meta.url)
 
 if (process.argv.length === 3 && process.argv[2] === '--version') {
   // What a CI step runs to see that the tool is there: answered in oclif's words, without oclif.
@@ -28,8 +29,7 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   // Always the built commands: with NODE_ENV=development or test (as under vitest) oclif would
   // otherwise look for tsconfig.json and run src/ through tsx, which is not what ships.
   settings.enableAutoTranspile = false
-  // The package's root, not this file: oclif would take bin/package.json for the package's own.
-  void execute({dir: require('node:path').join(__dirname, '..')})
+  await execute({dir: import.meta.url})
 }
 
 // Peak memory should follow the largest file, not the number of files. V8 lets a busy process's
