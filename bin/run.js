@@ -10,8 +10,7 @@ import module from 'node:module'
 // written it returns a failed status, prints nothing and the run compiles as usual. Node 20 has no
 // compile cache.
 module.enableCompileCache?.()
-// Node's built-in modules through require(), not import: an ES import of node:fs builds a facade of
-// all its exports, whose getters load Node's streams (README, "Start-up").
+// oclif's bundle is CommonJS; package.json and node:v8 come the same way.
 const require = module.createRequire(import.meta.url)
 
 if (process.argv.length === 3 && process.argv[2] === '--version') {
