@@ -1,5 +1,5 @@
 // fast-check arbitraries shared by the property suites: YAML-significant text, edits of real
-// definitions, and JSON-like values. A failure prints its seed; FC_SEED=<seed> replays it.
+// definitions, and JSON-like values. A failure prints its seed; PCH_PROPERTY_SEED=<seed> replays it.
 import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {parseAllDocuments, stringify} from 'yaml'

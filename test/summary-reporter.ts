@@ -1,5 +1,7 @@
-// Ends a run with one plain closing line, "Tests: N passed, N failed[, N skipped]", that CI reads.
+// Ends a run with one plain closing line, "Tests: N passed, N failed[, N skipped]", that CI reads,
+// after the line that names the property tests' seed (so a failure in CI can be replayed).
 import type {Reporter, TestModule} from 'vitest/node'
+import {replayLine} from './seed.js'
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
@@ -14,6 +16,6 @@ export default class SummaryReporter implements Reporter {
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) count.failed++
     }
     const skipped = count.skipped > 0 ? `, ${count.skipped} skipped` : ''
-    process.stdout.write(`\nTests: ${count.passed} passed, ${count.failed} failed${skipped}\n`)
+    process.stdout.write(`\n${replayLine()}\nTests: ${count.passed} passed, ${count.failed} failed${skipped}\n`)
   }
 }

@@ -14,11 +14,11 @@ import {ruleMeta} from '../../src/rules/index.js'
 import type {FileResult} from '../../src/rule-api/types.js'
 import {properties} from '../arbitraries.js'
 import {cli, edit, riverside, ROOT, TODAY, useTempDir} from '../helpers.js'
+import {PROPERTY_SEED as SEED, propertyRuns} from '../seed.js'
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 // PCH_PROPERTY_RUNS: fewer cases where the engine's behaviour is not what a run tests (.ci/run on other Nodes).
-const RUNS = Math.min(400, Number(process.env.PCH_PROPERTY_RUNS ?? 400))
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31
+const RUNS = propertyRuns(400)
 const temp = useTempDir('pch-gate-')
 
 const bundle = JSON.parse(cli(['schema']).stdout) as Record<string, unknown>

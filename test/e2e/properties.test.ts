@@ -7,7 +7,7 @@
 // - by the built binary, all the cases of a property as files of one run of `validate` and one of
 //   `lint`: exit 0 or 1 within a time bound, no stack trace, JSON that parses, a result for every
 //   file and every finding's line and column inside its file.
-// Replay a failure: FC_SEED=<seed> npx vitest run test/e2e/properties.test.ts
+// Replay a failure: PCH_PROPERTY_SEED=<seed> npx vitest run test/e2e/properties.test.ts (test/seed.ts)
 import {mkdirSync, writeFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
@@ -19,11 +19,11 @@ import {exitCode} from '../../src/cli/check-command.js'
 import type {FileResult} from '../../src/rule-api/types.js'
 import {properties} from '../arbitraries.js'
 import {cli, TODAY, useTempDir} from '../helpers.js'
+import {PROPERTY_SEED as SEED, propertyRuns, replayLine} from '../seed.js'
 
 // PCH_PROPERTY_RUNS: fewer cases where the engine's behaviour is not what a run tests (.ci/run on other Nodes).
-const RUNS = Number(process.env.PCH_PROPERTY_RUNS ?? 2000)
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31
-const replay = `seed ${SEED}: replay with FC_SEED=${SEED} npx vitest run test/e2e/properties.test.ts`
+const RUNS = propertyRuns(2000)
+const replay = replayLine('test/e2e/properties.test.ts')
 const temp = useTempDir('pch-properties-')
 
 const lineCount = (text: string): number => text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length

@@ -15,7 +15,7 @@ describe('README Quick start', () => {
   it('is two commands: install, build and run; then the whole suite', () => {
     expect(commands).toHaveLength(2)
     expect(commands[0]).toMatch(/^npm ci && npm run build && node bin\/run\.js validate /)
-    expect(commands[1]).toBe('npm test')
+    expect(commands[1]).toBe('npm run test:all')
   })
 
   it('its first command, after the install and build, exits 0 and shows every example in the report', () => {

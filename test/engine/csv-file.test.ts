@@ -8,6 +8,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {parseCsv} from '../../src/engine/io/csv-file.js'
 import {SHARED} from '../helpers.js'
+import {propertyRuns} from '../seed.js'
 
 /** csv-parse's reading, with the options pch used it with, and each record's first line. */
 function reference(text: string): Array<{line: number; cells: string[]}> {
@@ -55,7 +56,7 @@ describe('parseCsv', () => {
         expect(rows.map((row) => row.cells)).toEqual(reference(text).map((row) => row.cells))
         expect(rows.map((row) => row.line)).toEqual(lines)
       }),
-      {numRuns: 2000},
+      {numRuns: propertyRuns(2000)},
     )
   })
 

@@ -1,6 +1,6 @@
 // The fast parser against `yaml`: wherever it answers, data, start line and every position (value
 // and key of every pointer, and of a missing child of each container) must be `yaml`'s. Fuzzed with
-// fast-check; a failure prints its seed and path so `fc.assert(..., {seed, path})` replays it.
+// fast-check; a failure prints its seed and path (PCH_PROPERTY_SEED=<seed> replays it).
 import fc from 'fast-check'
 import {stringify} from 'yaml'
 import {describe, expect, it, vi} from 'vitest'
@@ -9,6 +9,7 @@ import {checkText} from '../../src/engine/pipeline/run.js'
 import {TODAY} from '../helpers.js'
 import {corpus, jsonLike, mutate, mutation, yamlChar, yamlKey} from '../arbitraries.js'
 import {difference} from './differential.js'
+import {propertyRuns} from '../seed.js'
 
 // The whole-check comparison turns the fast path off by declining every text, as the fast parser
 // itself declines what it does not know: the engine then takes the full parser, as in production.
@@ -18,9 +19,9 @@ vi.mock('../../src/engine/parse/fast-parse.js', async (importOriginal) => {
   return {...original, fastParse: (...args: Parameters<typeof original.fastParse>) => (fastPath.on ? original.fastParse(...args) : void fastPath.declined++)}
 })
 
-const RUNS = 2000
-// Replay a failure: FC_SEED=<seed> npx vitest run test/engine/fast-parse.test.ts
-if (process.env.FC_SEED) fc.configureGlobal({seed: Number(process.env.FC_SEED)})
+const RUNS = propertyRuns(2000)
+// Replay a failure: PCH_PROPERTY_SEED=<seed> npx vitest run test/engine/fast-parse.test.ts (the seed is
+// every property test's, test/seed.ts, set for fast-check by test/setup.ts).
 
 describe('the fast parser agrees with yaml', () => {
   it('on every example and template, and takes the fast path for the plain ones', () => {

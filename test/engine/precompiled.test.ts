@@ -11,6 +11,7 @@ import {setAt} from '../../src/rule-api/pointer.js'
 import {createAjv, loadSchemas, PRECOMPILED, precompiledSource} from '../../src/rule-api/schemas.js'
 import {ROOT} from '../helpers.js'
 import {pointersOf} from './differential.js'
+import {propertyRuns} from '../seed.js'
 
 const BUILT = `${ROOT}dist/engine/validators.cjs`
 const built = createRequire(import.meta.url)(BUILT) as Record<keyof typeof PRECOMPILED, ValidateFunction>
@@ -42,7 +43,7 @@ describe('precompiled validators', () => {
         }
         expect(errorsOf(built.definition, data)).toEqual(errorsOf(compiled('definition'), data))
       }),
-      {numRuns: 2000},
+      {numRuns: propertyRuns(2000)},
     )
   })
 
