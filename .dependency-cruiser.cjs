@@ -37,7 +37,7 @@ module.exports = {
       'engine-has-rules-handed-in',
       '^src/engine/',
       `^src/(rules|cli|commands|hooks|${FEATURES})/|^src/index\\.ts$`,
-      'The engine is handed its rules (a RuleCatalogue) by its caller, as ESLint\'s Linter is; it knows no registry and no feature.',
+      "The engine is handed its rules (a RuleCatalogue) by its caller, as ESLint's Linter is; it knows no registry and no feature.",
     ),
     layer(
       'features-below-the-cli',

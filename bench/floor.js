@@ -14,7 +14,10 @@ const require = createRequire(import.meta.url)
 const [mode, first, second] = process.argv.slice(2)
 
 /** Files under `dir` whose names end with `suffix`, in a stable order. */
-const files = (dir, suffix) => readdirSync(dir, {recursive: true}).filter((name) => name.endsWith(suffix)).sort()
+const files = (dir, suffix) =>
+  readdirSync(dir, {recursive: true})
+    .filter((name) => name.endsWith(suffix))
+    .sort()
 
 if (mode === 'compile') {
   // As ajv-cli runs it (--spec=draft2020 -c ajv-formats): a 2020-12 ajv with the formats added.

@@ -27,7 +27,20 @@ export function random(seed: number): () => number {
   }
 }
 
-const TOWNS = ['Riverside', 'Northfield', 'Ashby', 'Brookvale', 'Castleton', 'Dunmore', 'Elmstead', 'Fairford', 'Greenhill', 'Hartley', 'Ivybridge', 'Kingsmead']
+const TOWNS = [
+  'Riverside',
+  'Northfield',
+  'Ashby',
+  'Brookvale',
+  'Castleton',
+  'Dunmore',
+  'Elmstead',
+  'Fairford',
+  'Greenhill',
+  'Hartley',
+  'Ivybridge',
+  'Kingsmead',
+]
 const STREETS = ['Bridge Street', 'Meadow Lane', 'Station Road', 'High Street', 'Church Lane', 'Park View', 'Mill Road', 'Market Place']
 const KINDS = ['Surgery', 'Medical Centre', 'Health Centre', 'Practice', 'Family Practice']
 const SECTORS = ['community-health', 'mental-health', 'acute', 'social-care', 'voluntary', 'primary-care']
@@ -161,18 +174,33 @@ export function siteText(next: Random, site: SiteShape, fault?: Fault): string {
   const codes = practices.map((p) => p.odsCode)
   practices.forEach((practice, n) => {
     const shown = fault === 'lower-case-ods-code' && n === 0 ? practice.odsCode.toLowerCase() : practice.odsCode
-    lines.push(`      - odsCode: ${shown}`, `        ${fault === 'misspelt-key' && n === 0 ? 'nmae' : 'name'}: ${scalar(practice.name ?? `${pick(STREETS)} ${pick(KINDS)}`)}`)
-    lines.push(fault === 'list-size-as-text' && n === 1 ? `        listSize: "${practice.listSize} patients"` : `        listSize: ${practice.listSize}`)
+    lines.push(
+      `      - odsCode: ${shown}`,
+      `        ${fault === 'misspelt-key' && n === 0 ? 'nmae' : 'name'}: ${scalar(practice.name ?? `${pick(STREETS)} ${pick(KINDS)}`)}`,
+    )
+    lines.push(
+      fault === 'list-size-as-text' && n === 1
+        ? `        listSize: "${practice.listSize} patients"`
+        : `        listSize: ${practice.listSize}`,
+    )
   })
   lines.push('  workforce:                         # characteristic 2', '    partners:')
   for (const partner of partners) {
     const sector = fault === 'unknown-sector' && partner.n === 3 ? 'local-authority' : partner.sector
-    lines.push(`      - id: ${partner.id}`, `        name: ${scalar(`${town} ${partner.sector.replace(/-/g, ' ')} partner ${partner.n + 1}`)}`, `        sector: ${sector}`)
+    lines.push(
+      `      - id: ${partner.id}`,
+      `        name: ${scalar(`${town} ${partner.sector.replace(/-/g, ' ')} partner ${partner.n + 1}`)}`,
+      `        sector: ${sector}`,
+    )
     if (partner.trust) lines.push(`        odsCode: R${'ABCDEFGHJK'[partner.n]}${between(1, 9)}`)
   }
   lines.push('    team:')
   lines.push(`      - role: Clinical pharmacist`, `        employer: ${codes[0]}`, `        wte: ${between(1, 4)}.0`)
-  lines.push(`      - role: Community matron`, `        employer: ${fault === 'unknown-employer' ? 'nobody-we-know' : partners[0]!.id}`, `        wte: 1.5`)
+  lines.push(
+    `      - role: Community matron`,
+    `        employer: ${fault === 'unknown-employer' ? 'nobody-we-know' : partners[0]!.id}`,
+    `        wte: 1.5`,
+  )
   if (fault !== 'missing-budget') {
     const [start, end] = fault === 'period-order' ? ['2027-03-31', '2026-04-01'] : ['2026-04-01', '2027-03-31']
     lines.push(

@@ -43,7 +43,9 @@ export const median = (values: readonly number[]): number => {
 function childrenCpu(): number {
   try {
     // Fields 16 and 17 of /proc/self/stat, after the command name in parentheses: cutime and cstime, in clock ticks (100 a second).
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ')
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ')
     return (Number(fields[13]) + Number(fields[14])) / 100
   } catch {
     return Number.NaN
@@ -58,7 +60,10 @@ export class Timer {
     this.probe = path.join(work, 'rss-probe.cjs')
     this.rssFile = path.join(work, 'rss.txt')
     // Records the process's peak resident set size (workers included) as it exits.
-    writeFileSync(this.probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(this.rssFile)}, String(process.resourceUsage().maxRSS)))\n`)
+    writeFileSync(
+      this.probe,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(this.rssFile)}, String(process.resourceUsage().maxRSS)))\n`,
+    )
   }
 
   /** One run of `command`; with `probe`, its peak memory too; with `keep`, its standard output. */
@@ -68,11 +73,16 @@ export class Timer {
     const env = {...process.env, NO_COLOR: '1', ...command.env, ...(probe ? {NODE_OPTIONS: `--require ${this.probe}`} : {})}
     const cpuBefore = childrenCpu()
     const started = process.hrtime.bigint()
-    const result = spawnSync(command.argv[0]!, command.argv.slice(1), {env, stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 30})
+    const result = spawnSync(command.argv[0]!, command.argv.slice(1), {
+      env,
+      stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'],
+      maxBuffer: 1 << 30,
+    })
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
     const cpu = childrenCpu() - cpuBefore
     // pch, ajv-cli and the floor exit 1 for findings or invalid files: expected here; 2 is a failed run.
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command.name} exited ${result.status}: ${result.stderr.toString().slice(0, 500)}`)
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`${command.name} exited ${result.status}: ${result.stderr.toString().slice(0, 500)}`)
     return {
       seconds,
       cpu,
@@ -88,21 +98,28 @@ export class Timer {
    * costs only a require).
    * `observe` hands one command's output of the warm-up run to a check of what it found.
    */
-  measure(commands: readonly Command[], runs: number, options: {everyRun?: boolean; observe?: {command: Command; stdout: (text: string) => void}} = {}): Measured[] {
+  measure(
+    commands: readonly Command[],
+    runs: number,
+    options: {everyRun?: boolean; observe?: {command: Command; stdout: (text: string) => void}} = {},
+  ): Measured[] {
     const probe = options.everyRun === true
     // The long runs measured every time skip the warm-up: their files were just written, so they are
     // in the file system's cache already, and a warm-up of 50,000 files costs a minute.
-    if (!probe) for (const command of commands) {
-      const observed = command === options.observe?.command
-      const run = this.once(command, false, observed)
-      if (observed) options.observe!.stdout(run.stdout!)
-    }
+    if (!probe)
+      for (const command of commands) {
+        const observed = command === options.observe?.command
+        const run = this.once(command, false, observed)
+        if (observed) options.observe!.stdout(run.stdout!)
+      }
     const rounds = commands.map((): Run[] => [])
     for (let round = 0; round < runs; round++) commands.forEach((command, i) => rounds[i]!.push(this.once(command, probe)))
     return commands.map((command, i) => {
       const rss = probe ? median(rounds[i]!.map((r) => r.rss ?? Number.NaN)) : (this.once(command, true).rss ?? Number.NaN)
       const measured = {command, seconds: median(rounds[i]!.map((r) => r.seconds)), cpu: median(rounds[i]!.map((r) => r.cpu)), rss}
-      console.error(`${command.name}: ${measured.seconds.toFixed(3)} s (CPU ${measured.cpu.toFixed(2)} s), ${(rss / 1048576).toFixed(0)} MB`)
+      console.error(
+        `${command.name}: ${measured.seconds.toFixed(3)} s (CPU ${measured.cpu.toFixed(2)} s), ${(rss / 1048576).toFixed(0)} MB`,
+      )
       return measured
     })
   }

@@ -38,7 +38,9 @@ export function realNetworks(nhs: string): JoinedNetwork[] {
   if (!networks) {
     const sizesFile = path.join(nhs, SIZES_FILE)
     const extract = readExtract(sizesFile)
-    networks = readPracticeMap(path.join(nhs, MAP_FILE)).networks.map((network) => joinNetwork(network, extract, sizesFile)).filter((site) => site.practices.length > 0)
+    networks = readPracticeMap(path.join(nhs, MAP_FILE))
+      .networks.map((network) => joinNetwork(network, extract, sizesFile))
+      .filter((site) => site.practices.length > 0)
     joined.set(nhs, networks)
   }
   return networks

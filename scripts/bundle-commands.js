@@ -35,7 +35,9 @@ function distUrls(bundleDir, base) {
 }
 // The libraries src/rule-api/lazy.ts loads on first use (read from it) stay in node_modules: most
 // runs never load them, and a module that imports one directly gets the same copy.
-const lazy = [...readFileSync(new URL('../src/rule-api/lazy.ts', import.meta.url), 'utf8').matchAll(/= lazy<[^>]*>\('([^':]+)'\)/g)].map((m) => m[1])
+const lazy = [...readFileSync(new URL('../src/rule-api/lazy.ts', import.meta.url), 'utf8').matchAll(/= lazy<[^>]*>\('([^':]+)'\)/g)].map(
+  (m) => m[1],
+)
 if (!lazy.includes('yaml')) throw new Error('src/rule-api/lazy.ts: its libraries were not found')
 
 await build({

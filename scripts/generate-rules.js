@@ -19,7 +19,11 @@ const END = '<!-- rules:end -->'
 export function ruleFiles() {
   const files = []
   for (const entry of readdirSync(RULES_DIR, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
-    const names = entry.isDirectory() ? readdirSync(path.join(RULES_DIR, entry.name)).sort().map((name) => `${entry.name}/${name}`) : [entry.name]
+    const names = entry.isDirectory()
+      ? readdirSync(path.join(RULES_DIR, entry.name))
+          .sort()
+          .map((name) => `${entry.name}/${name}`)
+      : [entry.name]
     for (const file of names) {
       if (!file.endsWith('.ts') || file === 'index.ts' || file === 'registry.generated.ts') continue
       // rule-set.ts and the like import the registry: they are built on it, not part of it.
@@ -56,7 +60,9 @@ const identifier = (file) => file.replace(/\.ts$/, '').replace(/[/-](\w)/g, (_, 
 /** The registry's source: each kind of rule in catalogue order. */
 export function registrySource(entries) {
   const sorted = [...entries].sort(byCatalogue)
-  const imports = [...entries].sort((a, b) => a.file.localeCompare(b.file)).map((e) => `import ${identifier(e.file)} from './${e.file.replace(/\.ts$/, '.js')}'`)
+  const imports = [...entries]
+    .sort((a, b) => a.file.localeCompare(b.file))
+    .map((e) => `import ${identifier(e.file)} from './${e.file.replace(/\.ts$/, '.js')}'`)
   const list = (kind, type) => {
     const names = sorted.filter((e) => e.kind === kind).map((e) => `  ${identifier(e.file)},`)
     return `export const ${kind}: readonly ${type}[] = [\n${names.join('\n')}\n]`
@@ -86,9 +92,21 @@ const cell = (text) => text.replace(/\|/g, '\\|')
 /** The README's rule table, between its markers. */
 export function readmeTable(catalogue) {
   const rows = catalogue.map((m) =>
-    [`\`${m.id}\``, m.characteristic === null ? '-' : String(m.characteristic), m.severity, m.compliance ? 'yes' : 'no', m.scope, m.fixable ? 'yes' : '', cell(m.summary)].join(' | '),
+    [
+      `\`${m.id}\``,
+      m.characteristic === null ? '-' : String(m.characteristic),
+      m.severity,
+      m.compliance ? 'yes' : 'no',
+      m.scope,
+      m.fixable ? 'yes' : '',
+      cell(m.summary),
+    ].join(' | '),
   )
-  return ['| rule | char. | severity | compliance | scope | fixable | checks that |', '|---|---|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)].join('\n')
+  return [
+    '| rule | char. | severity | compliance | scope | fixable | checks that |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map((row) => `| ${row} |`),
+  ].join('\n')
 }
 
 function between(text, file, replacement) {
@@ -105,7 +123,10 @@ export function withExceptionEnum(text, catalogue) {
   const match = pattern.exec(text)
   if (!match) throw new Error(`${PCH_SCHEMA}: the enum of exceptions[].rule was not found`)
   const indent = `${match[2]}  `
-  return text.replace(pattern, (_, head, _indent, close) => `${head}\n${ids.map((id) => `${indent}"${id}"`).join(',\n')}\n${match[2]}${close}`)
+  return text.replace(
+    pattern,
+    (_, head, _indent, close) => `${head}\n${ids.map((id) => `${indent}"${id}"`).join(',\n')}\n${match[2]}${close}`,
+  )
 }
 
 /**

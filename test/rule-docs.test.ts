@@ -65,16 +65,25 @@ export function exampleText(fragment: string): string {
 /** The rule ids an example's findings carry, each once, checked as riverside.pch.yaml (with the registers, or without). */
 const fired = (fragment: string, mode: Mode, registers: boolean): string[] => [
   ...new Set(
-    checkText(exampleText(fragment), {mode, today: TODAY, fileName: 'riverside.pch.yaml', ...(registers ? {register, trusts} : {})}).messages.map((m) => m.ruleId),
+    checkText(exampleText(fragment), {
+      mode,
+      today: TODAY,
+      fileName: 'riverside.pch.yaml',
+      ...(registers ? {register, trusts} : {}),
+    }).messages.map((m) => m.ruleId),
   ),
 ]
 
 describe('rule docs examples', () => {
   it('merges a fragment into riverside: mappings key by key, a list replaced whole, null removing a key', () => {
-    const text = exampleText('metadata:\n  id: harbour\n  contact: null\nspec:\n  care:\n    personalisation:\n      - { approach: other, cohort: Carers, description: Carers\' breaks }\n')
+    const text = exampleText(
+      "metadata:\n  id: harbour\n  contact: null\nspec:\n  care:\n    personalisation:\n      - { approach: other, cohort: Carers, description: Carers' breaks }\n",
+    )
     expect(text).toContain('  id: harbour\n  name: Riverside Primary Care Home\n')
     expect(text).not.toContain('contact:')
-    expect(text).toContain('    personalisation:\n      - { approach: other, cohort: Carers, description: Carers\' breaks }\n    populationHealth:')
+    expect(text).toContain(
+      "    personalisation:\n      - { approach: other, cohort: Carers, description: Carers' breaks }\n    populationHealth:",
+    )
   })
 
   it.each(catalogue.map((m) => [m.id, m] as const))('%s: the failing example fires exactly it, the passing one nothing', (id, meta) => {

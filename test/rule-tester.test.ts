@@ -6,10 +6,17 @@ import {expectInvalid} from './rule-tester.js'
 const base = riverside()
 const practices = lineOf(base, 'practices:')
 const small = edit(base, ['listSize: 14250', 'listSize: 4250'], ['total: 5776000', 'total: 4176000'])
-const full = {at: `population/size-band@${practices}:5-${practices}:14`, messageId: 'below', data: {population: 26100, minimum: 30000, maximum: 50000}}
+const full = {
+  at: `population/size-band@${practices}:5-${practices}:14`,
+  messageId: 'below',
+  data: {population: 26100, minimum: 30000, maximum: 50000},
+}
 const listSize = lineOf(base, 'listSize: 14250')
 const quoted = edit(base, ['listSize: 14250', 'listSize: "14,250"'])
-const number = {at: `format/number@${listSize}:19-${listSize}:27`, message: 'listSize "14,250" is written as text; write it as the plain number 14250'}
+const number = {
+  at: `format/number@${listSize}:19-${listSize}:27`,
+  message: 'listSize "14,250" is written as text; write it as the plain number 14250',
+}
 
 describe('the rule tester', () => {
   it('passes a case that states the finding in full', () => {
@@ -33,4 +40,3 @@ describe('the rule tester', () => {
     expect(() => expectInvalid('format/number', {name: '', code: quoted, errors: [number], output: quoted})).toThrow()
   })
 })
-

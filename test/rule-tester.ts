@@ -81,14 +81,23 @@ function check(ruleId: string, c: ValidCase): {messages: Message[]; reports: Rep
 }
 
 /** Each finding as the case states it: the rule under test's in full, others as stated (short or full). */
-function seen(ruleId: string, rule: Rule | undefined, messages: Message[], reports: Report[], expected: InvalidCase['errors']): Array<string | Seen> {
+function seen(
+  ruleId: string,
+  rule: Rule | undefined,
+  messages: Message[],
+  reports: Report[],
+  expected: InvalidCase['errors'],
+): Array<string | Seen> {
   const unmatched = [...reports]
   return messages.map((m, i) => {
     const wanted = expected[i]
     if (m.ruleId !== ruleId) return typeof wanted === 'string' && !wanted.includes('-', wanted.indexOf('@')) ? short(m) : ranged(m)
     if (!rule) return {at: ranged(m), message: m.message}
     // The report behind this finding: the one whose message and path it has.
-    const index = unmatched.findIndex((r) => r.path === m.path && formatMessage((rule.messages as Record<string, string>)[r.messageId] ?? r.messageId, r.data) === m.message)
+    const index = unmatched.findIndex(
+      (r) =>
+        r.path === m.path && formatMessage((rule.messages as Record<string, string>)[r.messageId] ?? r.messageId, r.data) === m.message,
+    )
     const [report] = index === -1 ? [undefined] : unmatched.splice(index, 1)
     if (!report) return {at: ranged(m), message: m.message}
     return {at: ranged(m), messageId: report.messageId, ...(report.data && Object.keys(report.data).length > 0 ? {data: report.data} : {})}
@@ -109,7 +118,11 @@ export function expectInvalid(ruleId: string, c: InvalidCase): void {
 export function ruleTable(ruleId: string, table: {valid: ValidCase[]; invalid: InvalidCase[]}): void {
   describe(ruleId, () => {
     it.each(table.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
-      expect(check(ruleId, c).messages.filter((m) => m.ruleId === ruleId).map(ranged)).toEqual([])
+      expect(
+        check(ruleId, c)
+          .messages.filter((m) => m.ruleId === ruleId)
+          .map(ranged),
+      ).toEqual([])
     })
     it.each(table.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => expectInvalid(ruleId, c))
   })

@@ -33,7 +33,12 @@ export interface CheckFlags extends SuppressionFlags {
 }
 
 /** Runs a check and returns the exit code (0, 1), throwing UsageError for a failed run (2). */
-export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckFlags, context: {version: string; argv: readonly string[]}): Promise<number> {
+export async function runCheckCommand(
+  mode: Mode,
+  paths: string[],
+  flags: CheckFlags,
+  context: {version: string; argv: readonly string[]},
+): Promise<number> {
   const today = checkToday(flags.today)
   const reports = pairReports(context.argv, flags.format, flags.output)
   const fixing = Boolean(flags.fix || flags['fix-dry-run'])
@@ -61,13 +66,25 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     registers: {...(flags.ods === undefined ? {} : {ods: flags.ods}), ...(flags.trusts === undefined ? {} : {trusts: flags.trusts})},
     // --cache keeps results in a directory; --fix re-checks what it changed, so the first run's
     // results of the other files are kept in memory.
-    ...(flags.cache ? {cache: {version: context.version, directory: flags['cache-location'] ?? DEFAULT_CACHE_LOCATION}} : fixing ? {cache: {version: context.version}} : {}),
+    ...(flags.cache
+      ? {cache: {version: context.version, directory: flags['cache-location'] ?? DEFAULT_CACHE_LOCATION}}
+      : fixing
+        ? {cache: {version: context.version}}
+        : {}),
   }
   // lint's suppressions (validate ignores them: its verdict is locked), read before any work.
-  const suppressions = mode === 'lint' ? (await import('./suppressions.js')).planSuppressions(flags, paths, config, process.cwd()) : undefined
+  const suppressions =
+    mode === 'lint' ? (await import('./suppressions.js')).planSuppressions(flags, paths, config, process.cwd()) : undefined
   const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline, reports)
   const baselineFile = flags.baseline === undefined ? [] : [flags.baseline]
-  await refuseOutputsOverInputs([...reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), ...(suppressions?.writes === undefined ? [] : [suppressions.writes])], input, baselineFile)
+  await refuseOutputsOverInputs(
+    [
+      ...reports.flatMap((r) => (r.file === undefined ? [] : [r.file])),
+      ...(suppressions?.writes === undefined ? [] : [suppressions.writes]),
+    ],
+    input,
+    baselineFile,
+  )
   let output = await runParallel(input, concurrency)
   // A cache that cannot be used changes no result: one line each, and the run goes on.
   for (const warning of output.warnings) process.stderr.write(`pch: warning: ${warning}\n`)
@@ -97,8 +114,13 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
 
 /** --baseline: an earlier SARIF log of pch, read through the bounded reader; only --format sarif takes it. */
 async function readBaseline(file: string, reports: readonly Report[]): Promise<BaselineResult[]> {
-  if (!reports.some((r) => r.format === 'sarif')) throw new UsageError('--baseline sets the baselineState of SARIF results: give it with --format sarif')
-  const [{EARLIER_RUN_FILE, readDataText}, {parseBaseline}, {existsSync}] = await Promise.all([import('../engine/io/read.js'), import('../formatters/baseline.js'), import('node:fs')])
+  if (!reports.some((r) => r.format === 'sarif'))
+    throw new UsageError('--baseline sets the baselineState of SARIF results: give it with --format sarif')
+  const [{EARLIER_RUN_FILE, readDataText}, {parseBaseline}, {existsSync}] = await Promise.all([
+    import('../engine/io/read.js'),
+    import('../formatters/baseline.js'),
+    import('node:fs'),
+  ])
   if (!existsSync(file)) throw new UsageError(`--baseline ${file} does not exist`)
   return parseBaseline(readDataText(file, {...EARLIER_RUN_FILE, shown: file, expected: 'a SARIF log (pch lint --format sarif)'}), file)
 }
@@ -140,12 +162,16 @@ export function pairReports(argv: readonly string[], formats: string[] = [], out
   if (entries.length === 0) entries.push({})
   // Without any --format, one --output takes the default format; every other one needs its own.
   const dangling = entries.filter((e) => e.format === undefined)
-  if (dangling.length > (formats.length > 0 ? 0 : 1)) throw new UsageError(`--output ${dangling.at(-1)!.file} has no --format before or after it`)
+  if (dangling.length > (formats.length > 0 ? 0 : 1))
+    throw new UsageError(`--output ${dangling.at(-1)!.file} has no --format before or after it`)
   if (entries.filter((e) => e.file === undefined).length > 1) {
     throw new UsageError('Only one --format can go to standard output: give the others an --output FILE each')
   }
   // Annotations are for the Actions log: a file without a --format gets stylish.
-  return entries.map((e) => ({format: (e.format ?? (e.file === undefined ? fallback : 'stylish')) as FormatName, ...(e.file === undefined ? {} : {file: e.file})}))
+  return entries.map((e) => ({
+    format: (e.format ?? (e.file === undefined ? fallback : 'stylish')) as FormatName,
+    ...(e.file === undefined ? {} : {file: e.file}),
+  }))
 }
 
 /** --format/-f and --output/-o occurrences in command-line order, in oclif's spellings. */

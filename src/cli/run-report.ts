@@ -36,8 +36,15 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
   const comparison = previous ? (await import('../report/compare.js')).compareReports(previous, report) : undefined
   const toFile = flags.output !== undefined
   const format = (flags.format ?? (!toFile && process.stdout.isTTY ? 'table' : 'markdown')) as ReportFormat
-  const level = toFile || flags.color === false || (flags.color !== true && (process.env.NO_COLOR || !process.stdout.isTTY)) ? 0 : (supportsColor ? supportsColor.level : 0) || 1
-  const text = (await loadRenderer(format))(report, {color: new Chalk({level: level as 0 | 1 | 2 | 3}), by: (flags.by ?? 'site') as ReportView, ...(comparison ? {comparison} : {})})
+  const level =
+    toFile || flags.color === false || (flags.color !== true && (process.env.NO_COLOR || !process.stdout.isTTY))
+      ? 0
+      : (supportsColor ? supportsColor.level : 0) || 1
+  const text = (await loadRenderer(format))(report, {
+    color: new Chalk({level: level as 0 | 1 | 2 | 3}),
+    by: (flags.by ?? 'site') as ReportView,
+    ...(comparison ? {comparison} : {}),
+  })
   if (toFile) await writeOrFail(flags.output!, text)
   else process.stdout.write(text)
   const failing = report.programme.compliant < report.programme.sites || report.programme.unreadable > 0
@@ -46,7 +53,11 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
 
 /** --compare: an earlier `report --format json`, through the bounded reader. */
 async function readPrevious(file: string): Promise<ComplianceReport> {
-  const [{EARLIER_RUN_FILE, readDataText}, {parsePreviousReport}, {existsSync}] = await Promise.all([import('../engine/io/read.js'), import('../report/compare.js'), import('node:fs')])
+  const [{EARLIER_RUN_FILE, readDataText}, {parsePreviousReport}, {existsSync}] = await Promise.all([
+    import('../engine/io/read.js'),
+    import('../report/compare.js'),
+    import('node:fs'),
+  ])
   if (!existsSync(file)) throw new UsageError(`--compare ${file} does not exist`)
   return parsePreviousReport(readDataText(file, {...EARLIER_RUN_FILE, shown: file, expected: 'a report (pch report --format json)'}), file)
 }

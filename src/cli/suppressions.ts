@@ -45,11 +45,14 @@ export function planSuppressions(flags: SuppressionFlags, paths: readonly string
     if (refusal) throw new UsageError(`--suppress-rule: ${refusal}`)
   }
   const writing = Boolean(flags['suppress-all'] || rules?.length || flags['prune-suppressions'])
-  if (writing && paths.includes('-')) throw new UsageError('Suppressions count the findings of files: standard input (-) cannot be suppressed')
+  if (writing && paths.includes('-'))
+    throw new UsageError('Suppressions count the findings of files: standard input (-) cannot be suppressed')
   const given = flags['suppressions-location']
   const file = given === undefined ? path.join(config.file === undefined ? cwd : config.dir, SUPPRESSIONS_NAME) : path.resolve(cwd, given)
   const shown = displayPath(file, cwd)
-  const before = existsSync(file) ? readDataText(file, {...EARLIER_RUN_FILE, shown, expected: `a suppressions file (${SUPPRESSIONS_NAME})`}) : undefined
+  const before = existsSync(file)
+    ? readDataText(file, {...EARLIER_RUN_FILE, shown, expected: `a suppressions file (${SUPPRESSIONS_NAME})`})
+    : undefined
   if (before === undefined && given !== undefined && !writing) throw new UsageError(`Suppressions file not found: ${shown}`)
   const existing: Suppressions = before === undefined ? new Map() : parseSuppressions(before, shown)
   const baseDir = path.dirname(file)

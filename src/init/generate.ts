@@ -58,15 +58,18 @@ export function generate(template: TemplateName, answers: Answers, options: {tod
   setRiskShare(doc, answers)
   set(['spec', 'care', 'personalisation'], answers.personalisation)
   const {outcome} = answers
-  set(['spec', 'care', 'populationHealth', 'outcomes'], [
-    {
-      id: outcome.id,
-      measure: outcome.measure,
-      direction: outcome.direction,
-      baseline: {value: outcome.baseline, asOf: formatDate(addDays(parseDate(start)!, -1))},
-      target: {value: outcome.target, by: end},
-    },
-  ])
+  set(
+    ['spec', 'care', 'populationHealth', 'outcomes'],
+    [
+      {
+        id: outcome.id,
+        measure: outcome.measure,
+        direction: outcome.direction,
+        baseline: {value: outcome.baseline, asOf: formatDate(addDays(parseDate(start)!, -1))},
+        target: {value: outcome.target, by: end},
+      },
+    ],
+  )
   flowShortMaps(doc)
   const text = templateText(doc, options.schema)
   return {text, population, total}
@@ -87,7 +90,9 @@ export function setTemplateValue(doc: Document, path: string[], value: unknown):
 
 /** The text of a filled template, its modeline pointing at `schema`. */
 export function templateText(doc: Document, schema: string): string {
-  return doc.toString({lineWidth: 0, flowCollectionPadding: false}).replace(/^# yaml-language-server: \$schema=.*$/m, () => `# yaml-language-server: $schema=${schema}`)
+  return doc
+    .toString({lineWidth: 0, flowCollectionPadding: false})
+    .replace(/^# yaml-language-server: \$schema=.*$/m, () => `# yaml-language-server: $schema=${schema}`)
 }
 
 function setRiskShare(doc: Document, answers: Answers): void {

@@ -67,7 +67,12 @@ export class Project {
     this.today = this.fixedToday ?? localToday()
     try {
       const options = planOptions({mode: 'lint', registry, today: this.today}, this.root)
-      this.plan = {input: {mode: 'lint', registry, paths: [], cwd: this.root, overrides: this.overrides}, cwd: this.root, options, sources: []}
+      this.plan = {
+        input: {mode: 'lint', registry, paths: [], cwd: this.root, overrides: this.overrides},
+        cwd: this.root,
+        options,
+        sources: [],
+      }
       this.ignored = ignoreMatcher(options.config)
     } catch (error) {
       // A fault of a register the config names is shown on the config too.
@@ -119,7 +124,11 @@ export class Project {
       const item = this.files.get(file)
       return item ? [{file, item}] : []
     })
-    const finished = finishFiles(plan, [...this.files.values()], wanted.map((w) => w.item))
+    const finished = finishFiles(
+      plan,
+      [...this.files.values()],
+      wanted.map((w) => w.item),
+    )
     const rules = registry.ruleSetOf(plan.options.config)
     wanted.forEach(({file, item}, i) => out.set(file, {finished: finished[i]!, file: item.file, rules}))
     return out

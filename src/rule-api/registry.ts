@@ -17,7 +17,11 @@ export interface Registry extends RuleSet {
   /** Rules that see every file of a run (phase 2), in the order their claims are packed. */
   readonly repoRules: readonly RepoRule[]
   /** The rules the engine itself evaluates from a document's other findings, by what they report. */
-  readonly findings: {readonly unusedException: FindingsRule; readonly disableDirective: FindingsRule; readonly unusedDisableDirective: FindingsRule}
+  readonly findings: {
+    readonly unusedException: FindingsRule
+    readonly disableDirective: FindingsRule
+    readonly unusedDisableDirective: FindingsRule
+  }
   /** The rule set of a config; its local rules are compiled on first use. */
   ruleSetOf(config: {local?: readonly LocalRuleDeclaration[]}): RuleSet
   /** A compiler of local rule declarations (throws LocalRuleError), for a config load. */

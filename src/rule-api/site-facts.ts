@@ -52,10 +52,22 @@ export function siteFacts(data: unknown, documentIndex: number | undefined, line
     annualPerPatient: num(section(data, 'spec', 'budget', 'capitation')?.annualPerPatient) ?? null,
     riskShareModel: str(model) ?? null,
     outcomes: outcomes ? outcomes.length : null,
-    practiceSizes: (practices ?? []).flatMap((p) => (typeof p.odsCode === 'string' && num(p.listSize) !== undefined ? [{odsCode: p.odsCode, listSize: num(p.listSize)!}] : [])),
+    practiceSizes: (practices ?? []).flatMap((p) =>
+      typeof p.odsCode === 'string' && num(p.listSize) !== undefined ? [{odsCode: p.odsCode, listSize: num(p.listSize)!}] : [],
+    ),
     asOf: parseDate(population?.asOf) ? (population!.asOf as string) : null,
-    commissioner: str(commissioner?.name) !== undefined && str(commissioner?.odsCode) !== undefined ? {name: commissioner!.name as string, odsCode: commissioner!.odsCode as string} : null,
-    missingSections: ([[1, 'care'], [2, 'workforce'], [3, 'budget'], [4, 'population']] as const).flatMap(([n, key]) => (section(data, 'spec', key) ? [] : [n])),
+    commissioner:
+      str(commissioner?.name) !== undefined && str(commissioner?.odsCode) !== undefined
+        ? {name: commissioner!.name as string, odsCode: commissioner!.odsCode as string}
+        : null,
+    missingSections: (
+      [
+        [1, 'care'],
+        [2, 'workforce'],
+        [3, 'budget'],
+        [4, 'population'],
+      ] as const
+    ).flatMap(([n, key]) => (section(data, 'spec', key) ? [] : [n])),
     exceptions: entries(metadata?.exceptions).flatMap(([, e]) =>
       ['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => typeof e[key] === 'string')
         ? [{rule: e.rule as string, reason: e.reason as string, approvedBy: e.approvedBy as string, approvedOn: e.approvedOn as string}]

@@ -39,7 +39,13 @@ function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule
     fixable: false,
     summary: declaration.message,
     docs: {description: declaration.docs ?? `A local rule of ${declaration.declaredIn}.`, failing: '', passing: ''},
-    local: {declaredIn: declaration.declaredIn, given: declaration.given, ...(declaration.where === undefined ? {} : {where: declaration.where}), then: declaration.then, message: declaration.message},
+    local: {
+      declaredIn: declaration.declaredIn,
+      given: declaration.given,
+      ...(declaration.where === undefined ? {} : {where: declaration.where}),
+      then: declaration.then,
+      message: declaration.message,
+    },
   }
   return {
     meta,
@@ -67,7 +73,15 @@ function localAjv(): Ajv2020 {
   // Compiled on every run that has local rules, so what costs start-up is left out: ajv's code
   // optimisation, and checking each schema against the meta-schema (compiling that costs ~60 ms) -
   // ajv still refuses a keyword of the wrong type (`minLength: many`, `type: strin`).
-  return createAjv({allErrors: false, verbose: false, messages: false, strictTypes: false, strictRequired: false, validateSchema: false, code: {regExp, optimize: false}})
+  return createAjv({
+    allErrors: false,
+    verbose: false,
+    messages: false,
+    strictTypes: false,
+    strictRequired: false,
+    validateSchema: false,
+    code: {regExp, optimize: false},
+  })
 }
 
 function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, at: string): ValidateFunction {
@@ -78,18 +92,35 @@ function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, 
     if (error instanceof UnsupportedPattern) {
       // The value of a `pattern`, or a key of `patternProperties`.
       let target: 'value' | 'key' = 'value'
-      const where = findInSchema(schema, (key, value) => (key === 'pattern' && value === error.pattern) || (key === error.pattern && (target = 'key') === 'key'))
-      throw new LocalRuleError(`${at}${where ?? ''}`, `the pattern ${JSON.stringify(error.pattern)} is not supported: pch matches patterns in linear time (RE2 syntax, without lookaround or backreferences): ${error.message}`, target)
+      const where = findInSchema(
+        schema,
+        (key, value) => (key === 'pattern' && value === error.pattern) || (key === error.pattern && (target = 'key') === 'key'),
+      )
+      throw new LocalRuleError(
+        `${at}${where ?? ''}`,
+        `the pattern ${JSON.stringify(error.pattern)} is not supported: pch matches patterns in linear time (RE2 syntax, without lookaround or backreferences): ${error.message}`,
+        target,
+      )
     }
     if (failure.missingRef !== undefined) {
       const ref = failure.missingRef
-      const where = findInSchema(schema, (key, value) => key === '$ref' && typeof value === 'string' && (value === ref || ref.endsWith(value)))
-      throw new LocalRuleError(`${at}${where ?? ''}`, `$ref ${JSON.stringify(ref)} points outside the rule: pch fetches no schema, and a $ref may point only inside it (#/$defs/...)`)
+      const where = findInSchema(
+        schema,
+        (key, value) => key === '$ref' && typeof value === 'string' && (value === ref || ref.endsWith(value)),
+      )
+      throw new LocalRuleError(
+        `${at}${where ?? ''}`,
+        `$ref ${JSON.stringify(ref)} points outside the rule: pch fetches no schema, and a $ref may point only inside it (#/$defs/...)`,
+      )
     }
     // ajv names a keyword it does not know (strict mode): point at it.
     const keyword = /unknown keyword: "([^"]+)"/.exec(failure.message)?.[1]
     const where = keyword === undefined ? undefined : findInSchema(schema, (key) => key === keyword)
-    throw new LocalRuleError(`${at}${where ?? ''}`, `${at.slice(1)} is not a JSON Schema pch can use: ${failure.message}`, where === undefined ? 'value' : 'key')
+    throw new LocalRuleError(
+      `${at}${where ?? ''}`,
+      `${at.slice(1)} is not a JSON Schema pch can use: ${failure.message}`,
+      where === undefined ? 'value' : 'key',
+    )
   }
 }
 
@@ -169,7 +200,8 @@ const FIELD_PATH = /^value(?:\.[^.\s]+)*$/
 function messageTemplate(template: string): (value: unknown, path: string) => string {
   for (const [whole, inner] of template.matchAll(PLACEHOLDER)) {
     const name = inner!.trim()
-    if (name !== 'path' && !FIELD_PATH.test(name)) throw new LocalRuleError('/message', `${whole} is not a placeholder: a message may use {{value}}, {{value.FIELD}} and {{path}}`)
+    if (name !== 'path' && !FIELD_PATH.test(name))
+      throw new LocalRuleError('/message', `${whole} is not a placeholder: a message may use {{value}}, {{value.FIELD}} and {{path}}`)
   }
   return (value, path) =>
     template.replace(PLACEHOLDER, (_whole, inner: string) => {

@@ -16,7 +16,14 @@ export function unknownReferences(list: unknown, key: string, known: ReadonlyArr
   for (const [index, entry] of entries(list)) {
     const value = str(entry[key])
     if (value === undefined || known.some((names) => names.has(value))) continue
-    found.push({index, value, hint: didYouMean(value, known.flatMap((names) => [...names]))})
+    found.push({
+      index,
+      value,
+      hint: didYouMean(
+        value,
+        known.flatMap((names) => [...names]),
+      ),
+    })
   }
   return found
 }

@@ -3,7 +3,16 @@
 import type {RuleMeta} from '../rule-api/rule.js'
 
 function structural(id: string, summary: string, description: string, failing: string, passing: string, fixable = false): RuleMeta {
-  return {id, characteristic: null, severity: 'error', compliance: false, scope: 'structure', fixable, summary, docs: {description, failing, passing}}
+  return {
+    id,
+    characteristic: null,
+    severity: 'error',
+    compliance: false,
+    scope: 'structure',
+    fixable,
+    summary,
+    docs: {description, failing, passing},
+  }
 }
 
 export const structuralRules: readonly RuleMeta[] = [

@@ -14,7 +14,13 @@ const temp = useTempDir('pch-real-data-', 'all')
 
 /** Every file under `dir`, by name, with its text. */
 const texts = (dir: string): Map<string, string> =>
-  new Map(readdirSync(dir, {recursive: true}).map(String).filter((name) => name.endsWith('.pch.yaml')).sort().map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]))
+  new Map(
+    readdirSync(dir, {recursive: true})
+      .map(String)
+      .filter((name) => name.endsWith('.pch.yaml'))
+      .sort()
+      .map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]),
+  )
 const codes = (text: string): string[] => [...text.matchAll(/^ {6}- odsCode: (.*)$/gm)].map((m) => m[1]!)
 
 let unique: Map<string, string>
@@ -43,7 +49,11 @@ describe('the national repository', () => {
   it('is the same, byte for byte, each time it is made', () => {
     const again = path.join(temp.path, 'again')
     // The whole first copy, and the first 46 networks of the second.
-    const practices = 6458 + realNetworks(NHS).slice(0, 46).reduce((sum, site) => sum + site.practices.length, 0)
+    const practices =
+      6458 +
+      realNetworks(NHS)
+        .slice(0, 46)
+        .reduce((sum, site) => sum + site.practices.length, 0)
     expect(generateRealData(NHS, again, {copies: 2, unique: true, limit: 1300})).toMatchObject({files: 1300, practices})
     const made = texts(again)
     expect(made.size).toBe(1300)
@@ -70,7 +80,10 @@ describe('the floor', () => {
     const validator = path.join(dir, 'validator.cjs')
     execFileSync(process.execPath, [FLOOR, 'compile', path.join(ROOT, 'dist', 'schemas', 'pch.bundle.schema.json'), validator])
     execFileSync(process.execPath, [FLOOR, 'convert', path.join(dir, 'yaml'), path.join(dir, 'json')])
-    for (const [mode, files] of [['json', 'json'], ['js-yaml', 'yaml']]) {
+    for (const [mode, files] of [
+      ['json', 'json'],
+      ['js-yaml', 'yaml'],
+    ]) {
       const run = spawnSync(process.execPath, [FLOOR, mode!, validator, path.join(dir, files!)], {encoding: 'utf8'})
       expect([mode, run.status, run.stdout]).toEqual([mode, 0, '40 files, 0 invalid\n'])
     }
@@ -78,7 +91,10 @@ describe('the floor', () => {
     const broken = path.join(dir, 'json', 'copy-1', readdirSync(path.join(dir, 'json', 'copy-1'))[0]!)
     const data = JSON.parse(readFileSync(broken, 'utf8')) as {apiVersion: string}
     data.apiVersion = 'pch/v0'
-    execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(broken)}, ${JSON.stringify(JSON.stringify(data))})`])
+    execFileSync(process.execPath, [
+      '-e',
+      `require('fs').writeFileSync(${JSON.stringify(broken)}, ${JSON.stringify(JSON.stringify(data))})`,
+    ])
     const run = spawnSync(process.execPath, [FLOOR, 'json', validator, path.join(dir, 'json')], {encoding: 'utf8'})
     expect([run.status, run.stdout]).toEqual([1, '40 files, 1 invalid\n'])
   })

@@ -30,7 +30,8 @@ describe('start-up of the built binary', () => {
   it.runIf(hasCompileCache)("compiles oclif's bundle and the command's from Node's compile cache after the first run", () => {
     const dir = tempDir('pch-compile-cache-')
     // NODE_DEBUG_NATIVE=COMPILE_CACHE is Node's own log of each module's cache (on stderr).
-    const run = (): ReturnType<typeof node> => node([BIN, ...ONE_FILE], {...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: dir, NODE_DEBUG_NATIVE: 'COMPILE_CACHE'})
+    const run = (): ReturnType<typeof node> =>
+      node([BIN, ...ONE_FILE], {...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: dir, NODE_DEBUG_NATIVE: 'COMPILE_CACHE'})
     const first = run()
     expect(first.status).toBe(0)
     expect(first.stdout).toBe(usual.stdout)
@@ -68,14 +69,24 @@ describe('start-up of the built binary', () => {
   // print "unrecognized flag" here.
   it('--version is answered without oclif, in the words oclif uses, with nothing on stderr', () => {
     const short = cli(['--version'])
-    expect(short).toEqual({status: 0, stdout: `pch-toolkit/0.1.0 ${process.platform}-${process.arch} node-${process.version}\n`, stderr: ''})
+    expect(short).toEqual({
+      status: 0,
+      stdout: `pch-toolkit/0.1.0 ${process.platform}-${process.arch} node-${process.version}\n`,
+      stderr: '',
+    })
     // Another argument takes bin/run.js past its shortcut, to oclif's own answer.
     expect(cli(['--version', '--'])).toEqual(short)
   })
 
   it('a one-file validate loads its command, oclif, the validators and nothing else', () => {
     // Everything pch loads after bin/run.js is CommonJS, so require.cache lists it.
-    const r = node([...preload(`import {createRequire} from 'node:module'; process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(createRequire(process.cwd() + '/').cache))))`), BIN, ...ONE_FILE])
+    const r = node([
+      ...preload(
+        `import {createRequire} from 'node:module'; process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(createRequire(process.cwd() + '/').cache))))`,
+      ),
+      BIN,
+      ...ONE_FILE,
+    ])
     expect(r.status).toBe(0)
     const loaded = (JSON.parse(r.stderr) as string[]).map((file) => path.relative(ROOT, file).split(path.sep).join('/'))
     expect(loaded.sort()).toEqual([

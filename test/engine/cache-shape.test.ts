@@ -47,7 +47,9 @@ describe('the cache file shape', () => {
   })
 
   it('holds no fix edits', () => {
-    expect(inspectText('riverside.pch.yaml', edit(base, ['listSize: 14250', 'listSize: "14,250"']), lint, 'riverside.pch.yaml').findings[0]!.fix).toBeDefined()
+    expect(
+      inspectText('riverside.pch.yaml', edit(base, ['listSize: 14250', 'listSize: "14,250"']), lint, 'riverside.pch.yaml').findings[0]!.fix,
+    ).toBeDefined()
     const [, {file}] = forged(() => {}) as Entry
     expect(file.findings.map((f) => [f.ruleId, f.fixable, 'fix' in f])).toEqual([['format/number', true, false]])
   })

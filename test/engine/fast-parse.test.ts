@@ -16,7 +16,10 @@ import {propertyRuns} from '../seed.js'
 const fastPath = vi.hoisted(() => ({on: true, declined: 0}))
 vi.mock('../../src/engine/parse/fast-parse.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/engine/parse/fast-parse.js')>()
-  return {...original, fastParse: (...args: Parameters<typeof original.fastParse>) => (fastPath.on ? original.fastParse(...args) : void fastPath.declined++)}
+  return {
+    ...original,
+    fastParse: (...args: Parameters<typeof original.fastParse>) => (fastPath.on ? original.fastParse(...args) : void fastPath.declined++),
+  }
 })
 
 const RUNS = propertyRuns(2000)
@@ -35,7 +38,9 @@ describe('the fast parser agrees with yaml', () => {
       indent: fc.constantFrom(2, 4),
       indentSeq: fc.boolean(),
       lineWidth: fc.constantFrom(0, 40, 80),
-      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE') as fc.Arbitrary<'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE'>,
+      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE') as fc.Arbitrary<
+        'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE'
+      >,
     })
     // Flow collections one level down, as definitions write baseline: { value: 1, asOf: ... }.
     const flowInside = (data: Record<string, unknown>, opts: object): string =>
@@ -88,9 +93,18 @@ describe('the fast parser agrees with yaml', () => {
 
   it('on arbitrary short texts of YAML-significant characters', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(yamlChar, fc.constantFrom('key', 'a: ', 'b:', '\nc: ', '[x, y]', '{p: 1}', '[-, -1]', '"q"', "'r''s'", '12', '-3.5', 'true')), {maxLength: 40}), (parts) => {
-        expect(difference(parts.join(''))).toBeUndefined()
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            yamlChar,
+            fc.constantFrom('key', 'a: ', 'b:', '\nc: ', '[x, y]', '{p: 1}', '[-, -1]', '"q"', "'r''s'", '12', '-3.5', 'true'),
+          ),
+          {maxLength: 40},
+        ),
+        (parts) => {
+          expect(difference(parts.join(''))).toBeUndefined()
+        },
+      ),
       {numRuns: RUNS},
     )
   })

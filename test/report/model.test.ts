@@ -64,7 +64,9 @@ const EXPECTED: ComplianceReport = {
         3: MET,
         4: {
           status: 'met-by-exception',
-          findings: [{ruleId: 'population/size-band', message: 'Registered population 26,500 is below 30,000 (band 30,000-50,000)', line: 18}],
+          findings: [
+            {ruleId: 'population/size-band', message: 'Registered population 26,500 is below 30,000 (band 30,000-50,000)', line: 18},
+          ],
           exceptions: [
             {
               rule: 'population/size-band',
@@ -187,7 +189,9 @@ const EXPECTED: ComplianceReport = {
         3: MET,
         4: {
           status: 'not-met',
-          findings: [{ruleId: 'population/size-band', message: 'Registered population 22,250 is below 30,000 (band 30,000-50,000)', line: 17}],
+          findings: [
+            {ruleId: 'population/size-band', message: 'Registered population 22,250 is below 30,000 (band 30,000-50,000)', line: 17},
+          ],
           exceptions: [],
         },
       },
@@ -282,7 +286,8 @@ function reportOf(files: Record<string, string>): ComplianceReport {
   return buildReport(results, sites, {today: REPORT_TODAY, band: BAND, staleAfterMonths: STALE_AFTER_MONTHS})
 }
 
-const HEAD = 'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata:\n  id: gap\n  name: Gap Primary Care Home\n  status: live\n  cohort: 2016\n'
+const HEAD =
+  'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata:\n  id: gap\n  name: Gap Primary Care Home\n  status: live\n  cohort: 2016\n'
 
 // A whole section that is missing is one `schema` finding at /spec (or at the root); the
 // characteristic the section carries is not met, and the site is not compliant.
@@ -323,4 +328,3 @@ describe('report model: a missing section is not met', () => {
     })
   })
 })
-

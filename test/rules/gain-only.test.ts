@@ -15,8 +15,8 @@ const lint = <T extends ValidCase>(cases: T[]): T[] => cases.map((c) => ({mode: 
 ruleTable('budget/gain-only', {
   valid: lint([
     {name: 'riverside: gain-and-loss', code: base},
-    {name: 'model none is risk-share-required\'s to report', code: edit(base, setModel('none'))},
-    {name: 'an unknown model is the schema\'s to report', code: edit(base, setModel('Gain-Only'))},
+    {name: "model none is risk-share-required's to report", code: edit(base, setModel('none'))},
+    {name: "an unknown model is the schema's to report", code: edit(base, setModel('Gain-Only'))},
     {name: 'validate mode does not run this lint rule', code: edit(base, setModel('gain-only')), mode: 'validate'},
   ]),
   invalid: lint([
@@ -64,6 +64,8 @@ ruleTable('budget/gain-only', {
 describe('budget/gain-only message', () => {
   it('says rewards are shared but risks are not', () => {
     const found = messages(edit(base, setModel('gain-only')), 'lint').filter((m) => m.ruleId === 'budget/gain-only')
-    expect(found.map((m) => [m.severity, m.message])).toEqual([['warning', 'Risk-share model is gain-only: rewards are shared but risks are not']])
+    expect(found.map((m) => [m.severity, m.message])).toEqual([
+      ['warning', 'Risk-share model is gain-only: rewards are shared but risks are not'],
+    ])
   })
 })

@@ -13,8 +13,11 @@ ruleTable('care/outcomes-required', {
   valid: [
     {name: 'riverside: two outcomes', code: base},
     {name: 'a single outcome', code: edit(base, [/        - id: hypertension-control[\s\S]*$/, ''])},
-    {name: 'outcomes that are not a list are the schema\'s to report', code: edit(base, set(' fewer admissions'))},
-    {name: 'a populationHealth that is not a mapping is the schema\'s to report', code: edit(base, [healthPlan, '    populationHealth: []\n'])},
+    {name: "outcomes that are not a list are the schema's to report", code: edit(base, set(' fewer admissions'))},
+    {
+      name: "a populationHealth that is not a mapping is the schema's to report",
+      code: edit(base, [healthPlan, '    populationHealth: []\n']),
+    },
   ],
   invalid: [
     {

@@ -10,7 +10,7 @@ ruleTable('budget/risk-share-required', {
   valid: [
     {name: 'riverside: gain-and-loss', code: base},
     {name: 'gain-only shares rewards', code: edit(base, ['model: gain-and-loss', 'model: gain-only'])},
-    {name: 'a model that is not in the list is the schema\'s to report', code: edit(base, ['model: gain-and-loss', 'model: None'])},
+    {name: "a model that is not in the list is the schema's to report", code: edit(base, ['model: gain-and-loss', 'model: None'])},
   ],
   invalid: [
     {
@@ -35,7 +35,13 @@ ruleTable('budget/risk-share-required', {
     },
     {
       name: 'model none with shares that neither add up nor include a partner: one finding',
-      code: edit(base, none, ['gainPercent: 40', 'gainPercent: 50'], ['party: riverside-community', 'party: A81001'], ['party: riverside-acute', 'party: A81002']),
+      code: edit(
+        base,
+        none,
+        ['gainPercent: 40', 'gainPercent: 50'],
+        ['party: riverside-community', 'party: A81001'],
+        ['party: riverside-acute', 'party: A81002'],
+      ),
       errors: [{at: `budget/risk-share-required@${model}:14-${model}:18`, messageId: 'none'}],
     },
     {

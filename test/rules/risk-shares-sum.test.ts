@@ -24,11 +24,20 @@ ruleTable('budget/risk-shares-sum', {
     {name: 'gain-only: loss shares are not checked', code: edit(base, gainOnly, ['lossPercent: 30', 'lossPercent: 20'])},
     {
       name: 'gain-only without any lossPercent',
-      code: edit(base, gainOnly, [shareList, shareRows('{party: member-practices, gainPercent: 60}', '{party: riverside-acute, gainPercent: 40}')]),
+      code: edit(base, gainOnly, [
+        shareList,
+        shareRows('{party: member-practices, gainPercent: 60}', '{party: riverside-acute, gainPercent: 40}'),
+      ]),
     },
-    {name: 'model none: shares are not checked', code: edit(base, ['model: gain-and-loss', 'model: none'], ['gainPercent: 40', 'gainPercent: 50'])},
-    {name: 'an empty shares list is risk-share-parties\' to report', code: edit(base, [shareList, '      shares: []\n'])},
-    {name: 'a gain that is not a number: the sum is unknown, the schema\'s to report', code: edit(base, ['gainPercent: 40', 'gainPercent: forty'])},
+    {
+      name: 'model none: shares are not checked',
+      code: edit(base, ['model: gain-and-loss', 'model: none'], ['gainPercent: 40', 'gainPercent: 50']),
+    },
+    {name: "an empty shares list is risk-share-parties' to report", code: edit(base, [shareList, '      shares: []\n'])},
+    {
+      name: "a gain that is not a number: the sum is unknown, the schema's to report",
+      code: edit(base, ['gainPercent: 40', 'gainPercent: forty']),
+    },
   ],
   invalid: [
     {
@@ -49,7 +58,10 @@ ruleTable('budget/risk-shares-sum', {
     {
       name: 'both off: one finding for gain, one for loss',
       code: edit(base, ['gainPercent: 40', 'gainPercent: 50'], ['lossPercent: 30', 'lossPercent: 20']),
-      errors: [{at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'gain', data: {sum: 110, total: 100}}, {at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'loss', data: {sum: 90, total: 100}}],
+      errors: [
+        {at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'gain', data: {sum: 110, total: 100}},
+        {at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'loss', data: {sum: 90, total: 100}},
+      ],
     },
     {
       name: 'gain-only: gain shares are still checked',
@@ -77,7 +89,10 @@ ruleTable('budget/risk-shares-sum', {
     {
       name: 'a "50" gain share is read as 50: format/number, and the gain sum is 110',
       code: edit(base, ['gainPercent: 40', 'gainPercent: "50"']),
-      errors: [{at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'gain', data: {sum: 110, total: 100}}, `format/number@${gain40}:24`],
+      errors: [
+        {at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'gain', data: {sum: 110, total: 100}},
+        `format/number@${gain40}:24`,
+      ],
     },
     {
       name: 'a "40" gain share is read as 40 (format/number only)',

@@ -5,13 +5,18 @@ const base = riverside()
 const partners = lineOf(base, 'partners:')
 const partnerList = /    partners:[\s\S]*?(?=    team:)/
 
-
 ruleTable('workforce/social-care-partner', {
   valid: [
     {name: 'riverside: the city council', code: base},
     {name: 'two social-care partners', code: edit(base, ['sector: voluntary', 'sector: social-care'])},
-    {name: 'a social-care partner that is also a risk-share party', code: edit(base, ['party: riverside-acute', 'party: riverside-council'])},
-    {name: 'partners that are not a list are the schema\'s to report', code: edit(base, [partnerList, '    partners: {id: riverside-council}\n'])},
+    {
+      name: 'a social-care partner that is also a risk-share party',
+      code: edit(base, ['party: riverside-acute', 'party: riverside-council']),
+    },
+    {
+      name: "partners that are not a list are the schema's to report",
+      code: edit(base, [partnerList, '    partners: {id: riverside-council}\n']),
+    },
     {name: 'a wrongly typed sector beside a social-care partner', code: edit(base, ['sector: voluntary', 'sector: [voluntary]'])},
   ],
   invalid: [

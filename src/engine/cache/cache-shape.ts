@@ -10,9 +10,18 @@ const string: Check = (v) => typeof v === 'string'
 const boolean: Check = (v) => typeof v === 'boolean'
 const count: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0
 const number: Check = (v) => typeof v === 'number' && Number.isFinite(v)
-const oneOf = (...values: unknown[]): Check => (v) => values.includes(v)
-const nullable = (check: Check): Check => (v) => v === null || check(v)
-const list = (check: Check): Check => (v) => Array.isArray(v) && v.every(check)
+const oneOf =
+  (...values: unknown[]): Check =>
+  (v) =>
+    values.includes(v)
+const nullable =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v)
+const list =
+  (check: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(check)
 
 /** An object with exactly these keys (those marked optional may be missing), each of its type. */
 function record(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
@@ -31,22 +40,39 @@ function record(required: Record<string, Check>, optional: Record<string, Check>
 const range = {line: count, column: count, endLine: count, endColumn: count}
 
 /** A finding as the cache keeps it: a message of a rule the registry knows, without its fix edit. */
-const finding = (registry: Registry): Check => record(
-  {ruleId: (v) => typeof v === 'string' && registry.meta(v) !== undefined, severity: oneOf('error', 'warning', 'info'), message: string, ...range, path: string, characteristic: oneOf(1, 2, 3, 4, null), fixable: boolean},
-  {documentIndex: count, excepted: boolean},
-)
+const finding = (registry: Registry): Check =>
+  record(
+    {
+      ruleId: (v) => typeof v === 'string' && registry.meta(v) !== undefined,
+      severity: oneOf('error', 'warning', 'info'),
+      message: string,
+      ...range,
+      path: string,
+      characteristic: oneOf(1, 2, 3, 4, null),
+      fixable: boolean,
+    },
+    {documentIndex: count, excepted: boolean},
+  )
 
 /** '' or the JSON of [rule index, key, rule index, key, ...] (check.ts PackedClaims). */
-const claims = ({repoRules}: Registry): Check => (v) => {
-  if (v === '') return true
-  if (typeof v !== 'string') return false
-  try {
-    const values: unknown = JSON.parse(v)
-    return Array.isArray(values) && values.length % 2 === 0 && values.every((value, i) => (i % 2 === 0 ? Number.isSafeInteger(value) && value >= 0 && value < repoRules.length : typeof value === 'string'))
-  } catch {
-    return false
+const claims =
+  ({repoRules}: Registry): Check =>
+  (v) => {
+    if (v === '') return true
+    if (typeof v !== 'string') return false
+    try {
+      const values: unknown = JSON.parse(v)
+      return (
+        Array.isArray(values) &&
+        values.length % 2 === 0 &&
+        values.every((value, i) =>
+          i % 2 === 0 ? Number.isSafeInteger(value) && value >= 0 && value < repoRules.length : typeof value === 'string',
+        )
+      )
+    } catch {
+      return false
+    }
   }
-}
 
 const site = record(
   {
@@ -70,17 +96,18 @@ const site = record(
   {documentIndex: count},
 )
 
-const checkedFile = (registry: Registry): Check => record(
-  {
-    filePath: string,
-    documents: count,
-    findings: list(finding(registry)),
-    claims: claims(registry),
-    exceptions: list(record({rule: string, path: string, range: record(range), reason: string}, {documentIndex: count})),
-    directives: list(record({line: count, rules: list(string), range: record(range)}, {documentIndex: count})),
-  },
-  {sites: list(site)},
-)
+const checkedFile = (registry: Registry): Check =>
+  record(
+    {
+      filePath: string,
+      documents: count,
+      findings: list(finding(registry)),
+      claims: claims(registry),
+      exceptions: list(record({rule: string, path: string, range: record(range), reason: string}, {documentIndex: count})),
+      directives: list(record({line: count, rules: list(string), range: record(range)}, {documentIndex: count})),
+    },
+    {sites: list(site)},
+  )
 
 // One checker per registry: a run checks every entry of its cache file against the same one.
 const entries = new WeakMap<Registry, Check>()

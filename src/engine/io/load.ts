@@ -49,7 +49,8 @@ export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignor
     } else if (stats) {
       add(absolute)
     } else if (tinyglobby().isDynamicPattern(arg)) {
-      const files = tinyglobby().globSync(arg, {cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**']})
+      const files = tinyglobby()
+        .globSync(arg, {cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**']})
         .filter((file) => !ignored?.(file))
         .sort()
       if (files.length === 0) throw new UsageError(`No files match the pattern ${arg}`)

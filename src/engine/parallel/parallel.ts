@@ -51,7 +51,11 @@ export function workerCount(plan: RunPlan, concurrency: Concurrency): number {
 export async function runParallel(input: RunInput, concurrency: Concurrency = 1): Promise<RunOutput> {
   const plan = planRun(input)
   const workers = workerCount(plan, concurrency)
-  if (workers === 0) return finishRun(plan, plan.sources.map((source) => inspectSource(plan, source)))
+  if (workers === 0)
+    return finishRun(
+      plan,
+      plan.sources.map((source) => inspectSource(plan, source)),
+    )
   return finishRun(plan, await inspectInParallel(plan, workers))
 }
 
@@ -73,7 +77,8 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
     const source = sources[result.index]!
     if ('error' in result) return void (slots[result.index] = {error: result.error})
     const again = result.again === undefined ? {} : {again: result.again}
-    if ('cached' in result) return void (slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again})
+    if ('cached' in result)
+      return void (slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again})
     if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, result.file)
     slots[result.index] = {file: result.file, source, ...again}
   }
@@ -117,7 +122,9 @@ function startWorker(task: WorkerTask, take: (result: WorkerResult) => void): Pr
       else done = true
     })
     worker.on('error', reject)
-    worker.on('exit', (code) => (done ? resolve() : reject(new Error(`a worker thread stopped (exit code ${code}) before finishing its files`))))
+    worker.on('exit', (code) =>
+      done ? resolve() : reject(new Error(`a worker thread stopped (exit code ${code}) before finishing its files`)),
+    )
   })
 }
 

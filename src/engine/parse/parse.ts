@@ -18,9 +18,7 @@ export interface ParsedSource {
   scalarLines(): Set<number>
 }
 
-const CORE_TAGS = new Set(
-  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
-)
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`))
 
 /**
  * Parse every document of a file, whatever its line breaks (LF, CRLF, CR: positions count each as
@@ -133,7 +131,12 @@ function aliasProblem(doc: Document.Parsed, error: unknown, locator: Locator): P
         if (!at && node.range && node.resolve(doc) === undefined) at = locator.offsets(node.range[0], node.range[1])
       },
     })
-    return {ruleId: 'yaml/syntax', path: '', message: 'A YAML alias (*name) refers to no anchor (&name) defined before it', at: at ?? locator.rangeOf(doc.contents as Node | null)}
+    return {
+      ruleId: 'yaml/syntax',
+      path: '',
+      message: 'A YAML alias (*name) refers to no anchor (&name) defined before it',
+      at: at ?? locator.rangeOf(doc.contents as Node | null),
+    }
   }
   return {
     ruleId: 'yaml/syntax',
@@ -224,7 +227,10 @@ function syntaxMessage(code: string, message: string): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n', 1)[0]!.replace(/ at line \d+, column \d+:?$/, '').trim()
+  return text
+    .split('\n', 1)[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim()
 }
 
 /** Turns JSON Pointers into 1-based line:column ranges over a `yaml` document. */

@@ -69,7 +69,10 @@ export class Positions {
   blockStart(start: number): Range {
     let end = this.text.indexOf('\n', start)
     if (end === -1) end = this.text.length
-    const line = this.text.slice(start, end).replace(/\s+#.*$/, '').replace(/\s+$/, '')
+    const line = this.text
+      .slice(start, end)
+      .replace(/\s+#.*$/, '')
+      .replace(/\s+$/, '')
     return this.offsets(start, start + line.length)
   }
 }

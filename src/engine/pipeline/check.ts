@@ -100,7 +100,14 @@ export function placedClaims(text: string, options: CheckOptions): Claim[] {
     const siteId = str(section(data, 'metadata')?.id)
     const documentIndex = documents.length > 1 ? doc.index : undefined
     collectClaims(data, options, (rule, key, path) => {
-      claims.push({ruleId: options.registry.repoRules[rule]!.meta.id, key, path, ...(siteId === undefined ? {} : {siteId}), ...(documentIndex === undefined ? {} : {documentIndex}), range: doc.locate(path)})
+      claims.push({
+        ruleId: options.registry.repoRules[rule]!.meta.id,
+        key,
+        path,
+        ...(siteId === undefined ? {} : {siteId}),
+        ...(documentIndex === undefined ? {} : {documentIndex}),
+        range: doc.locate(path),
+      })
     })
   }
   return claims
@@ -127,7 +134,8 @@ export function inspectText(filePath: string, text: string, options: CheckOption
   const {directives, problems} = parseDirectives(text, scalarLines, registry.ruleSetOf(options.config))
   const file: CheckedFile = {filePath, documents: documents.length, findings: [], claims: '', exceptions: [], directives}
   // In a file of several documents, the document whose content a directive's next line is in.
-  const ownerOf = (range: Range): number | undefined => (documents.length > 1 ? (documents.filter((doc) => doc.startLine <= range.line + 1).at(-1) ?? documents[0])?.index : undefined)
+  const ownerOf = (range: Range): number | undefined =>
+    documents.length > 1 ? (documents.filter((doc) => doc.startLine <= range.line + 1).at(-1) ?? documents[0])?.index : undefined
   for (const problem of problems) {
     const {id} = registry.findings.disableDirective.meta
     const found = finding(id, problem.message, problem.range, '', registry.meta(id))
@@ -140,7 +148,15 @@ export function inspectText(filePath: string, text: string, options: CheckOption
     if (owner !== undefined) directive.documentIndex = owner
   }
   if (documents.length === 0) {
-    file.findings.push(finding('schema/api-version', `The file holds no PCH definition (${expectedVersion()})`, NOWHERE, '', registry.meta('schema/api-version')))
+    file.findings.push(
+      finding(
+        'schema/api-version',
+        `The file holds no PCH definition (${expectedVersion()})`,
+        NOWHERE,
+        '',
+        registry.meta('schema/api-version'),
+      ),
+    )
     return file
   }
   const many = documents.length > 1
@@ -150,10 +166,23 @@ export function inspectText(filePath: string, text: string, options: CheckOption
   return file
 }
 
-function checkDocument(doc: SourceDocument, documentIndex: number | undefined, file: CheckedFile, claims: Array<number | string>, options: CheckOptions, name: string | undefined): void {
+function checkDocument(
+  doc: SourceDocument,
+  documentIndex: number | undefined,
+  file: CheckedFile,
+  claims: Array<number | string>,
+  options: CheckOptions,
+  name: string | undefined,
+): void {
   const rules = options.registry.ruleSetOf(options.config)
   const place = (problem: Problem): Finding => {
-    const found = finding(problem.ruleId, problem.message, problem.at ?? doc.locate(problem.path, problem.target), problem.path, rules.meta(problem.ruleId))
+    const found = finding(
+      problem.ruleId,
+      problem.message,
+      problem.at ?? doc.locate(problem.path, problem.target),
+      problem.path,
+      rules.meta(problem.ruleId),
+    )
     if (documentIndex !== undefined) found.documentIndex = documentIndex
     return found
   }
@@ -238,8 +267,9 @@ function selectedRules(options: CheckOptions): ReadonlyArray<{rule: Rule; params
   let selected = rulesByOptions.get(options)
   if (!selected) {
     const {mode, config} = options
-    selected = options.registry.ruleSetOf(config).documentRules
-      .filter((rule) => (mode === 'validate' ? rule.meta.compliance : config.rules.get(rule.meta.id)?.severity !== 'off'))
+    selected = options.registry
+      .ruleSetOf(config)
+      .documentRules.filter((rule) => (mode === 'validate' ? rule.meta.compliance : config.rules.get(rule.meta.id)?.severity !== 'off'))
       .map((rule) => ({rule, params: {...thresholds(rule.meta.id), ...config.rules.get(rule.meta.id)?.options}}))
     rulesByOptions.set(options, selected)
   }
@@ -255,7 +285,8 @@ function expectedVersion(): string {
 function apiVersionProblem(data: unknown): Problem | undefined {
   const {apiVersion, kind} = supportedVersion()
   const problem = (path: string, message: string): Problem => ({ruleId: 'schema/api-version', path, message})
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return problem('', `This document is not a PCH definition (${expectedVersion()})`)
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return problem('', `This document is not a PCH definition (${expectedVersion()})`)
   const {apiVersion: given, kind: givenKind} = data as Record<string, unknown>
   if (given === undefined) return problem('', `apiVersion is missing; ${expectedVersion()}`)
   if (given !== apiVersion) return problem('/apiVersion', `apiVersion ${quote(given)} is not supported; supported: ${apiVersion}`)
@@ -275,7 +306,11 @@ export interface FinishedFile {
 }
 
 /** The approved exception that accepts a finding: one for its compliance rule in its document. */
-export function exceptionFor(file: CheckedFile, found: Pick<Message, 'ruleId' | 'documentIndex'>, registry: Registry): ApprovedException | undefined {
+export function exceptionFor(
+  file: CheckedFile,
+  found: Pick<Message, 'ruleId' | 'documentIndex'>,
+  registry: Registry,
+): ApprovedException | undefined {
   if (!registry.meta(found.ruleId)?.compliance) return undefined
   return file.exceptions.find((e) => e.rule === found.ruleId && e.documentIndex === found.documentIndex)
 }
@@ -284,7 +319,12 @@ export function exceptionFor(file: CheckedFile, found: Pick<Message, 'ruleId' | 
  * Apply exceptions, unused-exception, config severities and inline directives; count and sort.
  * `definitionsInRun`: the definitions of the whole run (a repo-scope rule cannot fire in a run of one).
  */
-export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], options: CheckOptions, definitionsInRun: number = file.documents): FinishedFile {
+export function finishFile(
+  file: CheckedFile,
+  repoFindings: readonly Finding[],
+  options: CheckOptions,
+  definitionsInRun: number = file.documents,
+): FinishedFile {
   const used = new Set<ApprovedException>()
   const {registry} = options
   const rules = registry.ruleSetOf(options.config)
@@ -309,7 +349,13 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
       // An exception for a repo-scope rule is not "unused" in a run that cannot show the other site.
       if (registry.meta(exception.rule)?.scope === 'repo' && !repoRuleCanFire) continue
       const {unusedException} = registry.findings
-      const found = finding(unusedException.meta.id, formatMessage(unusedException.message, {rule: exception.rule}), exception.range, exception.path, unusedException.meta)
+      const found = finding(
+        unusedException.meta.id,
+        formatMessage(unusedException.message, {rule: exception.rule}),
+        exception.range,
+        exception.path,
+        unusedException.meta,
+      )
       if (exception.documentIndex !== undefined) found.documentIndex = exception.documentIndex
       findings.push(found)
     }
@@ -350,7 +396,13 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
 }
 
 /** lint/unused-disable-directive: each rule of a directive that silenced nothing (config severities apply). */
-function unusedDirectives(file: CheckedFile, silenced: ReadonlySet<string>, findings: readonly Finding[], options: CheckOptions, definitionsInRun: number): Finding[] {
+function unusedDirectives(
+  file: CheckedFile,
+  silenced: ReadonlySet<string>,
+  findings: readonly Finding[],
+  options: CheckOptions,
+  definitionsInRun: number,
+): Finding[] {
   const {registry} = options
   const {unusedDisableDirective} = registry.findings
   const configured = options.config.rules.get(unusedDisableDirective.meta.id)?.severity
@@ -364,7 +416,13 @@ function unusedDirectives(file: CheckedFile, silenced: ReadonlySet<string>, find
       : directive.rules
           .filter((rule) => !silenced.has(`${index} ${rule}`) && (registry.meta(rule)?.scope !== 'repo' || repoRuleCanFire))
           .map((rule) => {
-            const found = finding(unusedDisableDirective.meta.id, formatMessage(unusedDisableDirective.message, {rule}), directive.range, '', unusedDisableDirective.meta)
+            const found = finding(
+              unusedDisableDirective.meta.id,
+              formatMessage(unusedDisableDirective.message, {rule}),
+              directive.range,
+              '',
+              unusedDisableDirective.meta,
+            )
             if (directive.documentIndex !== undefined) found.documentIndex = directive.documentIndex
             if (configured) found.severity = configured
             return found

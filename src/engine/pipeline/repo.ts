@@ -48,7 +48,10 @@ export function repoFindings(files: readonly CheckedFile[], claimsOf: ClaimSourc
       // Linear in the places: four descriptions are enough to name three others of any place.
       const named = places.slice(0, 4).map((place) => ({place, text: describePlace(place)}))
       for (const here of places) {
-        const others = named.filter((n) => n.place !== here).slice(0, 3).map((n) => n.text)
+        const others = named
+          .filter((n) => n.place !== here)
+          .slice(0, 3)
+          .map((n) => n.text)
         const more = places.length - 1 - others.length
         const message = formatMessage(rule.message, {key, others: more > 0 ? `${others.join('; ')} and ${more} more` : others.join('; ')})
         const finding = makeFinding(rule.meta.id, message, here.claim.range, here.claim.path, rule.meta)

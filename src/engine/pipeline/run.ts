@@ -1,7 +1,17 @@
 // A whole run: resolve paths, read and check each file (phase 1), the repo-scope rules across
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
 import path from 'node:path'
-import {finding, finishFile, inspectText, placedClaims, type CheckedFile, type Finding, type FinishedFile, type CheckOptions, type TextEdit} from './check.js'
+import {
+  finding,
+  finishFile,
+  inspectText,
+  placedClaims,
+  type CheckedFile,
+  type Finding,
+  type FinishedFile,
+  type CheckOptions,
+  type TextEdit,
+} from './check.js'
 import type {SiteFacts} from '../../rule-api/site-facts.js'
 import {limitsOf, loadConfig, type Config} from '../config/config.js'
 import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from '../io/ods.js'
@@ -111,7 +121,10 @@ export interface Inspected {
 
 export function run(input: RunInput): RunOutput {
   const plan = planRun(input)
-  return finishRun(plan, plan.sources.map((source) => inspectSource(plan, source)))
+  return finishRun(
+    plan,
+    plan.sources.map((source) => inspectSource(plan, source)),
+  )
 }
 
 /** Where a register of the run is: one named on the command line is relative to the working directory; one in the config, to the config. */
@@ -125,8 +138,16 @@ export function runInputs(input: RunInput): string[] {
   const cwd = input.cwd ?? process.cwd()
   const config = input.config ?? loadConfig(cwd, input.configFile, input.registry ?? defaultRegistry())
   const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config)).flatMap((s) => (s.kind === 'file' ? [s.path] : []))
-  const registers = [registerPath(input.registers?.ods, config.ods, config, cwd), registerPath(input.registers?.trusts, config.trusts, config, cwd)]
-  return [...sources, ...(config.file === undefined ? [] : [config.file]), ...(config.extended ?? []), ...registers.filter((f) => f !== undefined)]
+  const registers = [
+    registerPath(input.registers?.ods, config.ods, config, cwd),
+    registerPath(input.registers?.trusts, config.trusts, config, cwd),
+  ]
+  return [
+    ...sources,
+    ...(config.file === undefined ? [] : [config.file]),
+    ...(config.extended ?? []),
+    ...registers.filter((f) => f !== undefined),
+  ]
 }
 
 /** Config, register, options and the files to check (paths expanded, ignores applied). */
@@ -149,16 +170,31 @@ export function planRun(input: RunInput): RunPlan {
 }
 
 /** The check options of a run: its config (loaded unless given), registers and today. */
-export function planOptions(input: Pick<RunInput, 'mode' | 'registry' | 'today' | 'config' | 'configFile' | 'registers' | 'collect'>, cwd: string): CheckOptions {
+export function planOptions(
+  input: Pick<RunInput, 'mode' | 'registry' | 'today' | 'config' | 'configFile' | 'registers' | 'collect'>,
+  cwd: string,
+): CheckOptions {
   const registry = input.registry ?? defaultRegistry()
   const config = input.config ?? loadConfig(cwd, input.configFile, registry)
-  const registerOf = <T>(flag: string | undefined, configured: string | undefined, read: (file: string, shown: string) => T): T | undefined => {
+  const registerOf = <T>(
+    flag: string | undefined,
+    configured: string | undefined,
+    read: (file: string, shown: string) => T,
+  ): T | undefined => {
     const file = registerPath(flag, configured, config, cwd)
     return file === undefined ? undefined : read(file, (flag ?? configured)!)
   }
   const register = registerOf(input.registers?.ods, config.ods, readRegister)
   const trusts = registerOf(input.registers?.trusts, config.trusts, readTrustRegister)
-  return {mode: input.mode, registry, today: checkToday(input.today), config, collectSites: input.collect?.sites, register, ...(trusts ? {trusts} : {})}
+  return {
+    mode: input.mode,
+    registry,
+    today: checkToday(input.today),
+    config,
+    collectSites: input.collect?.sites,
+    register,
+    ...(trusts ? {trusts} : {}),
+  }
 }
 
 /** Phase 1 of one source, in this thread; from the cache when its text and name are unchanged. */
@@ -187,7 +223,10 @@ export function inspectRead(filePath: string, text: FileText, name: string | und
   if (text instanceof Uint8Array) return notText(filePath, text, options.registry)
   const {maxFileSize} = limitsOf(options.config)
   const message = `The file is ${tooLargeMessage(text.tooLarge, maxFileSize, 'limits.maxFileSize in the config')}`
-  return unreadable(filePath, finding('yaml/syntax', message, {line: 1, column: 1, endLine: 1, endColumn: 1}, '', options.registry.meta('yaml/syntax')))
+  return unreadable(
+    filePath,
+    finding('yaml/syntax', message, {line: 1, column: 1, endLine: 1, endColumn: 1}, '', options.registry.meta('yaml/syntax')),
+  )
 }
 
 /** Phases 2 and 3 over every file's phase 1, in the order of the sources. */
@@ -230,12 +269,31 @@ export function finishFiles(plan: RunPlan, inspected: readonly Inspected[], want
 /** Check one text as a file of its own (all three phases); for tests and the API. */
 export function checkText(
   text: string,
-  options: {mode: Mode; registry?: Registry; today?: string; config?: Config; fileName?: string; register?: OdsRegister; trusts?: TrustRegister},
+  options: {
+    mode: Mode
+    registry?: Registry
+    today?: string
+    config?: Config
+    fileName?: string
+    register?: OdsRegister
+    trusts?: TrustRegister
+  },
 ): {documents: number; messages: Message[]} {
   const config = options.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
-  const full: CheckOptions = {mode: options.mode, registry: options.registry ?? defaultRegistry(), today: checkToday(options.today), config, register: options.register, trusts: options.trusts}
+  const full: CheckOptions = {
+    mode: options.mode,
+    registry: options.registry ?? defaultRegistry(),
+    today: checkToday(options.today),
+    config,
+    register: options.register,
+    trusts: options.trusts,
+  }
   const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
-  const repo = repoFindings([file], claimSource(() => text, full), full.registry)
+  const repo = repoFindings(
+    [file],
+    claimSource(() => text, full),
+    full.registry,
+  )
   const {result} = finishFile(file, repo.get(file) ?? [], full)
   return {documents: result.documents, messages: result.messages}
 }
@@ -270,7 +328,16 @@ function notText(filePath: string, bytes: Uint8Array, registry: Registry): Check
   const lines = before.split(LINE_BREAK)
   const line = lines.length
   const column = lines.at(-1)!.length + 1
-  return unreadable(filePath, finding('yaml/syntax', 'The file is not UTF-8 text (it may be binary, or saved in another encoding)', {line, column, endLine: line, endColumn: column + 1}, '', registry.meta('yaml/syntax')))
+  return unreadable(
+    filePath,
+    finding(
+      'yaml/syntax',
+      'The file is not UTF-8 text (it may be binary, or saved in another encoding)',
+      {line, column, endLine: line, endColumn: column + 1},
+      '',
+      registry.meta('yaml/syntax'),
+    ),
+  )
 }
 
 /** A file whose text cannot be checked: its one finding. */

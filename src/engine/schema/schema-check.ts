@@ -26,7 +26,6 @@ export interface SchemaResult {
   fixes: Fix[]
 }
 
-
 export function checkSchema(data: unknown): SchemaResult {
   const first = validateAgainstSchema(data)
   if (first.length === 0) return {problems: [], data, fixes: []}
@@ -53,7 +52,20 @@ function keepsValue(error: ErrorObject): boolean {
 }
 
 /** Keywords that reject a value itself (rather than a key of an object). */
-const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'pattern', 'format', 'anyOf', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength'])
+const VALUE_KEYWORDS = new Set([
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'anyOf',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+])
 
 // ---- format/* ---------------------------------------------------------------------------
 

@@ -41,7 +41,11 @@ export default defineRule({
     const found = capitation(data, Number(params.tolerancePercent))
     if (!found || !found.mismatch) return
     const {total, perPatient, population, expected, basis} = found
-    report({path: '/spec/budget/total', messageId: 'mismatch', data: {total, tolerance: found.tolerancePercent, perPatient, population, expected, basis}})
+    report({
+      path: '/spec/budget/total',
+      messageId: 'mismatch',
+      data: {total, tolerance: found.tolerancePercent, perPatient, population, expected, basis},
+    })
   },
 })
 

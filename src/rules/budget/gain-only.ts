@@ -44,6 +44,7 @@ export default defineRule({
     gainOnly: 'Risk-share model is gain-only: rewards are shared but risks are not',
   },
   check({data, report}) {
-    if (section(data, 'spec', 'budget', 'riskShare')?.model === 'gain-only') report({path: '/spec/budget/riskShare/model', messageId: 'gainOnly'})
+    if (section(data, 'spec', 'budget', 'riskShare')?.model === 'gain-only')
+      report({path: '/spec/budget/riskShare/model', messageId: 'gainOnly'})
   },
 })

@@ -16,7 +16,7 @@ export default defineRule({
     fixable: false,
     summary: 'period.end is not before today',
     docs: {
-      description: 'The budget period has ended: the definition describes last year\'s budget. Declare the current one.',
+      description: "The budget period has ended: the definition describes last year's budget. Declare the current one.",
       failing: 'spec:\n  budget:\n    period:\n      start: 2025-04-01\n      end: 2026-03-31   # today 2026-11-01',
       passing: 'spec:\n  budget:\n    period:\n      start: 2026-04-01\n      end: 2027-03-31   # today 2026-11-01',
     },

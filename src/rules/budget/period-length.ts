@@ -36,7 +36,11 @@ export default defineRule({
     // Both are midnight UTC: the same time is the same day.
     const expected = addDays(addMonths(start, months), -1)
     if (end.getTime() !== expected.getTime()) {
-      report({path: '/spec/budget/period', messageId: 'length', data: {start: formatDate(start), end: formatDate(end), months, expected: formatDate(expected)}})
+      report({
+        path: '/spec/budget/period',
+        messageId: 'length',
+        data: {start: formatDate(start), end: formatDate(end), months, expected: formatDate(expected)},
+      })
     }
   },
 })

@@ -48,7 +48,11 @@ export default defineRule({
     const now = parseDate(today)
     const years = Number(params.maxAgeYears)
     if (date && now && addMonths(date, 12 * years) < now) {
-      report({path: '/spec/care/populationHealth/needsAssessment/completed', messageId: 'old', data: {completed: String(completed), years, today}})
+      report({
+        path: '/spec/care/populationHealth/needsAssessment/completed',
+        messageId: 'old',
+        data: {completed: String(completed), years, today},
+      })
     }
   },
 })

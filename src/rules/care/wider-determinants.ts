@@ -28,7 +28,10 @@ export default defineRule({
   check({data, report}) {
     const plan = section(data, 'spec', 'care', 'populationHealth')
     if (plan && missingOrEmpty(plan.determinants)) {
-      report({path: plan.determinants === undefined ? '/spec/care/populationHealth' : '/spec/care/populationHealth/determinants', messageId: 'missing'})
+      report({
+        path: plan.determinants === undefined ? '/spec/care/populationHealth' : '/spec/care/populationHealth/determinants',
+        messageId: 'missing',
+      })
     }
   },
 })

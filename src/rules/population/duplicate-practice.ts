@@ -16,7 +16,7 @@ export default defineRule({
     summary: 'A practice odsCode appears only once in a definition',
     docs: {
       description:
-        'The registered population is the sum of the member practices\' list sizes, so a practice listed twice ' +
+        "The registered population is the sum of the member practices' list sizes, so a practice listed twice " +
         'counts its patients twice. Each practice appears once, under its ODS code.',
       failing:
         'spec:\n' +

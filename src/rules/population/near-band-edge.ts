@@ -14,7 +14,8 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'The population is within {marginPercent} % of an edge of the {population/size-band.minimum}-{population/size-band.maximum} band',
+    summary:
+      'The population is within {marginPercent} % of an edge of the {population/size-band.minimum}-{population/size-band.maximum} band',
     docs: {
       description:
         'List sizes move every month. A site within 5 % of an edge of the band (30,000-31,499 or 47,501-50,000) ' +

@@ -41,7 +41,8 @@ export default defineRule({
     if (!register) return
     for (const [index, practice] of entries(population(data)?.practices)) {
       const code = str(practice.odsCode)
-      if (code !== undefined && !register.has(code)) report({path: `/spec/population/practices/${index}/odsCode`, messageId: 'unknown', data: {code}})
+      if (code !== undefined && !register.has(code))
+        report({path: `/spec/population/practices/${index}/odsCode`, messageId: 'unknown', data: {code}})
     }
   },
 })

@@ -18,11 +18,7 @@ export default defineRule({
       description:
         'The PCH model is GP practices coming together with their partners around a shared population. A single ' +
         'large practice can meet the population band alone, but misses the point of the model.',
-      failing:
-        'spec:\n' +
-        '  population:\n' +
-        '    practices:\n' +
-        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 36100 }',
+      failing: 'spec:\n' + '  population:\n' + '    practices:\n' + '      - { odsCode: A81001, name: Riverside Surgery, listSize: 36100 }',
       passing:
         'spec:\n' +
         '  population:\n' +

@@ -18,7 +18,7 @@ export default defineRule({
       description:
         'A PCH cares for a defined, registered population of between 30,000 and 50,000 people: large enough to ' +
         'hold a unified budget and an integrated team, small enough for one team to know its population. The ' +
-        'population is the sum of the member practices\' list sizes. The band lives in schemas/population.schema.json.',
+        "population is the sum of the member practices' list sizes. The band lives in schemas/population.schema.json.",
       failing:
         'spec:\n' +
         '  population:\n' +

@@ -16,7 +16,7 @@ export default defineRule({
     summary: 'Partner ids are unique within a definition',
     docs: {
       description:
-        'Team members\' employers and risk-share parties name partners by id, so two partners with one id make ' +
+        "Team members' employers and risk-share parties name partners by id, so two partners with one id make " +
         'it unclear which organisation holds a share or employs a member of the team.',
       failing:
         'spec:\n' +

@@ -5,7 +5,8 @@ import {nameOf, partnersWithCode} from '../../rule-api/site.js'
 
 const TRUST_CODE = 'workforce.schema.json#/$defs/trustOdsCode'
 /** What a trust code looks like, in the schema's words; read only when a finding needs it. */
-const trustCodeDescription = (): string => String((schemaById('workforce.schema.json').$defs as Record<string, {description: string}>).trustOdsCode!.description)
+const trustCodeDescription = (): string =>
+  String((schemaById('workforce.schema.json').$defs as Record<string, {description: string}>).trustOdsCode!.description)
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 7
@@ -22,7 +23,7 @@ export default defineRule({
     docs: {
       description:
         'NHS trusts have ODS codes of three characters starting with R or T (RX1, TAJ). A trust partner with ' +
-        'any other code is usually a site code or another organisation\'s code pasted by mistake.',
+        "any other code is usually a site code or another organisation's code pasted by mistake.",
       failing:
         'spec:\n' +
         '  workforce:\n' +

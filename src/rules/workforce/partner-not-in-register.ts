@@ -13,10 +13,10 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'Each trust partner\'s code is in the ODS register of NHS trusts (only with --trusts or trusts: in .pchrc.yaml)',
+    summary: "Each trust partner's code is in the ODS register of NHS trusts (only with --trusts or trusts: in .pchrc.yaml)",
     docs: {
       description:
-        'A community-health, mental-health or acute partner\'s odsCode that the ODS register of NHS trusts (etr.csv) does not hold ' +
+        "A community-health, mental-health or acute partner's odsCode that the ODS register of NHS trusts (etr.csv) does not hold " +
         'is mistyped or not an NHS trust. Checked only when a register is given: pch lint --trusts etr.csv, or trusts: in .pchrc.yaml.',
       failing:
         'spec:\n' +

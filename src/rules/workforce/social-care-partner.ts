@@ -16,7 +16,7 @@ export default sectorPartnerRule(
     docs: {
       description:
         'An integrated workforce spans primary, secondary and social care. At least one partner must provide ' +
-        'social care, usually the local authority\'s adult social care service.',
+        "social care, usually the local authority's adult social care service.",
       failing:
         'spec:\n' +
         '  workforce:\n' +

@@ -20,10 +20,7 @@ export default defineRule({
         'The integrated team is employed across the partnership. Each employer names a member practice by its ' +
         'ODS code or a partner by its id; any other name points at an organisation the definition does not hold.',
       failing:
-        'spec:\n' +
-        '  workforce:\n' +
-        '    team:\n' +
-        '      - { role: Clinical pharmacist, employer: riverside-pharmacy, wte: 2.0 }',
+        'spec:\n' + '  workforce:\n' + '    team:\n' + '      - { role: Clinical pharmacist, employer: riverside-pharmacy, wte: 2.0 }',
       passing: 'spec:\n  workforce:\n    team:\n      - { role: Clinical pharmacist, employer: A81001, wte: 2.0 }',
     },
   },
