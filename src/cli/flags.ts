@@ -51,7 +51,7 @@ export const checkFlags = {
   concurrency: Flags.string({
     summary: 'Threads that check files: off (the default), auto, or a number.',
     description:
-      'off checks in one thread, with the least memory; auto uses one thread per core when there are enough files to gain from it (about 400 a thread), each worker thread adding about 30 MB. Output is the same whatever the number.',
+      'off checks in one thread, with the least memory; auto uses one thread per core, on 3 cores or more, when there are enough files to gain from it (about 400 a thread), each worker thread adding about 30 MB. Output is the same whatever the number.',
     helpValue: 'N|auto|off',
   }),
   baseline: Flags.string({
