@@ -7,7 +7,7 @@ import {formatNumber, shorten} from '../rule-api/messages.js'
 import {getAt, joinPointer, parsePointer} from '../rule-api/pointer.js'
 import {createAjv} from '../rule-api/schemas.js'
 import {linearPattern, UnsupportedPattern} from './linear-pattern.js'
-import type {Rule, RuleMeta} from '../rule-api/rule.js'
+import type {Rule, RuleContext, RuleMeta} from '../rule-api/rule.js'
 import {INVALID} from '../rule-api/site.js'
 import {LocalRuleError, type LocalRuleDeclaration} from '../rule-api/local-rule.js'
 
@@ -47,20 +47,24 @@ function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule
       message: declaration.message,
     },
   }
+  // One visit for every document: the context of the check under way is the only thing that changes.
+  let reporting: RuleContext | undefined
+  const visit: Visit = (value, keys) => {
+    // A value the schema rejected is INVALID: the schema has reported it, so no rule does again.
+    if (value === INVALID || (where && !where(value)) || then(value)) return
+    const failing = then.errors?.[0]?.instancePath ?? ''
+    if (failing !== '' && getAt(value, failing) === INVALID) return
+    const path = pointerOf(keys)
+    // At the part of the value that fails, as ajv names it (the value itself for `required`).
+    const at = `${path}${failing}`
+    reporting!.report({path: at, messageId: 'failed', data: {message: render(value, path)}})
+  }
   return {
     meta,
     messages: {failed: '{message}'},
     check(context) {
-      walk(context.data, (value, keys) => {
-        // A value the schema rejected is INVALID: the schema has reported it, so no rule does again.
-        if (value === INVALID || (where && !where(value)) || then(value)) return
-        const failing = then.errors?.[0]?.instancePath ?? ''
-        if (failing !== '' && getAt(value, failing) === INVALID) return
-        const path = pointerOf(keys)
-        // At the part of the value that fails, as ajv names it (the value itself for `required`).
-        const at = `${path}${failing}`
-        context.report({path: at, messageId: 'failed', data: {message: render(value, path)}})
-      })
+      reporting = context
+      walk(context.data, visit)
     },
   }
 }
@@ -151,7 +155,12 @@ export function matcher(segments: readonly string[]): (data: unknown, visit: Vis
   let step: Step = (node, keys, visit) => visit(node, keys)
   for (let depth = segments.length - 1; depth >= 0; depth--) step = stepOf(segments[depth]!, step)
   const first = step
-  return (data, visit) => first(data, [], visit)
+  // One keys array for every walk (each push has its pop; emptied first all the same).
+  const keys: Array<string | number> = []
+  return (data, visit) => {
+    keys.length = 0
+    first(data, keys, visit)
+  }
 }
 
 function stepOf(segment: string, next: Step): Step {
