@@ -28,7 +28,11 @@ function files(entry) {
 function fingerprint() {
   const tsconfigs = readdirSync(root).filter((name) => /^tsconfig.*\.json$/.test(name))
   const hash = createHash('sha256').update(`${process.version}\n`)
-  for (const file of [...INPUTS, ...tsconfigs].flatMap(files).sort()) hash.update(`${file}\n`).update(readFileSync(path.join(root, file))).update('\n')
+  for (const file of [...INPUTS, ...tsconfigs].flatMap(files).sort())
+    hash
+      .update(`${file}\n`)
+      .update(readFileSync(path.join(root, file)))
+      .update('\n')
   return hash.digest('hex')
 }
 

@@ -1,8 +1,8 @@
 // Build step: each command and hook as one CommonJS module with pch's own code and its libraries
 // inlined, so oclif loads one file per command instead of some fifty; and oclif itself as one
-// CommonJS bundle, dist/cli/oclif.cjs, which dist/cli/oclif.js (from src/cli/oclif.ts) compiles
-// with a V8 code cache. Every command's '@oclif/core' is that bundle, so bin/run.js and the
-// commands share one copy of oclif. The worker thread of a parallel run is one ES module. dist/
+// CommonJS bundle, dist/cli/oclif.cjs, which bin/run.js loads. Every command's '@oclif/core' is that
+// bundle, so bin/run.js and the commands share one copy of oclif (the milliseconds each bundle
+// saves: README, "Start-up"). The worker thread of a parallel run is one ES module. dist/
 // keeps tsc's per-module output for the library API (dist/index.js) and its types; its CommonJS
 // build is one bundle, dist/cjs/index.cjs, with the same declarations as .d.cts files beside it.
 //
@@ -35,7 +35,9 @@ function distUrls(bundleDir, base) {
 }
 // The libraries src/rule-api/lazy.ts loads on first use (read from it) stay in node_modules: most
 // runs never load them, and a module that imports one directly gets the same copy.
-const lazy = [...readFileSync(new URL('../src/rule-api/lazy.ts', import.meta.url), 'utf8').matchAll(/= lazy<[^>]*>\('([^':]+)'\)/g)].map((m) => m[1])
+const lazy = [...readFileSync(new URL('../src/rule-api/lazy.ts', import.meta.url), 'utf8').matchAll(/= lazy<[^>]*>\('([^':]+)'\)/g)].map(
+  (m) => m[1],
+)
 if (!lazy.includes('yaml')) throw new Error('src/rule-api/lazy.ts: its libraries were not found')
 
 await build({
@@ -84,16 +86,27 @@ for (const entry of readdirSync('dist', {recursive: true, withFileTypes: true}))
   mkdirSync(path.dirname(to), {recursive: true})
   writeFileSync(to, readFileSync(from, 'utf8').replace(/((?:from|import\()\s*['"]\.{1,2}\/[^'"]*)\.js(['"])/g, '$1.cjs$2'))
 }
+// The worker imports the registry it is handed by URL (dist/rules/registry.js, tsc's output), so the
+// rule API stays tsc's modules too, not a copy inlined here: one INVALID, one set of schemas per thread.
+const ruleApiFromDist = {
+  name: 'rule-api-from-dist',
+  setup(build) {
+    build.onResolve({filter: /\/rule-api\/[^/]+\.js$/}, (args) => {
+      const file = path.resolve(args.resolveDir, args.path)
+      const fromSrc = path.relative(path.resolve('src'), file)
+      if (!fromSrc.startsWith(`rule-api${path.sep}`)) return undefined
+      return {path: `./${path.relative('dist/engine/parallel', path.join('dist', fromSrc)).split(path.sep).join('/')}`, external: true}
+    })
+  },
+}
 await build({
   ...common,
   entryPoints: ['src/engine/parallel/worker.ts'],
   outdir: 'dist/engine/parallel',
   format: 'esm',
   external: lazy,
-  plugins: [distUrls('dist/engine/parallel', 'import.meta.url')],
+  plugins: [ruleApiFromDist, distUrls('dist/engine/parallel', 'import.meta.url')],
 })
-// A cache made from an earlier bundle must not outlive it (scripts/code-cache.js makes the new one).
-rmSync('dist/cli/oclif.cjs.cache', {force: true})
 await build({
   ...common,
   entryPoints: ['node_modules/@oclif/core/lib/index.js'],

@@ -12,7 +12,10 @@ export const END = '<!-- /file-map -->'
 
 /** Folders listed file by file, and folders listed as a whole (with the number of files). */
 const BY_FILE = ['bin', 'scripts', 'src', 'bench', 'schemas', 'templates']
-const BY_FOLDER = {test: 'tests: rule tables, units, end-to-end runs of the built binary, the language server', examples: 'valid and invalid definitions; every one is also a test'}
+const BY_FOLDER = {
+  test: 'tests: rule tables, units, end-to-end runs of the built binary, the language server',
+  examples: 'valid and invalid definitions; every one is also a test',
+}
 
 /** The first sentence of a file's leading comment (// lines, # lines) or a JSON Schema's title. */
 export function purpose(file) {

@@ -6,4 +6,5 @@
 import {execSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
 
-if (!existsSync(new URL('../dist/index.js', import.meta.url))) execSync('npm run build', {stdio: 'inherit', cwd: new URL('..', import.meta.url)})
+const root = new URL('..', import.meta.url)
+if (!existsSync(new URL('../dist/index.js', import.meta.url))) execSync('npm run build', {stdio: 'inherit', cwd: root})

@@ -31,7 +31,9 @@ describe('API: today', () => {
     expect(lint({paths: ['riverside.pch.yaml'], cwd, today: '2000-01-01'})[0]!.messages).toEqual([])
     for (const today of ['2026-02-30', '1/11/2026', '']) {
       expect(() => validate({paths: ['riverside.pch.yaml'], cwd, today})).toThrow(UsageError)
-      expect(() => validate({paths: ['riverside.pch.yaml'], cwd, today})).toThrow(`--today must be a real date written YYYY-MM-DD, not "${today}"`)
+      expect(() => validate({paths: ['riverside.pch.yaml'], cwd, today})).toThrow(
+        `--today must be a real date written YYYY-MM-DD, not "${today}"`,
+      )
     }
   })
 })
@@ -42,7 +44,10 @@ describe('API: registers', () => {
     const trustsFile = path.join(SHARED, 'data', 'nhs', 'etr-2022.csv')
     const [result] = lint({paths: ['riverside.pch.yaml'], cwd, today: '2026-11-01', trustsFile})
     expect(result!.messages.map((m) => [m.ruleId, m.message])).toEqual([
-      ['workforce/partner-closed', 'RD3 Poole Hospital NHS Foundation Trust closed on 2020-09-30: partner riverside-acute needs an open trust, usually its successor'],
+      [
+        'workforce/partner-closed',
+        'RD3 Poole Hospital NHS Foundation Trust closed on 2020-09-30: partner riverside-acute needs an open trust, usually its successor',
+      ],
     ])
     expect(validate({paths: ['riverside.pch.yaml'], cwd, today: '2026-11-01'})[0]!.messages).toEqual([])
   })
@@ -59,7 +64,7 @@ describe('API: formatters', () => {
       expect(text).toContain(name === 'junit' || name === 'sarif' || name === 'json' ? 'budget/period-expired' : 'budget period ended')
       expect(await loadFormatter(name)).toBe(formatters[name])
     }
-    // eslint-disable-next-line no-control-regex
+
     expect(formatters.stylish(r, {color: false})).not.toMatch(/\u001b\[/)
     expect(formatters.stylish(r, {color: true})).toContain('\u001b[4mriverside.pch.yaml\u001b[24m')
   })
@@ -71,6 +76,8 @@ describe('API: formatters', () => {
   })
 
   it('an unknown format name is a UsageError naming the formats', async () => {
-    await expect(loadFormatter('xml' as 'json')).rejects.toThrow('Unknown format "xml": expected one of stylish, json, junit, sarif, github')
+    await expect(loadFormatter('xml' as 'json')).rejects.toThrow(
+      'Unknown format "xml": expected one of stylish, json, junit, sarif, github',
+    )
   })
 })

@@ -17,7 +17,10 @@ function project(): string {
     writeFileSync(path.join(dir, name), text)
   }
   write('package.json', JSON.stringify({private: true, type: 'module', scripts: {'build:full': 'node make.js'}}))
-  write('make.js', "import fs from 'node:fs'\nif (fs.existsSync('fail')) process.exit(3)\nfs.mkdirSync('dist', {recursive: true})\nfs.writeFileSync('dist/index.js', '')\nfs.writeFileSync('oclif.manifest.json', '{}')\nfs.appendFileSync('built.log', 'built\\n')\n")
+  write(
+    'make.js',
+    "import fs from 'node:fs'\nif (fs.existsSync('fail')) process.exit(3)\nfs.mkdirSync('dist', {recursive: true})\nfs.writeFileSync('dist/index.js', '')\nfs.writeFileSync('oclif.manifest.json', '{}')\nfs.appendFileSync('built.log', 'built\\n')\n",
+  )
   write('src/a.ts', 'export const a = 1\n')
   write('src/deep/b.ts', 'export const b = 2\n')
   write('tsconfig.json', '{}\n')
@@ -58,7 +61,7 @@ describe('npm run build (scripts/build.js)', () => {
     expect(build(dir).builds).toBe(changes.length + 1)
   })
 
-  it('after a build that fails, builds again (its exit status is the build\'s)', () => {
+  it("after a build that fails, builds again (its exit status is the build's)", () => {
     const dir = project()
     writeFileSync(path.join(dir, 'fail'), '')
     expect(build(dir)).toMatchObject({status: 3, builds: 0})

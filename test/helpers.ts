@@ -7,6 +7,7 @@ import path from 'node:path'
 import {beforeAll, beforeEach, expect, onTestFinished} from 'vitest'
 import {fileURLToPath} from 'node:url'
 import {checkText} from '../src/engine/pipeline/run.js'
+import {registry} from '../src/rules/registry.js'
 import type {Config} from '../src/engine/config/config.js'
 import type {Message, Mode} from '../src/rule-api/types.js'
 
@@ -21,7 +22,10 @@ export const riverside = (): string => readFileSync(new URL('../examples/riversi
 export function edit(text: string, ...edits: Array<[from: string | RegExp, to: string]>): string {
   let out = text
   for (const [from, to] of edits) {
-    const count = typeof from === 'string' ? out.split(from).length - 1 : (out.match(new RegExp(from.source, `${from.flags.replace('g', '')}g`)) ?? []).length
+    const count =
+      typeof from === 'string'
+        ? out.split(from).length - 1
+        : (out.match(new RegExp(from.source, `${from.flags.replace('g', '')}g`)) ?? []).length
     if (count !== 1) throw new Error(`edit: expected exactly one match of ${String(from)}, found ${count}`)
     out = out.replace(from, to)
   }
@@ -30,11 +34,11 @@ export function edit(text: string, ...edits: Array<[from: string | RegExp, to: s
 
 /** "ruleId@line:column" for each finding, in output order (`config`: a run with that config). */
 export function findings(text: string, mode: Mode = 'validate', today = TODAY, config?: Config): string[] {
-  return checkText(text, {mode, today, ...(config ? {config} : {})}).messages.map(short)
+  return checkText(text, {mode, registry, today, ...(config ? {config} : {})}).messages.map(short)
 }
 
 export function messages(text: string, mode: Mode = 'validate', today = TODAY): Message[] {
-  return checkText(text, {mode, today}).messages
+  return checkText(text, {mode, registry, today}).messages
 }
 
 export const short = (m: Pick<Message, 'ruleId' | 'line' | 'column'>): string => `${m.ruleId}@${m.line}:${m.column}`
@@ -93,7 +97,10 @@ export function tempDir(prefix: string): string {
  * A fresh temporary directory for each test (scope 'each'), or one shared by every test of the file
  * or describe that calls this (scope 'all'), removed after it; and a writer into it.
  */
-export function useTempDir(prefix: string, scope: 'each' | 'all' = 'each'): {readonly path: string; write(name: string, content: string | Uint8Array): string} {
+export function useTempDir(
+  prefix: string,
+  scope: 'each' | 'all' = 'each',
+): {readonly path: string; write(name: string, content: string | Uint8Array): string} {
   let current = ''
   if (scope === 'each') {
     beforeEach(() => {
@@ -130,4 +137,6 @@ export function expectOneLineFailure(r: CliResult, pattern: RegExp): void {
 
 /** The one line of a register or extract read no further than its size limit (a device, an endless pipe). */
 export const overDataLimit = (name: string): RegExp =>
-  new RegExp(`^pch: ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is more than the limit of 268,435,456 bytes \\(the limit for registers and extracts\\); it was not read beyond it\\n$`)
+  new RegExp(
+    `^pch: ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is more than the limit of 268,435,456 bytes \\(the limit for registers and extracts\\); it was not read beyond it\\n$`,
+  )

@@ -17,7 +17,24 @@ net.Socket.prototype.connect = refuse('net.Socket#connect')
 net.Server.prototype.listen = refuse('net.Server#listen')
 dgram.Socket.prototype.bind = refuse('dgram.Socket#bind')
 dgram.Socket.prototype.send = refuse('dgram.Socket#send')
-const lookups = ['lookup', 'lookupService', 'reverse', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt']
+const lookups = [
+  'lookup',
+  'lookupService',
+  'reverse',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCaa',
+  'resolveCname',
+  'resolveMx',
+  'resolveNaptr',
+  'resolveNs',
+  'resolvePtr',
+  'resolveSoa',
+  'resolveSrv',
+  'resolveTxt',
+]
 for (const name of lookups) {
   dns[name] = refuse(`dns.${name}`)
   dns.promises[name] = refuse(`dns.promises.${name}`)

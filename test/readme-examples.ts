@@ -19,7 +19,8 @@ export function readmeBlock(marker: string, language: string): string {
 export const apiExample = (name: string): string => readmeBlock(`api: ${name}`, 'js')
 
 /** The YAML block that follows `<!-- recipe: NAME -->` in the README, parsed. */
-export const recipe = (name: string): Record<string, unknown> => parse(readmeBlock(`recipe: ${name}`, 'yaml'), {strict: true, uniqueKeys: true}) as Record<string, unknown>
+export const recipe = (name: string): Record<string, unknown> =>
+  parse(readmeBlock(`recipe: ${name}`, 'yaml'), {strict: true, uniqueKeys: true}) as Record<string, unknown>
 
 /** The command lines of the `sh` block that follows `<!-- MARKER -->`, without their comments. */
 export const readmeCommands = (marker: string): string[] =>
@@ -33,4 +34,10 @@ export const exampleFile = (name: string): string => `${name}.${/^import /m.test
 
 /** A small site: population 26,100, below the band (an error); list sizes five months old on 2026-11-01. */
 export const smallSite = (): string =>
-  edit(riverside(), ['listSize: 14250', 'listSize: 4250'], ['total: 5776000', 'total: 4176000'], ['amount: 5276000', 'amount: 3676000'], ['asOf: 2026-10-01', 'asOf: 2026-06-01'])
+  edit(
+    riverside(),
+    ['listSize: 14250', 'listSize: 4250'],
+    ['total: 5776000', 'total: 4176000'],
+    ['amount: 5276000', 'amount: 3676000'],
+    ['asOf: 2026-10-01', 'asOf: 2026-06-01'],
+  )

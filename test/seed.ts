@@ -8,14 +8,17 @@ const DEFAULT_SEED = 20261101
 export function fromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
   const value = env[name]
   if (value === undefined || value === '') return fallback
-  if (!/^\d+$/.test(value) || Number(value) >= 2 ** 31) throw new Error(`${name}=${value}: expected a whole number from 0 to ${2 ** 31 - 1}`)
+  if (!/^\d+$/.test(value) || Number(value) >= 2 ** 31)
+    throw new Error(`${name}=${value}: expected a whole number from 0 to ${2 ** 31 - 1}`)
   return Number(value)
 }
 
 export const PROPERTY_SEED = fromEnv('PCH_PROPERTY_SEED', DEFAULT_SEED)
 
 /** Cases a property draws: `runs`, or fewer when PCH_PROPERTY_RUNS asks (never more than the test's own number). */
-export const propertyRuns = (runs: number, env: NodeJS.ProcessEnv = process.env): number => Math.min(runs, fromEnv('PCH_PROPERTY_RUNS', runs, env))
+export const propertyRuns = (runs: number, env: NodeJS.ProcessEnv = process.env): number =>
+  Math.min(runs, fromEnv('PCH_PROPERTY_RUNS', runs, env))
 
 /** The line that replays a failure with this seed. */
-export const replayLine = (file = ''): string => `property seed ${PROPERTY_SEED}: replay with PCH_PROPERTY_SEED=${PROPERTY_SEED} npx vitest run${file ? ` ${file}` : ''}`
+export const replayLine = (file = ''): string =>
+  `property seed ${PROPERTY_SEED}: replay with PCH_PROPERTY_SEED=${PROPERTY_SEED} npx vitest run${file ? ` ${file}` : ''}`

@@ -5,6 +5,7 @@ import {UsageError} from '../engine/io/load.js'
 import type {RunInput, RunOutput} from '../engine/pipeline/run.js'
 import type {FileWrite} from '../engine/io/write.js'
 import {checkToday} from '../engine/pipeline/today.js'
+import {registry} from '../rules/registry.js'
 import {loadFormatter, type FormatName} from '../formatters/index.js'
 import type {SuppressionFlags} from './suppressions.js'
 import type {BaselineResult} from '../formatters/baseline.js'
@@ -32,7 +33,12 @@ export interface CheckFlags extends SuppressionFlags {
 }
 
 /** Runs a check and returns the exit code (0, 1), throwing UsageError for a failed run (2). */
-export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckFlags, context: {version: string; argv: readonly string[]}): Promise<number> {
+export async function runCheckCommand(
+  mode: Mode,
+  paths: string[],
+  flags: CheckFlags,
+  context: {version: string; argv: readonly string[]},
+): Promise<number> {
   const today = checkToday(flags.today)
   const reports = pairReports(context.argv, flags.format, flags.output)
   const fixing = Boolean(flags.fix || flags['fix-dry-run'])
@@ -46,30 +52,40 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
     import('../engine/io/read.js'),
   ])
   // The config first, so that standard input is read no further than limits.maxFileSize.
-  const config = loadConfig(process.cwd(), flags.config)
+  const config = loadConfig(process.cwd(), flags.config, registry)
   const stdin = paths.includes('-') ? await readStreamBounded(process.stdin, limitsOf(config).maxFileSize) : undefined
   const input: RunInput = {
     mode,
+    registry,
     today,
     paths,
     stdin,
     stdinFilename: flags['stdin-filename'],
     config,
-    collectFixes: fixing,
-    ...(flags.ods === undefined ? {} : {odsFile: flags.ods}),
-    ...(flags.trusts === undefined ? {} : {trustsFile: flags.trusts}),
-    concurrency,
-    version: context.version,
-    ...(flags.cache ? {cacheLocation: flags['cache-location'] ?? DEFAULT_CACHE_LOCATION} : {}),
-    // --fix re-checks what it changed: the first run's results of the other files are kept.
-    keepCache: fixing,
+    collect: {fixes: fixing},
+    registers: {...(flags.ods === undefined ? {} : {ods: flags.ods}), ...(flags.trusts === undefined ? {} : {trusts: flags.trusts})},
+    // --cache keeps results in a directory; --fix re-checks what it changed, so the first run's
+    // results of the other files are kept in memory.
+    ...(flags.cache
+      ? {cache: {version: context.version, directory: flags['cache-location'] ?? DEFAULT_CACHE_LOCATION}}
+      : fixing
+        ? {cache: {version: context.version}}
+        : {}),
   }
   // lint's suppressions (validate ignores them: its verdict is locked), read before any work.
-  const suppressions = mode === 'lint' ? (await import('./suppressions.js')).planSuppressions(flags, paths, config, process.cwd()) : undefined
+  const suppressions =
+    mode === 'lint' ? (await import('./suppressions.js')).planSuppressions(flags, paths, config, process.cwd()) : undefined
   const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline, reports)
   const baselineFile = flags.baseline === undefined ? [] : [flags.baseline]
-  await refuseOutputsOverInputs([...reports.flatMap((r) => (r.file === undefined ? [] : [r.file])), ...(suppressions?.writes === undefined ? [] : [suppressions.writes])], input, baselineFile)
-  let output = await runParallel(input)
+  await refuseOutputsOverInputs(
+    [
+      ...reports.flatMap((r) => (r.file === undefined ? [] : [r.file])),
+      ...(suppressions?.writes === undefined ? [] : [suppressions.writes]),
+    ],
+    input,
+    baselineFile,
+  )
+  let output = await runParallel(input, concurrency)
   // A cache that cannot be used changes no result: one line each, and the run goes on.
   for (const warning of output.warnings) process.stderr.write(`pch: warning: ${warning}\n`)
   if (fixing && output.fixes.length > 0) {
@@ -78,14 +94,13 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
   }
   const suppressed = suppressions ? await suppressions.finish(output.results) : {results: output.results, exit: 0}
   const shown = flags.quiet ? suppressed.results.map(errorsOnly) : suppressed.results
-  const {ruleSetOf} = await import('../rules/rule-set.js')
   // A report that cannot be written does not cost the others: each is written, then the first failure is the run's.
   let failed: unknown
   for (const {format, file} of reports) {
     const formatter = await loadFormatter(format)
     const text = formatter(shown, {
       color: new Chalk({level: colorLevel(flags.color, file !== undefined)}),
-      rules: ruleSetOf(config).metas,
+      rules: registry.ruleSetOf(config).metas,
       version: context.version,
       ...warningsNote(suppressed.results, flags),
       ...(format === 'sarif' && baseline ? {baseline} : {}),
@@ -99,8 +114,13 @@ export async function runCheckCommand(mode: Mode, paths: string[], flags: CheckF
 
 /** --baseline: an earlier SARIF log of pch, read through the bounded reader; only --format sarif takes it. */
 async function readBaseline(file: string, reports: readonly Report[]): Promise<BaselineResult[]> {
-  if (!reports.some((r) => r.format === 'sarif')) throw new UsageError('--baseline sets the baselineState of SARIF results: give it with --format sarif')
-  const [{EARLIER_RUN_FILE, readDataText}, {parseBaseline}, {existsSync}] = await Promise.all([import('../engine/io/read.js'), import('../formatters/baseline.js'), import('node:fs')])
+  if (!reports.some((r) => r.format === 'sarif'))
+    throw new UsageError('--baseline sets the baselineState of SARIF results: give it with --format sarif')
+  const [{EARLIER_RUN_FILE, readDataText}, {parseBaseline}, {existsSync}] = await Promise.all([
+    import('../engine/io/read.js'),
+    import('../formatters/baseline.js'),
+    import('node:fs'),
+  ])
   if (!existsSync(file)) throw new UsageError(`--baseline ${file} does not exist`)
   return parseBaseline(readDataText(file, {...EARLIER_RUN_FILE, shown: file, expected: 'a SARIF log (pch lint --format sarif)'}), file)
 }
@@ -142,12 +162,16 @@ export function pairReports(argv: readonly string[], formats: string[] = [], out
   if (entries.length === 0) entries.push({})
   // Without any --format, one --output takes the default format; every other one needs its own.
   const dangling = entries.filter((e) => e.format === undefined)
-  if (dangling.length > (formats.length > 0 ? 0 : 1)) throw new UsageError(`--output ${dangling.at(-1)!.file} has no --format before or after it`)
+  if (dangling.length > (formats.length > 0 ? 0 : 1))
+    throw new UsageError(`--output ${dangling.at(-1)!.file} has no --format before or after it`)
   if (entries.filter((e) => e.file === undefined).length > 1) {
     throw new UsageError('Only one --format can go to standard output: give the others an --output FILE each')
   }
   // Annotations are for the Actions log: a file without a --format gets stylish.
-  return entries.map((e) => ({format: (e.format ?? (e.file === undefined ? fallback : 'stylish')) as FormatName, ...(e.file === undefined ? {} : {file: e.file})}))
+  return entries.map((e) => ({
+    format: (e.format ?? (e.file === undefined ? fallback : 'stylish')) as FormatName,
+    ...(e.file === undefined ? {} : {file: e.file}),
+  }))
 }
 
 /** --format/-f and --output/-o occurrences in command-line order, in oclif's spellings. */
@@ -187,12 +211,12 @@ async function applyFixes(output: RunOutput, run: (input: RunInput) => RunOutput
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; each file holds either its old or its fixed content`)
   }
-  return run({...input, overrides, collectFixes: false, cache: output.cache})
+  return run(again(input, output, {overrides}))
 }
 
 /** --fix-dry-run: print a unified diff of what --fix would write; the exit code is as after the fix. */
 async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput, input: RunInput): Promise<RunOutput> {
-  const [{applyEdits}, {patch}] = await Promise.all([import('../engine/pipeline/fix.js'), import('./patch.js')])
+  const [{applyEdits}, {patch}] = await Promise.all([import('../engine/pipeline/fix.js'), import('../formatters/patch.js')])
   const overrides = new Map<string, string>()
   let stdin: RunInput['stdin'] = input.stdin
   for (const fix of output.fixes) {
@@ -201,7 +225,13 @@ async function showFixes(output: RunOutput, run: (input: RunInput) => RunOutput,
     if (fix.path === undefined) stdin = fixed
     else overrides.set(fix.path, fixed)
   }
-  return run({...input, stdin, overrides, collectFixes: false, cache: output.cache})
+  return run(again(input, output, {stdin, overrides}))
+}
+
+/** The run after a fix: the fixed texts, checked with the first run's results of the files that did not change. */
+function again(input: RunInput, output: RunOutput, texts: Pick<RunInput, 'stdin' | 'overrides'>): RunInput {
+  const {collect: _collect, cache, ...rest} = input
+  return {...rest, ...texts, ...(output.cache && cache ? {cache: {version: cache.version, from: output.cache}} : {})}
 }
 
 /** --concurrency: off (one thread, the default), auto, or a whole number of threads. */

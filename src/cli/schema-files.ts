@@ -9,7 +9,9 @@ export function writeSchemaFiles(dir: string, bundle: string): string[] {
   try {
     attempt(dir, () => mkdirSync(dir, {recursive: true}))
     const written: string[] = []
-    for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort()) {
+    for (const name of readdirSync(SCHEMA_DIR)
+      .filter((n) => n.endsWith('.schema.json'))
+      .sort()) {
       writeFileAtomic(path.join(dir, name), readFileSync(new URL(name, SCHEMA_DIR)))
       written.push(path.join(dir, name))
     }

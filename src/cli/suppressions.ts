@@ -6,7 +6,7 @@ import type {Config} from '../engine/config/config.js'
 import {UsageError} from '../engine/io/load.js'
 import {formatNumber} from '../rule-api/messages.js'
 import {EARLIER_RUN_FILE, readDataText} from '../engine/io/read.js'
-import {displayPath} from '../engine/pipeline/run.js'
+import {displayPath} from '../engine/io/source-text.js'
 import {
   applySuppressions,
   countFindings,
@@ -19,7 +19,7 @@ import {
   SUPPRESSIONS_NAME,
   type Suppressions,
   type UnusedSuppression,
-} from '../engine/pipeline/suppressions.js'
+} from './suppression-counts.js'
 import type {FileResult} from '../rule-api/types.js'
 import {forTerminal} from '../formatters/neutralise.js'
 
@@ -45,11 +45,14 @@ export function planSuppressions(flags: SuppressionFlags, paths: readonly string
     if (refusal) throw new UsageError(`--suppress-rule: ${refusal}`)
   }
   const writing = Boolean(flags['suppress-all'] || rules?.length || flags['prune-suppressions'])
-  if (writing && paths.includes('-')) throw new UsageError('Suppressions count the findings of files: standard input (-) cannot be suppressed')
+  if (writing && paths.includes('-'))
+    throw new UsageError('Suppressions count the findings of files: standard input (-) cannot be suppressed')
   const given = flags['suppressions-location']
   const file = given === undefined ? path.join(config.file === undefined ? cwd : config.dir, SUPPRESSIONS_NAME) : path.resolve(cwd, given)
   const shown = displayPath(file, cwd)
-  const before = existsSync(file) ? readDataText(file, {...EARLIER_RUN_FILE, shown, expected: `a suppressions file (${SUPPRESSIONS_NAME})`}) : undefined
+  const before = existsSync(file)
+    ? readDataText(file, {...EARLIER_RUN_FILE, shown, expected: `a suppressions file (${SUPPRESSIONS_NAME})`})
+    : undefined
   if (before === undefined && given !== undefined && !writing) throw new UsageError(`Suppressions file not found: ${shown}`)
   const existing: Suppressions = before === undefined ? new Map() : parseSuppressions(before, shown)
   const baseDir = path.dirname(file)

@@ -15,7 +15,8 @@ export default class Help extends PchCommand {
   async run(): Promise<void> {
     const {argv} = await this.parse(Help)
     const [id] = argv as string[]
-    if (id !== undefined && !this.config.findCommand(id)) throw new UsageError(`Unknown command "${id}"${didYouMean(id, this.config.commandIDs)} (see pch --help)`)
+    if (id !== undefined && !this.config.findCommand(id))
+      throw new UsageError(`Unknown command "${id}"${didYouMean(id, this.config.commandIDs)} (see pch --help)`)
     const HelpClass = await loadHelpClass(this.config)
     await new HelpClass(this.config).showHelp(argv as string[])
   }

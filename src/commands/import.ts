@@ -10,12 +10,29 @@ export default class Import extends PchCommand {
     'partners, budget and care are left as TODO placeholders that pch lint reports. Never overwrites a file; all files are written together, atomically.'
   static override flags = {
     map: Flags.string({summary: "NHS Digital's practice-to-PCN map (gp-reg-pat-prac-map.csv).", required: true, helpValue: 'CSV'}),
-    'list-sizes': Flags.string({summary: "NHS Digital's registered patients per practice (gp-reg-pat-prac-all.csv).", required: true, helpValue: 'CSV'}),
+    'list-sizes': Flags.string({
+      summary: "NHS Digital's registered patients per practice (gp-reg-pat-prac-all.csv).",
+      required: true,
+      helpValue: 'CSV',
+    }),
     dir: Flags.string({summary: 'Directory to write the definitions in (created if missing).', required: true, helpValue: 'DIR'}),
-    pcn: Flags.string({summary: 'Only this network (PCN code; repeat, or separate with commas).', multiple: true, multipleNonGreedy: true, helpValue: 'CODE'}),
-    icb: Flags.string({summary: 'Only the networks this ICB commissions (repeat, or separate with commas).', multiple: true, multipleNonGreedy: true, helpValue: 'CODE'}),
+    pcn: Flags.string({
+      summary: 'Only this network (PCN code; repeat, or separate with commas).',
+      multiple: true,
+      multipleNonGreedy: true,
+      helpValue: 'CODE',
+    }),
+    icb: Flags.string({
+      summary: 'Only the networks this ICB commissions (repeat, or separate with commas).',
+      multiple: true,
+      multipleNonGreedy: true,
+      helpValue: 'CODE',
+    }),
     'dry-run': Flags.boolean({summary: 'List what would be written; write nothing.'}),
-    schema: Flags.string({summary: "Path or URL for the yaml-language-server $schema modeline (default: the installed package's bundled schema).", helpValue: 'PATH'}),
+    schema: Flags.string({
+      summary: "Path or URL for the yaml-language-server $schema modeline (default: the installed package's bundled schema).",
+      helpValue: 'PATH',
+    }),
     today: Flags.string({summary: 'Date to use as today (YYYY-MM-DD), for the cohort year.', helpValue: 'DATE', hidden: true}),
     debug: Flags.boolean({hidden: true}),
   }

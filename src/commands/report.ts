@@ -12,7 +12,11 @@ export default class Report extends PchCommand {
   static override strict = false
   static override args = pathsArgs
   static override flags = {
-    format: Flags.string({char: 'f', summary: 'Report format (default: table on a terminal, markdown otherwise).', options: ['table', 'markdown', 'html', 'json', 'csv']}),
+    format: Flags.string({
+      char: 'f',
+      summary: 'Report format (default: table on a terminal, markdown otherwise).',
+      options: ['table', 'markdown', 'html', 'json', 'csv'],
+    }),
     by: Flags.string({summary: 'What a CSV row is: a site (default) or a commissioner (ICB).', options: ['site', 'commissioner']}),
     output: Flags.string({char: 'o', summary: 'Write the report to FILE (atomically).', helpValue: 'FILE'}),
     'fail-on-noncompliance': Flags.boolean({summary: 'Exit 1 when any site does not meet all four characteristics (or cannot be read).'}),
@@ -20,18 +24,25 @@ export default class Report extends PchCommand {
     config: Flags.string({char: 'c', summary: 'Use this config file instead of the nearest .pchrc.yaml.', helpValue: 'FILE'}),
     compare: Flags.string({
       summary: 'Show what changed since an earlier report: give its --format json output.',
-      description: 'Sites and characteristics that became met or not met, new and resolved findings, sites added and removed, population and band movement; in every format.',
+      description:
+        'Sites and characteristics that became met or not met, new and resolved findings, sites added and removed, population and band movement; in every format.',
       helpValue: 'PREVIOUS.json',
     }),
     color: Flags.boolean({summary: 'Colour the table (default: when standard output is a terminal).', allowNo: true}),
     debug: Flags.boolean({hidden: true}),
   }
-  static override examples = ['<%= config.bin %> report sites/', '<%= config.bin %> report sites/ --format html --output report.html', '<%= config.bin %> report sites/ --format csv > sites.csv', '<%= config.bin %> report sites/ --format csv --by commissioner > icbs.csv', '<%= config.bin %> report sites/ --format html --compare last-month.json -o report.html']
+  static override examples = [
+    '<%= config.bin %> report sites/',
+    '<%= config.bin %> report sites/ --format html --output report.html',
+    '<%= config.bin %> report sites/ --format csv > sites.csv',
+    '<%= config.bin %> report sites/ --format csv --by commissioner > icbs.csv',
+    '<%= config.bin %> report sites/ --format html --compare last-month.json -o report.html',
+  ]
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Report)
     this.showStack = flags.debug
-    const {runReport} = await import('../report/run-report.js')
+    const {runReport} = await import('../cli/run-report.js')
     process.exitCode = await runReport(argv as string[], flags)
   }
 }

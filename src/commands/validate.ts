@@ -11,7 +11,11 @@ export default class Validate extends PchCommand {
   static override strict = false
   static override args = pathsArgs
   static override flags = checkFlags
-  static override examples = ['<%= config.bin %> validate', '<%= config.bin %> validate sites/ --format json', 'cat site.pch.yaml | <%= config.bin %> validate - --stdin-filename site.pch.yaml']
+  static override examples = [
+    '<%= config.bin %> validate',
+    '<%= config.bin %> validate sites/ --format json',
+    'cat site.pch.yaml | <%= config.bin %> validate - --stdin-filename site.pch.yaml',
+  ]
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Validate)

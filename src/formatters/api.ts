@@ -29,8 +29,14 @@ let version: string | undefined
 const packageVersion = (): string =>
   (version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version)
 
-const plain = (format: Format): Formatter => (results, options = {}) =>
-  format(results, {color: new Chalk({level: options.color === true ? 1 : 0}), rules: ruleSetOf(options.config ?? {}).metas, version: packageVersion()})
+const plain =
+  (format: Format): Formatter =>
+  (results, options = {}) =>
+    format(results, {
+      color: new Chalk({level: options.color === true ? 1 : 0}),
+      rules: ruleSetOf(options.config ?? {}).metas,
+      version: packageVersion(),
+    })
 
 /** Every format of `--format`, by name. */
 export const formatters: Readonly<Record<FormatName, Formatter>> = Object.freeze({

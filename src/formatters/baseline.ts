@@ -17,7 +17,8 @@ export type Fingerprints = Readonly<Record<typeof LOCATION_KEY | typeof FINDING_
 /** A result of the earlier log, as it was written (its fingerprints checked). */
 export type BaselineResult = Readonly<Record<string, unknown>> & {partialFingerprints: Fingerprints}
 
-const hash = (parts: ReadonlyArray<string | number>): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32)
+const hash = (parts: ReadonlyArray<string | number>): string =>
+  createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32)
 
 /** A finding's partialFingerprints. `uri` is the file as the log names it. */
 export function fingerprints(uri: string, message: Message): Fingerprints {
@@ -32,7 +33,8 @@ export function parseBaseline(text: string, shown: string): BaselineResult[] {
   const fail = (why: string): never => {
     throw new UsageError(`--baseline ${shown} ${why}`)
   }
-  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
   let log: unknown
   try {
     log = JSON.parse(text)
@@ -40,18 +42,24 @@ export function parseBaseline(text: string, shown: string): BaselineResult[] {
     fail('is not a SARIF log: it is not JSON')
   }
   if (!isObject(log)) return fail('is not a SARIF log: expected an object with version "2.1.0" and runs')
-  if (log.version !== '2.1.0') fail(`is not SARIF 2.1.0: its version is ${log.version === undefined ? 'missing' : JSON.stringify(log.version)}`)
+  if (log.version !== '2.1.0')
+    fail(`is not SARIF 2.1.0: its version is ${log.version === undefined ? 'missing' : JSON.stringify(log.version)}`)
   if (!Array.isArray(log.runs) || log.runs.length === 0) fail('is not SARIF 2.1.0: it has no runs')
   const results: BaselineResult[] = []
   for (const run of log.runs as unknown[]) {
     const name = isObject(run) && isObject(run.tool) && isObject(run.tool.driver) ? run.tool.driver.name : undefined
-    if (name !== 'pch') fail(`is a SARIF log of ${typeof name === 'string' ? JSON.stringify(name) : 'an unnamed tool'}, not of pch: its results cannot be matched`)
+    if (name !== 'pch')
+      fail(
+        `is a SARIF log of ${typeof name === 'string' ? JSON.stringify(name) : 'an unnamed tool'}, not of pch: its results cannot be matched`,
+      )
     const runResults = (run as Record<string, unknown>).results ?? []
-    if (!Array.isArray(runResults)) fail('is not SARIF 2.1.0: a run\'s results is not a list')
+    if (!Array.isArray(runResults)) fail("is not SARIF 2.1.0: a run's results is not a list")
     for (const [index, result] of (runResults as unknown[]).entries()) {
       const prints = isObject(result) && isObject(result.partialFingerprints) ? result.partialFingerprints : undefined
       if (typeof prints?.[LOCATION_KEY] !== 'string' || typeof prints[FINDING_KEY] !== 'string') {
-        fail(`has no pch fingerprints in result ${index + 1} (partialFingerprints ${LOCATION_KEY}); write the baseline with this version of pch, --format sarif`)
+        fail(
+          `has no pch fingerprints in result ${index + 1} (partialFingerprints ${LOCATION_KEY}); write the baseline with this version of pch, --format sarif`,
+        )
       }
       // A result already gone from the earlier run is not carried again.
       if ((result as Record<string, unknown>).baselineState !== 'absent') results.push(result as BaselineResult)
@@ -65,7 +73,10 @@ export function parseBaseline(text: string, shown: string): BaselineResult[] {
  * unchanged; else same location: updated (the message's data changed); else new. Each earlier
  * result matches at most one current one.
  */
-export function matchBaseline(current: readonly Fingerprints[], baseline: readonly BaselineResult[]): {states: BaselineState[]; absent: BaselineResult[]} {
+export function matchBaseline(
+  current: readonly Fingerprints[],
+  baseline: readonly BaselineResult[],
+): {states: BaselineState[]; absent: BaselineResult[]} {
   const matched = new Set<number>()
   const indexBy = (key: keyof Fingerprints): Map<string, number[]> => {
     const index = new Map<string, number[]>()

@@ -24,7 +24,9 @@ const junit: Formatter = (results) => {
           `${forXml(`${result.filePath}:${where(m)} ${m.message} (${m.ruleId})`)}</failure>`,
       )
       if (others.length > 0) {
-        const lines = others.map((m) => `${result.filePath}:${where(m)} ${m.severity} ${m.message} (${m.ruleId})${m.excepted ? ' [accepted by exception]' : ''}`)
+        const lines = others.map(
+          (m) => `${result.filePath}:${where(m)} ${m.severity} ${m.message} (${m.ruleId})${m.excepted ? ' [accepted by exception]' : ''}`,
+        )
         body.push(`      <system-out>${forXml(lines.join('\n'))}</system-out>`)
       }
       if (errors.length > 0) failed++

@@ -30,7 +30,11 @@ function describeRule(meta: RuleMeta): Record<string, unknown> {
       compliance: meta.compliance,
       scope: meta.scope,
       fixable: meta.fixable,
-      tags: [meta.characteristic === null ? (meta.local ? 'local' : 'structure') : `characteristic-${meta.characteristic}`, ...(meta.compliance ? ['compliance'] : []), ...(meta.local && meta.characteristic !== null ? ['local'] : [])],
+      tags: [
+        meta.characteristic === null ? (meta.local ? 'local' : 'structure') : `characteristic-${meta.characteristic}`,
+        ...(meta.compliance ? ['compliance'] : []),
+        ...(meta.local && meta.characteristic !== null ? ['local'] : []),
+      ],
       ...(meta.local ? {declaredIn: meta.local.declaredIn} : {}),
     },
   }
@@ -56,10 +60,18 @@ const sarif: Formatter = (results, {rules, version, baseline}) => {
         },
       },
     ],
-    ...(m.excepted ? {suppressions: [{kind: 'inSource', status: 'accepted', justification: 'Accepted by an approved exception in metadata.exceptions'}]} : {}),
-    ...(suppressed ? {suppressions: [{kind: 'external', status: 'accepted', justification: 'Counted in the suppressions file (pch-suppressions.json)'}]} : {}),
+    ...(m.excepted
+      ? {suppressions: [{kind: 'inSource', status: 'accepted', justification: 'Accepted by an approved exception in metadata.exceptions'}]}
+      : {}),
+    ...(suppressed
+      ? {suppressions: [{kind: 'external', status: 'accepted', justification: 'Counted in the suppressions file (pch-suppressions.json)'}]}
+      : {}),
     partialFingerprints: fingerprints(toUri(filePath), m),
-    properties: {path: m.path, characteristic: m.characteristic, ...(m.documentIndex === undefined ? {} : {documentIndex: m.documentIndex})},
+    properties: {
+      path: m.path,
+      characteristic: m.characteristic,
+      ...(m.documentIndex === undefined ? {} : {documentIndex: m.documentIndex}),
+    },
   })
   const current = results.flatMap((result) => [
     ...result.messages.map((m) => toResult(result.filePath, m)),
@@ -67,7 +79,10 @@ const sarif: Formatter = (results, {rules, version, baseline}) => {
   ])
   let all = current
   if (baseline) {
-    const {states, absent} = matchBaseline(current.map((r) => r.partialFingerprints as ReturnType<typeof fingerprints>), baseline)
+    const {states, absent} = matchBaseline(
+      current.map((r) => r.partialFingerprints as ReturnType<typeof fingerprints>),
+      baseline,
+    )
     // A gone result is the earlier one as it was, pointed at this run's rule list.
     const gone = absent.map(({ruleIndex: _index, baselineState: _state, ...result}) => ({
       ...result,

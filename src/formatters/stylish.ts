@@ -24,12 +24,21 @@ const stylish: Formatter = (results, {color, warnings}) => {
     const paint = sum.errors > 0 ? color.red.bold : color.yellow.bold
     out.push(paint(`✖ ${plural(problems, 'problem')} (${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')})`))
   } else if (warnings?.hidden && warnings.count > 0) {
-    out.push(color.green.bold(`✔ No errors in ${plural(sum.files, 'file')} (${plural(sum.documents, 'definition')}); ${plural(warnings.count, 'warning')} not shown (--quiet)`))
+    out.push(
+      color.green.bold(
+        `✔ No errors in ${plural(sum.files, 'file')} (${plural(sum.documents, 'definition')}); ${plural(warnings.count, 'warning')} not shown (--quiet)`,
+      ),
+    )
   } else {
     out.push(color.green.bold(`✔ No problems in ${plural(sum.files, 'file')} (${plural(sum.documents, 'definition')})`))
   }
   // The exit code's reason, when it is the warnings: the summary never says "no problems" and exits 1 unexplained.
-  if (warnings?.max !== undefined && warnings.count > warnings.max) out.push(color.red.bold(`✖ Too many warnings: ${formatNumber(warnings.count)}, more than --max-warnings ${formatNumber(warnings.max)} allows (exit 1)`))
+  if (warnings?.max !== undefined && warnings.count > warnings.max)
+    out.push(
+      color.red.bold(
+        `✖ Too many warnings: ${formatNumber(warnings.count)}, more than --max-warnings ${formatNumber(warnings.max)} allows (exit 1)`,
+      ),
+    )
   if (sum.infos > 0) out.push(color.blue(`ℹ ${plural(sum.infos, 'finding')} accepted by an approved exception`))
   if (sum.suppressed > 0) out.push(color.dim(`${plural(sum.suppressed, 'finding')} suppressed by the suppressions file`))
   return `${out.join('\n')}\n`

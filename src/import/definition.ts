@@ -9,7 +9,15 @@ import type {JoinedNetwork} from './network.js'
 
 export const IMPORTED_STATUS = 'applicant'
 
-const MARK = {id: 'pch-import-id', name: 'PCH_IMPORT_NAME', icbName: 'PCH_IMPORT_ICB_NAME', icbCode: 'Q00', practiceCode: 'A00000', practiceName: 'PCH_IMPORT_PRACTICE', listSize: 987654321}
+const MARK = {
+  id: 'pch-import-id',
+  name: 'PCH_IMPORT_NAME',
+  icbName: 'PCH_IMPORT_ICB_NAME',
+  icbCode: 'Q00',
+  practiceCode: 'A00000',
+  practiceName: 'PCH_IMPORT_PRACTICE',
+  listSize: 987654321,
+}
 
 export interface ImportOptions {
   today: string
@@ -27,7 +35,14 @@ export function importedText(site: JoinedNetwork, options: ImportOptions): strin
     .replace(MARK.icbName, () => scalar(icb?.name ?? ''))
     .replace(MARK.icbCode, () => icb?.odsCode ?? '')
   return text.replace(/^.*A00000.*\n/m, (line) =>
-    site.practices.map((p) => line.replace(MARK.practiceCode, p.odsCode).replace(MARK.practiceName, () => scalar(p.name)).replace(String(MARK.listSize), String(p.listSize))).join(''),
+    site.practices
+      .map((p) =>
+        line
+          .replace(MARK.practiceCode, p.odsCode)
+          .replace(MARK.practiceName, () => scalar(p.name))
+          .replace(String(MARK.listSize), String(p.listSize)),
+      )
+      .join(''),
   )
 }
 

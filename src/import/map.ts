@@ -41,8 +41,15 @@ const PRACTICE_CODE = 'common.schema.json#/$defs/practiceOdsCode'
 
 export function readPracticeMap(file: string, shown = file): PracticeMap {
   const rows = readCsvFile(file, shown, "NHS Digital's gp-reg-pat-prac-map CSV")
-  const {column, generation} = headerColumns(rows[0]!, {required: REQUIRED, generations: GENERATIONS}, shown, 'a "Patients Registered at a GP Practice" practice-to-PCN map')
-  const [date, practiceCode, practiceName, pcnCode, pcnName, icbCode, icbName] = [...REQUIRED, ...GENERATIONS[generation]!].map(column) as number[]
+  const {column, generation} = headerColumns(
+    rows[0]!,
+    {required: REQUIRED, generations: GENERATIONS},
+    shown,
+    'a "Patients Registered at a GP Practice" practice-to-PCN map',
+  )
+  const [date, practiceCode, practiceName, pcnCode, pcnName, icbCode, icbName] = [...REQUIRED, ...GENERATIONS[generation]!].map(
+    column,
+  ) as number[]
   const networks = new Map<string, Network>()
   const seen = new Map<string, number>()
   let asOf: string | undefined
@@ -51,9 +58,11 @@ export function readPracticeMap(file: string, shown = file): PracticeMap {
     const cell = (index: number | undefined): string => cells[index!]!.trim()
     asOf = extractDateOf(cells[date!]!, asOf, shown, line)
     const code = cell(practiceCode)
-    if (!matchesSchema(PRACTICE_CODE, code)) throw new UsageError(`${shown}:${line}: PRACTICE_CODE "${code}" is not a GP practice code (a capital letter and five digits)`)
+    if (!matchesSchema(PRACTICE_CODE, code))
+      throw new UsageError(`${shown}:${line}: PRACTICE_CODE "${code}" is not a GP practice code (a capital letter and five digits)`)
     const earlier = seen.get(code)
-    if (earlier !== undefined) throw new UsageError(`${shown}:${line}: practice ${code} is listed again (first on line ${earlier}); a practice is in one network`)
+    if (earlier !== undefined)
+      throw new UsageError(`${shown}:${line}: practice ${code} is listed again (first on line ${earlier}); a practice is in one network`)
     seen.set(code, line)
     const network = cell(pcnCode)
     if (network === '') throw new UsageError(`${shown}:${line}: PCN_CODE is empty (the map says U for a practice in no network)`)
@@ -62,7 +71,8 @@ export function readPracticeMap(file: string, shown = file): PracticeMap {
       continue
     }
     const name = cell(practiceName)
-    if (name === '' || cell(pcnName) === '') throw new UsageError(`${shown}:${line}: ${name === '' ? 'PRACTICE_NAME' : 'PCN_NAME'} is empty`)
+    if (name === '' || cell(pcnName) === '')
+      throw new UsageError(`${shown}:${line}: ${name === '' ? 'PRACTICE_NAME' : 'PCN_NAME'} is empty`)
     let entry = networks.get(network)
     if (!entry) {
       const commissioner = cell(icbCode)
@@ -70,7 +80,11 @@ export function readPracticeMap(file: string, shown = file): PracticeMap {
       entry = {
         code: network,
         name: nameCase(cell(pcnName)),
-        ...(known ? {commissioner: {name: nameCase(cell(icbName)), odsCode: commissioner}} : commissioner === '' ? {} : {otherCommissioner: commissioner}),
+        ...(known
+          ? {commissioner: {name: nameCase(cell(icbName)), odsCode: commissioner}}
+          : commissioner === ''
+            ? {}
+            : {otherCommissioner: commissioner}),
         practices: [],
       }
       networks.set(network, entry)

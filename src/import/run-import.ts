@@ -24,24 +24,44 @@ export interface ImportFlags {
 }
 
 /** The networks of the map named by --pcn and --icb (all when neither is given); a code the map lacks is an error. */
-export function selectNetworks(networks: readonly Network[], pcn: readonly string[] = [], icb: readonly string[] = [], mapFile = 'the map'): Network[] {
-  const codes = (list: readonly string[]): string[] => list.flatMap((c) => c.split(',')).map((c) => c.trim().toUpperCase()).filter(Boolean)
+export function selectNetworks(
+  networks: readonly Network[],
+  pcn: readonly string[] = [],
+  icb: readonly string[] = [],
+  mapFile = 'the map',
+): Network[] {
+  const codes = (list: readonly string[]): string[] =>
+    list
+      .flatMap((c) => c.split(','))
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean)
   const [pcns, icbs] = [codes(pcn), codes(icb)]
   const unknownPcn = pcns.find((code) => !networks.some((n) => n.code === code))
-  if (unknownPcn) throw new UsageError(`PCN ${unknownPcn} is not in ${mapFile}${unknownPcn === 'U' ? ' as a network (U is the map\'s code for unallocated practices)' : ''}`)
+  if (unknownPcn)
+    throw new UsageError(
+      `PCN ${unknownPcn} is not in ${mapFile}${unknownPcn === 'U' ? " as a network (U is the map's code for unallocated practices)" : ''}`,
+    )
   const unknownIcb = icbs.find((code) => !networks.some((n) => n.commissioner?.odsCode === code))
   if (unknownIcb) throw new UsageError(`ICB ${unknownIcb} commissions no network in ${mapFile}`)
-  return networks.filter((n) => (pcns.length === 0 || pcns.includes(n.code)) && (icbs.length === 0 || icbs.includes(n.commissioner?.odsCode ?? '')))
+  return networks.filter(
+    (n) => (pcns.length === 0 || pcns.includes(n.code)) && (icbs.length === 0 || icbs.includes(n.commissioner?.odsCode ?? '')),
+  )
 }
 
-export function readSources(flags: {map: string; 'list-sizes': string}): {map: ReturnType<typeof readPracticeMap>; extract: ReturnType<typeof readExtract>} {
+export function readSources(flags: {map: string; 'list-sizes': string}): {
+  map: ReturnType<typeof readPracticeMap>
+  extract: ReturnType<typeof readExtract>
+} {
   const cwd = process.cwd()
-  return {map: readPracticeMap(path.resolve(cwd, flags.map), flags.map), extract: readExtract(path.resolve(cwd, flags['list-sizes']), flags['list-sizes'])}
+  return {
+    map: readPracticeMap(path.resolve(cwd, flags.map), flags.map),
+    extract: readExtract(path.resolve(cwd, flags['list-sizes']), flags['list-sizes']),
+  }
 }
 
 export async function runImport(flags: ImportFlags): Promise<number> {
   const {map, extract} = readSources(flags)
-  const {BUNDLED_SCHEMA} = await import('../init/run-init.js')
+  const {BUNDLED_SCHEMA} = await import('../init/generate.js')
   const dir = path.resolve(flags.dir)
   const today = flags.today ?? new Date().toISOString().slice(0, 10)
   const schema = flags.schema ?? path.relative(dir, BUNDLED_SCHEMA).split(path.sep).join('/')
@@ -55,7 +75,8 @@ export async function runImport(flags: ImportFlags): Promise<number> {
   for (const network of selected) {
     const site = joinNetwork(network, extract, flags['list-sizes'])
     const label = `${network.code} ${network.name}`
-    if (site.missing.length > 0) flagged.push(`  ${label}: ${site.missing.map((p) => `${p.code} ${p.name}`).join(', ')} not in ${flags['list-sizes']}; left out`)
+    if (site.missing.length > 0)
+      flagged.push(`  ${label}: ${site.missing.map((p) => `${p.code} ${p.name}`).join(', ')} not in ${flags['list-sizes']}; left out`)
     if (site.practices.length === 0) {
       empty.push(`  ${label}: no practice of it is in ${flags['list-sizes']}; no file written`)
       continue
@@ -69,8 +90,12 @@ export async function runImport(flags: ImportFlags): Promise<number> {
   }
   const verb = flags['dry-run'] ? 'Would write' : 'Wrote'
   for (const {file, site} of writes) {
-    const commissioner = site.network.commissioner ? `, ${site.network.commissioner.odsCode} ${site.network.commissioner.name}` : `, no ICB (the map's code ${site.network.otherCommissioner ?? 'is empty'})`
-    out.push(`${verb} ${shown(file)}: ${site.network.name}, ${site.practices.length} ${site.practices.length === 1 ? 'practice' : 'practices'}, registered population ${formatNumber(site.population)}${commissioner}`)
+    const commissioner = site.network.commissioner
+      ? `, ${site.network.commissioner.odsCode} ${site.network.commissioner.name}`
+      : `, no ICB (the map's code ${site.network.otherCommissioner ?? 'is empty'})`
+    out.push(
+      `${verb} ${shown(file)}: ${site.network.name}, ${site.practices.length} ${site.practices.length === 1 ? 'practice' : 'practices'}, registered population ${formatNumber(site.population)}${commissioner}`,
+    )
   }
   if (!flags['dry-run'] && writes.length > 0) {
     try {
@@ -80,7 +105,11 @@ export async function runImport(flags: ImportFlags): Promise<number> {
       throw new UsageError(`${(error as Error).message}; no imported definition was written`)
     }
   }
-  if (flagged.length > 0) out.push(`Practices of the map missing from the list sizes (${flagged.length} ${flagged.length === 1 ? 'network' : 'networks'}):`, ...flagged)
+  if (flagged.length > 0)
+    out.push(
+      `Practices of the map missing from the list sizes (${flagged.length} ${flagged.length === 1 ? 'network' : 'networks'}):`,
+      ...flagged,
+    )
   if (empty.length > 0) out.push('Networks with no practice in the list sizes:', ...empty)
   if (skipped.length > 0) out.push('Existing files, not touched:', ...skipped)
   const written = `${formatNumber(writes.length)} ${writes.length === 1 ? 'definition' : 'definitions'}`

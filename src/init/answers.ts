@@ -44,7 +44,13 @@ export interface Answers {
 
 export const SECTORS = ['primary-care', 'community-health', 'mental-health', 'acute', 'social-care', 'voluntary', 'other'] as const
 export const STATUSES = ['applicant', 'rapid-test-site', 'developing', 'live', 'withdrawn'] as const
-export const APPROACHES = ['care-planning', 'social-prescribing', 'shared-decision-making', 'personal-health-budgets', 'self-management-support'] as const
+export const APPROACHES = [
+  'care-planning',
+  'social-prescribing',
+  'shared-decision-making',
+  'personal-health-budgets',
+  'self-management-support',
+] as const
 
 export const DEFAULTS = {
   status: 'developing',
@@ -53,7 +59,13 @@ export const DEFAULTS = {
   practicesPercent: 50,
   maxLossPercent: 3,
   personalisation: [{approach: 'care-planning', cohort: 'People with three or more long-term conditions'}],
-  outcome: {id: 'emergency-admissions', measure: 'Emergency admissions per 1,000 registered patients', direction: 'decrease', baseline: 100, target: 95},
+  outcome: {
+    id: 'emergency-admissions',
+    measure: 'Emergency admissions per 1,000 registered patients',
+    direction: 'decrease',
+    baseline: 100,
+    target: 95,
+  },
 } as const satisfies Partial<Answers>
 
 /** The schema's verdict on one value, as the message validate would give; undefined when valid. */
@@ -107,7 +119,9 @@ function readOdsCode(text: string, check: (value: string) => string | undefined,
   const code = text.trim().toUpperCase()
   const fault = check(code)
   if (fault) return {error: check(text) ?? fault}
-  return code === text.trim() ? {value: code} : {value: code, note: `${what} ${quote(text)} is written ${code} (ODS codes are in capitals).`}
+  return code === text.trim()
+    ? {value: code}
+    : {value: code, note: `${what} ${quote(text)} is written ${code} (ODS codes are in capitals).`}
 }
 
 /** An ODS practice code, in capitals; refused when it is not one, or when `taken` already lists it. */
@@ -133,9 +147,11 @@ export const isTrustSector = (sector: string): boolean => (thresholds('workforce
 /** A list size: a whole number of patients, with or without thousands separators (`14250`, `14,250`). */
 export function readListSize(text: string): Read<number> {
   const digits = text.trim()
-  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(digits)) return {error: `${quote(text)} is not a list size: expected a whole number of registered patients, e.g. 14250 or 14,250`}
+  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(digits))
+    return {error: `${quote(text)} is not a list size: expected a whole number of registered patients, e.g. 14250 or 14,250`}
   const value = Number(digits.replace(/,/g, ''))
-  if (!Number.isSafeInteger(value)) return {error: `${quote(text)} is more than pch can hold exactly (${formatNumber(Number.MAX_SAFE_INTEGER)})`}
+  if (!Number.isSafeInteger(value))
+    return {error: `${quote(text)} is more than pch can hold exactly (${formatNumber(Number.MAX_SAFE_INTEGER)})`}
   const fault = checks.listSize(value)
   return fault ? {error: fault} : {value}
 }
@@ -161,7 +177,8 @@ export function readMoney(text: string): Read<number> {
 export function readPercent(text: string, options: {whole: boolean}): Read<number> {
   const digits = text.trim().replace(/ ?%$/, '')
   const value = (options.whole ? /^\d+$/ : /^\d+(\.\d+)?$/).test(digits) ? Number(digits) : Number.NaN
-  if (Number.isNaN(value) || checks.percent(value)) return {error: `${quote(text)} is not a ${options.whole ? 'whole ' : ''}percentage from 0 to 100`}
+  if (Number.isNaN(value) || checks.percent(value))
+    return {error: `${quote(text)} is not a ${options.whole ? 'whole ' : ''}percentage from 0 to 100`}
   return {value}
 }
 
@@ -205,7 +222,8 @@ export function parsePractice(text: string, taken: readonly Practice[] = []): Pr
 export function parsePartner(text: string, taken: readonly Partner[] = []): Partner {
   const [id = '', sector = '', ...rest] = text.split(':')
   const name = rest.join(':')
-  if (rest.length === 0) throw new Error(`--partner "${text}" must be ID:SECTOR:NAME, e.g. riverside-acute:acute:Riverside Hospitals NHS Foundation Trust`)
+  if (rest.length === 0)
+    throw new Error(`--partner "${text}" must be ID:SECTOR:NAME, e.g. riverside-acute:acute:Riverside Hospitals NHS Foundation Trust`)
   const read = readPartnerId(id, taken)
   const fault =
     ('error' in read ? read.error : undefined) ??

@@ -2,11 +2,15 @@
 // Document API, so its comments and layout stay while every value is set. Correct by construction:
 // the total is capitation x population, and the risk shares add up to 100.
 import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import {isMap, isScalar, isSeq, parseDocument, type Document} from 'yaml'
-import {addDays, addMonths, formatDate, parseDate} from '../rules/dates.js'
+import {addDays, addMonths, formatDate, parseDate} from '../rule-api/dates.js'
 import type {Answers, TemplateName} from './answers.js'
 
 export const TEMPLATE_DIR = new URL('../../templates/', import.meta.url)
+
+/** The schema the package ships (written by the build): what the modeline points at by default. */
+export const BUNDLED_SCHEMA = fileURLToPath(new URL('../../dist/schemas/pch.bundle.schema.json', import.meta.url))
 
 export interface Generated {
   text: string
@@ -54,15 +58,18 @@ export function generate(template: TemplateName, answers: Answers, options: {tod
   setRiskShare(doc, answers)
   set(['spec', 'care', 'personalisation'], answers.personalisation)
   const {outcome} = answers
-  set(['spec', 'care', 'populationHealth', 'outcomes'], [
-    {
-      id: outcome.id,
-      measure: outcome.measure,
-      direction: outcome.direction,
-      baseline: {value: outcome.baseline, asOf: formatDate(addDays(parseDate(start)!, -1))},
-      target: {value: outcome.target, by: end},
-    },
-  ])
+  set(
+    ['spec', 'care', 'populationHealth', 'outcomes'],
+    [
+      {
+        id: outcome.id,
+        measure: outcome.measure,
+        direction: outcome.direction,
+        baseline: {value: outcome.baseline, asOf: formatDate(addDays(parseDate(start)!, -1))},
+        target: {value: outcome.target, by: end},
+      },
+    ],
+  )
   flowShortMaps(doc)
   const text = templateText(doc, options.schema)
   return {text, population, total}
@@ -83,7 +90,9 @@ export function setTemplateValue(doc: Document, path: string[], value: unknown):
 
 /** The text of a filled template, its modeline pointing at `schema`. */
 export function templateText(doc: Document, schema: string): string {
-  return doc.toString({lineWidth: 0, flowCollectionPadding: false}).replace(/^# yaml-language-server: \$schema=.*$/m, () => `# yaml-language-server: $schema=${schema}`)
+  return doc
+    .toString({lineWidth: 0, flowCollectionPadding: false})
+    .replace(/^# yaml-language-server: \$schema=.*$/m, () => `# yaml-language-server: $schema=${schema}`)
 }
 
 function setRiskShare(doc: Document, answers: Answers): void {

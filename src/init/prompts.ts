@@ -25,7 +25,10 @@ import {
 } from './answers.js'
 
 /** Inquirer's validate: true, or the reason the answer is refused. */
-const by = <T>(check: (value: T) => string | undefined) => (value: T): true | string => check(value) ?? true
+const by =
+  <T>(check: (value: T) => string | undefined) =>
+  (value: T): true | string =>
+    check(value) ?? true
 
 const required = (value: string): string | undefined => (value.trim() === '' ? 'An answer is needed' : checks.text(value))
 
@@ -41,9 +44,18 @@ async function ask<T>(config: {message: string; default?: string}, read: (text: 
 }
 
 /** `target`: why a site id cannot be written (a file or a link of that name), checked as the id is typed. */
-export async function askAll(known: Partial<Answers>, options: {template: string; target: (id: string) => string | undefined}): Promise<Answers> {
+export async function askAll(
+  known: Partial<Answers>,
+  options: {template: string; target: (id: string) => string | undefined},
+): Promise<Answers> {
   const name = known.name ?? (await input({message: 'Site name', validate: by(required)}))
-  const id = known.id ?? (await input({message: 'Site id (the file is <id>.pch.yaml)', default: slugify(name), validate: by((value: string) => checks.slug(value) ?? options.target(value))}))
+  const id =
+    known.id ??
+    (await input({
+      message: 'Site id (the file is <id>.pch.yaml)',
+      default: slugify(name),
+      validate: by((value: string) => checks.slug(value) ?? options.target(value)),
+    }))
   const status = known.status ?? (await select({message: 'Status', choices: STATUSES.map((value) => ({value})), default: DEFAULTS.status}))
   let icb = known.icb
   if (!icb && options.template !== 'minimal' && (await confirm({message: 'Record the commissioning ICB?', default: true}))) {
@@ -52,7 +64,9 @@ export async function askAll(known: Partial<Answers>, options: {template: string
   }
   const practices = known.practices ?? (await askPractices())
   const partners = known.partners ?? (await askPartners())
-  const annualPerPatient = known.annualPerPatient ?? (await ask({message: 'Capitation per patient per year (GBP)', default: String(DEFAULTS.annualPerPatient)}, readMoney))
+  const annualPerPatient =
+    known.annualPerPatient ??
+    (await ask({message: 'Capitation per patient per year (GBP)', default: String(DEFAULTS.annualPerPatient)}, readMoney))
   const model = (await select({
     message: 'Risk-share model',
     choices: [
@@ -66,12 +80,17 @@ export async function askAll(known: Partial<Answers>, options: {template: string
     model === 'none' || partners.length === 0
       ? 100
       : await ask(
-          {message: `Member practices' share (%); the rest is split evenly between the ${partners.length} partners`, default: String(DEFAULTS.practicesPercent)},
+          {
+            message: `Member practices' share (%); the rest is split evenly between the ${partners.length} partners`,
+            default: String(DEFAULTS.practicesPercent),
+          },
           (text) => readPercent(text, {whole: true}),
         )
   const maxLossPercent =
     model === 'gain-and-loss'
-      ? await ask({message: "Cap on each party's loss (% of the budget)", default: String(DEFAULTS.maxLossPercent)}, (text) => readPercent(text, {whole: false}))
+      ? await ask({message: "Cap on each party's loss (% of the budget)", default: String(DEFAULTS.maxLossPercent)}, (text) =>
+          readPercent(text, {whole: false}),
+        )
       : DEFAULTS.maxLossPercent
   const approaches = await checkbox({
     message: 'Personalisation approaches',
@@ -80,16 +99,30 @@ export async function askAll(known: Partial<Answers>, options: {template: string
   })
   const personalisation = []
   for (const approach of approaches) {
-    personalisation.push({approach, cohort: await input({message: `Who is ${approach} for?`, default: DEFAULTS.personalisation[0].cohort, validate: by(required)})})
+    personalisation.push({
+      approach,
+      cohort: await input({message: `Who is ${approach} for?`, default: DEFAULTS.personalisation[0].cohort, validate: by(required)}),
+    })
   }
-  const measure = await input({message: 'One population-health outcome to improve', default: DEFAULTS.outcome.measure, validate: by(required)})
-  const direction = (await select({message: 'Better is', choices: [{value: 'decrease'}, {value: 'increase'}], default: DEFAULTS.outcome.direction})) as 'decrease' | 'increase'
+  const measure = await input({
+    message: 'One population-health outcome to improve',
+    default: DEFAULTS.outcome.measure,
+    validate: by(required),
+  })
+  const direction = (await select({
+    message: 'Better is',
+    choices: [{value: 'decrease'}, {value: 'increase'}],
+    default: DEFAULTS.outcome.direction,
+  })) as 'decrease' | 'increase'
   const baseline = (await number({message: 'Baseline value', default: DEFAULTS.outcome.baseline, step: 'any', required: true}))!
   const target = (await number({
     message: 'Target value',
     step: 'any',
     required: true,
-    validate: (value) => value === undefined || (direction === 'decrease' ? value < baseline : value > baseline) || `The target must be ${direction === 'decrease' ? 'below' : 'above'} the baseline ${baseline}`,
+    validate: (value) =>
+      value === undefined ||
+      (direction === 'decrease' ? value < baseline : value > baseline) ||
+      `The target must be ${direction === 'decrease' ? 'below' : 'above'} the baseline ${baseline}`,
   }))!
   return {
     id,
@@ -111,7 +144,9 @@ export async function askAll(known: Partial<Answers>, options: {template: string
 async function askPractices(): Promise<Practice[]> {
   const practices: Practice[] = []
   do {
-    const odsCode = await ask({message: `Practice ${practices.length + 1}: ODS code (e.g. A81001)`}, (text) => readPracticeCode(text, practices))
+    const odsCode = await ask({message: `Practice ${practices.length + 1}: ODS code (e.g. A81001)`}, (text) =>
+      readPracticeCode(text, practices),
+    )
     const name = await input({message: `Practice ${practices.length + 1}: name`, validate: by(required)})
     const listSize = await ask({message: `Practice ${practices.length + 1}: list size (registered patients)`}, readListSize)
     practices.push({odsCode, name, listSize})
@@ -127,8 +162,11 @@ async function askPartners(): Promise<Partner[]> {
     const sector = await select({message: `Partner ${n}: sector`, choices: SECTORS.map((value) => ({value}))})
     const name = await input({message: `Partner ${n}: name`, validate: by(required)})
     const id = await ask({message: `Partner ${n}: id`, default: slugify(name).slice(0, 40)}, (text) => readPartnerId(text, partners))
-    const description = sector === 'other' ? await input({message: `Partner ${n}: what the partner does`, validate: by(required)}) : undefined
-    const code = await ask({message: `Partner ${n}: ODS code (optional, e.g. ${isTrustSector(sector) ? 'RX1' : 'NL3'})`}, (text) => readPartnerCode(text, sector))
+    const description =
+      sector === 'other' ? await input({message: `Partner ${n}: what the partner does`, validate: by(required)}) : undefined
+    const code = await ask({message: `Partner ${n}: ODS code (optional, e.g. ${isTrustSector(sector) ? 'RX1' : 'NL3'})`}, (text) =>
+      readPartnerCode(text, sector),
+    )
     partners.push({id, sector, name, ...(description ? {description} : {}), ...(code ? {odsCode: code} : {})})
   } while (await confirm({message: 'Add another partner?', default: partners.length < 3}))
   return partners

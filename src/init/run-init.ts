@@ -2,15 +2,28 @@
 // refuse unsafe targets, write atomically, and say what validate will say.
 import {existsSync, mkdirSync, readlinkSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {UsageError} from '../engine/io/load.js'
 import {formatMoney, formatNumber, quote} from '../rule-api/messages.js'
 import {checkText} from '../engine/pipeline/run.js'
+import {registry} from '../rules/registry.js'
 import {localToday} from '../engine/pipeline/today.js'
 import {attempt, isLink, writeFileAtomic} from '../engine/io/write.js'
 import {forTerminal} from '../formatters/neutralise.js'
-import {checks, DEFAULTS, parsePartner, parsePractice, readMoney, readSchemaLocation, slugify, valueOf, type Answers, type Partner, type Practice, type TemplateName} from './answers.js'
-import {generate} from './generate.js'
+import {
+  checks,
+  DEFAULTS,
+  parsePartner,
+  parsePractice,
+  readMoney,
+  readSchemaLocation,
+  slugify,
+  valueOf,
+  type Answers,
+  type Partner,
+  type Practice,
+  type TemplateName,
+} from './answers.js'
+import {BUNDLED_SCHEMA, generate} from './generate.js'
 
 export interface InitFlags {
   name?: string
@@ -28,9 +41,6 @@ export interface InitFlags {
   'list-sizes'?: string
 }
 
-/** The schema the package ships (written by the build): what the modeline points at by default. */
-export const BUNDLED_SCHEMA = fileURLToPath(new URL('../../dist/schemas/pch.bundle.schema.json', import.meta.url))
-
 /** What pch init says when the person stops it at a prompt (Ctrl-C): nothing has been written by then. */
 export const CANCELLED = 'pch: init cancelled; nothing written'
 
@@ -39,7 +49,8 @@ export async function runInit(id: string | undefined, flags: InitFlags): Promise
   if ((flags.pcn === undefined) !== (flags.map === undefined) || (flags.pcn === undefined) !== (flags['list-sizes'] === undefined)) {
     throw new UsageError('--pcn, --map and --list-sizes go together: the network, the practice-to-PCN map and the list sizes')
   }
-  if (flags.pcn !== undefined) Object.assign(known, await fromNetwork(known, flags as InitFlags & {pcn: string; map: string; 'list-sizes': string}))
+  if (flags.pcn !== undefined)
+    Object.assign(known, await fromNetwork(known, flags as InitFlags & {pcn: string; map: string; 'list-sizes': string}))
   const interactive = Boolean(process.stdin.isTTY) && !flags.yes
   if (!interactive && !flags.yes) {
     const missing = [
@@ -58,7 +69,11 @@ export async function runInit(id: string | undefined, flags: InitFlags): Promise
   if (known.id !== undefined) target(dir, known.id, flags.force)
   let answers: Answers
   try {
-    answers = interactive ? await (await import('./prompts.js')).askAll(known, {template: flags.template, target: (value) => refusal(() => target(dir, value, flags.force))}) : withDefaults(known)
+    answers = interactive
+      ? await (
+          await import('./prompts.js')
+        ).askAll(known, {template: flags.template, target: (value) => refusal(() => target(dir, value, flags.force))})
+      : withDefaults(known)
   } catch (error) {
     // Ctrl-C at a prompt: inquirer rejects with ExitPromptError (by name: each prompt package may bring its own copy).
     if ((error as Error).name !== 'ExitPromptError') throw error
@@ -74,7 +89,13 @@ export async function runInit(id: string | undefined, flags: InitFlags): Promise
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
-  report(file, flags.template, notes, generated, checkText(generated.text, {mode: 'validate', today, fileName: path.basename(file)}).messages)
+  report(
+    file,
+    flags.template,
+    notes,
+    generated,
+    checkText(generated.text, {mode: 'validate', registry, today, fileName: path.basename(file)}).messages,
+  )
   return 0
 }
 
@@ -112,11 +133,15 @@ function fromFlags(id: string | undefined, flags: InitFlags): {known: Partial<An
 
 /** init --pcn: the network's practices (with their list sizes), name, id and commissioner, where no flag gave them. */
 async function fromNetwork(known: Partial<Answers>, flags: {pcn: string; map: string; 'list-sizes': string}): Promise<Partial<Answers>> {
-  const [{readSources, selectNetworks}, {joinNetwork}] = await Promise.all([import('../import/run-import.js'), import('../import/network.js')])
+  const [{readSources, selectNetworks}, {joinNetwork}] = await Promise.all([
+    import('../import/run-import.js'),
+    import('../import/network.js'),
+  ])
   const {map, extract} = readSources(flags)
   const [network] = selectNetworks(map.networks, [flags.pcn], [], flags.map)
   const site = joinNetwork(network!, extract, flags['list-sizes'])
-  for (const p of site.missing) process.stdout.write(`${forTerminal(`Practice ${p.code} ${p.name} of ${network!.code} is not in ${flags['list-sizes']}: left out.`)}\n`)
+  for (const p of site.missing)
+    process.stdout.write(`${forTerminal(`Practice ${p.code} ${p.name} of ${network!.code} is not in ${flags['list-sizes']}: left out.`)}\n`)
   if (site.practices.length === 0) throw new UsageError(`No practice of ${network!.code} ${network!.name} is in ${flags['list-sizes']}`)
   return {
     practices: site.practices,
@@ -132,7 +157,12 @@ function withDefaults(known: Partial<Answers>): Answers {
   if (id === undefined) throw new UsageError('pch init needs an ID or --name')
   return {
     id,
-    name: known.name ?? id.split('-').map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`).join(' '),
+    name:
+      known.name ??
+      id
+        .split('-')
+        .map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`)
+        .join(' '),
     status: DEFAULTS.status,
     practices: known.practices ?? [],
     partners: known.partners ?? [],
@@ -154,12 +184,14 @@ function withDefaults(known: Partial<Answers>): Answers {
  */
 function target(dir: string, id: string, force: boolean): string {
   const fault = checks.slug(id)
-  if (fault) throw new UsageError(`ID ${JSON.stringify(id)} cannot name a site: ${fault.replace(/^".*?" is not a valid identifier: /, "")}`)
+  if (fault) throw new UsageError(`ID ${JSON.stringify(id)} cannot name a site: ${fault.replace(/^".*?" is not a valid identifier: /, '')}`)
   const file = path.resolve(dir, `${id}.pch.yaml`)
   if (path.dirname(file) !== dir) throw new UsageError(`ID ${JSON.stringify(id)} would place the file outside ${dir}`)
   const shown = path.relative(process.cwd(), file) || file
   if (isLink(file)) {
-    throw new UsageError(`${shown} is a symbolic link (to ${quote(readlinkSync(file))}); pch init never writes through a link or replaces one: remove it, or choose another ID or --dir`)
+    throw new UsageError(
+      `${shown} is a symbolic link (to ${quote(readlinkSync(file))}); pch init never writes through a link or replaces one: remove it, or choose another ID or --dir`,
+    )
   }
   if (!force && existsSync(file)) throw new UsageError(`${shown} already exists; use --force to overwrite it`)
   return file
@@ -175,8 +207,13 @@ function refusal(check: () => unknown): string | undefined {
   }
 }
 
-
-function report(file: string, template: string, notes: readonly string[], generated: {population: number; total: number}, messages: ReturnType<typeof checkText>['messages']): void {
+function report(
+  file: string,
+  template: string,
+  notes: readonly string[],
+  generated: {population: number; total: number},
+  messages: ReturnType<typeof checkText>['messages'],
+): void {
   const shown = path.relative(process.cwd(), file) || file
   const lines = [
     ...notes,
@@ -187,7 +224,9 @@ function report(file: string, template: string, notes: readonly string[], genera
   if (errors.length === 0) {
     lines.push('  pch validate: no problems.')
   } else {
-    lines.push(`  pch validate will report ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} until the answers meet the four characteristics:`)
+    lines.push(
+      `  pch validate will report ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} until the answers meet the four characteristics:`,
+    )
     for (const m of errors) lines.push(`    ${m.line}:${m.column}  ${m.message}  ${m.ruleId}`)
   }
   process.stdout.write(`${lines.map(forTerminal).join('\n')}\n`)

@@ -5,8 +5,9 @@ import {exceptionFor} from '../engine/pipeline/check.js'
 import {compatibleEdits} from '../engine/pipeline/fix.js'
 import type {Message} from '../rule-api/types.js'
 import {messageText} from '../formatters/stylish.js'
-import {renderRuleDocs} from '../cli/rules-view.js'
-import {isLocked, ruleMeta} from '../rules/index.js'
+import {renderRuleDocs} from '../formatters/rules-view.js'
+import {isLocked} from '../rule-api/registry.js'
+import {registry} from '../rules/registry.js'
 import type {TextPositions} from './positions.js'
 import type {DocumentCheck, ProjectFault} from './workspace.js'
 
@@ -23,8 +24,14 @@ export interface CheckedDocument {
 const SEVERITY = {error: 1, warning: 2, info: 3} as const
 
 function diagnostic(doc: CheckedDocument, message: Message): Diagnostic {
-  const reason = message.excepted ? exceptionFor(doc.check.file, message)?.reason : undefined
-  return {range: doc.positions.range(message), severity: SEVERITY[message.severity], code: message.ruleId, source: 'pch', message: messageText(message, reason)}
+  const reason = message.excepted ? exceptionFor(doc.check.file, message, registry)?.reason : undefined
+  return {
+    range: doc.positions.range(message),
+    severity: SEVERITY[message.severity],
+    code: message.ruleId,
+    source: 'pch',
+    message: messageText(message, reason),
+  }
 }
 
 /** The document's findings as `pch lint` gives them, in LSP terms. */
@@ -47,20 +54,36 @@ export function codeActions(doc: CheckedDocument, range: Range, only: readonly s
   const {result, fixes, edits} = doc.check.finished
   const actions: CodeAction[] = []
   const change = (textEdits: TextEdit[]): CodeAction['edit'] => ({changes: {[doc.uri]: textEdits}})
-  const toLsp = (edit: {start: number; end: number; text: string}): TextEdit => ({range: doc.positions.editRange(edit.start, edit.end), newText: edit.text})
+  const toLsp = (edit: {start: number; end: number; text: string}): TextEdit => ({
+    range: doc.positions.editRange(edit.start, edit.end),
+    newText: edit.text,
+  })
   if (wants('quickfix')) {
     result.messages.forEach((message, i) => {
       const found = diagnostic(doc, message)
       if (!overlaps(found.range, range)) return
       const fix = fixes[i]
-      if (fix) actions.push({title: `Fix this ${message.ruleId} problem`, kind: 'quickfix', isPreferred: true, diagnostics: [found], edit: change([toLsp(fix)])})
-      const meta = ruleMeta(message.ruleId)
+      if (fix)
+        actions.push({
+          title: `Fix this ${message.ruleId} problem`,
+          kind: 'quickfix',
+          isPreferred: true,
+          diagnostics: [found],
+          edit: change([toLsp(fix)]),
+        })
+      const meta = registry.meta(message.ruleId)
       if (meta && !isLocked(meta)) {
-        actions.push({title: `Disable ${message.ruleId} for the next line`, kind: 'quickfix', diagnostics: [found], edit: change([disableNextLine(doc.positions, message)])})
+        actions.push({
+          title: `Disable ${message.ruleId} for the next line`,
+          kind: 'quickfix',
+          diagnostics: [found],
+          edit: change([disableNextLine(doc.positions, message)]),
+        })
       }
     })
   }
-  if (wants(FIX_ALL) && edits.length > 0) actions.push({title: 'Fix all pch problems that can be fixed', kind: FIX_ALL, edit: change(compatibleEdits(edits).map(toLsp))})
+  if (wants(FIX_ALL) && edits.length > 0)
+    actions.push({title: 'Fix all pch problems that can be fixed', kind: FIX_ALL, edit: change(compatibleEdits(edits).map(toLsp))})
   return actions
 }
 
@@ -76,7 +99,9 @@ function disableNextLine(positions: TextPositions, message: Message): TextEdit {
 
 /** The documentation of each rule with a finding at `position`, as `pch rules ID` prints it. */
 export function hover(doc: CheckedDocument, position: Position): Hover | null {
-  const here = doc.check.finished.result.messages.map((message) => ({message, range: doc.positions.range(message)})).filter(({range}) => !before(position, range.start) && !before(range.end, position))
+  const here = doc.check.finished.result.messages
+    .map((message) => ({message, range: doc.positions.range(message)}))
+    .filter(({range}) => !before(position, range.start) && !before(range.end, position))
   if (here.length === 0) return null
   const {rules} = doc.check
   const ids = [...new Set(here.map(({message}) => message.ruleId))].filter((id) => rules.meta(id))

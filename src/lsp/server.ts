@@ -201,7 +201,8 @@ class Server {
     }
     // A document outside every folder is a project of its own, as `pch lint FILE` in its directory.
     for (const file of this.overrides.keys()) {
-      if (!this.folderOf(file) && !this.projects.has(file)) this.projects.set(file, new Project(path.dirname(file), this.overrides, this.options.today, file))
+      if (!this.folderOf(file) && !this.projects.has(file))
+        this.projects.set(file, new Project(path.dirname(file), this.overrides, this.options.today, file))
     }
     for (const [key, project] of this.projects) {
       if (project.only !== undefined && !this.overrides.has(project.only)) this.projects.delete(key)
@@ -212,7 +213,9 @@ class Server {
   }
 
   private folderOf(file: string): string | undefined {
-    return this.folders.filter((root) => !path.relative(root, file).startsWith('..') && !path.isAbsolute(path.relative(root, file))).sort((a, b) => b.length - a.length)[0]
+    return this.folders
+      .filter((root) => !path.relative(root, file).startsWith('..') && !path.isAbsolute(path.relative(root, file)))
+      .sort((a, b) => b.length - a.length)[0]
   }
 
   private publishAll(): void {
@@ -238,7 +241,12 @@ class Server {
         const uri = uriOf(file)
         const document = this.documentOf(file)
         if (!document) continue
-        const doc: CheckedDocument = {uri: document.uri, version: document.version, positions: new TextPositions(document.getText(), this.encoding), check}
+        const doc: CheckedDocument = {
+          uri: document.uri,
+          version: document.version,
+          positions: new TextPositions(document.getText(), this.encoding),
+          check,
+        }
         this.checked.set(document.uri, doc)
         done.add(uri)
         this.publish(document.uri, diagnostics(doc), document.version)

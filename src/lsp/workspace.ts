@@ -5,9 +5,10 @@
 import path from 'node:path'
 import type {CheckedFile, FinishedFile} from '../engine/pipeline/check.js'
 import {ConfigError, CONFIG_NAMES, findConfig} from '../engine/config/config.js'
-import {ruleSetOf, type RuleSet} from '../rules/rule-set.js'
-import {DEFINITION_FILE, resolvePaths, UsageError} from '../engine/io/load.js'
-import {finishFiles, ignoreMatcher, inspectSource, planOptions, type Inspected, type RunPlan} from '../engine/pipeline/run.js'
+import type {RuleSet} from '../rule-api/registry.js'
+import {registry} from '../rules/registry.js'
+import {DEFINITION_FILE, ignoreMatcher, resolvePaths, UsageError} from '../engine/io/load.js'
+import {finishFiles, inspectSource, planOptions, type Inspected, type RunPlan} from '../engine/pipeline/run.js'
 import {localToday} from '../engine/pipeline/today.js'
 
 /** A fault of a project as a whole (its config or a register): shown on the config file, or to the person. */
@@ -65,8 +66,13 @@ export class Project {
     this.fault = undefined
     this.today = this.fixedToday ?? localToday()
     try {
-      const options = planOptions({mode: 'lint', today: this.today}, this.root)
-      this.plan = {input: {mode: 'lint', paths: [], cwd: this.root, overrides: this.overrides}, cwd: this.root, options, sources: []}
+      const options = planOptions({mode: 'lint', registry, today: this.today}, this.root)
+      this.plan = {
+        input: {mode: 'lint', registry, paths: [], cwd: this.root, overrides: this.overrides},
+        cwd: this.root,
+        options,
+        sources: [],
+      }
       this.ignored = ignoreMatcher(options.config)
     } catch (error) {
       // A fault of a register the config names is shown on the config too.
@@ -118,8 +124,12 @@ export class Project {
       const item = this.files.get(file)
       return item ? [{file, item}] : []
     })
-    const finished = finishFiles(plan, [...this.files.values()], wanted.map((w) => w.item))
-    const rules = ruleSetOf(plan.options.config)
+    const finished = finishFiles(
+      plan,
+      [...this.files.values()],
+      wanted.map((w) => w.item),
+    )
+    const rules = registry.ruleSetOf(plan.options.config)
     wanted.forEach(({file, item}, i) => out.set(file, {finished: finished[i]!, file: item.file, rules}))
     return out
   }

@@ -3,7 +3,15 @@
 // comes from untrusted definitions, so all markup is built with `h`, which escapes whatever it
 // interpolates unless it is already markup.
 import {formatNumber} from '../rule-api/messages.js'
-import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicNumber, type CharacteristicStatus, type ComplianceReport, type SiteReport, type Tally} from './model.js'
+import {
+  CHARACTERISTIC_NAMES,
+  CHARACTERISTICS,
+  type CharacteristicNumber,
+  type CharacteristicStatus,
+  type ComplianceReport,
+  type SiteReport,
+  type Tally,
+} from './model.js'
 import {bySeverity, figure, meeting, money, plural, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import {forHtml} from '../formatters/neutralise.js'
 import {describeComparison, type ReportComparison} from './compare.js'
@@ -18,7 +26,13 @@ type Part = Markup | string | number | null | undefined | false | readonly Part[
 export const escapeHtml = forHtml
 
 const render = (part: Part): string =>
-  part instanceof Markup ? part.html : Array.isArray(part) ? part.map(render).join('') : part === null || part === undefined || part === false ? '' : escapeHtml(String(part))
+  part instanceof Markup
+    ? part.html
+    : Array.isArray(part)
+      ? part.map(render).join('')
+      : part === null || part === undefined || part === false
+        ? ''
+        : escapeHtml(String(part))
 
 /** A template of markup: interpolated strings and numbers are escaped, Markup and arrays of it are not. */
 function h(strings: TemplateStringsArray, ...parts: Part[]): Markup {
@@ -31,7 +45,7 @@ function h(strings: TemplateStringsArray, ...parts: Part[]): Markup {
 
 const SHORT_NAMES: Record<CharacteristicNumber, string> = {1: 'Care', 2: 'Workforce', 3: 'Budget', 4: 'Population'}
 const TAGS: Record<CharacteristicStatus, {text: string; className: string}> = {
-  'met': {text: 'Met', className: 'tag tag-met'},
+  met: {text: 'Met', className: 'tag tag-met'},
   'met-by-exception': {text: 'Met by exception', className: 'tag tag-exception'},
   'not-met': {text: 'Not met', className: 'tag tag-not-met'},
 }
@@ -85,7 +99,9 @@ const listSizeDates = (group: Pick<Tally, 'oldestAsOf' | 'newestAsOf'>): string 
 /** The view by commissioner (ICB): sites, registered population, compliance and list-size dates of each. */
 function commissionerSection(report: ComplianceReport): Markup {
   const rows = report.commissioners.map(
-    (c) => h`<tr data-commissioner="${c.odsCode ?? ''}"><th scope="row">${c.odsCode === null ? h`<span class="unknown">No commissioner named</span>` : h`${c.name}<span class="sub">${c.odsCode}</span>`}</th>
+    (
+      c,
+    ) => h`<tr data-commissioner="${c.odsCode ?? ''}"><th scope="row">${c.odsCode === null ? h`<span class="unknown">No commissioner named</span>` : h`${c.name}<span class="sub">${c.odsCode}</span>`}</th>
 <td class="numeric">${formatNumber(c.sites)}</td><td class="numeric">${formatNumber(c.registeredPopulation)}</td><td class="numeric">${formatNumber(c.compliant)}</td>
 ${CHARACTERISTICS.map((n) => h`<td class="numeric">${formatNumber(meeting(c.characteristics[n]))}</td>`)}
 <td>${c.oldestAsOf === null ? h`<span class="unknown">unknown</span>` : h`<span class="date">${longDate(c.oldestAsOf)}</span>${c.newestAsOf !== c.oldestAsOf ? h` to <span class="date">${longDate(c.newestAsOf!)}</span>` : ''}`}${c.stale > 0 ? h`<span class="flag">${plural(c.stale, 'site')} stale</span>` : ''}</td>
@@ -94,16 +110,18 @@ ${CHARACTERISTICS.map((n) => h`<td class="numeric">${formatNumber(meeting(c.char
   return h`<section class="panel" aria-labelledby="commissioners">
 <h2 id="commissioners">By commissioner</h2>
 <p class="hint">Each integrated care board (ICB) named by <code>metadata.commissioner</code>, with the sites that name none last. The characteristic columns count sites meeting each one, met or met by exception.</p>
-${report.commissioners.length === 0
-  ? h`<p class="empty">No definition could be read as a site.</p>`
-  : h`<div class="table-wrap" role="region" aria-label="Sites by commissioner" tabindex="0"><table class="table commissioners">
+${
+  report.commissioners.length === 0
+    ? h`<p class="empty">No definition could be read as a site.</p>`
+    : h`<div class="table-wrap" role="region" aria-label="Sites by commissioner" tabindex="0"><table class="table commissioners">
 <caption>Sites by commissioner (${plural(report.commissioners.filter((c) => c.odsCode !== null).length, 'ICB')})</caption>
 <thead><tr><th scope="col">Commissioner</th><th scope="col" class="numeric">Sites</th><th scope="col" class="numeric">Registered population</th><th scope="col" class="numeric">Meeting all four</th>
 ${CHARACTERISTICS.map((n) => h`<th scope="col" class="numeric">${shortCharacteristic(n)}</th>`)}<th scope="col">List sizes as of</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-</table></div>`}
+</table></div>`
+}
 </section>`
 }
 
@@ -140,7 +158,19 @@ function tickStep(span: number, target: number): number {
 function textWidth(text: string, size: number): number {
   let em = 0
   for (const c of text) {
-    em += /[iljI.,:;!|'`]/.test(c) ? 0.32 : /[ftr \-()[\]/]/.test(c) ? 0.45 : /[mwMW@%]/.test(c) ? 1 : /[A-Z]/.test(c) ? 0.78 : /[0-9]/.test(c) ? 0.64 : /[\x20-\x7e]/.test(c) ? 0.6 : 1.05
+    em += /[iljI.,:;!|'`]/.test(c)
+      ? 0.32
+      : /[ftr \-()[\]/]/.test(c)
+        ? 0.45
+        : /[mwMW@%]/.test(c)
+          ? 1
+          : /[A-Z]/.test(c)
+            ? 0.78
+            : /[0-9]/.test(c)
+              ? 0.64
+              : /[\x20-\x7e]/.test(c)
+                ? 0.6
+                : 1.05
   }
   return em * size
 }
@@ -155,7 +185,7 @@ function fitText(text: string, width: number, size: number): string {
 
 /** How characteristic 4 looks in the chart: a fill (a solid colour or a pattern, so not colour alone) and a word. */
 const CHART_STATUS: Record<CharacteristicStatus, {className: string; fill: string; word: string}> = {
-  'met': {className: 'is-met', fill: 'var(--blue)', word: 'met'},
+  met: {className: 'is-met', fill: 'var(--blue)', word: 'met'},
   'met-by-exception': {className: 'is-exception', fill: 'url(#fill-exception)', word: 'by exception'},
   'not-met': {className: 'is-not-met', fill: 'url(#fill-not-met)', word: 'not met'},
 }
@@ -189,9 +219,13 @@ function populationChart(report: ComplianceReport): Markup {
   const chart = bars ? siteBars(known, band) : histogram(known, band)
 
   const listed = (sites: SiteReport[], limit: number): string =>
-    sites.slice(0, limit).map((s) => `${siteName(s)}${s.registeredPopulation === null ? '' : ` (${formatNumber(s.registeredPopulation)})`}`).join(', ') +
-    (sites.length > limit ? ` and ${formatNumber(sites.length - limit)} more` : '')
-  const counts = CHART_ORDER.map((status) => `${formatNumber(known.filter((s) => s.characteristics[4].status === status).length)} ${CHART_STATUS[status].word}`).join(', ')
+    sites
+      .slice(0, limit)
+      .map((s) => `${siteName(s)}${s.registeredPopulation === null ? '' : ` (${formatNumber(s.registeredPopulation)})`}`)
+      .join(', ') + (sites.length > limit ? ` and ${formatNumber(sites.length - limit)} more` : '')
+  const counts = CHART_ORDER.map(
+    (status) => `${formatNumber(known.filter((s) => s.characteristics[4].status === status).length)} ${CHART_STATUS[status].word}`,
+  ).join(', ')
   const description =
     (bars
       ? `${plural(known.length, 'site')} with a known registered population, one bar per site, from the smallest (top) to the largest (bottom). `
@@ -229,7 +263,13 @@ const CHART_WIDTH = 640
 const r1 = (value: number): string => value.toFixed(1)
 
 /** The shaded band, its dashed edges and its label above the plot, between `top` and `bottom`. */
-function bandArea(x: (value: number) => number, band: {minimum: number; maximum: number}, top: number, bottom: number, labelY: number): Markup {
+function bandArea(
+  x: (value: number) => number,
+  band: {minimum: number; maximum: number},
+  top: number,
+  bottom: number,
+  labelY: number,
+): Markup {
   const left = x(band.minimum)
   const right = x(band.maximum)
   const label = `Band ${formatNumber(band.minimum)} to ${formatNumber(band.maximum)}`
@@ -242,11 +282,19 @@ function bandArea(x: (value: number) => number, band: {minimum: number; maximum:
 }
 
 /** A horizontal axis of populations from `low` to `high` at `y`, with round ticks and a title. */
-function populationAxis(x: (value: number) => number, low: number, high: number, step: number, top: number, y: number, axisEnd = x(high)): Markup {
+function populationAxis(
+  x: (value: number) => number,
+  low: number,
+  high: number,
+  step: number,
+  top: number,
+  y: number,
+  axisEnd = x(high),
+): Markup {
   const ticks: number[] = []
   for (let t = low; t <= high + step / 1000; t += step) ticks.push(Math.round(t))
   return h`${ticks.map(
-    (t, i) =>
+    (t) =>
       h`<line class="grid" x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${r1(top)}" y2="${r1(y)}"/><line class="tick" x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${r1(y)}" y2="${r1(y + 5)}"/><text class="tick-label chart-label" x="${r1(x(t))}" y="${r1(y + 19)}" text-anchor="middle">${formatNumber(t)}</text>`,
   )}
 <line class="axis" x1="${r1(x(low))}" x2="${r1(axisEnd)}" y1="${r1(y)}" y2="${r1(y)}"/>
@@ -254,7 +302,10 @@ function populationAxis(x: (value: number) => number, low: number, high: number,
 }
 
 /** One bar per site: its id at the left (cut to fit), its bar from 0, its population and status word at the right. */
-function siteBars(known: Known[], band: {minimum: number; maximum: number}): {height: number; body: Markup; binWidth: number; tailFrom: number | null} {
+function siteBars(
+  known: Known[],
+  band: {minimum: number; maximum: number},
+): {height: number; body: Markup; binWidth: number; tailFrom: number | null} {
   const labelRight = 214
   const plotLeft = 222
   const valueLeft = CHART_WIDTH - 136
@@ -292,12 +343,16 @@ ${rows}
  * the long tail above the 99th percentile is gathered in a last step. Counts are written over a step
  * only where they fit.
  */
-function histogram(known: Known[], band: {minimum: number; maximum: number}): {height: number; body: Markup; binWidth: number; tailFrom: number | null} {
+function histogram(
+  known: Known[],
+  band: {minimum: number; maximum: number},
+): {height: number; body: Markup; binWidth: number; tailFrom: number | null} {
   const values = known.map((s) => s.registeredPopulation)
   const p99 = values[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!
-  const width = [1000, 2000, 2500, 5000, 10_000, 20_000, 25_000, 50_000].find(
-    (w) => band.minimum % w === 0 && band.maximum % w === 0 && Math.max(p99, band.maximum + w) / w <= 48,
-  ) ?? 10_000
+  const width =
+    [1000, 2000, 2500, 5000, 10_000, 20_000, 25_000, 50_000].find(
+      (w) => band.minimum % w === 0 && band.maximum % w === 0 && Math.max(p99, band.maximum + w) / w <= 48,
+    ) ?? 10_000
   const cap = Math.ceil(Math.max(p99, band.maximum + 2 * width) / width) * width
   const tail = values.some((v) => v >= cap)
   const bins = cap / width + (tail ? 1 : 0)
@@ -339,7 +394,9 @@ function histogram(known: Known[], band: {minimum: number; maximum: number}): {h
     })
     const label = formatNumber(total)
     const fits = textWidth(label, 10) <= binPx - 1
-    const words = CHART_ORDER.filter((status) => c[status] > 0).map((status) => `${formatNumber(c[status])} ${CHART_STATUS[status].word}`).join(', ')
+    const words = CHART_ORDER.filter((status) => c[status] > 0)
+      .map((status) => `${formatNumber(c[status])} ${CHART_STATUS[status].word}`)
+      .join(', ')
     return h`<g class="bin${out ? ' out-of-band' : ''}" data-bin="${range(i)}" data-count="${total}"><title>${range(i)} registered patients: ${plural(total, 'site')} (${words})${out ? ', out of band' : ''}</title>${segments}${fits ? h`<text class="count-label chart-label" x="${r1(x(i * width) + binPx / 2)}" y="${r1(y(total) - 4)}" text-anchor="middle">${label}</text>` : ''}</g>`
   })
   return {
@@ -373,7 +430,9 @@ function sitesTables(report: ComplianceReport, details: Map<SiteReport, number>,
   const populationWas = (s: SiteReport): Part => {
     const change = changes.get(siteName(s))
     const then = change?.registeredPopulation.then
-    return change && then !== s.registeredPopulation ? h`<span class="was">was ${then === null || then === undefined ? 'unknown' : formatNumber(then)}${change.band === 'left' ? ', in band' : change.band === 'entered' ? ', out of band' : ''}</span>` : ''
+    return change && then !== s.registeredPopulation
+      ? h`<span class="was">was ${then === null || then === undefined ? 'unknown' : formatNumber(then)}${change.band === 'left' ? ', in band' : change.band === 'entered' ? ', out of band' : ''}</span>`
+      : ''
   }
   const sorted = bySeverity(report.sites)
   const head = h`<thead><tr>
@@ -386,7 +445,9 @@ ${CHARACTERISTICS.map((n) => h`<th scope="col" class="status-col">${shortCharact
     const detail = details.get(s)
     const population = s.registeredPopulation === null ? h`<span class="unknown">unknown</span>` : formatNumber(s.registeredPopulation)
     const change = comparison ? changes.get(name) : undefined
-    const classes = [s.compliant ? '' : 'not-compliant', comparison && (!change || change.changed) ? 'changed' : ''].filter(Boolean).join(' ')
+    const classes = [s.compliant ? '' : 'not-compliant', comparison && (!change || change.changed) ? 'changed' : '']
+      .filter(Boolean)
+      .join(' ')
     return h`<tr data-site="${name}"${classes ? h` class="${classes}"` : ''}>
 <th scope="row">${detail === undefined ? h`<span class="site-id">${name}</span>` : h`<a class="site-id" href="#${detailId(detail)}">${name}</a>`}${s.name ? h`<span class="site-name">${s.name}</span>` : ''}<span class="site-file">${where(s)}:${s.line}</span>${sinceTag(s)}</th>
 <td>${s.status ?? h`<span class="unknown">unknown</span>`}</td><td class="numeric">${figure(s.practices)}</td>
@@ -409,12 +470,22 @@ ${sites.map(rowOf)}
   return h`<section class="panel" aria-labelledby="sites">
 <h2 id="sites">Sites</h2>
 <p class="hint">Sites that do not meet all four characteristics come first; the site name links to the findings behind each “Not met”. ${tag('met')} ${tag('met-by-exception')} (an approved exception accepts what remains) ${tag('not-met')}</p>
-${sorted.length === 0
-  ? h`<p class="empty">No definition could be read as a site.</p>`
-  : [
-      group('Not meeting all four characteristics', sorted.filter((s) => !s.compliant), 'Every site meets all four characteristics.'),
-      group('Meeting all four characteristics', sorted.filter((s) => s.compliant), 'No site meets all four characteristics.'),
-    ]}
+${
+  sorted.length === 0
+    ? h`<p class="empty">No definition could be read as a site.</p>`
+    : [
+        group(
+          'Not meeting all four characteristics',
+          sorted.filter((s) => !s.compliant),
+          'Every site meets all four characteristics.',
+        ),
+        group(
+          'Meeting all four characteristics',
+          sorted.filter((s) => s.compliant),
+          'No site meets all four characteristics.',
+        ),
+      ]
+}
 </section>`
 }
 
@@ -424,7 +495,9 @@ function findingsSection(report: ComplianceReport, details: Map<SiteReport, numb
     .map((s) => {
       const rows = [
         ...s.problems.map((f) => ({n: null, f})),
-        ...CHARACTERISTICS.filter((n) => s.characteristics[n].status === 'not-met').flatMap((n) => s.characteristics[n].findings.map((f) => ({n, f}))),
+        ...CHARACTERISTICS.filter((n) => s.characteristics[n].status === 'not-met').flatMap((n) =>
+          s.characteristics[n].findings.map((f) => ({n, f})),
+        ),
       ]
       return {s, rows}
     })
@@ -438,7 +511,8 @@ function findingsSection(report: ComplianceReport, details: Map<SiteReport, numb
 ${groups.map(
   ({s, rows}) => h`<tbody id="${detailId(details.get(s)!)}">
 ${rows.map(
-  ({n, f}, i) => h`<tr>${i === 0 ? h`<th scope="rowgroup" rowspan="${rows.length}">${siteName(s)}</th>` : ''}<td class="nowrap">${n === null ? 'The definition' : shortCharacteristic(n)}</td><td>${f.message}</td><td><code>${f.ruleId}</code><span class="sub where">${where(s)}:${f.line}</span></td></tr>`,
+  ({n, f}, i) =>
+    h`<tr>${i === 0 ? h`<th scope="rowgroup" rowspan="${rows.length}">${siteName(s)}</th>` : ''}<td class="nowrap">${n === null ? 'The definition' : shortCharacteristic(n)}</td><td>${f.message}</td><td><code>${f.ruleId}</code><span class="sub where">${where(s)}:${f.line}</span></td></tr>`,
 )}
 </tbody>`,
 )}
@@ -450,7 +524,9 @@ ${body}
 }
 
 function exceptionsSection(report: ComplianceReport): Markup {
-  const rows = bySeverity(report.sites).flatMap((s) => CHARACTERISTICS.flatMap((n) => s.characteristics[n].exceptions.map((e) => ({s, n, e}))))
+  const rows = bySeverity(report.sites).flatMap((s) =>
+    CHARACTERISTICS.flatMap((n) => s.characteristics[n].exceptions.map((e) => ({s, n, e}))),
+  )
   const body =
     rows.length === 0
       ? h`<p class="empty">No exception is in use.</p>`
@@ -641,7 +717,11 @@ a,a:visited{color:var(--text);text-decoration:none}
 
 const page: Renderer = (report, {comparison}) => {
   const date = longDate(report.generatedOn)
-  const details = new Map(bySeverity(report.sites).filter((s) => !s.compliant).map((s, index) => [s, index]))
+  const details = new Map(
+    bySeverity(report.sites)
+      .filter((s) => !s.compliant)
+      .map((s, index) => [s, index]),
+  )
   const p = report.programme
   return `<!DOCTYPE html>
 ${render(h`<html lang="en">

@@ -2,11 +2,23 @@
 // "not met", every exception and every unreadable definition.
 import {formatNumber, plural} from '../rule-api/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
-import {asOfRange, asOfText, bySeverity, commissionerName, figure, listSizesSentence, meeting, money, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
+import {
+  asOfRange,
+  asOfText,
+  bySeverity,
+  commissionerName,
+  figure,
+  listSizesSentence,
+  meeting,
+  money,
+  siteName,
+  STATUS_WORDS,
+  type Renderer,
+} from './renderer.js'
 import {forMarkdown as cell} from '../formatters/neutralise.js'
 import {describeComparison, type ReportComparison} from './compare.js'
 
-const MARK: Record<CharacteristicStatus, string> = {'met': '✔ met', 'not-met': '✖ not met', 'met-by-exception': '◐ by exception'}
+const MARK: Record<CharacteristicStatus, string> = {met: '✔ met', 'not-met': '✖ not met', 'met-by-exception': '◐ by exception'}
 
 const markdown: Renderer = (report, {comparison}) => {
   const {programme, band} = report
@@ -35,8 +47,9 @@ const markdown: Renderer = (report, {comparison}) => {
     '',
     '| commissioner | sites | registered population | all four | 1 | 2 | 3 | 4 | list sizes as of | stale |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|',
-    ...report.commissioners.map((c) =>
-      `| ${cell(commissionerName(c))} | ${formatNumber(c.sites)} | ${formatNumber(c.registeredPopulation)} | ${formatNumber(c.compliant)} | ` +
+    ...report.commissioners.map(
+      (c) =>
+        `| ${cell(commissionerName(c))} | ${formatNumber(c.sites)} | ${formatNumber(c.registeredPopulation)} | ${formatNumber(c.compliant)} | ` +
         `${CHARACTERISTICS.map((n) => formatNumber(meeting(c.characteristics[n]))).join(' | ')} | ${asOfRange(c)} | ${formatNumber(c.stale)} |`,
     ),
     '',
@@ -46,27 +59,43 @@ const markdown: Renderer = (report, {comparison}) => {
     '|---|---|---|---:|---:|---|---:|---:|---|---:|---|---|---|---|---|',
     ...bySeverity(report.sites).map((s) =>
       [
-        cell(siteName(s)), cell(s.name ?? ''), cell(s.status ?? ''), figure(s.practices),
-        `${figure(s.registeredPopulation)}${s.inBand === false ? ' ⚠' : ''}`, cell(s.sectors.join(', ')), money(s.budgetTotal), money(s.annualPerPatient), cell(s.riskShareModel ?? ''), figure(s.outcomes),
+        cell(siteName(s)),
+        cell(s.name ?? ''),
+        cell(s.status ?? ''),
+        figure(s.practices),
+        `${figure(s.registeredPopulation)}${s.inBand === false ? ' ⚠' : ''}`,
+        cell(s.sectors.join(', ')),
+        money(s.budgetTotal),
+        money(s.annualPerPatient),
+        cell(s.riskShareModel ?? ''),
+        figure(s.outcomes),
         ...CHARACTERISTICS.map((n) => MARK[s.characteristics[n].status]),
         `${asOfText(s)}${s.stale ? ' ⚠ stale' : ''}`,
-      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+      ]
+        .join(' | ')
+        .replace(/^/, '| ')
+        .replace(/$/, ' |'),
     ),
   ]
   const notMet = bySeverity(report.sites).filter((s) => !s.compliant)
   if (notMet.length > 0) {
     out.push('', '## Not met', '')
     for (const s of notMet) {
-      for (const f of s.problems) out.push(`- **${cell(siteName(s))}**, the definition: ${cell(f.message)} (\`${f.ruleId}\`, ${cell(s.filePath)}:${f.line})`)
+      for (const f of s.problems)
+        out.push(`- **${cell(siteName(s))}**, the definition: ${cell(f.message)} (\`${f.ruleId}\`, ${cell(s.filePath)}:${f.line})`)
       for (const n of CHARACTERISTICS.filter((c) => s.characteristics[c].status === 'not-met')) {
-        for (const f of s.characteristics[n].findings) out.push(`- **${cell(siteName(s))}**, characteristic ${n}: ${cell(f.message)} (\`${f.ruleId}\`, ${cell(s.filePath)}:${f.line})`)
+        for (const f of s.characteristics[n].findings)
+          out.push(`- **${cell(siteName(s))}**, characteristic ${n}: ${cell(f.message)} (\`${f.ruleId}\`, ${cell(s.filePath)}:${f.line})`)
       }
     }
   }
   const excepted = report.sites.flatMap((s) => CHARACTERISTICS.flatMap((n) => s.characteristics[n].exceptions.map((e) => ({s, n, e}))))
   if (excepted.length > 0) {
     out.push('', '## Exceptions', '')
-    for (const {s, n, e} of excepted) out.push(`- **${cell(siteName(s))}**, characteristic ${n} (\`${e.rule}\`): ${cell(e.reason)}. Approved by ${cell(e.approvedBy)} on ${cell(e.approvedOn)}.`)
+    for (const {s, n, e} of excepted)
+      out.push(
+        `- **${cell(siteName(s))}**, characteristic ${n} (\`${e.rule}\`): ${cell(e.reason)}. Approved by ${cell(e.approvedBy)} on ${cell(e.approvedOn)}.`,
+      )
   }
   if (report.unreadable.length > 0) {
     out.push('', '## Unreadable definitions', '')

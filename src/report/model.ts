@@ -2,7 +2,7 @@
 // figures; every renderer is a pure function of it. A characteristic is met when no compliance
 // rule (or structural error in its section) fails, met by exception when only accepted findings
 // remain, and not met otherwise.
-import type {SiteFacts} from '../engine/pipeline/check.js'
+import type {SiteFacts} from '../rule-api/site-facts.js'
 import type {FileResult, Message} from '../rule-api/types.js'
 import {ruleMeta} from '../rules/index.js'
 import {listSizesStale} from '../rules/population/stale-list-sizes.js'
@@ -130,7 +130,16 @@ export function buildReport(
     return result.messages.flatMap((m): UnreadableDefinition[] => {
       if (!STOPPING.has(m.ruleId) || seen.has(m.documentIndex)) return []
       seen.add(m.documentIndex)
-      return [{filePath: result.filePath, ...(m.documentIndex === undefined ? {} : {documentIndex: m.documentIndex}), line: m.line, column: m.column, ruleId: m.ruleId, message: m.message}]
+      return [
+        {
+          filePath: result.filePath,
+          ...(m.documentIndex === undefined ? {} : {documentIndex: m.documentIndex}),
+          line: m.line,
+          column: m.column,
+          ruleId: m.ruleId,
+          message: m.message,
+        },
+      ]
     })
   })
   const {sites: count, ...programme} = tally(siteReports, sites)
@@ -147,7 +156,8 @@ export function buildReport(
 
 /** The figures of a group of sites; `facts` are the sites' facts, index for index. */
 function tally(group: readonly SiteReport[], facts: ReadonlyArray<SiteFacts>): Tally {
-  const count = (n: CharacteristicNumber, status: CharacteristicStatus): number => group.filter((s) => s.characteristics[n].status === status).length
+  const count = (n: CharacteristicNumber, status: CharacteristicStatus): number =>
+    group.filter((s) => s.characteristics[n].status === status).length
   const dates = group.flatMap((s) => (s.asOf === null ? [] : [s.asOf])).sort()
   return {
     sites: group.length,
@@ -165,14 +175,19 @@ function tally(group: readonly SiteReport[], facts: ReadonlyArray<SiteFacts>): T
 /** One tally per commissioner ODS code (in code-point order, named as its first site names it), then the sites with none. */
 function byCommissioner(reports: readonly SiteReport[], facts: ReadonlyArray<SiteFacts>): CommissionerReport[] {
   const groups = new Map<string | null, number[]>()
-  reports.forEach((s, index) => groups.set(s.commissioner?.odsCode ?? null, [...(groups.get(s.commissioner?.odsCode ?? null) ?? []), index]))
+  reports.forEach((s, index) =>
+    groups.set(s.commissioner?.odsCode ?? null, [...(groups.get(s.commissioner?.odsCode ?? null) ?? []), index]),
+  )
   const codes = [...groups.keys()].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
   return codes.map((odsCode) => {
     const indexes = groups.get(odsCode)!
     return {
       odsCode,
       name: odsCode === null ? null : reports[indexes[0]!]!.commissioner!.name,
-      ...tally(indexes.map((i) => reports[i]!), indexes.map((i) => facts[i]!)),
+      ...tally(
+        indexes.map((i) => reports[i]!),
+        indexes.map((i) => facts[i]!),
+      ),
     }
   })
 }
@@ -199,7 +214,8 @@ function siteReport(
         : []
       const failing = against.filter((m) => m.severity === 'error')
       const accepted = against.filter((m) => m.excepted)
-      const status: CharacteristicStatus = failing.length + missing.length > 0 ? 'not-met' : accepted.length > 0 ? 'met-by-exception' : 'met'
+      const status: CharacteristicStatus =
+        failing.length + missing.length > 0 ? 'not-met' : accepted.length > 0 ? 'met-by-exception' : 'met'
       const shown = failing.length > 0 ? failing : accepted
       return [
         n,
@@ -238,3 +254,7 @@ function siteReport(
     characteristics,
   }
 }
+
+/** How a report names a site: its id, else its file (and its place in a file of several definitions). */
+export const siteName = (site: SiteReport): string =>
+  site.id ?? `${site.filePath}${site.documentIndex === undefined ? '' : ` #${site.documentIndex + 1}`}`

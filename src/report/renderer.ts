@@ -2,7 +2,7 @@
 import type {ChalkInstance} from 'chalk'
 import {formatMoney, formatNumber} from '../rule-api/messages.js'
 import type {ReportComparison} from './compare.js'
-import type {CharacteristicStatus, CommissionerReport, ComplianceReport, SiteReport, Tally} from './model.js'
+import {siteName, type CharacteristicStatus, type CommissionerReport, type ComplianceReport, type SiteReport, type Tally} from './model.js'
 
 /**
  * `by`: what a row is, where a format has one kind of row (csv); the default is a site.
@@ -11,16 +11,18 @@ import type {CharacteristicStatus, CommissionerReport, ComplianceReport, SiteRep
 export type Renderer = (report: ComplianceReport, context: {color: ChalkInstance; by?: ReportView; comparison?: ReportComparison}) => string
 export type ReportView = 'site' | 'commissioner'
 
-export const STATUS_WORDS: Record<CharacteristicStatus, string> = {'met': 'met', 'not-met': 'not met', 'met-by-exception': 'met by exception'}
+export const STATUS_WORDS: Record<CharacteristicStatus, string> = {met: 'met', 'not-met': 'not met', 'met-by-exception': 'met by exception'}
 
 export const figure = (value: number | null): string => (value === null ? 'unknown' : formatNumber(value))
 export const money = (value: number | null): string => (value === null ? 'unknown' : formatMoney(value))
-export const siteName = (site: SiteReport): string => site.id ?? `${site.filePath}${site.documentIndex === undefined ? '' : ` #${site.documentIndex + 1}`}`
+export {siteName}
 
 /** Sites that need attention first (not compliant), then by id: hundreds stay readable. */
 export function bySeverity(sites: readonly SiteReport[]): SiteReport[] {
   // Code-point order, not the locale's: the same rows in the same order on every machine.
-  return [...sites].sort((a, b) => Number(a.compliant) - Number(b.compliant) || (siteName(a) < siteName(b) ? -1 : siteName(a) > siteName(b) ? 1 : 0))
+  return [...sites].sort(
+    (a, b) => Number(a.compliant) - Number(b.compliant) || (siteName(a) < siteName(b) ? -1 : siteName(a) > siteName(b) ? 1 : 0),
+  )
 }
 
 /** "1 site", "3 sites". */
@@ -31,13 +33,20 @@ export const asOfText = (site: SiteReport): string => site.asOf ?? 'unknown'
 
 /** The dates of a group's list sizes: "2021-01-01 to 2026-10-01", one date, or "unknown". */
 export const asOfRange = (group: Pick<Tally, 'oldestAsOf' | 'newestAsOf'>): string =>
-  group.oldestAsOf === null ? 'unknown' : group.oldestAsOf === group.newestAsOf ? group.oldestAsOf : `${group.oldestAsOf} to ${group.newestAsOf}`
+  group.oldestAsOf === null
+    ? 'unknown'
+    : group.oldestAsOf === group.newestAsOf
+      ? group.oldestAsOf
+      : `${group.oldestAsOf} to ${group.newestAsOf}`
 
 /** How old the programme's list sizes are, in one sentence (the table and markdown formats). */
 export function listSizesSentence(report: ComplianceReport): string {
   const p = report.programme
   if (p.oldestAsOf === null) return 'No site gives the date of its list sizes (population.asOf).'
-  const range = p.oldestAsOf === p.newestAsOf ? `List sizes as of ${p.oldestAsOf}` : `List sizes as of ${p.oldestAsOf} (oldest) to ${p.newestAsOf} (newest)`
+  const range =
+    p.oldestAsOf === p.newestAsOf
+      ? `List sizes as of ${p.oldestAsOf}`
+      : `List sizes as of ${p.oldestAsOf} (oldest) to ${p.newestAsOf} (newest)`
   const age = `more than ${plural(report.staleAfterMonths, 'month')} old`
   const unknown = report.sites.filter((s) => s.asOf === null).length
   return `${range}; ${p.stale === 0 ? `none ${age}` : `${plural(p.stale, 'site')} ${age} (stale)`}${unknown > 0 ? `; ${plural(unknown, 'site')} without a date` : ''}.`

@@ -6,7 +6,23 @@
 /** Initialisms that hold a vowel, so the no-vowel test alone would not keep them in capitals. */
 const INITIALISMS = new Set(['ICB', 'UK', 'APMS', 'AWC', 'NHSE'])
 /** Words without a vowel that are abbreviations, not initialisms. */
-const ABBREVIATIONS: Record<string, string> = {DR: 'Dr', DRS: 'Drs', ST: 'St', RD: 'Rd', CTR: 'Ctr', CNTR: 'Cntr', LTD: 'Ltd', GRP: 'Grp', HLTH: 'Hlth', PTNR: 'Ptnr', PTRS: 'Ptrs', BLVD: 'Blvd', GPS: 'GPs', MR: 'Mr', MRS: 'Mrs'}
+const ABBREVIATIONS: Record<string, string> = {
+  DR: 'Dr',
+  DRS: 'Drs',
+  ST: 'St',
+  RD: 'Rd',
+  CTR: 'Ctr',
+  CNTR: 'Cntr',
+  LTD: 'Ltd',
+  GRP: 'Grp',
+  HLTH: 'Hlth',
+  PTNR: 'Ptnr',
+  PTRS: 'Ptrs',
+  BLVD: 'Blvd',
+  GPS: 'GPs',
+  MR: 'Mr',
+  MRS: 'Mrs',
+}
 /** Joining words, in lower case unless they begin the name or a bracket. */
 const SMALL = new Set(['and', 'at', 'by', 'de', 'for', 'in', 'la', 'of', 'on', 'the', 'to', 'under', 'upon', 'with'])
 const ORDINALS = new Set(['ST', 'ND', 'RD', 'TH'])

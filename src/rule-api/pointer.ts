@@ -2,7 +2,10 @@
 
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return []
-  return pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
 export function joinPointer(...parts: Array<string | number>): string {

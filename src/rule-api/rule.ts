@@ -1,7 +1,6 @@
 // What a rule is: metadata (id, characteristic, severity, docs, messages) plus a check that
 // reports JSON Pointers and message data. No rule computes a line number.
-import type {OdsRegister, TrustRegister} from '../engine/io/ods.js'
-import type {Characteristic, MessageData, Target} from './types.js'
+import type {Characteristic, MessageData, OdsRegister, Target, TrustRegister} from './types.js'
 
 export interface RuleDocs {
   /** What the rule asks for and why, in a paragraph. */

@@ -12,7 +12,8 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
  * ("size-band" for population/size-band), misspelt or not.
  */
 export function didYouMeanRule(id: string, ruleIds: readonly string[]): string {
-  const guess = nearest(id, ruleIds) ?? (id.includes('/') ? undefined : nearestBy(id, ruleIds, (ruleId) => ruleId.slice(ruleId.indexOf('/') + 1)))
+  const guess =
+    nearest(id, ruleIds) ?? (id.includes('/') ? undefined : nearestBy(id, ruleIds, (ruleId) => ruleId.slice(ruleId.indexOf('/') + 1)))
   return guess ? `; did you mean "${guess}"?` : ''
 }
 

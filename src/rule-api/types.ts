@@ -62,3 +62,21 @@ export interface RunOptions {
   /** "Today" for date-dependent rules, YYYY-MM-DD. */
   today: string
 }
+
+// The ODS registers a run may be given (engine/io/ods.ts reads them; the register rules look codes up).
+export interface RegisterEntry {
+  /** "active", or what the register says instead (closed, dormant, proposed, inactive). */
+  status: string
+  closed?: string
+}
+
+export type OdsRegister = ReadonlyMap<string, RegisterEntry>
+
+export interface TrustEntry {
+  /** The trust's name as the register writes it (upper case). */
+  name: string
+  /** YYYY-MM-DD, when the trust has closed. */
+  closed?: string
+}
+
+export type TrustRegister = ReadonlyMap<string, TrustEntry>

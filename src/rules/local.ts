@@ -6,35 +6,10 @@ import type {Ajv2020, ValidateFunction} from 'ajv/dist/2020.js'
 import {formatNumber, shorten} from '../rule-api/messages.js'
 import {getAt, joinPointer, parsePointer} from '../rule-api/pointer.js'
 import {createAjv} from '../rule-api/schemas.js'
-import type {Characteristic} from '../rule-api/types.js'
 import {linearPattern, UnsupportedPattern} from './linear-pattern.js'
-import type {LocalDeclaration, Rule, RuleMeta} from '../rule-api/rule.js'
-import {INVALID} from './site.js'
-
-/** A config's `local/NAME` entry, as plain data (it travels to worker threads). */
-export interface LocalRuleDeclaration extends LocalDeclaration {
-  id: string
-  severity: 'error' | 'warning'
-  characteristic: Characteristic
-  docs?: string
-}
-
-/** A fault of a declaration: where in it (a JSON Pointer below the rule's entry, at a value or a key), and what. */
-export class LocalRuleError extends Error {
-  constructor(
-    readonly pointer: string,
-    message: string,
-    readonly target: 'value' | 'key' = 'value',
-  ) {
-    super(message)
-  }
-}
-
-/** A local rule's name: `local/` and a kebab-case name, as the built-in ids. */
-export const LOCAL_ID = /^local\/[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/** What a config may declare: enough for any ICB, few enough that loading one stays quick. */
-export const MAX_LOCAL_RULES = 1000
+import type {Rule, RuleContext, RuleMeta} from '../rule-api/rule.js'
+import {INVALID} from '../rule-api/site.js'
+import {LocalRuleError, type LocalRuleDeclaration} from '../rule-api/local-rule.js'
 
 /** Every declaration of a config as a rule; throws LocalRuleError. */
 export function compileLocalRules(declarations: readonly LocalRuleDeclaration[]): Rule[] {
@@ -51,7 +26,7 @@ export function localRuleCompiler(): (declaration: LocalRuleDeclaration) => Rule
 }
 
 function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule<'failed'> {
-  const segments = parsePointer(declaration.given)
+  const walk = matcher(parsePointer(declaration.given))
   const render = messageTemplate(declaration.message)
   const where = declaration.where === undefined ? undefined : compileSchema(ajv, declaration.where, '/where')
   const then = compileSchema(ajv, declaration.then, '/then')
@@ -64,22 +39,32 @@ function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule
     fixable: false,
     summary: declaration.message,
     docs: {description: declaration.docs ?? `A local rule of ${declaration.declaredIn}.`, failing: '', passing: ''},
-    local: {declaredIn: declaration.declaredIn, given: declaration.given, ...(declaration.where === undefined ? {} : {where: declaration.where}), then: declaration.then, message: declaration.message},
+    local: {
+      declaredIn: declaration.declaredIn,
+      given: declaration.given,
+      ...(declaration.where === undefined ? {} : {where: declaration.where}),
+      then: declaration.then,
+      message: declaration.message,
+    },
+  }
+  // One visit for every document: the context of the check under way is the only thing that changes.
+  let reporting: RuleContext | undefined
+  const visit: Visit = (value, keys) => {
+    // A value the schema rejected is INVALID: the schema has reported it, so no rule does again.
+    if (value === INVALID || (where && !where(value)) || then(value)) return
+    const failing = then.errors?.[0]?.instancePath ?? ''
+    if (failing !== '' && getAt(value, failing) === INVALID) return
+    const path = pointerOf(keys)
+    // At the part of the value that fails, as ajv names it (the value itself for `required`).
+    const at = `${path}${failing}`
+    reporting!.report({path: at, messageId: 'failed', data: {message: render(value, path)}})
   }
   return {
     meta,
     messages: {failed: '{message}'},
     check(context) {
-      forEachMatch(context.data, segments, (value, keys) => {
-        // A value the schema rejected is INVALID: the schema has reported it, so no rule does again.
-        if (value === INVALID || (where && !where(value)) || then(value)) return
-        const failing = then.errors?.[0]?.instancePath ?? ''
-        if (failing !== '' && getAt(value, failing) === INVALID) return
-        const path = pointerOf(keys)
-        // At the part of the value that fails, as ajv names it (the value itself for `required`).
-        const at = `${path}${failing}`
-        context.report({path: at, messageId: 'failed', data: {message: render(value, path)}})
-      })
+      reporting = context
+      walk(context.data, visit)
     },
   }
 }
@@ -92,7 +77,15 @@ function localAjv(): Ajv2020 {
   // Compiled on every run that has local rules, so what costs start-up is left out: ajv's code
   // optimisation, and checking each schema against the meta-schema (compiling that costs ~60 ms) -
   // ajv still refuses a keyword of the wrong type (`minLength: many`, `type: strin`).
-  return createAjv({allErrors: false, verbose: false, strictTypes: false, strictRequired: false, validateSchema: false, code: {regExp, optimize: false}})
+  return createAjv({
+    allErrors: false,
+    verbose: false,
+    messages: false,
+    strictTypes: false,
+    strictRequired: false,
+    validateSchema: false,
+    code: {regExp, optimize: false},
+  })
 }
 
 function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, at: string): ValidateFunction {
@@ -103,18 +96,35 @@ function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, 
     if (error instanceof UnsupportedPattern) {
       // The value of a `pattern`, or a key of `patternProperties`.
       let target: 'value' | 'key' = 'value'
-      const where = findInSchema(schema, (key, value) => (key === 'pattern' && value === error.pattern) || (key === error.pattern && (target = 'key') === 'key'))
-      throw new LocalRuleError(`${at}${where ?? ''}`, `the pattern ${JSON.stringify(error.pattern)} is not supported: pch matches patterns in linear time (RE2 syntax, without lookaround or backreferences): ${error.message}`, target)
+      const where = findInSchema(
+        schema,
+        (key, value) => (key === 'pattern' && value === error.pattern) || (key === error.pattern && (target = 'key') === 'key'),
+      )
+      throw new LocalRuleError(
+        `${at}${where ?? ''}`,
+        `the pattern ${JSON.stringify(error.pattern)} is not supported: pch matches patterns in linear time (RE2 syntax, without lookaround or backreferences): ${error.message}`,
+        target,
+      )
     }
     if (failure.missingRef !== undefined) {
       const ref = failure.missingRef
-      const where = findInSchema(schema, (key, value) => key === '$ref' && typeof value === 'string' && (value === ref || ref.endsWith(value)))
-      throw new LocalRuleError(`${at}${where ?? ''}`, `$ref ${JSON.stringify(ref)} points outside the rule: pch fetches no schema, and a $ref may point only inside it (#/$defs/...)`)
+      const where = findInSchema(
+        schema,
+        (key, value) => key === '$ref' && typeof value === 'string' && (value === ref || ref.endsWith(value)),
+      )
+      throw new LocalRuleError(
+        `${at}${where ?? ''}`,
+        `$ref ${JSON.stringify(ref)} points outside the rule: pch fetches no schema, and a $ref may point only inside it (#/$defs/...)`,
+      )
     }
     // ajv names a keyword it does not know (strict mode): point at it.
     const keyword = /unknown keyword: "([^"]+)"/.exec(failure.message)?.[1]
     const where = keyword === undefined ? undefined : findInSchema(schema, (key) => key === keyword)
-    throw new LocalRuleError(`${at}${where ?? ''}`, `${at.slice(1)} is not a JSON Schema pch can use: ${failure.message}`, where === undefined ? 'value' : 'key')
+    throw new LocalRuleError(
+      `${at}${where ?? ''}`,
+      `${at.slice(1)} is not a JSON Schema pch can use: ${failure.message}`,
+      where === undefined ? 'value' : 'key',
+    )
   }
 }
 
@@ -131,38 +141,55 @@ function findInSchema(schema: unknown, test: (key: string, value: unknown) => bo
   return undefined
 }
 
+type Visit = (value: unknown, keys: ReadonlyArray<string | number>) => void
+type Step = (node: unknown, keys: Array<string | number>, visit: Visit) => void
+
 /**
- * Calls `visit` with each value at `segments` (`*` matches every key or index), in document order,
- * and the keys that lead to it. The keys are one array, changed as the walk goes on: `visit` reads
- * them at once (pointerOf) or not at all, so the walk builds no pointer for a value that passes.
+ * A walk that calls `visit` with each value at `segments` (`*` matches every key or index), in
+ * document order, and the keys that lead to it. Compiled once per rule into one closure per segment,
+ * so checking a document interprets no pointer. The keys are one array, changed as the walk goes on:
+ * `visit` reads them at once (pointerOf) or not at all, so the walk builds no pointer for a value
+ * that passes.
  */
-export function forEachMatch(data: unknown, segments: readonly string[], visit: (value: unknown, keys: ReadonlyArray<string | number>) => void): void {
-  walk(data, segments, 0, [], visit)
+export function matcher(segments: readonly string[]): (data: unknown, visit: Visit) => void {
+  let step: Step = (node, keys, visit) => visit(node, keys)
+  for (let depth = segments.length - 1; depth >= 0; depth--) step = stepOf(segments[depth]!, step)
+  const first = step
+  // One keys array for every walk (each push has its pop; emptied first all the same).
+  const keys: Array<string | number> = []
+  return (data, visit) => {
+    keys.length = 0
+    first(data, keys, visit)
+  }
 }
 
-function walk(node: unknown, segments: readonly string[], depth: number, keys: Array<string | number>, visit: (value: unknown, keys: ReadonlyArray<string | number>) => void): void {
-  if (depth === segments.length) return visit(node, keys)
-  if (node === null || typeof node !== 'object') return
-  const segment = segments[depth]!
+function stepOf(segment: string, next: Step): Step {
   if (segment === '*') {
-    if (Array.isArray(node)) {
-      for (let index = 0; index < node.length; index++) {
-        keys.push(index)
-        walk(node[index], segments, depth + 1, keys, visit)
-        keys.pop()
+    return (node, keys, visit) => {
+      if (node === null || typeof node !== 'object') return
+      if (Array.isArray(node)) {
+        for (let index = 0; index < node.length; index++) {
+          keys.push(index)
+          next(node[index], keys, visit)
+          keys.pop()
+        }
+        return
       }
-    } else {
       const names = Object.keys(node)
       for (let index = 0; index < names.length; index++) {
         const name = names[index]!
         keys.push(name)
-        walk((node as Record<string, unknown>)[name], segments, depth + 1, keys, visit)
+        next((node as Record<string, unknown>)[name], keys, visit)
         keys.pop()
       }
     }
-  } else if (Object.hasOwn(node, segment) && (!Array.isArray(node) || /^(?:0|[1-9]\d*)$/.test(segment))) {
+  }
+  // A segment names an array's element only as an index (RFC 6901: "0", "12", never "01" or "-").
+  const index = /^(?:0|[1-9]\d*)$/.test(segment)
+  return (node, keys, visit) => {
+    if (node === null || typeof node !== 'object' || (!index && Array.isArray(node)) || !Object.hasOwn(node, segment)) return
     keys.push(segment)
-    walk((node as Record<string, unknown>)[segment], segments, depth + 1, keys, visit)
+    next((node as Record<string, unknown>)[segment], keys, visit)
     keys.pop()
   }
 }
@@ -182,7 +209,8 @@ const FIELD_PATH = /^value(?:\.[^.\s]+)*$/
 function messageTemplate(template: string): (value: unknown, path: string) => string {
   for (const [whole, inner] of template.matchAll(PLACEHOLDER)) {
     const name = inner!.trim()
-    if (name !== 'path' && !FIELD_PATH.test(name)) throw new LocalRuleError('/message', `${whole} is not a placeholder: a message may use {{value}}, {{value.FIELD}} and {{path}}`)
+    if (name !== 'path' && !FIELD_PATH.test(name))
+      throw new LocalRuleError('/message', `${whole} is not a placeholder: a message may use {{value}}, {{value.FIELD}} and {{path}}`)
   }
   return (value, path) =>
     template.replace(PLACEHOLDER, (_whole, inner: string) => {

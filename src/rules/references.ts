@@ -1,7 +1,7 @@
 // Shared by the rules that check a reference (a team employer, a risk-share party) against the
 // names the definition declares, suggesting the nearest one for a likely typo.
-import {didYouMean} from '../engine/schema/schema-check.js'
-import {entries, str} from './site.js'
+import {didYouMean} from '../rule-api/suggest.js'
+import {entries, str} from '../rule-api/site.js'
 
 export interface UnknownReference {
   index: number
@@ -16,7 +16,14 @@ export function unknownReferences(list: unknown, key: string, known: ReadonlyArr
   for (const [index, entry] of entries(list)) {
     const value = str(entry[key])
     if (value === undefined || known.some((names) => names.has(value))) continue
-    found.push({index, value, hint: didYouMean(value, known.flatMap((names) => [...names]))})
+    found.push({
+      index,
+      value,
+      hint: didYouMean(
+        value,
+        known.flatMap((names) => [...names]),
+      ),
+    })
   }
   return found
 }

@@ -2,16 +2,10 @@
 // config. Everything that looks up a rule's metadata for a run (severities, directives, formatters,
 // `pch rules`) asks the run's set, so a local rule is treated as a built-in one is.
 import {catalogue, documentRules, ruleMeta} from './index.js'
-import {compileLocalRules, type LocalRuleDeclaration} from './local.js'
-import type {Rule, RuleMeta} from '../rule-api/rule.js'
-
-export interface RuleSet {
-  /** Every rule of the run: the catalogue, then the local rules in the config's order. */
-  readonly metas: readonly RuleMeta[]
-  /** The rules that check one document: the built-in ones, then the local ones. */
-  readonly documentRules: readonly Rule[]
-  meta(id: string): RuleMeta | undefined
-}
+import {compileLocalRules} from './local.js'
+import type {LocalRuleDeclaration} from '../rule-api/local-rule.js'
+import type {RuleSet} from '../rule-api/registry.js'
+import type {Rule} from '../rule-api/rule.js'
 
 /** The built-in rules alone: a run without local rules. */
 export const builtInRules: RuleSet = {metas: catalogue, documentRules, meta: ruleMeta}

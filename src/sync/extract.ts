@@ -43,8 +43,20 @@ export function extractSource(asOf: string, file: string): string {
 
 export function readExtract(file: string, shown = file): ListSizeExtract {
   const rows = readCsvFile(file, shown, "NHS Digital's gp-reg-pat-prac-all CSV")
-  const {column} = headerColumns(rows[0]!, {required: COMMON, generations: GENERATIONS}, shown, 'a "Patients Registered at a GP Practice" totals')
-  const [date, type, code, sex, age, count] = ['EXTRACT_DATE', 'TYPE', 'CODE', 'SEX', 'AGE', 'NUMBER_OF_PATIENTS'].map(column) as [number, number, number, number, number, number]
+  const {column} = headerColumns(
+    rows[0]!,
+    {required: COMMON, generations: GENERATIONS},
+    shown,
+    'a "Patients Registered at a GP Practice" totals',
+  )
+  const [date, type, code, sex, age, count] = ['EXTRACT_DATE', 'TYPE', 'CODE', 'SEX', 'AGE', 'NUMBER_OF_PATIENTS'].map(column) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
   const sizes = new Map<string, number>()
   const lineOf = new Map<string, number>()
   let asOf: string | undefined
@@ -55,11 +67,16 @@ export function readExtract(file: string, shown = file): ListSizeExtract {
     if (!/^\d+$/.test(patients)) throw new UsageError(`${shown}:${line}: NUMBER_OF_PATIENTS "${patients}" is not a whole number`)
     const value = Number(patients)
     // Above 2^53 a number is rounded: pch would write a count the extract does not hold.
-    if (!Number.isSafeInteger(value)) throw new UsageError(`${shown}:${line}: NUMBER_OF_PATIENTS ${patients} is more than pch can hold exactly (${formatNumber(Number.MAX_SAFE_INTEGER)})`)
+    if (!Number.isSafeInteger(value))
+      throw new UsageError(
+        `${shown}:${line}: NUMBER_OF_PATIENTS ${patients} is more than pch can hold exactly (${formatNumber(Number.MAX_SAFE_INTEGER)})`,
+      )
     const practice = row[code]!.trim()
     const earlier = sizes.get(practice)
     if (earlier !== undefined && earlier !== value) {
-      throw new UsageError(`${shown}:${line}: practice ${practice} is in the extract twice with different counts (${earlier} on line ${lineOf.get(practice)}, ${patients} on line ${line})`)
+      throw new UsageError(
+        `${shown}:${line}: practice ${practice} is in the extract twice with different counts (${earlier} on line ${lineOf.get(practice)}, ${patients} on line ${line})`,
+      )
     }
     sizes.set(practice, value)
     if (earlier === undefined) lineOf.set(practice, line)
@@ -72,6 +89,7 @@ export function readExtract(file: string, shown = file): ListSizeExtract {
 export function extractDateOf(text: string, asOf: string | undefined, shown: string, line: number): string {
   const when = parseExtractDate(text.trim())
   if (!when) throw new UsageError(`${shown}:${line}: EXTRACT_DATE "${text}" is not a date in a style NHS Digital uses`)
-  if (asOf !== undefined && when !== asOf) throw new UsageError(`${shown}:${line}: EXTRACT_DATE ${when} differs from ${asOf}; one extract holds one date`)
+  if (asOf !== undefined && when !== asOf)
+    throw new UsageError(`${shown}:${line}: EXTRACT_DATE ${when} differs from ${asOf}; one extract holds one date`)
   return when
 }

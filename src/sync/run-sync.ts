@@ -4,13 +4,14 @@
 // population.asOf is newer than the extract is named and left (exit 1), in every mode alike.
 import path from 'node:path'
 import {limitsOf, loadConfig} from '../engine/config/config.js'
+import {registry} from '../rules/registry.js'
 import {applyEdits} from '../engine/pipeline/fix.js'
-import {resolvePaths, UsageError} from '../engine/io/load.js'
+import {ignoreMatcher, resolvePaths, UsageError} from '../engine/io/load.js'
 import {plural} from '../rule-api/messages.js'
-import {displayPath, ignoreMatcher, readDefinition} from '../engine/pipeline/run.js'
+import {displayPath, readDefinition} from '../engine/io/source-text.js'
 import {thresholds} from '../rule-api/schemas.js'
 import {writeFilesAtomic} from '../engine/io/write.js'
-import {patch} from '../cli/patch.js'
+import {patch} from '../formatters/patch.js'
 import {forTerminal} from '../formatters/neutralise.js'
 import {tooLargeMessage} from '../engine/io/read.js'
 import {extractSource, readExtract} from './extract.js'
@@ -29,7 +30,7 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
   const cwd = process.cwd()
   if (paths.includes('-')) throw new UsageError('sync-list-sizes rewrites files: it cannot take standard input (-)')
   const extract = readExtract(path.resolve(cwd, flags.from), flags.from)
-  const config = loadConfig(cwd, flags.config)
+  const config = loadConfig(cwd, flags.config, registry)
   const {maxFileSize} = limitsOf(config)
   const options = {
     extract,
@@ -69,26 +70,44 @@ export async function runSync(paths: string[], flags: SyncFlags): Promise<number
       continue
     }
     if (result.kind === 'older') {
-      older.push(`  ${filePath}: not changed: the extract (${extract.asOf}) is older than its population.asOf ${result.asOf}; --allow-older uses it anyway`)
+      older.push(
+        `  ${filePath}: not changed: the extract (${extract.asOf}) is older than its population.asOf ${result.asOf}; --allow-older uses it anyway`,
+      )
       continue
     }
     for (const site of result.sites) {
       out.push(...describeSite(site, options.band, filePath, extract.asOf))
       synced.push({filePath, site})
     }
-    if (result.edits.length > 0) writes.push({file: source.path, content: `${bom ? '\uFEFF' : ''}${applyEdits(text, result.edits)}`, filePath, before: text, bom})
+    if (result.edits.length > 0)
+      writes.push({file: source.path, content: `${bom ? '\uFEFF' : ''}${applyEdits(text, result.edits)}`, filePath, before: text, bom})
   }
   if (failures.length > 0) {
     // A run that cannot see every definition changes none (a failed run leaves every file as it was).
-    process.stderr.write(failures.map((line, i) => `pch: ${line}${i === failures.length - 1 ? `; ${failures.length === 1 ? 'it was' : `${plural(failures.length, 'definition')} were`} not synced and no file was changed` : ''}\n`).join(''))
+    process.stderr.write(
+      failures
+        .map(
+          (line, i) =>
+            `pch: ${line}${i === failures.length - 1 ? `; ${failures.length === 1 ? 'it was' : `${plural(failures.length, 'definition')} were`} not synced and no file was changed` : ''}\n`,
+        )
+        .join(''),
+    )
     return 2
   }
-  if (older.length > 0) out.push(`${plural(older.length, 'file')} left as ${older.length === 1 ? 'it was' : 'they were'}: the extract is older than ${older.length === 1 ? 'its' : 'their'} list sizes`, ...older)
+  if (older.length > 0)
+    out.push(
+      `${plural(older.length, 'file')} left as ${older.length === 1 ? 'it was' : 'they were'}: the extract is older than ${older.length === 1 ? 'its' : 'their'} list sizes`,
+      ...older,
+    )
   out.push(...budgetSummary(synced, flags['update-budget']))
   const refused = older.length > 0 ? 1 : 0
   if (flags.check) {
     for (const w of writes) out.push(`stale: ${w.filePath}`)
-    out.push(writes.length > 0 ? `${plural(writes.length, 'definition is', 'definitions are')} out of date; run pch sync-list-sizes --from ${flags.from}` : 'Every definition is up to date.')
+    out.push(
+      writes.length > 0
+        ? `${plural(writes.length, 'definition is', 'definitions are')} out of date; run pch sync-list-sizes --from ${flags.from}`
+        : 'Every definition is up to date.',
+    )
     process.stdout.write(lines(out))
     return writes.length > 0 ? 1 : refused
   }
@@ -121,13 +140,21 @@ function budgetSummary(synced: ReadonlyArray<{filePath: string; site: SiteChange
   const left = synced.filter(({site}) => site.budget?.left !== undefined)
   const fires = synced.filter(({site}) => site.budget?.after.mismatch && !site.budget.before.mismatch)
   if (updateBudget) {
-    lines.push(updated.length > 0 ? `budget.total rewritten to capitation x population for ${plural(updated.length, 'site')}: ${named(updated)}` : 'No budget.total was rewritten.')
-    if (left.length > 0) lines.push(`budget.total left as it was for ${plural(left.length, 'site')} (contributions, or a weighted basis): ${named(left)}`)
+    lines.push(
+      updated.length > 0
+        ? `budget.total rewritten to capitation x population for ${plural(updated.length, 'site')}: ${named(updated)}`
+        : 'No budget.total was rewritten.',
+    )
+    if (left.length > 0)
+      lines.push(`budget.total left as it was for ${plural(left.length, 'site')} (contributions, or a weighted basis): ${named(left)}`)
   }
   const still = synced.filter(({site}) => site.budget?.after.mismatch && site.budget.before.mismatch)
   const hint = updateBudget ? '' : ' (--update-budget rewrites the totals of sites without contributions)'
   if (fires.length > 0) lines.push(`budget/capitation-mismatch now fires for ${plural(fires.length, 'site')}: ${named(fires)}${hint}`)
   else lines.push('budget/capitation-mismatch fires for no site that it did not fire for before.')
-  if (still.length > 0) lines.push(`budget/capitation-mismatch still fires, as before the new sizes, for ${plural(still.length, 'site')}: ${named(still)}${fires.length > 0 ? '' : hint}`)
+  if (still.length > 0)
+    lines.push(
+      `budget/capitation-mismatch still fires, as before the new sizes, for ${plural(still.length, 'site')}: ${named(still)}${fires.length > 0 ? '' : hint}`,
+    )
   return lines
 }

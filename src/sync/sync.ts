@@ -6,7 +6,7 @@ import {parseSource, type ScalarSource} from '../engine/parse/parse.js'
 import type {TextEdit} from '../engine/pipeline/check.js'
 import {applyEdits} from '../engine/pipeline/fix.js'
 import {capitation, type Capitation} from '../rules/budget/capitation-mismatch.js'
-import {entries, num, section, str} from '../rules/site.js'
+import {entries, num, section, str} from '../rule-api/site.js'
 import type {ListSizeExtract} from './extract.js'
 
 export interface Band {
@@ -144,7 +144,8 @@ export function syncText(text: string, options: SyncOptions): FileSync {
     // A plain scalar that does not read back as the text (a flow mapping's comma, a " #") is double-quoted.
     const edited = parseSource(applyEdits(text, edits)).documents
     for (const {edit, at, index} of sourceEdits) {
-      if (str(section(edited[index]?.data, 'spec', 'population')?.source) !== options.source) Object.assign(edit, scalarEdit({...at, quote: '"'}, options.source))
+      if (str(section(edited[index]?.data, 'spec', 'population')?.source) !== options.source)
+        Object.assign(edit, scalarEdit({...at, quote: '"'}, options.source))
     }
   }
   return {kind: 'synced', edits, sites}
@@ -159,8 +160,11 @@ function budgetChange(before: unknown, after: unknown, options: SyncOptions): Bu
   if (!options.updateBudget || amount(now.total) === amount(now.expected)) return change
   if (now.basis === 'weighted') {
     if (now.mismatch) change.left = 'weighted'
-  }
-  else if (Array.isArray(section(after, 'spec', 'budget')?.contributions) && (section(after, 'spec', 'budget')!.contributions as unknown[]).length > 0) change.left = 'contributions'
+  } else if (
+    Array.isArray(section(after, 'spec', 'budget')?.contributions) &&
+    (section(after, 'spec', 'budget')!.contributions as unknown[]).length > 0
+  )
+    change.left = 'contributions'
   else {
     change.updated = Number(amount(now.expected))
     change.after = {...now, total: change.updated, mismatch: false}
@@ -169,21 +173,36 @@ function budgetChange(before: unknown, after: unknown, options: SyncOptions): Bu
 }
 
 const placeText = (place: BandPlace, band: Band): string =>
-  place === 'within' ? `within ${formatNumber(band.minimum)}-${formatNumber(band.maximum)}` : place === 'below' ? `below ${formatNumber(band.minimum)}` : `above ${formatNumber(band.maximum)}`
+  place === 'within'
+    ? `within ${formatNumber(band.minimum)}-${formatNumber(band.maximum)}`
+    : place === 'below'
+      ? `below ${formatNumber(band.minimum)}`
+      : `above ${formatNumber(band.maximum)}`
 
 /** The lines that say what the sync does to one site (its first line names the file). */
 export function describeSite(site: SiteChange, band: Band, file: string, extractAsOf: string): string[] {
-  const lines = [`  ${file} ${site.id}: registered population ${formatNumber(site.oldPopulation)} -> ${formatNumber(site.newPopulation)} (${plural(site.changed, 'list size')} changed)`]
-  const verdict = site.oldBand === site.newBand ? '' : site.newBand === 'within' ? ' (re-enters the band)' : site.oldBand === 'within' ? ' (leaves the band)' : ''
+  const lines = [
+    `  ${file} ${site.id}: registered population ${formatNumber(site.oldPopulation)} -> ${formatNumber(site.newPopulation)} (${plural(site.changed, 'list size')} changed)`,
+  ]
+  const verdict =
+    site.oldBand === site.newBand
+      ? ''
+      : site.newBand === 'within'
+        ? ' (re-enters the band)'
+        : site.oldBand === 'within'
+          ? ' (leaves the band)'
+          : ''
   lines.push(`    band: ${placeText(site.oldBand, band)} -> ${placeText(site.newBand, band)}${verdict}`)
   if (site.budget) lines.push(`    budget: ${describeBudget(site.budget)}`)
   for (const code of site.missing) lines.push(`    ${code} is not in the extract (closed or merged?): its list size is left as it was`)
-  if (site.missing.length > 0) lines.push(`    population.asOf is left as it was: the extract of ${extractAsOf} does not hold every practice`)
+  if (site.missing.length > 0)
+    lines.push(`    population.asOf is left as it was: the extract of ${extractAsOf} does not hold every practice`)
   return lines
 }
 
 function describeBudget({before, after, updated, left}: BudgetChange): string {
-  const figures = (c: Capitation): string => `${formatMoney(c.perPatient)} x ${formatNumber(c.population)} ${c.basis} patients = ${formatMoney(c.expected)}`
+  const figures = (c: Capitation): string =>
+    `${formatMoney(c.perPatient)} x ${formatNumber(c.population)} ${c.basis} patients = ${formatMoney(c.expected)}`
   if (updated !== undefined) return `total ${formatMoney(before.total)} -> ${formatMoney(updated)} (${figures(after)})`
   const apart = `more than ${formatNumber(after.tolerancePercent)} % apart`
   const state = !after.mismatch
@@ -191,6 +210,11 @@ function describeBudget({before, after, updated, left}: BudgetChange): string {
     : before.mismatch
       ? `${apart}; budget/capitation-mismatch fired before the new sizes too`
       : `${apart}: budget/capitation-mismatch now fires`
-  const leftText = left === 'contributions' ? '; total left as it was: the site has contributions, which must add up to it' : left === 'weighted' ? '; total left as it was: the basis is weighted (weightedPopulation is not in the extract)' : ''
+  const leftText =
+    left === 'contributions'
+      ? '; total left as it was: the site has contributions, which must add up to it'
+      : left === 'weighted'
+        ? '; total left as it was: the basis is weighted (weightedPopulation is not in the extract)'
+        : ''
   return `total ${formatMoney(after.total)} against ${figures(after)}: ${state}${leftText}`
 }

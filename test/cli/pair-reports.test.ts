@@ -21,9 +21,21 @@ describe('pairReports', () => {
     [[], [{format: 'stylish'}]],
     [['-f', 'json'], [{format: 'json'}]],
     [['-o', 'out.txt'], [{format: 'stylish', file: 'out.txt'}]],
-    [['-f', 'stylish', '-f', 'sarif', '-o', 'pch.sarif'], [{format: 'stylish'}, {format: 'sarif', file: 'pch.sarif'}]],
-    [['-f', 'junit', '-o', 'pch.xml', '-f', 'stylish'], [{format: 'junit', file: 'pch.xml'}, {format: 'stylish'}]],
-    [['-o', 'a.json', '-f', 'json', '-f', 'junit', '-o', 'b.xml'], [{format: 'json', file: 'a.json'}, {format: 'junit', file: 'b.xml'}]],
+    [
+      ['-f', 'stylish', '-f', 'sarif', '-o', 'pch.sarif'],
+      [{format: 'stylish'}, {format: 'sarif', file: 'pch.sarif'}],
+    ],
+    [
+      ['-f', 'junit', '-o', 'pch.xml', '-f', 'stylish'],
+      [{format: 'junit', file: 'pch.xml'}, {format: 'stylish'}],
+    ],
+    [
+      ['-o', 'a.json', '-f', 'json', '-f', 'junit', '-o', 'b.xml'],
+      [
+        {format: 'json', file: 'a.json'},
+        {format: 'junit', file: 'b.xml'},
+      ],
+    ],
     [['sites', '--format', 'json', '--output', 'r.json', 'more'], [{format: 'json', file: 'r.json'}]],
   ])('%j', (argv, expected) => {
     expect(pair(...argv)).toEqual(expected)

@@ -32,7 +32,11 @@ describe('README: Programmatic API', () => {
   })
 
   it('validate: the stylish report and exit code of pch validate', () => {
-    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'validate', 'sites/'], {cwd: dir, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'validate', 'sites/'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {...process.env, NO_COLOR: '1'},
+    })
     const r = run('validate')
     expect(r).toEqual({status: 1, stdout: cli.stdout, stderr: ''})
     expect(r.stdout).toMatch(/^sites\/riverside\.pch\.yaml\n {2}\d+:5 {2}error {2}Registered population 26,100 is below 30,000/)
@@ -42,17 +46,27 @@ describe('README: Programmatic API', () => {
     const r = run('lint')
     expect(r.status).toBe(0)
     expect(r.stderr).toBe('')
-    const json = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'lint', 'sites/', '--today', '2026-11-01', '--format', 'json'], {cwd: dir, encoding: 'utf8'})
-    const expected = (JSON.parse(json.stdout) as Array<{filePath: string; messages: Array<{line: number; column: number; severity: string; ruleId: string; message: string}>}>).flatMap(
-      ({filePath, messages}) => messages.map((m) => `${filePath}:${m.line}:${m.column} ${m.severity} ${m.ruleId}: ${m.message}\n`),
+    const json = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'run.js'), 'lint', 'sites/', '--today', '2026-11-01', '--format', 'json'],
+      {cwd: dir, encoding: 'utf8'},
     )
+    const expected = (
+      JSON.parse(json.stdout) as Array<{
+        filePath: string
+        messages: Array<{line: number; column: number; severity: string; ruleId: string; message: string}>
+      }>
+    ).flatMap(({filePath, messages}) => messages.map((m) => `${filePath}:${m.line}:${m.column} ${m.severity} ${m.ruleId}: ${m.message}\n`))
     expect(expected.length).toBeGreaterThan(0)
     expect(r.stdout).toBe(expected.join(''))
   })
 
   it('loadConfig: the config the CLI would find, and a run under it', () => {
     expect(run('loadConfig')).toEqual({status: 0, stdout: 'no config\n1 files, 0 warnings\n', stderr: ''})
-    writeFileSync(path.join(dir, '.pchrc.yaml'), 'rules:\n  population/stale-list-sizes: [warning, { maxAgeMonths: 3 }]\n  workforce/voluntary-sector-partner: off\n')
+    writeFileSync(
+      path.join(dir, '.pchrc.yaml'),
+      'rules:\n  population/stale-list-sizes: [warning, { maxAgeMonths: 3 }]\n  workforce/voluntary-sector-partner: off\n',
+    )
     const r = run('loadConfig')
     expect(r.stderr).toBe('')
     expect(r.stdout).toBe(
@@ -62,8 +76,15 @@ describe('README: Programmatic API', () => {
 
   it('formatters (CommonJS): the SARIF and JUnit files pch --format writes, byte for byte', () => {
     expect(run('formatters')).toEqual({status: 0, stdout: 'stylish json junit sarif github\n', stderr: ''})
-    for (const [format, file] of [['sarif', 'pch.sarif'], ['junit', 'pch-junit.xml']] as const) {
-      const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'validate', 'sites/riverside.pch.yaml', '--today', '2026-11-01', '--format', format], {cwd: dir, encoding: 'utf8'})
+    for (const [format, file] of [
+      ['sarif', 'pch.sarif'],
+      ['junit', 'pch-junit.xml'],
+    ] as const) {
+      const cli = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'bin', 'run.js'), 'validate', 'sites/riverside.pch.yaml', '--today', '2026-11-01', '--format', format],
+        {cwd: dir, encoding: 'utf8'},
+      )
       expect(readFileSync(path.join(dir, file), 'utf8')).toBe(cli.stdout)
     }
   })

@@ -13,9 +13,12 @@ type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-exp
 
 const withoutDeterminants = (text: string): string => edit(text, [/      determinants:.*\n/, ''])
 /** Site b: its own codes; list sizes as of `asOf`. */
-const siteB = (asOf: string): string => edit(base, ['id: riverside ', 'id: b '], ['asOf: 2026-10-01', `asOf: ${asOf}`]).replace(/A8100(\d)/g, 'B8100$1')
+const siteB = (asOf: string): string =>
+  edit(base, ['id: riverside ', 'id: b '], ['asOf: 2026-10-01', `asOf: ${asOf}`]).replace(/A8100(\d)/g, 'B8100$1')
 /** Site c: its own codes, except B81001, which is b's too. */
-const siteC = edit(base, ['id: riverside ', 'id: c ']).replaceAll('A81001', 'B81001').replace(/A8100(\d)/g, 'C8100$1')
+const siteC = edit(base, ['id: riverside ', 'id: c '])
+  .replaceAll('A81001', 'B81001')
+  .replace(/A8100(\d)/g, 'C8100$1')
 
 /** The first commit: a without wider determinants, b with stale list sizes, b and c sharing a practice. */
 function firstCommit(): void {
@@ -37,14 +40,22 @@ const sarif = (...args: string[]): Json => {
   return JSON.parse(r.stdout) as Json
 }
 const summary = (log: Json): string[] =>
-  (log.runs[0].results as Json[]).map((r) => `${r.baselineState ?? '-'} ${r.locations[0].physicalLocation.artifactLocation.uri} ${r.ruleId}@${r.locations[0].physicalLocation.region.startLine}`)
+  (log.runs[0].results as Json[]).map(
+    (r) =>
+      `${r.baselineState ?? '-'} ${r.locations[0].physicalLocation.artifactLocation.uri} ${r.ruleId}@${r.locations[0].physicalLocation.region.startLine}`,
+  )
 
 describe('lint --format sarif --baseline', () => {
   it('marks each result of the second commit against the first: new, unchanged (a moved line too), updated, absent', () => {
     firstCommit()
     const first = sarif()
     temp.write('previous.sarif', JSON.stringify(first))
-    expect(summary(first)).toEqual(['- sites/a.pch.yaml care/wider-determinants@95', '- sites/b.pch.yaml population/stale-list-sizes@18', '- sites/b.pch.yaml population/practice-in-multiple-sites@21', '- sites/c.pch.yaml population/practice-in-multiple-sites@21'])
+    expect(summary(first)).toEqual([
+      '- sites/a.pch.yaml care/wider-determinants@95',
+      '- sites/b.pch.yaml population/stale-list-sizes@18',
+      '- sites/b.pch.yaml population/practice-in-multiple-sites@21',
+      '- sites/c.pch.yaml population/practice-in-multiple-sites@21',
+    ])
     secondCommit()
     const second = sarif('--baseline', 'previous.sarif')
     expect(summary(second)).toEqual([
@@ -64,7 +75,11 @@ describe('lint --format sarif --baseline', () => {
     expect(second.runs[0].tool.driver.rules[results[4]!.ruleIndex].id).toBe('care/wider-determinants')
     // Against itself, every result is unchanged; a result already absent in a baseline is not carried again.
     temp.write('second.sarif', JSON.stringify(second))
-    expect(summary(sarif('--baseline', 'second.sarif'))).toEqual(summary(second).slice(0, 4).map((line) => line.replace(/^\w+/, 'unchanged')))
+    expect(summary(sarif('--baseline', 'second.sarif'))).toEqual(
+      summary(second)
+        .slice(0, 4)
+        .map((line) => line.replace(/^\w+/, 'unchanged')),
+    )
   })
 
   it('validate takes --baseline too; without --format sarif it is refused', () => {
@@ -78,9 +93,14 @@ describe('lint --format sarif --baseline', () => {
       'absent sites/a.pch.yaml care/wider-determinants@95',
       'absent sites/b.pch.yaml population/stale-list-sizes@18',
     ])
-    expectOneLineFailure(cli(['lint', 'sites', '--baseline', 'previous.sarif'], {cwd: temp.path}), /^pch: --baseline sets the baselineState of SARIF results: give it with --format sarif\n$/)
+    expectOneLineFailure(
+      cli(['lint', 'sites', '--baseline', 'previous.sarif'], {cwd: temp.path}),
+      /^pch: --baseline sets the baselineState of SARIF results: give it with --format sarif\n$/,
+    )
     // Several reports: only the SARIF one is marked.
-    const both = cli(['lint', 'sites', '--today', TODAY, '-f', 'json', '-f', 'sarif', '-o', 'now.sarif', '--baseline', 'previous.sarif'], {cwd: temp.path})
+    const both = cli(['lint', 'sites', '--today', TODAY, '-f', 'json', '-f', 'sarif', '-o', 'now.sarif', '--baseline', 'previous.sarif'], {
+      cwd: temp.path,
+    })
     expect(both.stdout).not.toContain('baselineState')
     expect(readFileSync(path.join(temp.path, 'now.sarif'), 'utf8')).toContain('"baselineState": "unchanged"')
   })
@@ -95,12 +115,18 @@ describe('lint --format sarif --baseline', () => {
     refused('[]', /^pch: --baseline bad.sarif is not a SARIF log: expected an object with version "2.1.0" and runs\n$/)
     refused('{"version": "2.0.0", "runs": []}', /^pch: --baseline bad.sarif is not SARIF 2.1.0: its version is "2.0.0"\n$/)
     refused('{"version": "2.1.0", "runs": []}', /^pch: --baseline bad.sarif is not SARIF 2.1.0: it has no runs\n$/)
-    refused('{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "ESLint"}}, "results": []}]}', /^pch: --baseline bad.sarif is a SARIF log of "ESLint", not of pch: its results cannot be matched\n$/)
+    refused(
+      '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "ESLint"}}, "results": []}]}',
+      /^pch: --baseline bad.sarif is a SARIF log of "ESLint", not of pch: its results cannot be matched\n$/,
+    )
     refused(
       '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "pch"}}, "results": [{"ruleId": "schema", "message": {"text": "x"}}]}]}',
       /^pch: --baseline bad.sarif has no pch fingerprints in result 1 \(partialFingerprints pchLocation\/v1\); write the baseline with this version of pch, --format sarif\n$/,
     )
-    expectOneLineFailure(cli(['lint', 'sites', '-f', 'sarif', '--baseline', 'gone.sarif'], {cwd: temp.path}), /^pch: --baseline gone.sarif does not exist\n$/)
+    expectOneLineFailure(
+      cli(['lint', 'sites', '-f', 'sarif', '--baseline', 'gone.sarif'], {cwd: temp.path}),
+      /^pch: --baseline gone.sarif does not exist\n$/,
+    )
     temp.write('previous.sarif', JSON.stringify(sarif()))
     expectOneLineFailure(
       cli(['lint', 'sites', '-f', 'sarif', '-o', 'previous.sarif', '--baseline', 'previous.sarif'], {cwd: temp.path}),

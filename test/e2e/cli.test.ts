@@ -48,7 +48,10 @@ describe('pch validate: exit codes', () => {
 
   it('checks the current directory when no path is given', () => {
     const r = cli(['validate', '--format', 'json'], {cwd: path.join(dir, 'sites')})
-    expect((JSON.parse(r.stdout) as Array<{filePath: string}>).map((x) => x.filePath)).toEqual(['nested/below.pch.yml', 'riverside.pch.yaml'])
+    expect((JSON.parse(r.stdout) as Array<{filePath: string}>).map((x) => x.filePath)).toEqual([
+      'nested/below.pch.yml',
+      'riverside.pch.yaml',
+    ])
   })
 
   it('expands globs', () => {
@@ -76,9 +79,15 @@ describe('pch validate: exit codes', () => {
     [['validate', 'nothing/**/*.pch.yaml'], 'pch: No files match the pattern nothing/**/*.pch.yaml\n'],
     [['validate', 'empty'], 'pch: No *.pch.yaml or *.pch.yml files found in empty\n'],
     [['validate', '--bogus'], 'pch: Nonexistent flag: --bogus (see pch validate --help)\n'],
-    [['validate', '--format', 'xml', 'sites'], 'pch: Expected --format=xml to be one of: stylish, json, junit, sarif, github (see pch validate --help)\n'],
+    [
+      ['validate', '--format', 'xml', 'sites'],
+      'pch: Expected --format=xml to be one of: stylish, json, junit, sarif, github (see pch validate --help)\n',
+    ],
     [['validate', '--today', '2026-02-30', 'sites'], 'pch: --today must be a real date written YYYY-MM-DD, not "2026-02-30"\n'],
-    [['validate', 'sites', '--output', 'sites/riverside.pch.yaml/out.json'], 'pch: Cannot write sites/riverside.pch.yaml/out.json: a part of its path is a file, not a directory\n'],
+    [
+      ['validate', 'sites', '--output', 'sites/riverside.pch.yaml/out.json'],
+      'pch: Cannot write sites/riverside.pch.yaml/out.json: a part of its path is a file, not a directory\n',
+    ],
     [['valdate', 'sites'], 'pch: Unknown command "valdate"; did you mean "validate"? (see pch --help)\n'],
   ])('exits 2 with one clear line: %j', (args, stderr) => {
     const r = cli(args, {cwd: dir})
@@ -197,7 +206,9 @@ describe('pch validate: input and output', () => {
     ])
     const loud = cli(['validate', '-', '--format', 'json'], {input: excepted})
     expect(loud.status).toBe(0)
-    expect(JSON.parse(loud.stdout)[0].messages.map((m: {severity: string; excepted: boolean}) => [m.severity, m.excepted])).toEqual([['info', true]])
+    expect(JSON.parse(loud.stdout)[0].messages.map((m: {severity: string; excepted: boolean}) => [m.severity, m.excepted])).toEqual([
+      ['info', true],
+    ])
     const quiet = cli(['validate', '-', '--format', 'json', '--quiet'], {input: excepted})
     expect(JSON.parse(quiet.stdout)[0].messages).toEqual([])
   })
@@ -210,7 +221,15 @@ describe('pch validate: input and output', () => {
     expect(cli(['--help']).stdout).toContain('validate')
     expect(cli(['--version']).stdout).toMatch(/^pch-toolkit\/\d+\.\d+\.\d+ /)
     // bin/run.js answers --version without oclif: in exactly oclif's words.
-    const oclif = spawnSync(process.execPath, ['--input-type=module', '-e', `import {execute} from '@oclif/core'; await execute({dir: ${JSON.stringify(pathToFileURL(BIN).href)}, args: ['--version']})`], {cwd: ROOT, encoding: 'utf8'})
+    const oclif = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import {execute} from '@oclif/core'; await execute({dir: ${JSON.stringify(pathToFileURL(BIN).href)}, args: ['--version']})`,
+      ],
+      {cwd: ROOT, encoding: 'utf8'},
+    )
     expect(oclif.stdout).toMatch(/^pch-toolkit\//)
     expect(cli(['--version']).stdout).toBe(oclif.stdout)
     expect(existsSync(path.join(dir, 'sites'))).toBe(true)

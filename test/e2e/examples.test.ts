@@ -14,14 +14,21 @@ const INVALID = path.join(EXAMPLES, 'invalid')
 
 /** Every rule users can meet: each must be shown by at least one example. */
 // The register rules need an ODS extract (--ods, --trusts), which the examples run does not give; they have tests of their own.
-const REGISTER_RULES = ['population/practice-not-in-register', 'population/practice-not-active', 'workforce/partner-not-in-register', 'workforce/partner-closed']
+const REGISTER_RULES = [
+  'population/practice-not-in-register',
+  'population/practice-not-active',
+  'workforce/partner-not-in-register',
+  'workforce/partner-closed',
+]
 const ALL_RULES = catalogue.map((meta) => meta.id).filter((id) => !REGISTER_RULES.includes(id))
 
 /**
  * The rules `pch validate` reports (its locked verdict): structure (yaml/*, schema*, format/*) and
  * every compliance rule, file and repo scope. A pch-disable-next-line comment is lint's to judge.
  */
-const VALIDATE_RULES: ReadonlySet<string> = new Set(catalogue.filter((meta) => meta.scope === 'structure' || meta.compliance).map((meta) => meta.id))
+const VALIDATE_RULES: ReadonlySet<string> = new Set(
+  catalogue.filter((meta) => meta.scope === 'structure' || meta.compliance).map((meta) => meta.id),
+)
 const REPO_RULES: ReadonlySet<string> = new Set(catalogue.filter((meta) => meta.scope === 'repo').map((meta) => meta.id))
 
 /** Every definition file below a directory, sorted, as absolute paths. */
@@ -175,7 +182,10 @@ describe('examples/', () => {
     expect([...owners.values()].flat().length).toBeGreaterThanOrEqual(examples.length)
     for (const [id, sharing] of owners) {
       if (sharing.length === 1) {
-        expect(declares(sharing[0]!, 'metadata/duplicate-id'), `${sharing[0]!.name} declares metadata/duplicate-id but "${id}" is unique`).toBe(false)
+        expect(
+          declares(sharing[0]!, 'metadata/duplicate-id'),
+          `${sharing[0]!.name} declares metadata/duplicate-id but "${id}" is unique`,
+        ).toBe(false)
       } else {
         for (const example of sharing) expect(declares(example, 'metadata/duplicate-id'), `${example.name} shares id "${id}"`).toBe(true)
       }

@@ -97,7 +97,9 @@ describe('GitHub Actions', () => {
   it('defaults to github annotations when GITHUB_ACTIONS=true', () => {
     const r = cliWithEnv(['lint', INVALID, '--today', TODAY], {GITHUB_ACTIONS: 'true'})
     expect([r.status, r.stderr]).toEqual([1, ''])
-    expect(r.stdout).toMatch(/^::error file=examples\/invalid\/size-band-below\.pch\.yaml,line=\d+,col=\d+,.*title=population\/size-band::Registered population/)
+    expect(r.stdout).toMatch(
+      /^::error file=examples\/invalid\/size-band-below\.pch\.yaml,line=\d+,col=\d+,.*title=population\/size-band::Registered population/,
+    )
     expect(r.stdout).toBe(cli(['lint', INVALID, '--today', TODAY, '--format', 'github']).stdout)
   })
 
@@ -128,7 +130,20 @@ describe('--output is written atomically', () => {
   })
 
   it('leaves no temp file when several reports are written', () => {
-    const r = cli(['lint', INVALID, '--today', TODAY, '-f', 'sarif', '-o', path.join(dir, 'r.sarif'), '-f', 'junit', '-o', path.join(dir, 'r.xml')])
+    const r = cli([
+      'lint',
+      INVALID,
+      '--today',
+      TODAY,
+      '-f',
+      'sarif',
+      '-o',
+      path.join(dir, 'r.sarif'),
+      '-f',
+      'junit',
+      '-o',
+      path.join(dir, 'r.xml'),
+    ])
     expect(r.status).toBe(1)
     expect(readdirSync(dir).sort()).toEqual(['r.sarif', 'r.xml'])
   })
@@ -138,7 +153,10 @@ describe('--output is written atomically', () => {
     expect(cli(['validate', VALID, '--format', 'json', '--output', out]).status).toBe(0)
     expect(existsSync(out)).toBe(true)
     const blocked = path.join(dir, 'missing', 'report.json', 'again.json')
-    expectOneLineFailure(cli(['validate', VALID, '--format', 'json', '--output', blocked]), /^pch: Cannot write .*again\.json: a part of its path is a file, not a directory$/m)
+    expectOneLineFailure(
+      cli(['validate', VALID, '--format', 'json', '--output', blocked]),
+      /^pch: Cannot write .*again\.json: a part of its path is a file, not a directory$/m,
+    )
     expect(readdirSync(dir)).toEqual(['missing'])
   })
 })

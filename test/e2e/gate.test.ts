@@ -45,7 +45,10 @@ const noConfig = () => ({dir: temp.path, rules: new Map(), ignore: []})
 const withDirectives = (text: string): string =>
   text
     .split('\n')
-    .map((line) => `${line.match(/^\s*/)![0]}# pch-disable-next-line format/number, format/ods-code, schema, population/size-band -- try\n${line}`)
+    .map(
+      (line) =>
+        `${line.match(/^\s*/)![0]}# pch-disable-next-line format/number, format/ods-code, schema, population/size-band -- try\n${line}`,
+    )
     .join('\n')
 
 describe('validate exits 0 only if ajv over pch schema accepts the document and no compliance rule fires', () => {
@@ -86,7 +89,13 @@ describe('no config or comment changes validate verdict', () => {
   const listSizeAsText = edit(riverside(), ['listSize: 14250', 'listSize: "14,250"'])
 
   it('a directive naming format/number neither silences it in validate nor in lint, and is itself an error in lint', () => {
-    temp.write('site.pch.yaml', edit(listSizeAsText, ['        listSize: "14,250"', '        # pch-disable-next-line format/number -- imported from a spreadsheet\n        listSize: "14,250"']))
+    temp.write(
+      'site.pch.yaml',
+      edit(listSizeAsText, [
+        '        listSize: "14,250"',
+        '        # pch-disable-next-line format/number -- imported from a spreadsheet\n        listSize: "14,250"',
+      ]),
+    )
     const validate = cli(['validate', 'site.pch.yaml', '--today', TODAY], {cwd: temp.path})
     expect(validate.status).toBe(1)
     expect(validate.stdout).toMatch(/error {2}listSize "14,250" .*format\/number/)
@@ -98,26 +107,37 @@ describe('no config or comment changes validate verdict', () => {
   })
 
   it('a bad or misspelt directive does not change validate (its problems are lint reports)', () => {
-    temp.write('site.pch.yaml', edit(riverside(), ['    practices:', '    # pch-disable-next-line population/no-such-rule\n    practices:']))
+    temp.write(
+      'site.pch.yaml',
+      edit(riverside(), ['    practices:', '    # pch-disable-next-line population/no-such-rule\n    practices:']),
+    )
     expect(cli(['validate', 'site.pch.yaml', '--today', TODAY], {cwd: temp.path}).status).toBe(0)
     expect(cli(['lint', 'site.pch.yaml', '--today', TODAY, '-f', 'json'], {cwd: temp.path}).status).toBe(1)
   })
 
-  it.each(['format/number: warning', 'format/ods-code: off', "format/number: 'off'"])('config `%s` is a config error (exit 2), never a pass', (setting) => {
-    temp.write('site.pch.yaml', listSizeAsText)
-    temp.write('.pchrc.yaml', `rules:\n  ${setting}\n`)
-    for (const command of ['validate', 'lint']) {
-      const r = cli([command, 'site.pch.yaml', '--today', TODAY], {cwd: temp.path})
-      expect(r.status).toBe(2)
-      expect(r.stderr).toMatch(/^pch: Invalid config \.pchrc\.yaml:2:\d+: format\/[a-z-]+ cannot be set to (warning|off): it decides whether a definition conforms to the format\n$/)
-    }
-  })
+  it.each(['format/number: warning', 'format/ods-code: off', "format/number: 'off'"])(
+    'config `%s` is a config error (exit 2), never a pass',
+    (setting) => {
+      temp.write('site.pch.yaml', listSizeAsText)
+      temp.write('.pchrc.yaml', `rules:\n  ${setting}\n`)
+      for (const command of ['validate', 'lint']) {
+        const r = cli([command, 'site.pch.yaml', '--today', TODAY], {cwd: temp.path})
+        expect(r.status).toBe(2)
+        expect(r.stderr).toMatch(
+          /^pch: Invalid config \.pchrc\.yaml:2:\d+: format\/[a-z-]+ cannot be set to (warning|off): it decides whether a definition conforms to the format\n$/,
+        )
+      }
+    },
+  )
 
   it('advisory settings of the config change neither validate exit code nor its errors', () => {
     const broken = edit(riverside(), ['listSize: 14250', 'listSize: 1425'])
     temp.write('site.pch.yaml', broken)
     const plain = cli(['validate', 'site.pch.yaml', '--today', TODAY, '-f', 'json'], {cwd: temp.path})
-    temp.write('.pchrc.yaml', 'rules:\n  population/near-band-edge: error\n  workforce/unknown-employer: off\n  metadata/duplicate-id: off\n  population/single-practice: error\n')
+    temp.write(
+      '.pchrc.yaml',
+      'rules:\n  population/near-band-edge: error\n  workforce/unknown-employer: off\n  metadata/duplicate-id: off\n  population/single-practice: error\n',
+    )
     const configured = cli(['validate', 'site.pch.yaml', '--today', TODAY, '-f', 'json'], {cwd: temp.path})
     expect(plain.status).toBe(1)
     expect(configured.status).toBe(1)

@@ -28,7 +28,11 @@ rules:
 /** Riverside without its acute partner's ODS code (line 40 is that partner; capitation moves to line 67). */
 export const riversideWithoutCode = (): string => edit(riverside(), [/        odsCode: RX3\n/, ''])
 /** Another site, whole: only the package's capitation floor fires (line 68). */
-export const meadow = (): string => edit(riverside(), ['  id: riverside ', '  id: meadow '], ['name: Riverside Primary Care Home', 'name: Meadow PCH']).replace(/A8100(\d)/g, 'B8100$1')
+export const meadow = (): string =>
+  edit(riverside(), ['  id: riverside ', '  id: meadow '], ['name: Riverside Primary Care Home', 'name: Meadow PCH']).replace(
+    /A8100(\d)/g,
+    'B8100$1',
+  )
 
 /** Writes the repository with `write(name, content)` (a temp directory's writer). */
 export function writeIcbRepository(write: (name: string, content: string) => unknown): void {

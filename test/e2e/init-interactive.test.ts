@@ -112,7 +112,9 @@ describe('pch init in a terminal', () => {
     start(dir, 'init --dir sites --today 2026-11-01')
     await answer('Site name', 'Harbour Primary Care Home', 'Enter')
     await answer('Site id', 'C-u', 'harbour', 'Enter')
-    expect(await waitFor('is a symbolic link')).toContain('sites/harbour.pch.yaml is a symbolic link (to "../outside.txt"); pch init never writes through a link or replaces one')
+    expect(await waitFor('is a symbolic link')).toContain(
+      'sites/harbour.pch.yaml is a symbolic link (to "../outside.txt"); pch init never writes through a link or replaces one',
+    )
     tmux('send-keys', '-t', 'init', 'C-u', 'harbour-north', 'Enter')
     await answer('Status', 'Enter')
     await answer('Record the commissioning ICB?', 'Enter')
@@ -130,7 +132,9 @@ describe('pch init in a terminal', () => {
     expect(await waitFor('Running population 14,250')).toContain('Running population 14,250: 15,750 short of the 30,000-50,000 band')
     await answer('Add another practice?', 'Enter')
     await answer('Practice 2: ODS code', 'A81001', 'Enter')
-    expect(await waitFor('listed more than once')).toContain('Practice A81001 is listed more than once (first as practice 1); its patients would be counted twice')
+    expect(await waitFor('listed more than once')).toContain(
+      'Practice A81001 is listed more than once (first as practice 1); its patients would be counted twice',
+    )
     tmux('send-keys', '-t', 'init', 'C-u', 'A81002', 'Enter')
     await answer('Practice 2: name', 'Bridge Street Medical Centre', 'Enter')
     await answer('Practice 2: list size', '21850', 'Enter')

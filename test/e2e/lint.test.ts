@@ -25,7 +25,10 @@ function lint(args: string[], cwd = dir): {status: number | null; stderr: string
   const r = cli(['lint', ...args, '--today', TODAY, '--format', 'json'], {cwd})
   const files: Record<string, string[]> = {}
   if (r.stdout) {
-    for (const result of JSON.parse(r.stdout) as Array<{filePath: string; messages: Array<{ruleId: string; line: number; column: number}>}>) {
+    for (const result of JSON.parse(r.stdout) as Array<{
+      filePath: string
+      messages: Array<{ruleId: string; line: number; column: number}>
+    }>) {
       files[result.filePath] = result.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)
     }
   }
@@ -52,12 +55,19 @@ describe('pch lint', () => {
 
   it('reports a practice shared by two files in both files', () => {
     write('riverside.pch.yaml', base)
-    write('harbour.pch.yaml', edit(base, ['id: riverside ', 'id: harbour   '], ['odsCode: A81001', 'odsCode: A81009'], ['employer: A81001', 'employer: A81009']))
+    write(
+      'harbour.pch.yaml',
+      edit(base, ['id: riverside ', 'id: harbour   '], ['odsCode: A81001', 'odsCode: A81009'], ['employer: A81001', 'employer: A81009']),
+    )
     const r = cli(['lint', '--today', TODAY], {cwd: dir})
     expect(r.status).toBe(1)
     const a81002 = lineOf(base, 'odsCode: A81002')
-    expect(r.stdout).toContain(`harbour.pch.yaml\n  ${a81002}:18  error  Practice A81002 is also a member of site "riverside" (riverside.pch.yaml:${a81002})`)
-    expect(r.stdout).toContain(`riverside.pch.yaml\n  ${a81002}:18  error  Practice A81002 is also a member of site "harbour" (harbour.pch.yaml:${a81002})`)
+    expect(r.stdout).toContain(
+      `harbour.pch.yaml\n  ${a81002}:18  error  Practice A81002 is also a member of site "riverside" (riverside.pch.yaml:${a81002})`,
+    )
+    expect(r.stdout).toContain(
+      `riverside.pch.yaml\n  ${a81002}:18  error  Practice A81002 is also a member of site "harbour" (harbour.pch.yaml:${a81002})`,
+    )
   })
 })
 
@@ -82,7 +92,11 @@ describe('.pchrc.yaml', () => {
     write('riverside.pch.yaml', base)
     write('archive/old.pch.yaml', 'apiVersion: pch/v0\n')
     expect(cli(['validate'], {cwd: dir})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
-    expect(cli(['validate', '--config', path.join(dir, 'none.yaml')], {cwd: dir})).toEqual({status: 2, stdout: '', stderr: 'pch: Config file not found: none.yaml\n'})
+    expect(cli(['validate', '--config', path.join(dir, 'none.yaml')], {cwd: dir})).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'pch: Config file not found: none.yaml\n',
+    })
   })
 
   it('reads .pchrc.json as well', () => {
@@ -107,17 +121,41 @@ describe('.pchrc.yaml', () => {
   })
 
   it.each([
-    ['rules:\n  population/size-band: off\n', '.pchrc.yaml:2:25: population/size-band is a compliance rule: it cannot be set to off; accept a finding with an approved exception in the definition\'s metadata.exceptions'],
-    ['rules:\n  population/size-band: warning\n', '.pchrc.yaml:2:25: population/size-band is a compliance rule: it cannot be set to warning; accept a finding with an approved exception in the definition\'s metadata.exceptions'],
-    ['rules:\n  population/singel-practice: off\n', '.pchrc.yaml:2:3: unknown rule "population/singel-practice"; did you mean "population/single-practice"?'],
-    ['rules:\n  population/single-practice: of\n', '.pchrc.yaml:2:31: "of" is not a valid rule setting: expected error, warning or off, or a list of a severity and an options mapping'],
-    ['rules:\n  population/stale-list-sizes: [warning, { maxAgeMonth: 3 }]\n', '.pchrc.yaml:2:44: options of population/stale-list-sizes: Unknown key "maxAgeMonth" in the options; did you mean "maxAgeMonths"?'],
+    [
+      'rules:\n  population/size-band: off\n',
+      ".pchrc.yaml:2:25: population/size-band is a compliance rule: it cannot be set to off; accept a finding with an approved exception in the definition's metadata.exceptions",
+    ],
+    [
+      'rules:\n  population/size-band: warning\n',
+      ".pchrc.yaml:2:25: population/size-band is a compliance rule: it cannot be set to warning; accept a finding with an approved exception in the definition's metadata.exceptions",
+    ],
+    [
+      'rules:\n  population/singel-practice: off\n',
+      '.pchrc.yaml:2:3: unknown rule "population/singel-practice"; did you mean "population/single-practice"?',
+    ],
+    [
+      'rules:\n  population/single-practice: of\n',
+      '.pchrc.yaml:2:31: "of" is not a valid rule setting: expected error, warning or off, or a list of a severity and an options mapping',
+    ],
+    [
+      'rules:\n  population/stale-list-sizes: [warning, { maxAgeMonth: 3 }]\n',
+      '.pchrc.yaml:2:44: options of population/stale-list-sizes: Unknown key "maxAgeMonth" in the options; did you mean "maxAgeMonths"?',
+    ],
     ['rules:\n  population/single-practice: [warning, { x: 1 }]\n', '.pchrc.yaml:2:41: population/single-practice takes no options'],
     ['rule:\n  population/single-practice: off\n', '.pchrc.yaml:1:1: Unknown key "rule" in the config; did you mean "rules"?'],
     ['rules: [\n', '.pchrc.yaml:2:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
-    ['rules:\n  yaml/syntax: off\n', '.pchrc.yaml:2:16: yaml/syntax cannot be set to off: it decides whether a definition conforms to the format'],
-    ['rules:\n  schema: warning\n', '.pchrc.yaml:2:11: schema cannot be set to warning: it decides whether a definition conforms to the format'],
-    ['rules: !!js/function "x"\n', '.pchrc.yaml:1:8: Tag !!js/function is not supported: a PCH definition holds plain values only (tags are never executed)'],
+    [
+      'rules:\n  yaml/syntax: off\n',
+      '.pchrc.yaml:2:16: yaml/syntax cannot be set to off: it decides whether a definition conforms to the format',
+    ],
+    [
+      'rules:\n  schema: warning\n',
+      '.pchrc.yaml:2:11: schema cannot be set to warning: it decides whether a definition conforms to the format',
+    ],
+    [
+      'rules: !!js/function "x"\n',
+      '.pchrc.yaml:1:8: Tag !!js/function is not supported: a PCH definition holds plain values only (tags are never executed)',
+    ],
   ])('refuses a bad config with exit 2 and one line naming the fault: %j', (config, message) => {
     write('.pchrc.yaml', config)
     write('riverside.pch.yaml', base)
@@ -127,7 +165,10 @@ describe('.pchrc.yaml', () => {
 
 describe('# pch-disable-next-line', () => {
   it('silences the named rule on the next line only', () => {
-    const code = edit(singlePractice, ['    practices:', '    # pch-disable-next-line population/single-practice -- merger under way\n    practices:'])
+    const code = edit(singlePractice, [
+      '    practices:',
+      '    # pch-disable-next-line population/single-practice -- merger under way\n    practices:',
+    ])
     write('riverside.pch.yaml', code)
     expect(lint([])).toEqual({status: 0, stderr: '', files: {'riverside.pch.yaml': []}})
   })
@@ -136,12 +177,23 @@ describe('# pch-disable-next-line', () => {
     const code = edit(singlePractice, ['    practices:', '    # pch-disable-next-line budget/gain-only -- not this one\n\n    practices:'])
     write('riverside.pch.yaml', code)
     // ... and silencing nothing, it is itself reported (lint/unused-disable-directive).
-    expect(lint([]).files['riverside.pch.yaml']).toEqual([`lint/unused-disable-directive@${practicesLine}:5`, `population/single-practice@${practicesLine + 2}:5`])
+    expect(lint([]).files['riverside.pch.yaml']).toEqual([
+      `lint/unused-disable-directive@${practicesLine}:5`,
+      `population/single-practice@${practicesLine + 2}:5`,
+    ])
   })
 
   it('reports a directive naming a compliance rule, and the compliance finding stays', () => {
-    const small = edit(base, ['listSize: 14250', 'listSize: 4250'], ['total: 5776000', 'total: 4176000'], ['amount: 5276000', 'amount: 3676000'])
-    write('riverside.pch.yaml', edit(small, ['    practices:', '    # pch-disable-next-line population/size-band -- small\n    practices:']))
+    const small = edit(
+      base,
+      ['listSize: 14250', 'listSize: 4250'],
+      ['total: 5776000', 'total: 4176000'],
+      ['amount: 5276000', 'amount: 3676000'],
+    )
+    write(
+      'riverside.pch.yaml',
+      edit(small, ['    practices:', '    # pch-disable-next-line population/size-band -- small\n    practices:']),
+    )
     const r = cli(['lint', '--today', TODAY], {cwd: dir})
     expect(r.status).toBe(1)
     expect(r.stdout).toContain(
@@ -229,7 +281,9 @@ describe('pch rules', () => {
     expect(r.status).toBe(0)
     const lines = r.stdout.split('\n')
     expect(lines[0]).toMatch(/^RULE +CHAR\. +SEVERITY +COMPLIANCE +FIXABLE +SUMMARY$/)
-    expect(lines.find((l) => l.startsWith('population/size-band '))).toMatch(/^population\/size-band +4 +error +yes +no +The registered population/)
+    expect(lines.find((l) => l.startsWith('population/size-band '))).toMatch(
+      /^population\/size-band +4 +error +yes +no +The registered population/,
+    )
     expect(lines.find((l) => l.startsWith('format/number '))).toMatch(/^format\/number +- +error +no +yes +/)
   })
 

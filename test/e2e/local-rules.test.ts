@@ -40,7 +40,18 @@ describe('an ICB config that extends a shared file and a package, and makes an i
     writeIcbRepository(repo.write)
     const r = lint('-f', 'json')
     expect(r.status).toBe(1)
-    const floor = (line: number): object => ({ruleId: 'local/capitation-floor', severity: 'warning', message: FLOOR, line, column: 25, endLine: line, endColumn: 31, path: '/spec/budget/capitation/annualPerPatient', characteristic: 3, fixable: false})
+    const floor = (line: number): object => ({
+      ruleId: 'local/capitation-floor',
+      severity: 'warning',
+      message: FLOOR,
+      line,
+      column: 25,
+      endLine: line,
+      endColumn: 31,
+      path: '/spec/budget/capitation/annualPerPatient',
+      characteristic: 3,
+      fixable: false,
+    })
     expect(JSON.parse(r.stdout)).toEqual([
       {filePath: 'sites/meadow.pch.yaml', documents: 1, errorCount: 0, warningCount: 1, messages: [floor(68)]},
       {
@@ -48,7 +59,21 @@ describe('an ICB config that extends a shared file and a package, and makes an i
         documents: 1,
         errorCount: 1,
         warningCount: 1,
-        messages: [{ruleId: 'local/acute-partner-has-ods-code', severity: 'error', message: ACUTE, line: 40, column: 9, endLine: 40, endColumn: 28, path: '/spec/workforce/partners/2', characteristic: 2, fixable: false}, floor(67)],
+        messages: [
+          {
+            ruleId: 'local/acute-partner-has-ods-code',
+            severity: 'error',
+            message: ACUTE,
+            line: 40,
+            column: 9,
+            endLine: 40,
+            endColumn: 28,
+            path: '/spec/workforce/partners/2',
+            characteristic: 2,
+            fixable: false,
+          },
+          floor(67),
+        ],
       },
     ])
   })
@@ -59,8 +84,12 @@ describe('an ICB config that extends a shared file and a package, and makes an i
     expect(r.status).toBe(1)
     const xml = new XMLParser({ignoreAttributes: false}).parse(r.stdout) as {testsuites: {'@_failures': string}}
     expect(xml.testsuites['@_failures']).toBe('1')
-    expect(r.stdout).toContain(`<failure type="local/acute-partner-has-ods-code" message="40:9 ${ACUTE}">sites/riverside.pch.yaml:40:9 ${ACUTE} (local/acute-partner-has-ods-code)</failure>`)
-    expect(r.stdout).toContain(`<system-out>sites/meadow.pch.yaml:68:25 warning ${FLOOR.replace("'", '&apos;')} (local/capitation-floor)</system-out>`)
+    expect(r.stdout).toContain(
+      `<failure type="local/acute-partner-has-ods-code" message="40:9 ${ACUTE}">sites/riverside.pch.yaml:40:9 ${ACUTE} (local/acute-partner-has-ods-code)</failure>`,
+    )
+    expect(r.stdout).toContain(
+      `<system-out>sites/meadow.pch.yaml:68:25 warning ${FLOOR.replace("'", '&apos;')} (local/capitation-floor)</system-out>`,
+    )
   })
 
   it('sarif: the local rules in tool.driver.rules after the catalogue, each result pointing at its rule', () => {
@@ -70,9 +99,29 @@ describe('an ICB config that extends a shared file and a package, and makes an i
     const driver = JSON.parse(r.stdout).runs[0].tool.driver as {rules: Array<Record<string, any>>} // eslint-disable-line @typescript-eslint/no-explicit-any
     const local = driver.rules.filter((rule) => rule.id.startsWith('local/'))
     expect(driver.rules.slice(-2)).toEqual(local)
-    expect(local.map((rule) => [rule.id, rule.defaultConfiguration.level, rule.properties.tags, rule.properties.declaredIn, rule.fullDescription.text])).toEqual([
-      ['local/acute-partner-has-ods-code', 'warning', ['characteristic-2', 'local'], 'icb/north-east.pchrc.yaml', 'Every acute partner is linked to its trust record by its ODS code.'],
-      ['local/capitation-floor', 'warning', ['characteristic-3', 'local'], 'node_modules/@ne-icb/pch-rules/.pchrc.yaml', 'A local rule of node_modules/@ne-icb/pch-rules/.pchrc.yaml.'],
+    expect(
+      local.map((rule) => [
+        rule.id,
+        rule.defaultConfiguration.level,
+        rule.properties.tags,
+        rule.properties.declaredIn,
+        rule.fullDescription.text,
+      ]),
+    ).toEqual([
+      [
+        'local/acute-partner-has-ods-code',
+        'warning',
+        ['characteristic-2', 'local'],
+        'icb/north-east.pchrc.yaml',
+        'Every acute partner is linked to its trust record by its ODS code.',
+      ],
+      [
+        'local/capitation-floor',
+        'warning',
+        ['characteristic-3', 'local'],
+        'node_modules/@ne-icb/pch-rules/.pchrc.yaml',
+        'A local rule of node_modules/@ne-icb/pch-rules/.pchrc.yaml.',
+      ],
     ])
     expect(local[0]!.help.text).toContain('Declared in icb/north-east.pchrc.yaml:\n  given: /spec/workforce/partners/*\n')
     const results = JSON.parse(r.stdout).runs[0].results as Array<{ruleId: string; ruleIndex: number; level: string}>
@@ -99,16 +148,31 @@ describe('an ICB config that extends a shared file and a package, and makes an i
 
   it('validate: no local rule (they are never compliance rules)', () => {
     writeIcbRepository(repo.write)
-    expect(run('validate', 'sites', '--today', TODAY)).toEqual({status: 0, stdout: '✔ No problems in 2 files (2 definitions)\n', stderr: ''})
+    expect(run('validate', 'sites', '--today', TODAY)).toEqual({
+      status: 0,
+      stdout: '✔ No problems in 2 files (2 definitions)\n',
+      stderr: '',
+    })
   })
 
   it('the report, in every format: local findings are advisory, so both sites meet every characteristic', () => {
     writeIcbRepository(repo.write)
     const json = run('report', 'sites', '--today', TODAY, '-f', 'json')
     expect([json.status, json.stderr]).toEqual([0, ''])
-    const report = JSON.parse(json.stdout) as {programme: {compliant: number}; sites: Array<{id: string; compliant: boolean; characteristics: Record<string, {status: string; findings: unknown[]}>}>}
+    const report = JSON.parse(json.stdout) as {
+      programme: {compliant: number}
+      sites: Array<{id: string; compliant: boolean; characteristics: Record<string, {status: string; findings: unknown[]}>}>
+    }
     expect(report.programme.compliant).toBe(2)
-    expect(report.sites.map((site) => [site.id, site.compliant, site.characteristics['2']!.status, site.characteristics['3']!.status, site.characteristics['2']!.findings])).toEqual([
+    expect(
+      report.sites.map((site) => [
+        site.id,
+        site.compliant,
+        site.characteristics['2']!.status,
+        site.characteristics['3']!.status,
+        site.characteristics['2']!.findings,
+      ]),
+    ).toEqual([
       ['meadow', true, 'met', 'met', []],
       ['riverside', true, 'met', 'met', []],
     ])
@@ -150,7 +214,10 @@ describe('an ICB config that extends a shared file and a package, and makes an i
         '',
       ].join('\n'),
     )
-    expectOneLineFailure(run('rules', 'local/acute-partner-has-ods-cod'), /^pch: Unknown rule "local\/acute-partner-has-ods-cod"; did you mean "local\/acute-partner-has-ods-code"\? \(see pch rules\)\n$/)
+    expectOneLineFailure(
+      run('rules', 'local/acute-partner-has-ods-cod'),
+      /^pch: Unknown rule "local\/acute-partner-has-ods-cod"; did you mean "local\/acute-partner-has-ods-code"\? \(see pch rules\)\n$/,
+    )
   })
 
   it('--cache: a changed local rule in an extended config is not answered from the cache; worker threads give the same output', () => {
@@ -162,7 +229,10 @@ describe('an ICB config that extends a shared file and a package, and makes an i
     expect(lint('-f', 'json').stdout).toBe(first.stdout)
     repo.write('icb/north-east.pchrc.yaml', SHARED_CONFIG.replace('required: [odsCode]', 'required: [id]'))
     const changed = cached()
-    expect(JSON.parse(changed.stdout).flatMap((f: {messages: Array<{ruleId: string}>}) => f.messages.map((m) => m.ruleId))).toEqual(['local/capitation-floor', 'local/capitation-floor'])
+    expect(JSON.parse(changed.stdout).flatMap((f: {messages: Array<{ruleId: string}>}) => f.messages.map((m) => m.ruleId))).toEqual([
+      'local/capitation-floor',
+      'local/capitation-floor',
+    ])
   })
 })
 
@@ -174,7 +244,11 @@ describe("the README's example config", () => {
     repo.write('.pchrc.yaml', example)
     const r = lint('-f', 'json')
     expect([r.status, r.stderr]).toEqual([1, ''])
-    expect(JSON.parse(r.stdout).flatMap((f: {filePath: string; messages: Array<{ruleId: string; severity: string; line: number}>}) => f.messages.map((m) => `${f.filePath}:${m.line} ${m.severity} ${m.ruleId}`))).toEqual([
+    expect(
+      JSON.parse(r.stdout).flatMap((f: {filePath: string; messages: Array<{ruleId: string; severity: string; line: number}>}) =>
+        f.messages.map((m) => `${f.filePath}:${m.line} ${m.severity} ${m.ruleId}`),
+      ),
+    ).toEqual([
       'sites/meadow.pch.yaml:68 warning local/capitation-floor',
       'sites/riverside.pch.yaml:40 error local/acute-partner-has-ods-code',
       'sites/riverside.pch.yaml:67 warning local/capitation-floor',
@@ -187,36 +261,56 @@ describe('extends: each fault is one line, exit 2, naming the config and the cha
   it('a missing file, at the entry that names it', () => {
     writeIcbRepository(repo.write)
     repo.write('.pchrc.yaml', 'extends:\n  - ./icb/south.pchrc.yaml\n')
-    expectOneLineFailure(lint(), new RegExp(`^pch: Invalid config \\.pchrc\\.yaml:2:5: extends "\\./icb/south\\.pchrc\\.yaml": no such file \\(${path.join(repo.path, 'icb/south.pchrc.yaml').replace(/[.]/g, '\\.')}\\)\n$`))
+    expectOneLineFailure(
+      lint(),
+      new RegExp(
+        `^pch: Invalid config \\.pchrc\\.yaml:2:5: extends "\\./icb/south\\.pchrc\\.yaml": no such file \\(${path.join(repo.path, 'icb/south.pchrc.yaml').replace(/[.]/g, '\\.')}\\)\n$`,
+      ),
+    )
   })
 
   it('a cycle, with every config in it', () => {
     writeIcbRepository(repo.write)
     repo.write('icb/north-east.pchrc.yaml', `extends: [../.pchrc.yaml]\n${SHARED_CONFIG}`)
-    expectOneLineFailure(lint(), /^pch: Invalid config icb\/north-east\.pchrc\.yaml:1:11: extends makes a cycle: \.pchrc\.yaml -> icb\/north-east\.pchrc\.yaml -> \.pchrc\.yaml \(in the extends chain \.pchrc\.yaml -> icb\/north-east\.pchrc\.yaml\)\n$/)
+    expectOneLineFailure(
+      lint(),
+      /^pch: Invalid config icb\/north-east\.pchrc\.yaml:1:11: extends makes a cycle: \.pchrc\.yaml -> icb\/north-east\.pchrc\.yaml -> \.pchrc\.yaml \(in the extends chain \.pchrc\.yaml -> icb\/north-east\.pchrc\.yaml\)\n$/,
+    )
   })
 
   it('a fault in an extended config: its own line, and the chain that led to it', () => {
     writeIcbRepository(repo.write)
     repo.write('icb/north-east.pchrc.yaml', SHARED_CONFIG.replace('then: { required: [odsCode] }', 'then: { requird: [odsCode] }'))
-    expectOneLineFailure(lint(), /^pch: Invalid config icb\/north-east\.pchrc\.yaml:5:13: local\/acute-partner-has-ods-code: then is not a JSON Schema pch can use: strict mode: unknown keyword: "requird" \(in the extends chain \.pchrc\.yaml -> icb\/north-east\.pchrc\.yaml\)\n$/)
+    expectOneLineFailure(
+      lint(),
+      /^pch: Invalid config icb\/north-east\.pchrc\.yaml:5:13: local\/acute-partner-has-ods-code: then is not a JSON Schema pch can use: strict mode: unknown keyword: "requird" \(in the extends chain \.pchrc\.yaml -> icb\/north-east\.pchrc\.yaml\)\n$/,
+    )
   })
 
   it('a locked rule stays locked in an extended config', () => {
     writeIcbRepository(repo.write)
     repo.write('icb/north-east.pchrc.yaml', `${SHARED_CONFIG}  population/size-band: off\n`)
-    expectOneLineFailure(lint(), /^pch: Invalid config icb\/north-east\.pchrc\.yaml:9:25: population\/size-band is a compliance rule: it cannot be set to off; .* \(in the extends chain \.pchrc\.yaml -> icb\/north-east\.pchrc\.yaml\)\n$/)
+    expectOneLineFailure(
+      lint(),
+      /^pch: Invalid config icb\/north-east\.pchrc\.yaml:9:25: population\/size-band is a compliance rule: it cannot be set to off; .* \(in the extends chain \.pchrc\.yaml -> icb\/north-east\.pchrc\.yaml\)\n$/,
+    )
   })
 
-  it('ignore globs are the repository\'s own: an extended config holding them is a fault', () => {
+  it("ignore globs are the repository's own: an extended config holding them is a fault", () => {
     writeIcbRepository(repo.write)
     repo.write('icb/north-east.pchrc.yaml', `${SHARED_CONFIG}ignore: ["archive/**"]\n`)
-    expectOneLineFailure(lint(), /^pch: Invalid config icb\/north-east\.pchrc\.yaml:9:1: ignore is the repository's own: an extended config shares rules, registers and limits, not ignore globs \(in the extends chain/)
+    expectOneLineFailure(
+      lint(),
+      /^pch: Invalid config icb\/north-east\.pchrc\.yaml:9:1: ignore is the repository's own: an extended config shares rules, registers and limits, not ignore globs \(in the extends chain/,
+    )
   })
 
   it('a package that is not installed', () => {
     writeIcbRepository(repo.write)
     repo.write('.pchrc.yaml', 'extends: ["@ne-icb/pch-rulez"]\n')
-    expectOneLineFailure(lint(), /^pch: Invalid config \.pchrc\.yaml:1:11: extends "@ne-icb\/pch-rulez": no package "@ne-icb\/pch-rulez" in node_modules \(looked in .* and each directory above it\)\n$/)
+    expectOneLineFailure(
+      lint(),
+      /^pch: Invalid config \.pchrc\.yaml:1:11: extends "@ne-icb\/pch-rulez": no package "@ne-icb\/pch-rulez" in node_modules \(looked in .* and each directory above it\)\n$/,
+    )
   })
 })

@@ -16,12 +16,16 @@ const MARKUP = '<script>alert(1)</script> <img src=x onerror=alert(1)>'
 const FORGING_FILE = `a\n::error file=x::forged${TERMINAL}<img src=x onerror=alert(1)>.pch.yaml`
 
 /** Any control character but tab, LF and CR (which some formats hold), or ESC, BEL, C1 anywhere. */
-// eslint-disable-next-line no-control-regex
+
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
 
 /** The riverside example as site `id` named `name`, with its own practice codes (`letter` for A). */
 function site(id: string, name: string, letter: string): string {
-  return edit(riverside(), ['id: riverside  ', `id: ${id}  `], ['name: Riverside Primary Care Home', `name: ${JSON.stringify(name)}`]).replace(/A8100(\d)/g, `${letter}8100$1`)
+  return edit(
+    riverside(),
+    ['id: riverside  ', `id: ${id}  `],
+    ['name: Riverside Primary Care Home', `name: ${JSON.stringify(name)}`],
+  ).replace(/A8100(\d)/g, `${letter}8100$1`)
 }
 
 /** `pch ARGS` in the directory `dir` of the temp directory (each describe has its own). */
@@ -84,7 +88,7 @@ describe('check formats: a file name with controls, a line break and markup', ()
     const r = lint('-f', 'json')
     expect(r.stdout).toContain(JSON.stringify(FORGING_FILE))
     expect((JSON.parse(r.stdout) as Array<{filePath: string}>)[0]!.filePath).toBe(FORGING_FILE)
-    // eslint-disable-next-line no-control-regex
+
     for (const format of ['json', 'sarif']) expect(lint('-f', format).stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/)
   })
 })
@@ -119,8 +123,11 @@ describe('pch report: hostile site names', () => {
     const r = report('markdown')
     expect([r.status, r.stderr]).toEqual([0, ''])
     const row = (id: string): string | undefined => r.stdout.split('\n').find((line) => line.startsWith(`| ${id} |`))
-    const rest = ' | live | 3 | 36,100 | acute, community-health, mental-health, social-care, voluntary | £5,776,000 | £160 | gain-and-loss | 2 | ✔ met | ✔ met | ✔ met | ✔ met | 2026-10-01 |'
-    expect(row('riverside')).toBe(`| riverside | Riverside \\\\x1b\\]0;pwned\\\\x07\\\\x1b\\[2J\\\\u0085 &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;${rest}`)
+    const rest =
+      ' | live | 3 | 36,100 | acute, community-health, mental-health, social-care, voluntary | £5,776,000 | £160 | gain-and-loss | 2 | ✔ met | ✔ met | ✔ met | ✔ met | 2026-10-01 |'
+    expect(row('riverside')).toBe(
+      `| riverside | Riverside \\\\x1b\\]0;pwned\\\\x07\\\\x1b\\[2J\\\\u0085 &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;${rest}`,
+    )
     expect(row('hyperlink')).toBe(`| hyperlink | \\=HYPERLINK("http://x")${rest}`)
     expect(row('calc')).toBe(`| calc | \\+cmd\\|' /C calc'!A0${rest}`)
     expect(row('sum')).toBe(`| sum | \\@SUM(1+1)${rest}`)
@@ -139,7 +146,9 @@ describe('pch report: hostile site names', () => {
     expect(nameColumn).toBe(1)
     // The id and name cells, exactly as written (the rest of each row is ordinary text).
     const start = (id: string): string => lines.find((line) => line.startsWith(`${id},`))!.split(',live,')[0]!
-    expect(start('riverside')).toBe('riverside,Riverside \\x1b]0;pwned\\x07\\x1b[2J\\u0085 <script>alert(1)</script> <img src=x onerror=alert(1)>')
+    expect(start('riverside')).toBe(
+      'riverside,Riverside \\x1b]0;pwned\\x07\\x1b[2J\\u0085 <script>alert(1)</script> <img src=x onerror=alert(1)>',
+    )
     expect(start('hyperlink')).toBe(`hyperlink,"'=HYPERLINK(""http://x"")"`)
     expect(start('calc')).toBe("calc,'+cmd|' /C calc'!A0")
     expect(start('sum')).toBe("sum,'@SUM(1+1)")
@@ -154,7 +163,9 @@ describe('pch report: hostile site names', () => {
   it('html escapes markup and shows controls', () => {
     const r = report('html')
     expect([r.status, r.stderr]).toEqual([0, ''])
-    expect(r.stdout).toContain('Riverside \\x1b]0;pwned\\x07\\x1b[2J\\u0085 &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;')
+    expect(r.stdout).toContain(
+      'Riverside \\x1b]0;pwned\\x07\\x1b[2J\\u0085 &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;',
+    )
     expect(r.stdout).not.toMatch(/<script|<img/)
     expect(r.stdout).not.toMatch(CONTROL)
   })
@@ -168,12 +179,20 @@ describe("pch's own lines: a failure that names a path, an unknown command, sync
 
   it("a bad flag value with controls (oclif's message) is one line, the controls shown", () => {
     const r = run('.', ['validate', '.', '--format', `x${TERMINAL}`])
-    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'pch: Expected --format=x\\x1b]0;pwned\\x07\\x1b[2J\\u0085 to be one of: stylish, json, junit, sarif, github (see pch validate --help)\n'])
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      'pch: Expected --format=x\\x1b]0;pwned\\x07\\x1b[2J\\u0085 to be one of: stylish, json, junit, sarif, github (see pch validate --help)\n',
+    ])
   })
 
   it('an unknown command with controls is one line, the controls shown', () => {
     const r = cli([`vali${TERMINAL}date`])
-    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'pch: Unknown command "vali\\x1b]0;pwned\\x07\\x1b[2J\\u0085date"; did you mean "validate"? (see pch --help)\n'])
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      'pch: Unknown command "vali\\x1b]0;pwned\\x07\\x1b[2J\\u0085date"; did you mean "validate"? (see pch --help)\n',
+    ])
   })
 
   it('sync-list-sizes prints a file name with controls as escapes', () => {
@@ -182,14 +201,21 @@ describe("pch's own lines: a failure that names a path, an unknown command, sync
       'sync',
       'extract.csv',
       'PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\n' +
-        ['A81001,14250', 'A81002,11980', 'A81004,9000'].map((row) => `GP_PRAC_PAT_LIST,2026-04-01,GP,00L,E38000130,${row.replace(',', ',NE1 1AA,ALL,ALL,')}\n`).join(''),
+        ['A81001,14250', 'A81002,11980', 'A81004,9000']
+          .map((row) => `GP_PRAC_PAT_LIST,2026-04-01,GP,00L,E38000130,${row.replace(',', ',NE1 1AA,ALL,ALL,')}\n`)
+          .join(''),
     )
     const r = cli(['sync-list-sizes', '--from', 'extract.csv', '--check', FORGING_FILE], {cwd: path.join(temp.path, 'sync')})
     expect([r.status, r.stderr]).toEqual([1, ''])
     const file = 'a\\n::error file=x::forged\\x1b]0;pwned\\x07\\x1b[2J\\u0085<img src=x onerror=alert(1)>.pch.yaml'
     // The lines that name the file, exactly (what sync-list-sizes says of each site may grow).
-    expect(r.stdout.split('\n').filter((line) => line.includes('pch.yaml'))).toEqual([`  ${file} riverside: registered population 36,100 -> 35,230 (1 list size changed)`, `stale: ${file}`])
+    expect(r.stdout.split('\n').filter((line) => line.includes('pch.yaml'))).toEqual([
+      `  ${file} riverside: registered population 36,100 -> 35,230 (1 list size changed)`,
+      `stale: ${file}`,
+    ])
     expect(r.stdout).not.toMatch(CONTROL)
-    expect(readFileSync(path.join(temp.path, 'sync', FORGING_FILE), 'utf8')).toBe(riverside().replace('asOf: 2026-10-01', 'asOf: 2026-01-01'))
+    expect(readFileSync(path.join(temp.path, 'sync', FORGING_FILE), 'utf8')).toBe(
+      riverside().replace('asOf: 2026-10-01', 'asOf: 2026-01-01'),
+    )
   })
 })

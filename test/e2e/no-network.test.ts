@@ -16,9 +16,16 @@ describe('the no-network guard', () => {
     ['a DNS lookup', "require('node:dns').lookup('nhs.uk', () => {})"],
     ['a UDP datagram', "require('node:dgram').createSocket('udp4').send('x', 53, '127.0.0.1')"],
     ['a server', "require('node:http').createServer().listen(0)"],
-    ['a worker thread connecting', "new (require('node:worker_threads').Worker)(\"require('node:net').connect(443, '127.0.0.1')\", {eval: true}).on('exit', (code) => process.exit(code))"],
+    [
+      'a worker thread connecting',
+      "new (require('node:worker_threads').Worker)(\"require('node:net').connect(443, '127.0.0.1')\", {eval: true}).on('exit', (code) => process.exit(code))",
+    ],
   ])('ends a process that tries %s, with exit code 99', (_what, code) => {
-    const r = spawnSync(process.execPath, ['-e', code], {encoding: 'utf8', env: {...process.env, NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}, timeout: 20_000})
+    const r = spawnSync(process.execPath, ['-e', code], {
+      encoding: 'utf8',
+      env: {...process.env, NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)},
+      timeout: 20_000,
+    })
     expect(r.status).toBe(99)
     expect(r.stderr).toMatch(/^no-network guard: .+ was called; pch must never open a socket$/m)
   })
@@ -34,7 +41,23 @@ describe('every command runs under the guard', () => {
     [['report', '.', '--format', 'html', '--output', 'report.html', '--today', TODAY]],
     [['rules']],
     [['schema', '--out', 'schemas']],
-    [['init', 'harbour', '--yes', '--name', 'Harbour', '--practice', 'A81001:Riverside Surgery:36100', '--partner', 'harbour-acute:acute:Harbour Hospitals', '--capitation', '160', '--today', TODAY]],
+    [
+      [
+        'init',
+        'harbour',
+        '--yes',
+        '--name',
+        'Harbour',
+        '--practice',
+        'A81001:Riverside Surgery:36100',
+        '--partner',
+        'harbour-acute:acute:Harbour Hospitals',
+        '--capitation',
+        '160',
+        '--today',
+        TODAY,
+      ],
+    ],
     [['sync-list-sizes', '--from', `${SHARED}data/nhs/gp-reg-pat-prac-all-2026-04.csv`, '--check', 'site.pch.yaml']],
   ])('pch %j', (args) => {
     temp.write('site.pch.yaml', riverside())

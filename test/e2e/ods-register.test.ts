@@ -14,7 +14,12 @@ describe('the ODS register', () => {
     expect(register.get('A81003')).toEqual({status: 'closed', closed: '2017-10-31'})
     const dir = tempDir('pch-ods-')
     const newer = path.join(dir, 'epraccur.csv')
-    writeFileSync(newer, `${readFileSync(REGISTER, 'utf8').split(/\r?\n/).slice(0, 3).join('\r\n')}\r\n`.replace(/"A","B"/, '"ACTIVE","B"').replace(/"C","B"/, '"INACTIVE","B"'))
+    writeFileSync(
+      newer,
+      `${readFileSync(REGISTER, 'utf8').split(/\r?\n/).slice(0, 3).join('\r\n')}\r\n`
+        .replace(/"A","B"/, '"ACTIVE","B"')
+        .replace(/"C","B"/, '"INACTIVE","B"'),
+    )
     expect([...readRegister(newer).values()].map((e) => e.status)).toEqual(['active', 'active', 'inactive'])
   })
 })
@@ -23,7 +28,7 @@ describe('pch lint --ods', () => {
   const base = riverside()
   const withClosed = edit(base, ['odsCode: A81004', 'odsCode: A81003'])
 
-  it('reports a practice closed in the register at that practice\'s line', () => {
+  it("reports a practice closed in the register at that practice's line", () => {
     const dir = tempDir('pch-ods-')
     writeFileSync(path.join(dir, 'riverside.pch.yaml'), withClosed)
     const r = cli(['lint', '--ods', REGISTER, '--today', TODAY, '--format', 'json'], {cwd: dir})
@@ -51,7 +56,13 @@ describe('pch lint --ods', () => {
     const dir = tempDir('pch-ods-')
     writeFileSync(path.join(dir, 'riverside.pch.yaml'), base)
     writeFileSync(path.join(dir, 'bad.csv'), '"A81001","X","Y","Z","a","b","c","d","","TS1","19740401","","Q","B"\n')
-    expectOneLineFailure(cli(['lint', '--ods', 'bad.csv', '--today', TODAY], {cwd: dir}), /^pch: bad\.csv:1: status "Q" is not one of A, C, D, P, ACTIVE, INACTIVE, DORMANT\n$/)
-    expectOneLineFailure(cli(['lint', '--ods', 'missing.csv', '--today', TODAY], {cwd: dir}), /^pch: Cannot read missing\.csv: no such file or directory\n$/)
+    expectOneLineFailure(
+      cli(['lint', '--ods', 'bad.csv', '--today', TODAY], {cwd: dir}),
+      /^pch: bad\.csv:1: status "Q" is not one of A, C, D, P, ACTIVE, INACTIVE, DORMANT\n$/,
+    )
+    expectOneLineFailure(
+      cli(['lint', '--ods', 'missing.csv', '--today', TODAY], {cwd: dir}),
+      /^pch: Cannot read missing\.csv: no such file or directory\n$/,
+    )
   })
 })

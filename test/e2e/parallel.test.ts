@@ -21,7 +21,10 @@ beforeAll(() => {
   // finding whose two places are checked by different threads.
   writeFileSync(path.join(odd, 'broken.pch.yaml'), 'apiVersion: pch/v1\nkind: [unclosed\n')
   writeFileSync(path.join(odd, 'latin1.pch.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]))
-  writeFileSync(path.join(odd, 'anchors.pch.yaml'), readFileSync(path.join(repo, 'region-001', 'site-150.pch.yaml'), 'utf8').replace('currency: GBP', 'currency: &c GBP'))
+  writeFileSync(
+    path.join(odd, 'anchors.pch.yaml'),
+    readFileSync(path.join(repo, 'region-001', 'site-150.pch.yaml'), 'utf8').replace('currency: GBP', 'currency: &c GBP'),
+  )
   copyFileSync(path.join(repo, 'region-000', 'site-3.pch.yaml'), path.join(odd, 'zz-copy.pch.yaml'))
 })
 
@@ -41,15 +44,21 @@ describe('threads and the cache change nothing but speed', () => {
       'programme/region-001/site-150.pch.yaml',
     ])
     // NODE_DEBUG=worker makes Node log each worker thread it starts: proof that the threads ran.
-    const workers = {'2': 1, '4': 3, auto: Math.max(0, Math.min(availableParallelism() - 1, 2))}
+    // auto: a worker per extra core on 3 cores or more (904 files: at most 2 workers of 400 files).
+    const cores = availableParallelism()
+    const workers = {'2': 1, '4': 3, auto: cores < 3 ? 0 : Math.min(cores - 1, 2)}
     for (const [threads, started] of Object.entries(workers)) {
-      const many = cli(['lint', 'programme', '--today', TODAY, '-f', 'json', '--concurrency', threads], {cwd: temp.path, env: {NODE_DEBUG: 'worker'}})
+      const many = cli(['lint', 'programme', '--today', TODAY, '-f', 'json', '--concurrency', threads], {
+        cwd: temp.path,
+        env: {NODE_DEBUG: 'worker'},
+      })
       expect(many.stderr.match(/^WORKER \d+: \[0\] created Worker with ID \d+$/gm) ?? [], `--concurrency ${threads}`).toHaveLength(started)
       expect(many.stderr).not.toMatch(/^pch: /m)
       expect(many.status).toBe(1)
       expect(many.stdout === one.stdout, `--concurrency ${threads}`).toBe(true)
     }
-    const validate = (threads: string) => cli(['validate', 'programme', '--today', TODAY, '-f', 'json', '--concurrency', threads], {cwd: temp.path})
+    const validate = (threads: string) =>
+      cli(['validate', 'programme', '--today', TODAY, '-f', 'json', '--concurrency', threads], {cwd: temp.path})
     expect(validate('4').stdout).toBe(validate('off').stdout)
   })
 
@@ -70,7 +79,7 @@ describe('threads and the cache change nothing but speed', () => {
     expect(lint('--cache', '--cache-location', 'cache', '--concurrency', '4').stdout === fresh.stdout).toBe(true)
   })
 
-  it('takes an unchanged file\'s result from the cache instead of checking it again, in one thread or many', () => {
+  it("takes an unchanged file's result from the cache instead of checking it again, in one thread or many", () => {
     lint('--cache', '--cache-location', 'marked')
     const file = path.join(temp.path, 'marked', 'lint.json')
     const saved = JSON.parse(readFileSync(file, 'utf8')) as {entries: Array<[string, {file: {documents: number}}]>}
@@ -80,7 +89,10 @@ describe('threads and the cache change nothing but speed', () => {
     entry[1].file.documents = 7
     writeFileSync(file, JSON.stringify(saved))
     for (const threads of ['off', '4']) {
-      const results = JSON.parse(lint('--cache', '--cache-location', 'marked', '--concurrency', threads).stdout) as Array<{filePath: string; documents: number}>
+      const results = JSON.parse(lint('--cache', '--cache-location', 'marked', '--concurrency', threads).stdout) as Array<{
+        filePath: string
+        documents: number
+      }>
       expect(results.find((r) => r.filePath === 'programme/region-002/site-250.pch.yaml')?.documents).toBe(7)
       expect(results.filter((r) => r.documents === 7)).toHaveLength(1)
     }
@@ -112,7 +124,10 @@ describe('threads and the cache change nothing but speed', () => {
     // A cache of the right environment whose entries are of an older shape (claims as a list).
     lint('--cache', '--cache-location', 'limits')
     const file = path.join(temp.path, 'limits', 'lint.json')
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as {environment: string; entries: Array<[string, {hash: string; file: {claims: unknown}}]>}
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      environment: string
+      entries: Array<[string, {hash: string; file: {claims: unknown}}]>
+    }
     for (const [, entry] of saved.entries) entry.file.claims = [{ruleId: 'metadata/duplicate-id', key: 'x'}]
     writeFileSync(file, JSON.stringify(saved))
     const reread = lint('--cache', '--cache-location', 'limits')
@@ -121,6 +136,9 @@ describe('threads and the cache change nothing but speed', () => {
   })
 
   it('refuses a --concurrency that is not auto, off or a number', () => {
-    expectOneLineFailure(lint('--concurrency', 'lots'), /^pch: --concurrency must be auto, off or a number of threads from 1 to 999, not "lots"$/m)
+    expectOneLineFailure(
+      lint('--concurrency', 'lots'),
+      /^pch: --concurrency must be auto, off or a number of threads from 1 to 999, not "lots"$/m,
+    )
   })
 })

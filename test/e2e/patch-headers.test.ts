@@ -54,7 +54,11 @@ describe('--fix-dry-run file headers', () => {
   })
 
   it.skipIf(!hasGit)('writes the headers git diff writes for the same change (needs git; skipped otherwise)', () => {
-    const git = (...args: string[]) => spawnSync('git', ['-c', 'core.quotePath=true', '-c', 'user.name=pch', '-c', 'user.email=pch@example.org', ...args], {cwd: temp.path, encoding: 'utf8'})
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-c', 'core.quotePath=true', '-c', 'user.name=pch', '-c', 'user.email=pch@example.org', ...args], {
+        cwd: temp.path,
+        encoding: 'utf8',
+      })
     git('init', '-q')
     for (const [name] of names) temp.write(name, fixable)
     git('add', '-A')
@@ -69,20 +73,27 @@ describe('--fix-dry-run file headers', () => {
     expect(headers(ours.stdout)).toHaveLength(names.length * 2)
   })
 
-  it.skipIf(!hasPatch)('a name holding ---, +++ and @@ lines: patch -p1 changes that file and no other (needs GNU patch; skipped otherwise)', () => {
-    const dir = 'd\n--- a/victim.txt\n+++ b/victim.txt\n@@ -1 +1 @@\n-safe\n+pwned\nzz'
-    const target = `${dir}/riverside.pch.yaml`
-    temp.write(target, fixable)
-    temp.write('victim.txt', 'safe\n')
-    const r = dryRun('.')
-    expect([r.status, r.stderr]).toEqual([0, ''])
-    const before = contents(temp.path)
-    const patch = (...args: string[]) => spawnSync('patch', ['-p1', ...args], {cwd: temp.path, input: r.stdout, encoding: 'utf8'})
-    const checked = patch('--dry-run')
-    expect({status: checked.status, stdout: checked.stdout, stderr: checked.stderr}).toEqual({status: 0, stdout: `checking file '${target}'\n`, stderr: ''})
-    expect(contents(temp.path)).toEqual(before)
-    const applied = patch()
-    expect({status: applied.status, stdout: applied.stdout}).toEqual({status: 0, stdout: `patching file '${target}'\n`})
-    expect(contents(temp.path)).toEqual({...before, [target]: base})
-  })
+  it.skipIf(!hasPatch)(
+    'a name holding ---, +++ and @@ lines: patch -p1 changes that file and no other (needs GNU patch; skipped otherwise)',
+    () => {
+      const dir = 'd\n--- a/victim.txt\n+++ b/victim.txt\n@@ -1 +1 @@\n-safe\n+pwned\nzz'
+      const target = `${dir}/riverside.pch.yaml`
+      temp.write(target, fixable)
+      temp.write('victim.txt', 'safe\n')
+      const r = dryRun('.')
+      expect([r.status, r.stderr]).toEqual([0, ''])
+      const before = contents(temp.path)
+      const patch = (...args: string[]) => spawnSync('patch', ['-p1', ...args], {cwd: temp.path, input: r.stdout, encoding: 'utf8'})
+      const checked = patch('--dry-run')
+      expect({status: checked.status, stdout: checked.stdout, stderr: checked.stderr}).toEqual({
+        status: 0,
+        stdout: `checking file '${target}'\n`,
+        stderr: '',
+      })
+      expect(contents(temp.path)).toEqual(before)
+      const applied = patch()
+      expect({status: applied.status, stdout: applied.stdout}).toEqual({status: 0, stdout: `patching file '${target}'\n`})
+      expect(contents(temp.path)).toEqual({...before, [target]: base})
+    },
+  )
 })

@@ -48,7 +48,14 @@ describe.each(properties)('%s: never a crash, a hang or a finding outside the fi
     fc.assert(
       fc.property(arbitrary, (text) => {
         for (const mode of ['validate', 'lint'] as const) {
-          const {results} = run({mode, today: TODAY, paths: ['-'], stdin: text, stdinFilename: 'site.pch.yaml', config: {dir: temp.path, rules: new Map(), ignore: []}})
+          const {results} = run({
+            mode,
+            today: TODAY,
+            paths: ['-'],
+            stdin: text,
+            stdinFilename: 'site.pch.yaml',
+            config: {dir: temp.path, rules: new Map(), ignore: []},
+          })
           const parsed = JSON.parse(json(results, {color: new Chalk({level: 0}), rules: catalogue, version: '0.0.0'})) as FileResult[]
           expect(parsed).toHaveLength(1)
           expect([0, 1]).toContain(exitCode(parsed))
@@ -75,7 +82,10 @@ describe.each(properties)('%s: never a crash, a hang or a finding outside the fi
       expect(r.stderr, replay).toBe('')
       expect([0, 1], replay).toContain(r.status)
       const results = JSON.parse(r.stdout) as FileResult[]
-      expect(results.map((result) => result.filePath), replay).toEqual([...texts.keys()])
+      expect(
+        results.map((result) => result.filePath),
+        replay,
+      ).toEqual([...texts.keys()])
       expectWellPlaced(results, texts)
     }
   })

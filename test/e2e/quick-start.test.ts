@@ -20,7 +20,12 @@ describe('README Quick start', () => {
 
   it('its first command, after the install and build, exits 0 and shows every example in the report', () => {
     const job = commands[0]!.replace(/^npm ci && npm run build && /, '')
-    const r = spawnSync('sh', ['-c', job], {cwd: ROOT, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}, timeout: 120_000})
+    const r = spawnSync('sh', ['-c', job], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {...process.env, NO_COLOR: '1', NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)},
+      timeout: 120_000,
+    })
     expect([r.status, r.stderr]).toEqual([0, ''])
     expect(r.stdout).toContain('\n✔ No problems in 3 files (4 definitions)\n')
     expect(r.stdout).toContain('# Primary Care Home compliance report')

@@ -23,7 +23,11 @@ const PACKAGE = 'npx --yes --package pch-toolkit pch'
 function runLine(line: string, cwd: string, env: Record<string, string> = {}): {status: number | null; stdout: string} {
   expect(line.startsWith(`${PACKAGE} `)).toBe(true)
   const command = line.replace(PACKAGE, `"${process.execPath}" "${BIN}"`)
-  const result = spawnSync('bash', ['-c', command], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env}})
+  const result = spawnSync('bash', ['-c', command], {
+    cwd,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env},
+  })
   return {status: result.status, stdout: result.stdout}
 }
 
@@ -53,7 +57,9 @@ describe('README recipes', () => {
     small()
     const failing = runLine(run, dir, {GITHUB_ACTIONS: 'true'})
     expect(failing.status).toBe(1)
-    expect(failing.stdout).toMatch(/^::error file=sites\/riverside\.pch\.yaml,line=\d+,col=5,.*title=population\/size-band::Registered population 26,100/)
+    expect(failing.stdout).toMatch(
+      /^::error file=sites\/riverside\.pch\.yaml,line=\d+,col=5,.*title=population\/size-band::Registered population 26,100/,
+    )
   })
 
   it('GitLab CI: stylish on stdout, JUnit written to the file the artifact reports', () => {
@@ -66,23 +72,30 @@ describe('README recipes', () => {
     expect(junit).toContain('<failure type="population/size-band"')
   })
 
-  it.runIf(fullHistory)('pre-commit: rev is a full commit hash of this repository, whose tree serves the hook and builds when packed, quietly', () => {
-    const {rev, hooks} = (recipe('pre-commit') as {repos: Array<{rev: string; hooks: Array<{id: string}>}>}).repos[0]!
-    expect(rev).toMatch(/^[0-9a-f]{40}$/)
-    expect(git('cat-file', '-e', `${rev}^{commit}`).status).toBe(0)
-    const served = parse(git('show', `${rev}:.pre-commit-hooks.yaml`).stdout) as Array<{id: string; language: string}>
-    expect(served.find((h) => h.id === hooks[0]!.id)?.language).toBe('node')
-    // pre-commit installs a node hook with npm pack, which runs prepack: the build. It takes npm pack's
-    // standard output for the tarball's name, so npm must not print the build there (.npmrc).
-    expect((JSON.parse(git('show', `${rev}:package.json`).stdout) as {scripts: Record<string, string>}).scripts.prepack).toBe('npm run build')
-    expect(git('show', `${rev}:.npmrc`).stdout).toMatch(/^foreground-scripts=false$/m)
-  })
+  it.runIf(fullHistory)(
+    'pre-commit: rev is a full commit hash of this repository, whose tree serves the hook and builds when packed, quietly',
+    () => {
+      const {rev, hooks} = (recipe('pre-commit') as {repos: Array<{rev: string; hooks: Array<{id: string}>}>}).repos[0]!
+      expect(rev).toMatch(/^[0-9a-f]{40}$/)
+      expect(git('cat-file', '-e', `${rev}^{commit}`).status).toBe(0)
+      const served = parse(git('show', `${rev}:.pre-commit-hooks.yaml`).stdout) as Array<{id: string; language: string}>
+      expect(served.find((h) => h.id === hooks[0]!.id)?.language).toBe('node')
+      // pre-commit installs a node hook with npm pack, which runs prepack: the build. It takes npm pack's
+      // standard output for the tarball's name, so npm must not print the build there (.npmrc).
+      expect((JSON.parse(git('show', `${rev}:package.json`).stdout) as {scripts: Record<string, string>}).scripts.prepack).toBe(
+        'npm run build',
+      )
+      expect(git('show', `${rev}:.npmrc`).stdout).toMatch(/^foreground-scripts=false$/m)
+    },
+  )
 
   it('pre-commit, repo: local: the same hook as this repository serves, with the package of this version as its dependency', () => {
     const local = (recipe('pre-commit-local') as {repos: Array<{repo: string; hooks: Array<Record<string, unknown>>}>}).repos[0]!
     expect(local.repo).toBe('local')
     const {additional_dependencies: dependencies, ...hook} = local.hooks[0]!
-    const served = (parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>).find((h) => h.id === hook.id)!
+    const served = (parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>).find(
+      (h) => h.id === hook.id,
+    )!
     const {description: _description, ...same} = served
     expect(hook).toEqual(same)
     const {name, version} = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {name: string; version: string}
@@ -91,7 +104,12 @@ describe('README recipes', () => {
 
   it('pre-commit: the config names a hook this repository serves, whose entry runs on matching files', () => {
     const config = recipe('pre-commit') as {repos: Array<{hooks: Array<{id: string}>}>}
-    const hooks = parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{id: string; entry: string; files: string; language: string}>
+    const hooks = parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{
+      id: string
+      entry: string
+      files: string
+      language: string
+    }>
     const hook = hooks.find((h) => h.id === config.repos[0]!.hooks[0]!.id)!
     expect(hook.language).toBe('node')
     const files = ['sites/riverside.pch.yaml', 'README.md'].filter((f) => new RegExp(hook.files).test(f))

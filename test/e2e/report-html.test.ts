@@ -23,7 +23,16 @@ beforeAll(async () => {
   dir = temp.path
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 })
 
@@ -103,8 +112,14 @@ describe('pch report --format html, in a browser', () => {
     expect(await count(page, 'script')).toBe(0)
 
     // Met, met by exception and not met (characteristic 4) are three fills: a solid colour, hatching and a cross-hatch.
-    const fills = await page.locator('svg.chart .mark .bar').evaluateAll((bars) => bars.map((b) => `${b.parentElement?.getAttribute('class')}: ${b.getAttribute('fill')}`))
-    expect([...new Set(fills.map((f) => f.replace(/ out-of-band/, '')))].sort()).toEqual(['mark is-exception: url(#fill-exception)', 'mark is-met: var(--blue)', 'mark is-not-met: url(#fill-not-met)'])
+    const fills = await page
+      .locator('svg.chart .mark .bar')
+      .evaluateAll((bars) => bars.map((b) => `${b.parentElement?.getAttribute('class')}: ${b.getAttribute('fill')}`))
+    expect([...new Set(fills.map((f) => f.replace(/ out-of-band/, '')))].sort()).toEqual([
+      'mark is-exception: url(#fill-exception)',
+      'mark is-met: var(--blue)',
+      'mark is-not-met: url(#fill-not-met)',
+    ])
     expect(await count(page, 'svg.chart pattern#fill-exception')).toBe(1)
     expect(await count(page, 'svg.chart pattern#fill-not-met')).toBe(1)
     expect(layoutProblems(await chartTexts(page))).toEqual([])
@@ -128,7 +143,8 @@ describe('pch report --format html, in a browser', () => {
 
   it('with --compare: "Since the last report" is the first section, and the changed sites are marked in the tables', async () => {
     const repo = path.join(dir, 'two-commits')
-    const run = (...args: string[]): void => expect(cli(['report', 'sites', '--today', TODAY, ...args], {cwd: repo})).toEqual({status: 0, stdout: '', stderr: ''})
+    const run = (...args: string[]): void =>
+      expect(cli(['report', 'sites', '--today', TODAY, ...args], {cwd: repo})).toEqual({status: 0, stdout: '', stderr: ''})
     checkout(repo, 1)
     run('-f', 'json', '-o', 'previous.json')
     checkout(repo, 2)
@@ -200,7 +216,10 @@ interface Box {
 /** Every text of the chart as drawn (its box on the page), and the box of the chart itself. */
 async function chartTexts(page: Page): Promise<{chart: Box; texts: Box[]}> {
   return page.locator('svg.chart').evaluate((svg) => {
-    const box = (e: {textContent: string | null; getBoundingClientRect(): {left: number; top: number; right: number; bottom: number}}): Box => {
+    const box = (e: {
+      textContent: string | null
+      getBoundingClientRect(): {left: number; top: number; right: number; bottom: number}
+    }): Box => {
       const r = e.getBoundingClientRect()
       return {text: e.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom}
     }
@@ -212,13 +231,16 @@ async function chartTexts(page: Page): Promise<{chart: Box; texts: Box[]}> {
 function layoutProblems({chart, texts}: {chart: Box; texts: Box[]}): string[] {
   const slack = 0.25
   const problems = texts
-    .filter((t) => t.left < chart.left - slack || t.right > chart.right + slack || t.top < chart.top - slack || t.bottom > chart.bottom + slack)
+    .filter(
+      (t) => t.left < chart.left - slack || t.right > chart.right + slack || t.top < chart.top - slack || t.bottom > chart.bottom + slack,
+    )
     .map((t) => `clipped: ${t.text}`)
   for (let i = 0; i < texts.length; i++) {
     for (let j = i + 1; j < texts.length; j++) {
       const a = texts[i]!
       const b = texts[j]!
-      if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > slack && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack) problems.push(`overlap: ${a.text} / ${b.text}`)
+      if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > slack && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack)
+        problems.push(`overlap: ${a.text} / ${b.text}`)
     }
   }
   return problems
@@ -226,11 +248,19 @@ function layoutProblems({chart, texts}: {chart: Box; texts: Box[]}): string[] {
 
 /** Each site's label is its id, or the start of it cut with an ellipsis where it would not fit; its title has it all. */
 async function expectSiteLabels(page: Page): Promise<string[][]> {
-  const labels = await page.locator('svg [data-site]').evaluateAll((marks) =>
-    marks.map((m) => [m.getAttribute('data-site') ?? '', m.querySelector('.site-label')?.textContent ?? '', m.querySelector('title')?.textContent ?? '']),
-  )
+  const labels = await page
+    .locator('svg [data-site]')
+    .evaluateAll((marks) =>
+      marks.map((m) => [
+        m.getAttribute('data-site') ?? '',
+        m.querySelector('.site-label')?.textContent ?? '',
+        m.querySelector('title')?.textContent ?? '',
+      ]),
+    )
   for (const [id, label, title] of labels) {
-    expect(label === id! || (label!.endsWith('…') && id!.startsWith(label!.slice(0, -1)) && label!.length > 12), `${id} as ${label}`).toBe(true)
+    expect(label === id! || (label!.endsWith('…') && id!.startsWith(label!.slice(0, -1)) && label!.length > 12), `${id} as ${label}`).toBe(
+      true,
+    )
     expect(title!.startsWith(`${id}: `)).toBe(true)
   }
   return labels
@@ -252,7 +282,17 @@ describe('pch report --format html: the chart of a real programme, in a browser'
   let few = ''
   beforeAll(() => {
     sites = path.join(all.path, 'sites')
-    const r = cli(['import', '--map', path.join(NHS, 'gp-reg-pat-prac-map-2022-01.csv'), '--list-sizes', path.join(NHS, 'gp-reg-pat-prac-all-2021-01.csv'), '--dir', sites, '--today', TODAY])
+    const r = cli([
+      'import',
+      '--map',
+      path.join(NHS, 'gp-reg-pat-prac-map-2022-01.csv'),
+      '--list-sizes',
+      path.join(NHS, 'gp-reg-pat-prac-all-2021-01.csv'),
+      '--dir',
+      sites,
+      '--today',
+      TODAY,
+    ])
     expect([r.status, r.stderr]).toEqual([0, ''])
     // 44 of them: the 38 sites of Humber, Coast and Vale (QOQ, with Tadcaster and Selby Rural) and 6 of QOC.
     some = path.join(all.path, 'some')
@@ -289,7 +329,9 @@ describe('pch report --format html: the chart of a real programme, in a browser'
     expect(layoutProblems(drawn)).toEqual([])
     // The check itself finds a label moved onto its neighbour, and one moved out of the picture.
     const [first, second] = drawn.texts.filter((t) => labels.some(([, label]) => label === t.text))
-    expect(layoutProblems({chart: drawn.chart, texts: [first!, {...second!, top: first!.top + 2, bottom: first!.bottom + 2}]})).toEqual([`overlap: ${first!.text} / ${second!.text}`])
+    expect(layoutProblems({chart: drawn.chart, texts: [first!, {...second!, top: first!.top + 2, bottom: first!.bottom + 2}]})).toEqual([
+      `overlap: ${first!.text} / ${second!.text}`,
+    ])
     expect(layoutProblems({chart: drawn.chart, texts: [{...first!, left: drawn.chart.left - 3}]})).toEqual([`clipped: ${first!.text}`])
     // Printed (A4), the chart still fits.
     await page.emulateMedia({media: 'print'})
@@ -310,7 +352,9 @@ describe('pch report --format html: the chart of a real programme, in a browser'
     expect(await binTotal(page, 'svg .bin.out-of-band')).toBe(known.filter((s) => s.inBand === false).length)
     // A step is wholly in or out of the band; the chart's texts are its axes, the band and the counts that fit.
     expect(layoutProblems(await chartTexts(page))).toEqual([])
-    expect((await chartTexts(page)).texts.map((t) => t.text)).toEqual(expect.arrayContaining(['Band 30,000 to 50,000', 'Registered population', 'Sites', '0', '25,000', '50,000']))
+    expect((await chartTexts(page)).texts.map((t) => t.text)).toEqual(
+      expect.arrayContaining(['Band 30,000 to 50,000', 'Registered population', 'Sites', '0', '25,000', '50,000']),
+    )
     expect((await chartScreenshot(page, 'report-chart-1254.png')).length).toBeGreaterThan(10_000)
     await page.context().close()
     expect(errors).toEqual([])

@@ -70,11 +70,15 @@ describe('pch report: the age of the list sizes and the view by commissioner', (
     const r = report('--format', 'html')
     expect([r.status, r.stderr]).toEqual([0, ''])
     const html = r.stdout
-    expect(html).toContain('3 of 3 sites meet all four characteristics; list sizes of 1 January 2021 to 1 October 2026, <strong>1 site stale</strong>.</p>')
+    expect(html).toContain(
+      '3 of 3 sites meet all four characteristics; list sizes of 1 January 2021 to 1 October 2026, <strong>1 site stale</strong>.</p>',
+    )
     expect(html).toContain(
       '<div class="stat is-warning"><dt>Sites with stale list sizes</dt><dd><span class="stat-value">1</span> <span class="stat-note">more than 6 months old; list sizes of 1 January 2021 to 1 October 2026</span></dd></div>',
     )
-    expect(html).toContain('<td class="numeric">36,100</td>\n<td><span class="date">1 January 2021</span><span class="flag">stale: over 6 months</span></td>')
+    expect(html).toContain(
+      '<td class="numeric">36,100</td>\n<td><span class="date">1 January 2021</span><span class="flag">stale: over 6 months</span></td>',
+    )
     expect(html).toContain('<td class="numeric">36,100</td>\n<td><span class="date">1 May 2026</span></td>')
     expect(html.match(/<tr data-commissioner=.*?<\/tr>/gs)).toEqual([
       '<tr data-commissioner="QXY"><th scope="row">North Riverside Integrated Care Board<span class="sub">QXY</span></th>\n' +
@@ -89,7 +93,10 @@ describe('pch report: the age of the list sizes and the view by commissioner', (
   })
 
   it('--by commissioner with another format is a failed run', () => {
-    expectOneLineFailure(report('--format', 'markdown', '--by', 'commissioner'), /^pch: --by commissioner is for --format csv \(one row per ICB\); the other formats always show the view by commissioner\n$/)
+    expectOneLineFailure(
+      report('--format', 'markdown', '--by', 'commissioner'),
+      /^pch: --by commissioner is for --format csv \(one row per ICB\); the other formats always show the view by commissioner\n$/,
+    )
   })
 })
 
@@ -150,9 +157,13 @@ const CSV = [
   'eastfield,Eastfield Primary Care Home,live,eastfield.pch.yaml,3,36100,yes,acute community-health mental-health social-care voluntary,5776000,160,gain-and-loss,2,met,met,met,met,yes,,,,,2026-05-01,no',
   'moorside,Moorside Primary Care Home,live,moorside.pch.yaml,3,36100,yes,acute community-health mental-health social-care voluntary,5776000,160,gain-and-loss,2,met,met,met,met,yes,,,QXY,North Riverside Integrated Care Board,2021-01-01,yes',
   'riverside,Riverside Primary Care Home,live,riverside.pch.yaml,3,36100,yes,acute community-health mental-health social-care voluntary,5776000,160,gain-and-loss,2,met,met,met,met,yes,,,QXY,North Riverside Integrated Care Board,2026-10-01,no',
-].map((row) => `${row}\r\n`).join('')
+]
+  .map((row) => `${row}\r\n`)
+  .join('')
 const CSV_BY_COMMISSIONER = [
   'commissioner_ods_code,commissioner,sites,registered_population,compliant,characteristic_1_met,characteristic_1_met_by_exception,characteristic_1_not_met,characteristic_2_met,characteristic_2_met_by_exception,characteristic_2_not_met,characteristic_3_met,characteristic_3_met_by_exception,characteristic_3_not_met,characteristic_4_met,characteristic_4_met_by_exception,characteristic_4_not_met,oldest_as_of,newest_as_of,stale_sites',
   'QXY,North Riverside Integrated Care Board,2,72200,2,2,0,0,2,0,0,2,0,0,2,0,0,2021-01-01,2026-10-01,1',
   ',,1,36100,1,1,0,0,1,0,0,1,0,0,1,0,0,2026-05-01,2026-05-01,0',
-].map((row) => `${row}\r\n`).join('')
+]
+  .map((row) => `${row}\r\n`)
+  .join('')

@@ -83,7 +83,7 @@ describe('pch report: formats and output', () => {
   it('--format table without colour: no escapes, every line in 100 columns', () => {
     const r = report('.', '--format', 'table')
     expect([r.status, r.stderr]).toEqual([0, ''])
-    // eslint-disable-next-line no-control-regex
+
     expect(r.stdout).not.toMatch(/\u001b\[/)
     expect(r.stdout.split('\n').filter((line) => [...line].length > 100)).toEqual([])
     expect(r.stdout).toMatch(/^SITE +STATUS +POPULATION AS OF +PRACTICES {2}1 {2}2 {2}3 {2}4 {2}COMPLIANT\n/)

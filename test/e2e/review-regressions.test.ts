@@ -23,12 +23,16 @@ function parsed(stdout: string): Record<string, string[]> {
 }
 
 /** Lint (or fix) in `temp.path` with a fixed today and JSON output. */
-function lint(args: string[], options: Parameters<typeof cli>[1] = {}): {status: number | null; stderr: string; files: Record<string, string[]>} {
+function lint(
+  args: string[],
+  options: Parameters<typeof cli>[1] = {},
+): {status: number | null; stderr: string; files: Record<string, string[]>} {
   const r = cli(['lint', ...args, '--today', TODAY, '--format', 'json'], {cwd: temp.path, ...options})
   return {status: r.status, stderr: r.stderr, files: r.stdout ? parsed(r.stdout) : {}}
 }
 
-const yamlErrors = (text: string): string[] => parseAllDocuments(text).flatMap((doc) => ('errors' in doc ? doc.errors.map((e) => e.code) : []))
+const yamlErrors = (text: string): string[] =>
+  parseAllDocuments(text).flatMap((doc) => ('errors' in doc ? doc.errors.map((e) => e.code) : []))
 const crlf = (text: string): string => text.replace(/\n/g, '\r\n')
 /** Riverside with one fixable finding (format/number); --fix turns it back into riverside. */
 const fixable = edit(base, ['listSize: 14250', 'listSize: "14,250"'])
@@ -48,7 +52,10 @@ describe('pch lint --fix', () => {
     expect(yamlErrors(fixed.toString('utf8'))).toEqual([])
     // What is left is the duplicate practice (and the capitation it skews), not format/number or yaml/*.
     expect(r.status).toBe(1)
-    expect(r.files['riverside.pch.yaml']!.map((f) => f.split('@')[0])).toEqual(['population/duplicate-practice', 'budget/capitation-mismatch'])
+    expect(r.files['riverside.pch.yaml']!.map((f) => f.split('@')[0])).toEqual([
+      'population/duplicate-practice',
+      'budget/capitation-mismatch',
+    ])
   })
 
   it('2: a block scalar is left as it is: the file stays valid YAML and the finding stays', () => {
@@ -61,7 +68,7 @@ describe('pch lint --fix', () => {
     expect(r).toEqual({status: 1, stderr: '', files: {'riverside.pch.yaml': [`format/ods-code@${lineOf(text, 'odsCode: >-')}:18`]}})
   })
 
-  it('3: a file reached through a link is fixed in the link\'s target; the link stays a link', () => {
+  it("3: a file reached through a link is fixed in the link's target; the link stays a link", () => {
     const target = write('store/riverside.pch.yaml', fixable)
     mkdirSync(path.join(temp.path, 'sites'))
     const link = path.join(temp.path, 'sites', 'riverside.pch.yaml')
@@ -73,7 +80,10 @@ describe('pch lint --fix', () => {
     expect(readFileSync(target).equals(Buffer.from(base))).toBe(true)
   })
 
-  it.each([{mode: 0o664, octal: '664'}, {mode: 0o600, octal: '600'}])('4: keeps a UTF-8 byte-order mark, CRLF line endings and the mode $octal', ({mode}) => {
+  it.each([
+    {mode: 0o664, octal: '664'},
+    {mode: 0o600, octal: '600'},
+  ])('4: keeps a UTF-8 byte-order mark, CRLF line endings and the mode $octal', ({mode}) => {
     const file = write('riverside.pch.yaml', Buffer.from(`\uFEFF${crlf(fixable)}`))
     chmodSync(file, mode)
     const r = lint(['--fix'])
@@ -88,7 +98,12 @@ describe('pch lint --fix', () => {
     // Run as nobody (root writes anywhere): a/ is nobody's; b/ is root's and read-only, so the fix of
     // b/harbour.pch.yaml cannot be staged beside it, after a/riverside.pch.yaml's could have been.
     const nobody = 65534
-    const harbour = edit(fixable, ['id: riverside ', 'id: harbour   '], ['odsCode: A81001', 'odsCode: A81009'], ['employer: A81001', 'employer: A81009'])
+    const harbour = edit(
+      fixable,
+      ['id: riverside ', 'id: harbour   '],
+      ['odsCode: A81001', 'odsCode: A81009'],
+      ['employer: A81001', 'employer: A81009'],
+    )
       .replace(/A81002/g, 'A81008')
       .replace(/A81004/g, 'A81007')
     const a = write('a/riverside.pch.yaml', fixable)
@@ -98,12 +113,17 @@ describe('pch lint --fix', () => {
     try {
       // The case is real: nobody can read both files, and each has a fix to write.
       const listSize = `format/number@${lineOf(fixable, 'listSize: "14,250"')}:19`
-      expect(lint([], {uid: nobody, env: {HOME: temp.path}}).files).toEqual({'a/riverside.pch.yaml': [listSize], 'b/harbour.pch.yaml': [listSize]})
+      expect(lint([], {uid: nobody, env: {HOME: temp.path}}).files).toEqual({
+        'a/riverside.pch.yaml': [listSize],
+        'b/harbour.pch.yaml': [listSize],
+      })
       const r = cli(['lint', '--fix', '--today', TODAY], {cwd: temp.path, uid: nobody, env: {HOME: temp.path}})
       expect(r.status).toBe(2)
       expect(readFileSync(a).equals(Buffer.from(fixable))).toBe(true)
       expect(readFileSync(b).equals(Buffer.from(harbour))).toBe(true)
-      expect(r.stderr).toBe('pch: Cannot write b/harbour.pch.yaml: permission denied (EACCES); each file holds either its old or its fixed content\n')
+      expect(r.stderr).toBe(
+        'pch: Cannot write b/harbour.pch.yaml: permission denied (EACCES); each file holds either its old or its fixed content\n',
+      )
     } finally {
       chmodSync(path.join(temp.path, 'b'), 0o755)
     }
@@ -123,11 +143,19 @@ describe('paths', () => {
   it('10: lint sites current, with current a link to sites, checks the file once', () => {
     write('sites/riverside.pch.yaml', base)
     symlinkSync('sites', path.join(temp.path, 'current'))
-    expect(cli(['lint', 'sites', 'current', '--today', TODAY], {cwd: temp.path})).toEqual({status: 0, stdout: '✔ No problems in 1 file (1 definition)\n', stderr: ''})
+    expect(cli(['lint', 'sites', 'current', '--today', TODAY], {cwd: temp.path})).toEqual({
+      status: 0,
+      stdout: '✔ No problems in 1 file (1 definition)\n',
+      stderr: '',
+    })
   })
 
   it('10: standard input can be given only once', () => {
-    expect(cli(['lint', '-', '-', '--today', TODAY], {cwd: temp.path, input: base})).toEqual({status: 2, stdout: '', stderr: 'pch: Standard input (-) can be given only once\n'})
+    expect(cli(['lint', '-', '-', '--today', TODAY], {cwd: temp.path, input: base})).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'pch: Standard input (-) can be given only once\n',
+    })
   })
 })
 
@@ -157,7 +185,9 @@ describe('11: standard input is read as bytes, like a file', () => {
     const fromStdin = cliBytes(['lint', '-', '--stdin-filename', 'riverside.pch.yaml', ...json], bytes)
     expect(fromStdin).toEqual(fromFile)
     expect(fromStdin.status).toBe(1)
-    const [result] = JSON.parse(fromStdin.stdout) as Array<{messages: Array<{ruleId: string; line: number; column: number; message: string}>}>
+    const [result] = JSON.parse(fromStdin.stdout) as Array<{
+      messages: Array<{ruleId: string; line: number; column: number; message: string}>
+    }>
     expect(result!.messages).toHaveLength(1)
     expect(result!.messages[0]).toMatchObject({ruleId: 'yaml/syntax', line: 2, column: 9})
     expect(result!.messages[0]!.message).toMatch(/^The file is not UTF-8 text/)

@@ -14,7 +14,11 @@ const fixable = edit(riverside(), ['listSize: 14250', 'listSize: "14,250"'])
 /** Site i: its own id and practice codes, so that no practice is shared. */
 const site = (text: string, i: number): string => {
   const code = (k: number) => `B${String(i * 3 + k).padStart(5, '0')}`
-  return text.replaceAll('A81001', code(1)).replaceAll('A81002', code(2)).replaceAll('A81004', code(3)).replace('id: riverside ', `id: s${i} `)
+  return text
+    .replaceAll('A81001', code(1))
+    .replaceAll('A81002', code(2))
+    .replaceAll('A81004', code(3))
+    .replace('id: riverside ', `id: s${i} `)
 }
 const oldText = (i: number) => site(fixable, i)
 const newText = (i: number) => site(riverside(), i)
@@ -26,7 +30,12 @@ function setUp(): void {
 
 /** lint --fix of every file, run to its end. */
 function lintFix() {
-  const r = spawnSync(process.execPath, [BIN, 'lint', '.', '--fix', '--today', TODAY], {cwd: temp.path, encoding: 'utf8', env: ENV, timeout: 120_000})
+  const r = spawnSync(process.execPath, [BIN, 'lint', '.', '--fix', '--today', TODAY], {
+    cwd: temp.path,
+    encoding: 'utf8',
+    env: ENV,
+    timeout: 120_000,
+  })
   return {status: r.status, stderr: r.stderr}
 }
 
@@ -34,7 +43,10 @@ function lintFix() {
  * lint --fix of every file, sent `signal` at `moment`: after `ms` milliseconds, or as soon as its
  * first temp file is seen (writing has begun: the temp files of every fixed file are staged first).
  */
-function interrupted(signal: NodeJS.Signals, moment: {ms: number} | 'writing'): Promise<{status: number | null; signal: NodeJS.Signals | null}> {
+function interrupted(
+  signal: NodeJS.Signals,
+  moment: {ms: number} | 'writing',
+): Promise<{status: number | null; signal: NodeJS.Signals | null}> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'lint', '.', '--fix', '--today', TODAY], {cwd: temp.path, env: ENV, stdio: 'ignore'})
     const send = () => child.kill(signal)
@@ -73,7 +85,7 @@ const EXIT: Record<string, number> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129}
 const ENV = {...process.env, NO_COLOR: '1', NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}
 
 describe(`lint --fix over ${FILES.toLocaleString('en-GB')} files, interrupted`, () => {
-  it('before it writes, and by each signal while it writes: every file old or new, no temp file, the signal\'s exit', async () => {
+  it("before it writes, and by each signal while it writes: every file old or new, no temp file, the signal's exit", async () => {
     setUp()
     expect(lintFix()).toEqual({status: 0, stderr: ''})
     expect(states()).toEqual({old: 0, new: FILES})

@@ -11,7 +11,12 @@ const temp = useTempDir('pch-suppress-')
 
 /** Site `i` of a programme: its own id and practice codes; list sizes as of `asOf`; without wider determinants of health when `determinants` is false. */
 const site = (i: number, {asOf = '2026-10-01', determinants = true} = {}): string =>
-  edit(base, ['id: riverside ', `id: s${i} `], ['asOf: 2026-10-01', `asOf: ${asOf}`], [/      determinants:.*\n/, determinants ? '$&' : '']).replace(/A8100(\d)/g, `${'BCDEFGHJKL'[i]}8100$1`)
+  edit(
+    base,
+    ['id: riverside ', `id: s${i} `],
+    ['asOf: 2026-10-01', `asOf: ${asOf}`],
+    [/      determinants:.*\n/, determinants ? '$&' : ''],
+  ).replace(/A8100(\d)/g, `${'BCDEFGHJKL'[i]}8100$1`)
 
 /** The stricter config the repository adopts: list sizes older than two months are stale. */
 const STRICTER = 'rules:\n  population/stale-list-sizes: [warning, { maxAgeMonths: 2 }]\n'
@@ -20,7 +25,8 @@ const determinantsLine = lineOf(base, 'populationHealth:')
 
 /** Ten sites: s0-s3 with list sizes of August (stale under the stricter config), s4 and s5 without wider determinants. */
 function programme(): void {
-  for (let i = 0; i < 10; i++) temp.write(`sites/s${i}.pch.yaml`, site(i, {asOf: i < 4 ? '2026-08-01' : '2026-10-01', determinants: i !== 4 && i !== 5}))
+  for (let i = 0; i < 10; i++)
+    temp.write(`sites/s${i}.pch.yaml`, site(i, {asOf: i < 4 ? '2026-08-01' : '2026-10-01', determinants: i !== 4 && i !== 5}))
   temp.write('.pchrc.yaml', STRICTER)
 }
 
@@ -46,12 +52,22 @@ const ADOPTED: Array<[string, string, number]> = [
 describe('lint: bulk suppressions', () => {
   it('adopting a stricter config: --suppress-all, CI passes, a new finding fails, a fix fails until --prune-suppressions', () => {
     programme()
-    expect(lint('--max-warnings', '0').stdout).toMatch(/✖ 6 problems \(0 errors, 6 warnings\)\n✖ Too many warnings: 6, more than --max-warnings 0 allows \(exit 1\)\n$/)
+    expect(lint('--max-warnings', '0').stdout).toMatch(
+      /✖ 6 problems \(0 errors, 6 warnings\)\n✖ Too many warnings: 6, more than --max-warnings 0 allows \(exit 1\)\n$/,
+    )
 
-    expect(lint('--suppress-all')).toEqual({status: 0, stdout: '✔ No problems in 10 files (10 definitions)\n6 findings suppressed by the suppressions file\n', stderr: ''})
+    expect(lint('--suppress-all')).toEqual({
+      status: 0,
+      stdout: '✔ No problems in 10 files (10 definitions)\n6 findings suppressed by the suppressions file\n',
+      stderr: '',
+    })
     expect(suppressionsFile()).toBe(fileOf(ADOPTED))
     // CI: nothing new, nothing reported.
-    expect(lint('--max-warnings', '0')).toEqual({status: 0, stdout: '✔ No problems in 10 files (10 definitions)\n6 findings suppressed by the suppressions file\n', stderr: ''})
+    expect(lint('--max-warnings', '0')).toEqual({
+      status: 0,
+      stdout: '✔ No problems in 10 files (10 definitions)\n6 findings suppressed by the suppressions file\n',
+      stderr: '',
+    })
 
     // A new finding fails CI, and it alone is reported.
     temp.write('sites/s6.pch.yaml', site(6, {asOf: '2026-07-01'}))
@@ -69,9 +85,14 @@ describe('lint: bulk suppressions', () => {
     expect(fixed).toEqual({
       status: 1,
       stdout: '✔ No problems in 10 files (10 definitions)\n5 findings suppressed by the suppressions file\n',
-      stderr: 'pch: warning: 1 suppression no longer occurs in pch-suppressions.json: population/stale-list-sizes in sites/s0.pch.yaml; remove it with pch lint --prune-suppressions\n',
+      stderr:
+        'pch: warning: 1 suppression no longer occurs in pch-suppressions.json: population/stale-list-sizes in sites/s0.pch.yaml; remove it with pch lint --prune-suppressions\n',
     })
-    expect(lint('--prune-suppressions')).toEqual({status: 0, stdout: '✔ No problems in 10 files (10 definitions)\n5 findings suppressed by the suppressions file\n', stderr: ''})
+    expect(lint('--prune-suppressions')).toEqual({
+      status: 0,
+      stdout: '✔ No problems in 10 files (10 definitions)\n5 findings suppressed by the suppressions file\n',
+      stderr: '',
+    })
     expect(suppressionsFile()).toBe(fileOf(ADOPTED.slice(1)))
     expect(lint('--max-warnings', '0').status).toBe(0)
   })
@@ -81,17 +102,39 @@ describe('lint: bulk suppressions', () => {
     expect(lint('--suppress-rule', 'care/wider-determinants').status).toBe(0)
     expect(suppressionsFile()).toBe(fileOf(ADOPTED.slice(4)))
     const r = cli(['lint', 'sites', '--today', TODAY, '-f', 'json'], {cwd: temp.path})
-    const files = JSON.parse(r.stdout) as Array<{filePath: string; warningCount: number; messages: Array<{ruleId: string}>; suppressedMessages?: Array<{ruleId: string; line: number}>}>
-    expect(files.map((f) => [f.filePath, f.messages.map((m) => m.ruleId), (f.suppressedMessages ?? []).map((m) => `${m.ruleId}@${m.line}`)])).toEqual(
-      files.map((f, i) => [f.filePath, i < 4 ? ['population/stale-list-sizes'] : [], i === 4 || i === 5 ? [`care/wider-determinants@${determinantsLine}`] : []]),
+    const files = JSON.parse(r.stdout) as Array<{
+      filePath: string
+      warningCount: number
+      messages: Array<{ruleId: string}>
+      suppressedMessages?: Array<{ruleId: string; line: number}>
+    }>
+    expect(
+      files.map((f) => [f.filePath, f.messages.map((m) => m.ruleId), (f.suppressedMessages ?? []).map((m) => `${m.ruleId}@${m.line}`)]),
+    ).toEqual(
+      files.map((f, i) => [
+        f.filePath,
+        i < 4 ? ['population/stale-list-sizes'] : [],
+        i === 4 || i === 5 ? [`care/wider-determinants@${determinantsLine}`] : [],
+      ]),
     )
     // Two documents of one rule in s4 against a count of one: both reported, as ESLint does.
-    temp.write('sites/s4.pch.yaml', `${site(4, {determinants: false})}---\n${site(4, {determinants: false}).replace('id: s4 ', 'id: s4b ').replaceAll('F8100', 'M8100')}`)
+    temp.write(
+      'sites/s4.pch.yaml',
+      `${site(4, {determinants: false})}---\n${site(4, {determinants: false}).replace('id: s4 ', 'id: s4b ').replaceAll('F8100', 'M8100')}`,
+    )
     const over = lint('--suppress-rule', 'population/stale-list-sizes')
     expect(over.status).toBe(0)
-    expect(suppressionsFile()).toBe(fileOf([...ADOPTED.slice(0, 4), ['sites/s4.pch.yaml', 'care/wider-determinants', 1], ['sites/s5.pch.yaml', 'care/wider-determinants', 1]]))
+    expect(suppressionsFile()).toBe(
+      fileOf([
+        ...ADOPTED.slice(0, 4),
+        ['sites/s4.pch.yaml', 'care/wider-determinants', 1],
+        ['sites/s5.pch.yaml', 'care/wider-determinants', 1],
+      ]),
+    )
     const both = lint('-f', 'json')
-    const s4 = (JSON.parse(both.stdout) as Array<{filePath: string; messages: Array<{ruleId: string}>}>).find((f) => f.filePath === 'sites/s4.pch.yaml')!
+    const s4 = (JSON.parse(both.stdout) as Array<{filePath: string; messages: Array<{ruleId: string}>}>).find(
+      (f) => f.filePath === 'sites/s4.pch.yaml',
+    )!
     expect(s4.messages.map((m) => m.ruleId)).toEqual(['care/wider-determinants', 'care/wider-determinants'])
   })
 
@@ -102,9 +145,18 @@ describe('lint: bulk suppressions', () => {
       /^pch: --suppress-rule: population\/size-band is a compliance rule: it cannot be suppressed; accept a finding with an approved exception in the definition's metadata.exceptions\n$/,
     )
     // The flags that write the file exclude one another, said on one line.
-    expectOneLineFailure(lint('--suppress-all', '--prune-suppressions'), /^pch: --prune-suppressions=true cannot also be provided when using --suppress-all \(see pch lint --help\)\n$/)
-    expectOneLineFailure(lint('--suppress-rule', 'format/number'), /^pch: --suppress-rule: format\/number cannot be suppressed: it decides whether a definition conforms to the format\n$/)
-    expectOneLineFailure(lint('--suppress-rule', 'population/stale-list-size'), /^pch: --suppress-rule: unknown rule "population\/stale-list-size"; did you mean "population\/stale-list-sizes"\?\n$/)
+    expectOneLineFailure(
+      lint('--suppress-all', '--prune-suppressions'),
+      /^pch: --prune-suppressions=true cannot also be provided when using --suppress-all \(see pch lint --help\)\n$/,
+    )
+    expectOneLineFailure(
+      lint('--suppress-rule', 'format/number'),
+      /^pch: --suppress-rule: format\/number cannot be suppressed: it decides whether a definition conforms to the format\n$/,
+    )
+    expectOneLineFailure(
+      lint('--suppress-rule', 'population/stale-list-size'),
+      /^pch: --suppress-rule: unknown rule "population\/stale-list-size"; did you mean "population\/stale-list-sizes"\?\n$/,
+    )
     temp.write('pch-suppressions.json', fileOf([['sites/s0.pch.yaml', 'workforce/social-care-partner', 1]]))
     expectOneLineFailure(
       lint(),
@@ -124,7 +176,10 @@ describe('lint: bulk suppressions', () => {
     const withFile = cli(['validate', 'sites', '--today', TODAY, '-f', 'json'], {cwd: temp.path})
     temp.write('pch-suppressions.json', '{ not json')
     expect(cli(['validate', 'sites', '--today', TODAY, '-f', 'json'], {cwd: temp.path})).toEqual(withFile)
-    expectOneLineFailure(lint(), /^pch: Invalid suppressions file pch-suppressions.json: not JSON; expected an object of files, each an object of rule ids, each \{"count": N\}\n$/)
+    expectOneLineFailure(
+      lint(),
+      /^pch: Invalid suppressions file pch-suppressions.json: not JSON; expected an object of files, each an object of rule ids, each \{"count": N\}\n$/,
+    )
   })
 
   it('the file goes beside the config, with paths relative to itself; --suppressions-location names another', () => {
@@ -133,16 +188,26 @@ describe('lint: bulk suppressions', () => {
     expect(inSites.status).toBe(0)
     expect(suppressionsFile()).toBe(fileOf(ADOPTED))
     expect(lint('--suppressions-location', 'ci/suppressed.json', '--suppress-all').status).toBe(0)
-    expect(readFileSync(path.join(temp.path, 'ci/suppressed.json'), 'utf8')).toBe(fileOf(ADOPTED.map(([file, rule, count]) => [`../${file}`, rule, count])))
+    expect(readFileSync(path.join(temp.path, 'ci/suppressed.json'), 'utf8')).toBe(
+      fileOf(ADOPTED.map(([file, rule, count]) => [`../${file}`, rule, count])),
+    )
     expectOneLineFailure(lint('--suppressions-location', 'ci/missing.json'), /^pch: Suppressions file not found: ci\/missing.json\n$/)
-    expectOneLineFailure(lint('--suppressions-location', 'sites/s0.pch.yaml', '--suppress-all'), /^pch: Invalid suppressions file sites\/s0.pch.yaml: not JSON/)
-    expectOneLineFailure(cli(['lint', '-', '--suppress-all'], {cwd: temp.path, input: base}), /^pch: Suppressions count the findings of files: standard input \(-\) cannot be suppressed\n$/)
+    expectOneLineFailure(
+      lint('--suppressions-location', 'sites/s0.pch.yaml', '--suppress-all'),
+      /^pch: Invalid suppressions file sites\/s0.pch.yaml: not JSON/,
+    )
+    expectOneLineFailure(
+      cli(['lint', '-', '--suppress-all'], {cwd: temp.path, input: base}),
+      /^pch: Suppressions count the findings of files: standard input \(-\) cannot be suppressed\n$/,
+    )
   })
 
   it('SARIF marks suppressed findings as suppressed (external), so code scanning does not show them', () => {
     programme()
     lint('--suppress-all')
-    const log = JSON.parse(lint('-f', 'sarif').stdout) as {runs: Array<{results: Array<{ruleId: string; suppressions?: Array<{kind: string; status: string}>}>}>}
+    const log = JSON.parse(lint('-f', 'sarif').stdout) as {
+      runs: Array<{results: Array<{ruleId: string; suppressions?: Array<{kind: string; status: string}>}>}>
+    }
     expect(log.runs[0]!.results.map((r) => [r.ruleId, r.suppressions?.[0]?.kind])).toEqual(ADOPTED.map(([, rule]) => [rule, 'external']))
   })
 })

@@ -18,7 +18,8 @@ function totals(file: string): Map<string, number> {
   const sizes = new Map<string, number>()
   for (const row of rows) {
     const cells = row.split(',')
-    if (cells[at('TYPE')] === 'GP' && cells[at('SEX')] === 'ALL' && cells[at('AGE')] === 'ALL') sizes.set(cells[at('CODE')]!, Number(cells[at('NUMBER_OF_PATIENTS')]))
+    if (cells[at('TYPE')] === 'GP' && cells[at('SEX')] === 'ALL' && cells[at('AGE')] === 'ALL')
+      sizes.set(cells[at('CODE')]!, Number(cells[at('NUMBER_OF_PATIENTS')]))
   }
   return sizes
 }
@@ -36,9 +37,12 @@ function site(id: string, codes: string[]): string {
     riverside(),
     ['id: riverside ', `id: ${id} `],
     ['asOf: 2026-10-01', 'asOf: 2021-01-01'],
-    ['odsCode: A81001 ', `odsCode: ${a} `], ['listSize: 14250', `listSize: ${before.get(a)}`],
-    ['odsCode: A81002', `odsCode: ${b}`], ['listSize: 11980', `listSize: ${before.get(b)}`],
-    ['odsCode: A81004', `odsCode: ${c}`], ['listSize: 9870', `listSize: ${before.get(c)}`],
+    ['odsCode: A81001 ', `odsCode: ${a} `],
+    ['listSize: 14250', `listSize: ${before.get(a)}`],
+    ['odsCode: A81002', `odsCode: ${b}`],
+    ['listSize: 11980', `listSize: ${before.get(b)}`],
+    ['odsCode: A81004', `odsCode: ${c}`],
+    ['listSize: 9870', `listSize: ${before.get(c)}`],
     ['employer: A81001', `employer: ${a}`],
   )
 }
@@ -52,8 +56,13 @@ function repository(): {dir: string; files: Record<string, string>} {
 
 describe('reading the extracts', () => {
   it.each([
-    ['01JAN2021', '2021-01-01'], ['01Jan2022', '2022-01-01'], ['01-Sep-20', '2020-09-01'], ['2026-04-01', '2026-04-01'],
-    ['31FEB2021', undefined], ['2026-13-01', undefined], ['yesterday', undefined],
+    ['01JAN2021', '2021-01-01'],
+    ['01Jan2022', '2022-01-01'],
+    ['01-Sep-20', '2020-09-01'],
+    ['2026-04-01', '2026-04-01'],
+    ['31FEB2021', undefined],
+    ['2026-13-01', undefined],
+    ['yesterday', undefined],
   ])('EXTRACT_DATE %s is %s', (text, iso) => {
     expect(parseExtractDate(text)).toBe(iso)
   })
@@ -81,14 +90,24 @@ describe('pch sync-list-sizes', () => {
     // the list sizes (from the CSV, computed here) and asOf replaced.
     // asOf and source move only where the extract holds every practice (north; south has a closed one).
     const expected = (text: string, dated: boolean): string => {
-      const sized = text.replace(/odsCode: (\w+)([^\n]*)\n(\s+)name: (.*)\n(\s+)listSize: (\d+)/g, (_whole, code: string, pad: string, i1: string, name: string, i2: string, size: string) =>
-        `odsCode: ${code}${pad}\n${i1}name: ${name}\n${i2}listSize: ${after.get(code) ?? size}`,
+      const sized = text.replace(
+        /odsCode: (\w+)([^\n]*)\n(\s+)name: (.*)\n(\s+)listSize: (\d+)/g,
+        (_whole, code: string, pad: string, i1: string, name: string, i2: string, size: string) =>
+          `odsCode: ${code}${pad}\n${i1}name: ${name}\n${i2}listSize: ${after.get(code) ?? size}`,
       )
       return dated
-        ? edit(sized, ['asOf: 2021-01-01', 'asOf: 2026-04-01'], ['source: NHS Digital, Patients Registered at a GP Practice, October 2026', 'source: NHS Digital, Patients Registered at a GP Practice, 2026-04-01 (gp-reg-pat-prac-all-2026-04.csv)'])
+        ? edit(
+            sized,
+            ['asOf: 2021-01-01', 'asOf: 2026-04-01'],
+            [
+              'source: NHS Digital, Patients Registered at a GP Practice, October 2026',
+              'source: NHS Digital, Patients Registered at a GP Practice, 2026-04-01 (gp-reg-pat-prac-all-2026-04.csv)',
+            ],
+          )
         : sized
     }
-    for (const [name, text] of Object.entries(files)) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(expected(text, name === 'north.pch.yaml'))
+    for (const [name, text] of Object.entries(files))
+      expect(readFileSync(path.join(dir, name), 'utf8')).toBe(expected(text, name === 'north.pch.yaml'))
     expect(sync.stdout).toContain('    population.asOf is left as it was: the extract of 2026-04-01 does not hold every practice\n')
     expect(readFileSync(path.join(dir, 'south.pch.yaml'), 'utf8')).toContain(`listSize: ${before.get(closed)}`)
 
@@ -103,17 +122,40 @@ describe('pch sync-list-sizes', () => {
     const sync = cli(['sync-list-sizes', '--from', NEW, '.'], {cwd: dir}).stdout
     const sum = (codes: string[], sizes: Map<string, number>): number => codes.reduce((n, c) => n + (sizes.get(c) ?? before.get(c)!), 0)
     const north = [sum(kept.slice(0, 3), before), sum(kept.slice(0, 3), after)]
-    expect(sync).toContain(`  north.pch.yaml north: registered population ${north[0]!.toLocaleString('en-GB')} -> ${north[1]!.toLocaleString('en-GB')} (3 list sizes changed)\n`)
+    expect(sync).toContain(
+      `  north.pch.yaml north: registered population ${north[0]!.toLocaleString('en-GB')} -> ${north[1]!.toLocaleString('en-GB')} (3 list sizes changed)\n`,
+    )
     const place = (n: number): string => (n < 30000 ? 'below 30,000' : n > 50000 ? 'above 50,000' : 'within 30,000-50,000')
-    const verdict = place(north[0]!) === place(north[1]!) ? '' : place(north[1]!).startsWith('within') ? ' (re-enters the band)' : place(north[0]!).startsWith('within') ? ' (leaves the band)' : ''
-    expect(sync).toContain(`north: registered population ${north[0]!.toLocaleString('en-GB')} -> ${north[1]!.toLocaleString('en-GB')} (3 list sizes changed)\n    band: ${place(north[0]!)} -> ${place(north[1]!)}${verdict}\n`)
+    const verdict =
+      place(north[0]!) === place(north[1]!)
+        ? ''
+        : place(north[1]!).startsWith('within')
+          ? ' (re-enters the band)'
+          : place(north[0]!).startsWith('within')
+            ? ' (leaves the band)'
+            : ''
+    expect(sync).toContain(
+      `north: registered population ${north[0]!.toLocaleString('en-GB')} -> ${north[1]!.toLocaleString('en-GB')} (3 list sizes changed)\n    band: ${place(north[0]!)} -> ${place(north[1]!)}${verdict}\n`,
+    )
   })
 
   it.each([
-    ['a bad row', (text: string) => text.replace(/\r\n(GP_PRAC_PAT_LIST,[^\r\n]*)\r\n/, '\r\n$1,extra\r\n'), /^pch: bad\.csv:2: Invalid Record Length: expect 10, got 11\n$/],
-    ['a wrong header', (text: string) => text.replace('NUMBER_OF_PATIENTS', 'PATIENTS'), /^pch: bad\.csv:1: not a "Patients Registered at a GP Practice" totals header; missing NUMBER_OF_PATIENTS\n$/],
+    [
+      'a bad row',
+      (text: string) => text.replace(/\r\n(GP_PRAC_PAT_LIST,[^\r\n]*)\r\n/, '\r\n$1,extra\r\n'),
+      /^pch: bad\.csv:2: Invalid Record Length: expect 10, got 11\n$/,
+    ],
+    [
+      'a wrong header',
+      (text: string) => text.replace('NUMBER_OF_PATIENTS', 'PATIENTS'),
+      /^pch: bad\.csv:1: not a "Patients Registered at a GP Practice" totals header; missing NUMBER_OF_PATIENTS\n$/,
+    ],
     ['an empty file', () => '', /^pch: bad\.csv:1: the file is empty; expected NHS Digital's gp-reg-pat-prac-all CSV\n$/],
-    ['a count that is not a number', (text: string) => text.replace(/,ALL,ALL,(\d+)\r\n/, ',ALL,ALL,lots\r\n'), /^pch: bad\.csv:2: NUMBER_OF_PATIENTS "lots" is not a whole number\n$/],
+    [
+      'a count that is not a number',
+      (text: string) => text.replace(/,ALL,ALL,(\d+)\r\n/, ',ALL,ALL,lots\r\n'),
+      /^pch: bad\.csv:2: NUMBER_OF_PATIENTS "lots" is not a whole number\n$/,
+    ],
   ])('a CSV with %s is exit 2 with the file, line and reason, and no file changes', (_name, spoil, message) => {
     const {dir, files} = repository()
     writeFileSync(path.join(dir, 'bad.csv'), spoil(readFileSync(NEW, 'utf8')))
@@ -162,27 +204,39 @@ describe('pch sync-list-sizes', () => {
  * (£160 a patient); every fourth site funds its budget through contributions.
  */
 function programme(): {dir: string; sites: Array<{id: string; file: string; codes: string[]; total: number; contributions: boolean}>} {
-  const map = parse(readFileSync(path.join(SHARED, 'data', 'nhs', 'gp-reg-pat-prac-map-2022-01.csv'), 'utf8'), {columns: true}) as Array<Record<string, string>>
+  const map = parse(readFileSync(path.join(SHARED, 'data', 'nhs', 'gp-reg-pat-prac-map-2022-01.csv'), 'utf8'), {columns: true}) as Array<
+    Record<string, string>
+  >
   const networks = new Map<string, string[]>()
   for (const row of map) if (row.PCN_CODE !== 'U') networks.set(row.PCN_CODE!, [...(networks.get(row.PCN_CODE!) ?? []), row.PRACTICE_CODE!])
   const sum = (codes: string[]): number => codes.reduce((n, c) => n + before.get(c)!, 0)
-  const chosen = [...networks].filter(([, codes]) => codes.length >= 3 && codes.every((c) => before.has(c)) && sum(codes) >= 31000 && sum(codes) <= 49000).sort(([a], [b]) => a.localeCompare(b)).slice(0, 44)
+  const chosen = [...networks]
+    .filter(([, codes]) => codes.length >= 3 && codes.every((c) => before.has(c)) && sum(codes) >= 31000 && sum(codes) <= 49000)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .slice(0, 44)
   const dir = tempDir('pch-sync-44-')
   const sites = chosen.map(([pcn, codes], index) => {
     const id = `site-${pcn.toLowerCase()}`
     const total = 160 * sum(codes)
     const contributions = index % 4 === 0
-    const practices = codes.map((code) => `      - odsCode: ${code}\n        name: Practice ${code}\n        listSize: ${before.get(code)}\n`).join('')
+    const practices = codes
+      .map((code) => `      - odsCode: ${code}\n        name: Practice ${code}\n        listSize: ${before.get(code)}\n`)
+      .join('')
     let text = edit(
       riverside(),
       ['id: riverside ', `id: ${id} `],
       ['asOf: 2026-10-01', 'asOf: 2021-01-01'],
-      ['source: NHS Digital, Patients Registered at a GP Practice, October 2026', 'source: NHS Digital, Patients Registered at a GP Practice, January 2021'],
+      [
+        'source: NHS Digital, Patients Registered at a GP Practice, October 2026',
+        'source: NHS Digital, Patients Registered at a GP Practice, January 2021',
+      ],
       [/ {4}practices:[^\n]*\n(?: {6}[^\n]*\n)+/, `    practices:\n${practices}`],
       ['employer: A81001', `employer: ${codes[0]}`],
       ['total: 5776000', `total: ${total}`],
     )
-    text = contributions ? edit(text, ['amount: 5276000', `amount: ${total - 500000}`]) : edit(text, [/ {4}contributions:[^\n]*\n(?: {6}[^\n]*\n)+/, ''])
+    text = contributions
+      ? edit(text, ['amount: 5276000', `amount: ${total - 500000}`])
+      : edit(text, [/ {4}contributions:[^\n]*\n(?: {6}[^\n]*\n)+/, ''])
     writeFileSync(path.join(dir, `${id}.pch.yaml`), text)
     return {id, file: `${id}.pch.yaml`, codes, total, contributions}
   })
@@ -193,7 +247,10 @@ function programme(): {dir: string; sites: Array<{id: string; file: string; code
 function mismatched(dir: string): string[] {
   const r = cli(['validate', '--format', 'json', '--today', TODAY, '.'], {cwd: dir})
   const results = JSON.parse(r.stdout) as Array<{filePath: string; messages: Array<{ruleId: string}>}>
-  return results.filter((f) => f.messages.some((m) => m.ruleId === 'budget/capitation-mismatch')).map((f) => f.filePath.replace('.pch.yaml', '')).sort()
+  return results
+    .filter((f) => f.messages.some((m) => m.ruleId === 'budget/capitation-mismatch'))
+    .map((f) => f.filePath.replace('.pch.yaml', ''))
+    .sort()
 }
 
 const money = (n: number): string => `£${n.toLocaleString('en-GB')}`
@@ -214,10 +271,17 @@ describe('sync-list-sizes on a programme of 44 sites, January 2021 to April 2026
       const off = Math.abs(site.total - expected) > expected / 100
       if (off) fires.push(site.id)
       const figures = `    budget: total ${money(site.total)} against £160 x ${population.toLocaleString('en-GB')} registered patients = ${money(expected)}: `
-      expect(r.stdout).toMatch(new RegExp(`^  ${site.file} ${site.id}: registered population .*\\n    band: .*\\n${figures.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${off ? 'more than 1 % apart: budget/capitation-mismatch now fires' : 'within 1 %'}\\n`, 'm'))
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^  ${site.file} ${site.id}: registered population .*\\n    band: .*\\n${figures.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${off ? 'more than 1 % apart: budget/capitation-mismatch now fires' : 'within 1 %'}\\n`,
+          'm',
+        ),
+      )
     }
     expect(fires.length).toBeGreaterThan(20)
-    expect(r.stdout).toContain(`budget/capitation-mismatch now fires for ${fires.length} sites: ${fires.join(', ')} (--update-budget rewrites the totals of sites without contributions)\n`)
+    expect(r.stdout).toContain(
+      `budget/capitation-mismatch now fires for ${fires.length} sites: ${fires.join(', ')} (--update-budget rewrites the totals of sites without contributions)\n`,
+    )
     expect(mismatched(dir)).toEqual([...fires].sort())
     // Run again: nothing new fires, and the sites still out of line are named as such.
     const again = cli(['sync-list-sizes', '--from', NEW, '.'], {cwd: dir}).stdout
@@ -237,8 +301,19 @@ describe('sync-list-sizes on a programme of 44 sites, January 2021 to April 2026
     expect(stillOff.length).toBeGreaterThan(0)
     // Only sites with contributions can still mismatch; every one of them is named as left.
     expect(stillOff.filter((id) => !left.includes(id))).toEqual([])
-    expect(r.stdout).toMatch(new RegExp(`^budget\\.total left as it was for \\d+ sites \\(contributions, or a weighted basis\\): (${left.join('|')})(, (${left.join('|')}))*$`, 'm'))
-    for (const id of stillOff) expect(r.stdout).toMatch(new RegExp(`^  ${id}\\.pch\\.yaml ${id}: [^\\n]*\\n    band: [^\\n]*\\n    budget: .*budget/capitation-mismatch now fires; total left as it was: the site has contributions, which must add up to it$`, 'm'))
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^budget\\.total left as it was for \\d+ sites \\(contributions, or a weighted basis\\): (${left.join('|')})(, (${left.join('|')}))*$`,
+        'm',
+      ),
+    )
+    for (const id of stillOff)
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^  ${id}\\.pch\\.yaml ${id}: [^\\n]*\\n    band: [^\\n]*\\n    budget: .*budget/capitation-mismatch now fires; total left as it was: the site has contributions, which must add up to it$`,
+          'm',
+        ),
+      )
     const rewritten = sites.find((s) => !s.contributions && !stillOff.includes(s.id))!
     const population = rewritten.codes.reduce((n, c) => n + (after.get(c) ?? before.get(c)!), 0)
     expect(readFileSync(path.join(dir, rewritten.file), 'utf8')).toContain(`    total: ${160 * population} `)
@@ -259,7 +334,11 @@ describe('sync-list-sizes on a programme of 44 sites, January 2021 to April 2026
       expect([...dry.stdout.matchAll(/^\+\+\+ b\/(.*)$/gm)].map((m) => m[1])).toEqual(changed)
       expect([real.status, dry.status, check.status]).toEqual([status, status, changed.length > 0 ? 1 : status])
       // What the run says of each site is the same in every mode (dry-run says it on stderr).
-      const report = (text: string): string => text.split('\n').filter((l) => l.startsWith('  ')).join('\n')
+      const report = (text: string): string =>
+        text
+          .split('\n')
+          .filter((l) => l.startsWith('  '))
+          .join('\n')
       expect(report(dry.stderr)).toBe(report(real.stdout))
       expect(report(check.stdout)).toBe(report(real.stdout))
     }
@@ -267,7 +346,9 @@ describe('sync-list-sizes on a programme of 44 sites, January 2021 to April 2026
     // Now dated 2026-04-01: the January 2021 extract is refused for every fully-found site, named, nothing changed.
     const refused = cli(['sync-list-sizes', '--from', OLD, '.'], {cwd: dir})
     expect(refused.status).toBe(1)
-    expect(refused.stdout).toMatch(/^ {2}site-\w+\.pch\.yaml: not changed: the extract \(2021-01-01\) is older than its population\.asOf 2026-04-01; --allow-older uses it anyway$/m)
+    expect(refused.stdout).toMatch(
+      /^ {2}site-\w+\.pch\.yaml: not changed: the extract \(2021-01-01\) is older than its population\.asOf 2026-04-01; --allow-older uses it anyway$/m,
+    )
     agree(OLD, [], 1)
     agree(OLD, ['--allow-older'], 0)
   })
@@ -275,7 +356,10 @@ describe('sync-list-sizes on a programme of 44 sites, January 2021 to April 2026
 
 describe('sync-list-sizes: a run that cannot do its job says so', () => {
   it('without --from: one line naming the flag', () => {
-    expectOneLineFailure(cli(['sync-list-sizes', '.'], {cwd: tempDir('pch-sync-')}), /^pch: Missing required flag --from \(see pch sync-list-sizes --help\)\n$/)
+    expectOneLineFailure(
+      cli(['sync-list-sizes', '.'], {cwd: tempDir('pch-sync-')}),
+      /^pch: Missing required flag --from \(see pch sync-list-sizes --help\)\n$/,
+    )
   })
 
   it('names every definition it cannot read or parse, even one named on the command line, exits 2 and changes no file', () => {

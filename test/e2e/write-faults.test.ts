@@ -56,14 +56,24 @@ function expectNothingChanged(r: CliResult, before: Map<string, Buffer>, pattern
 
 // Two definitions with a fix each (listSize written as text), for lint --fix and sync-list-sizes.
 const fixable = edit(base, ['listSize: 14250', 'listSize: "14,250"'])
-const harbour = edit(fixable, ['id: riverside ', 'id: harbour   '], ['odsCode: A81001', 'odsCode: A81009'], ['employer: A81001', 'employer: A81009'])
+const harbour = edit(
+  fixable,
+  ['id: riverside ', 'id: harbour   '],
+  ['odsCode: A81001', 'odsCode: A81009'],
+  ['employer: A81001', 'employer: A81009'],
+)
   .replace(/A81002/g, 'A81008')
   .replace(/A81004/g, 'A81007')
 const csv = [
   'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS',
-  ...[['A81001', 14300], ['A81002', 12000], ['A81004', 9900], ['A81007', 9000], ['A81008', 12500], ['A81009', 14100]].map(
-    ([code, n]) => `GP_PRAC_PAT_LIST,2026-11-01,GP,16C,E38000247,${code},TS18 1HU,ALL,ALL,${n}`,
-  ),
+  ...[
+    ['A81001', 14300],
+    ['A81002', 12000],
+    ['A81004', 9900],
+    ['A81007', 9000],
+    ['A81008', 12500],
+    ['A81009', 14100],
+  ].map(([code, n]) => `GP_PRAC_PAT_LIST,2026-11-01,GP,16C,E38000247,${code},TS18 1HU,ALL,ALL,${n}`),
 ].join('\n')
 
 interface Command {
@@ -79,7 +89,24 @@ const commands: Command[] = [
     name: 'init --force',
     setup() {
       temp.write('sites/harbour.pch.yaml', '# the old harbour, kept until the new one is complete\n')
-      return ['init', 'harbour', '--dir', 'sites', '--force', '--yes', '--name', 'Harbour', '--practice', 'A81001:Riverside Surgery:36100', '--partner', 'harbour-acute:acute:Harbour Hospitals', '--capitation', '160', '--today', TODAY]
+      return [
+        'init',
+        'harbour',
+        '--dir',
+        'sites',
+        '--force',
+        '--yes',
+        '--name',
+        'Harbour',
+        '--practice',
+        'A81001:Riverside Surgery:36100',
+        '--partner',
+        'harbour-acute:acute:Harbour Hospitals',
+        '--capitation',
+        '160',
+        '--today',
+        TODAY,
+      ]
     },
     works(before) {
       expect(readFileSync(path.join(temp.path, 'sites/harbour.pch.yaml'), 'utf8')).toContain('name: Harbour')
@@ -162,8 +189,10 @@ describe('a file that vanishes', () => {
     commands[2]!.setup()
     rmSync(path.join(temp.path, 'sites/b/harbour.pch.yaml'))
     const before = snapshot()
-    expectNothingChanged(run(['sync-list-sizes', '--from', 'extract.csv', 'sites/a/riverside.pch.yaml', 'sites/b/harbour.pch.yaml']), before, /^pch: .*sites\/b\/harbour\.pch\.yaml/)
+    expectNothingChanged(
+      run(['sync-list-sizes', '--from', 'extract.csv', 'sites/a/riverside.pch.yaml', 'sites/b/harbour.pch.yaml']),
+      before,
+      /^pch: .*sites\/b\/harbour\.pch\.yaml/,
+    )
   })
 })
-
-

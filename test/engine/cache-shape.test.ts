@@ -5,11 +5,12 @@ import {describe, expect, it} from 'vitest'
 import {isCacheEntry} from '../../src/engine/cache/cache-shape.js'
 import {CheckCache} from '../../src/engine/cache/cache.js'
 import {inspectText, type CheckOptions} from '../../src/engine/pipeline/check.js'
+import {registry} from '../../src/rules/registry.js'
 import {edit, riverside, TODAY} from '../helpers.js'
 
 const base = riverside()
 const config = {dir: process.cwd(), rules: new Map(), ignore: []}
-const lint: CheckOptions = {mode: 'lint', today: TODAY, config}
+const lint: CheckOptions = {mode: 'lint', registry, today: TODAY, config}
 const report: CheckOptions = {...lint, collectSites: true}
 
 /** The entries of a cache holding `text`'s phase 1 result, as the cache file holds them. */
@@ -38,7 +39,7 @@ describe('the cache file shape', () => {
       '',
     ]
     const entries = texts.flatMap((text) => [lint, report].flatMap((options) => saved(text, options))) as Entry[]
-    expect(entries.filter((entry) => !isCacheEntry(entry))).toEqual([])
+    expect(entries.filter((entry) => !isCacheEntry(entry, registry))).toEqual([])
     // Each part of a result is there in some entry, so each part's shape was read back.
     const has = (part: string) => entries.some(([, {file}]) => Array.isArray(file[part]) && (file[part] as unknown[]).length > 0)
     expect(['findings', 'exceptions', 'directives', 'sites'].filter((part) => !has(part))).toEqual([])
@@ -46,7 +47,9 @@ describe('the cache file shape', () => {
   })
 
   it('holds no fix edits', () => {
-    expect(inspectText('riverside.pch.yaml', edit(base, ['listSize: 14250', 'listSize: "14,250"']), lint, 'riverside.pch.yaml').findings[0]!.fix).toBeDefined()
+    expect(
+      inspectText('riverside.pch.yaml', edit(base, ['listSize: 14250', 'listSize: "14,250"']), lint, 'riverside.pch.yaml').findings[0]!.fix,
+    ).toBeDefined()
     const [, {file}] = forged(() => {}) as Entry
     expect(file.findings.map((f) => [f.ruleId, f.fixable, 'fix' in f])).toEqual([['format/number', true, false]])
   })
@@ -65,6 +68,6 @@ describe('the cache file shape', () => {
     ['findings that are not a list', ([, e]) => void (e.file.findings = {} as never)],
     ['a key that is not text', (entry) => void ((entry as unknown[])[0] = 1)],
   ])('refuses %s', (_what, change) => {
-    expect(isCacheEntry(forged(change))).toBe(false)
+    expect(isCacheEntry(forged(change), registry)).toBe(false)
   })
 })

@@ -12,8 +12,17 @@ import {propertyRuns} from '../seed.js'
 
 /** csv-parse's reading, with the options pch used it with, and each record's first line. */
 function reference(text: string): Array<{line: number; cells: string[]}> {
-  const records = parse(text, {relax_column_count: false, skip_empty_lines: true, bom: true, info: true, record_delimiter: ['\r\n', '\n', '\r']}) as unknown as Array<{record: string[]; info: {lines: number}}>
-  return records.map(({record, info}) => ({line: info.lines - record.reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0), cells: record}))
+  const records = parse(text, {
+    relax_column_count: false,
+    skip_empty_lines: true,
+    bom: true,
+    info: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+  }) as unknown as Array<{record: string[]; info: {lines: number}}>
+  return records.map(({record, info}) => ({
+    line: info.lines - record.reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0),
+    cells: record,
+  }))
 }
 
 const fault = (text: string): string => {
@@ -26,17 +35,32 @@ const fault = (text: string): string => {
 }
 
 describe('parseCsv', () => {
-  it.each(['gp-reg-pat-prac-map-2022-01.csv', 'gp-reg-pat-prac-all-2021-01.csv', 'etr-2022.csv', 'epraccur-2019.csv'])('reads %s as csv-parse does', (name) => {
-    const text = readFileSync(path.join(SHARED, 'data', 'nhs', name), 'utf8')
-    expect(parseCsv(text, name)).toEqual(reference(text))
-  })
+  it.each(['gp-reg-pat-prac-map-2022-01.csv', 'gp-reg-pat-prac-all-2021-01.csv', 'etr-2022.csv', 'epraccur-2019.csv'])(
+    'reads %s as csv-parse does',
+    (name) => {
+      const text = readFileSync(path.join(SHARED, 'data', 'nhs', name), 'utf8')
+      expect(parseCsv(text, name)).toEqual(reference(text))
+    },
+  )
 
   it('reads any RFC 4180 text as csv-parse does: quotes, commas and line breaks in fields, any line break, empty lines, a BOM', () => {
-    const cell = fc.oneof(fc.stringMatching(/^[a-z ]{0,4}$/), fc.stringMatching(/^[a-z ,"\r\n]{0,6}$/).map((s) => `"${s.replaceAll('"', '""')}"`))
+    const cell = fc.oneof(
+      fc.stringMatching(/^[a-z ]{0,4}$/),
+      fc.stringMatching(/^[a-z ,"\r\n]{0,6}$/).map((s) => `"${s.replaceAll('"', '""')}"`),
+    )
     const eol = fc.constantFrom('\n', '\r\n', '\r')
     const csv = fc
       .integer({min: 1, max: 4})
-      .chain((width) => fc.tuple(fc.array(fc.tuple(fc.array(cell, {minLength: width, maxLength: width}), eol, fc.array(eol, {maxLength: 2})), {minLength: 1, maxLength: 6}), fc.boolean(), fc.boolean()))
+      .chain((width) =>
+        fc.tuple(
+          fc.array(fc.tuple(fc.array(cell, {minLength: width, maxLength: width}), eol, fc.array(eol, {maxLength: 2})), {
+            minLength: 1,
+            maxLength: 6,
+          }),
+          fc.boolean(),
+          fc.boolean(),
+        ),
+      )
       .map(([rows, bom, last]) => {
         // Each record's first line, counted here: CRLF is one line break (csv-parse counts a CRLF inside quotes as two).
         let text = bom ? '\ufeff' : ''

@@ -2,7 +2,7 @@
 // its data, start line and every position must be those of `yaml`.
 import {isDeepStrictEqual} from 'node:util'
 import {fastParse} from '../../src/engine/parse/fast-parse.js'
-import {parseSource} from '../../src/engine/parse/parse.js'
+import {parseFull} from '../../src/engine/parse/parse.js'
 import {joinPointer} from '../../src/rule-api/pointer.js'
 
 /** Every pointer into `data`, and one missing child of each container. */
@@ -20,7 +20,7 @@ export function pointersOf(data: unknown, at = ''): string[] {
 export function difference(text: string): string | undefined {
   const fast = fastParse(text)
   if (!fast) return undefined
-  const {documents} = parseSource(text, false)
+  const {documents} = parseFull(text)
   if (documents.length !== 1) return `yaml found ${documents.length} documents`
   const slow = documents[0]!
   if (slow.problems.length > 0) return `yaml found problems: ${slow.problems.map((p) => p.message).join('; ')}`

@@ -3,13 +3,24 @@
 // fast-check; a failure prints its seed and path (PCH_PROPERTY_SEED=<seed> replays it).
 import fc from 'fast-check'
 import {stringify} from 'yaml'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {fastParse} from '../../src/engine/parse/fast-parse.js'
 import {checkText} from '../../src/engine/pipeline/run.js'
 import {TODAY} from '../helpers.js'
 import {corpus, jsonLike, mutate, mutation, yamlChar, yamlKey} from '../arbitraries.js'
 import {difference} from './differential.js'
 import {propertyRuns} from '../seed.js'
+
+// The whole-check comparison turns the fast path off by declining every text, as the fast parser
+// itself declines what it does not know: the engine then takes the full parser, as in production.
+const fastPath = vi.hoisted(() => ({on: true, declined: 0}))
+vi.mock('../../src/engine/parse/fast-parse.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/engine/parse/fast-parse.js')>()
+  return {
+    ...original,
+    fastParse: (...args: Parameters<typeof original.fastParse>) => (fastPath.on ? original.fastParse(...args) : void fastPath.declined++),
+  }
+})
 
 const RUNS = propertyRuns(2000)
 // Replay a failure: PCH_PROPERTY_SEED=<seed> npx vitest run test/engine/fast-parse.test.ts (the seed is
@@ -27,7 +38,9 @@ describe('the fast parser agrees with yaml', () => {
       indent: fc.constantFrom(2, 4),
       indentSeq: fc.boolean(),
       lineWidth: fc.constantFrom(0, 40, 80),
-      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE') as fc.Arbitrary<'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE'>,
+      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE') as fc.Arbitrary<
+        'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE'
+      >,
     })
     // Flow collections one level down, as definitions write baseline: { value: 1, asOf: ... }.
     const flowInside = (data: Record<string, unknown>, opts: object): string =>
@@ -57,11 +70,19 @@ describe('the fast parser agrees with yaml', () => {
     const same = (text: string): void => {
       for (const mode of ['validate', 'lint'] as const) {
         const fast = checkText(text, {mode, today: TODAY, fileName: 'site.pch.yaml'})
-        const full = checkText(text, {mode, today: TODAY, fileName: 'site.pch.yaml', fastPath: false})
+        fastPath.on = false
+        let full: ReturnType<typeof checkText>
+        try {
+          full = checkText(text, {mode, today: TODAY, fileName: 'site.pch.yaml'})
+        } finally {
+          fastPath.on = true
+        }
         expect(fast, JSON.stringify(text)).toEqual(full)
       }
     }
     for (const text of corpus) same(text)
+    // The engine asked the (declining) fast parser for every check of the corpus: both paths ran.
+    expect(fastPath.declined).toBeGreaterThanOrEqual(corpus.length * 2)
     fc.assert(
       fc.property(fc.nat(corpus.length - 1), fc.array(mutation, {minLength: 1, maxLength: 3}), (which, mutations) => {
         same(mutations.reduce(mutate, corpus[which]!))
@@ -72,9 +93,18 @@ describe('the fast parser agrees with yaml', () => {
 
   it('on arbitrary short texts of YAML-significant characters', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(yamlChar, fc.constantFrom('key', 'a: ', 'b:', '\nc: ', '[x, y]', '{p: 1}', '[-, -1]', '"q"', "'r''s'", '12', '-3.5', 'true')), {maxLength: 40}), (parts) => {
-        expect(difference(parts.join(''))).toBeUndefined()
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            yamlChar,
+            fc.constantFrom('key', 'a: ', 'b:', '\nc: ', '[x, y]', '{p: 1}', '[-, -1]', '"q"', "'r''s'", '12', '-3.5', 'true'),
+          ),
+          {maxLength: 40},
+        ),
+        (parts) => {
+          expect(difference(parts.join(''))).toBeUndefined()
+        },
+      ),
       {numRuns: RUNS},
     )
   })

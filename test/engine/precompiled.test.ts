@@ -33,7 +33,16 @@ describe('precompiled validators', () => {
 
   it('report what compiled ones report, on every example and on 2,000 damaged ones', () => {
     for (const data of definitions) expect(errorsOf(built.definition, data)).toEqual(errorsOf(compiled('definition'), data))
-    const odd = fc.oneof(fc.string({maxLength: 8}), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant([]), fc.constant({}), fc.constantFrom('A81001', 'a81001', '2026-02-30', 'x@y', 'RX1', 'live'))
+    const odd = fc.oneof(
+      fc.string({maxLength: 8}),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant([]),
+      fc.constant({}),
+      fc.constantFrom('A81001', 'a81001', '2026-02-30', 'x@y', 'RX1', 'live'),
+    )
     fc.assert(
       fc.property(fc.nat(definitions.length - 1), fc.array(fc.tuple(fc.nat(), odd), {minLength: 1, maxLength: 3}), (which, edits) => {
         const data = structuredClone(definitions[which])
@@ -48,11 +57,18 @@ describe('precompiled validators', () => {
   })
 
   it('check configs and trust, practice and ICB codes as compiled ones do', () => {
-    for (const config of [{}, {rules: {'population/size-band': 'off'}}, {rules: {x: 'loud'}}, {ignore: [1]}, {ods: 'epraccur.csv', extra: true}]) {
+    for (const config of [
+      {},
+      {rules: {'population/size-band': 'off'}},
+      {rules: {x: 'loud'}},
+      {ignore: [1]},
+      {ods: 'epraccur.csv', extra: true},
+    ]) {
       expect(errorsOf(built.config, config)).toEqual(errorsOf(compiled('config'), config))
     }
     for (const name of ['trustOdsCode', 'practiceOdsCode', 'icbOdsCode'] as const) {
-      for (const code of ['RX1', 'TAA', 'rx1', 'R1', 'A81001', 'A8100', 'a81001', 'QHM', 'Q00', 'U', '', 7]) expect([name, code, built[name](code)]).toEqual([name, code, compiled(name)(code)])
+      for (const code of ['RX1', 'TAA', 'rx1', 'R1', 'A81001', 'A8100', 'a81001', 'QHM', 'Q00', 'U', '', 7])
+        expect([name, code, built[name](code)]).toEqual([name, code, compiled(name)(code)])
     }
   })
 })

@@ -1,7 +1,7 @@
 // Reading a source: sizes that cannot be trusted, and paths as output shows them.
 import {existsSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {displayPath, read} from '../../src/engine/pipeline/run.js'
+import {displayPath, read} from '../../src/engine/io/source-text.js'
 
 describe('read', () => {
   // /proc files say their size is 0: read to the end, as readFileSync would.

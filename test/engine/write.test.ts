@@ -17,7 +17,12 @@ vi.mock('node:fs', async (importOriginal) => {
       fault.before?.(name, args)
       return f(...args)
     }) as F
-  return {...actual, openSync: wrap('openSync', actual.openSync), writeSync: wrap('writeSync', actual.writeSync), renameSync: wrap('renameSync', actual.renameSync)}
+  return {
+    ...actual,
+    openSync: wrap('openSync', actual.openSync),
+    writeSync: wrap('writeSync', actual.writeSync),
+    renameSync: wrap('renameSync', actual.renameSync),
+  }
 })
 
 const {writeFilesAtomic} = await import('../../src/engine/io/write.js')
@@ -38,7 +43,10 @@ afterEach(() => {
 
 /** Each file's state: 'old', 'new' or 'missing'; anything else (a partial file) fails the test. */
 function states(): Record<string, string> {
-  expect(readdirSync(dir).filter((name) => !names.includes(name)), 'temporary files left').toEqual([])
+  expect(
+    readdirSync(dir).filter((name) => !names.includes(name)),
+    'temporary files left',
+  ).toEqual([])
   return Object.fromEntries(
     names.map((name) => {
       const file = path.join(dir, name)
@@ -73,9 +81,30 @@ describe('writeFilesAtomic under injected faults', () => {
 
   // A failing call: its name, at which call, the error's code and message, and each file's state after.
   it.each([
-    {fault: 'a full disk part-way through the second file', call: 'writeSync', nth: 2, code: 'ENOSPC', message: 'no space left on device, write', after: ['old', 'old', 'old']},
-    {fault: 'a rename that fails after the first', call: 'renameSync', nth: 2, code: 'EXDEV', message: 'cross-device link not permitted, rename', after: ['new', 'old', 'old']},
-    {fault: 'a directory that turns read-only before the third file is staged', call: 'openSync', nth: 3, code: 'EACCES', message: 'permission denied, open', after: ['old', 'old', 'old']},
+    {
+      fault: 'a full disk part-way through the second file',
+      call: 'writeSync',
+      nth: 2,
+      code: 'ENOSPC',
+      message: 'no space left on device, write',
+      after: ['old', 'old', 'old'],
+    },
+    {
+      fault: 'a rename that fails after the first',
+      call: 'renameSync',
+      nth: 2,
+      code: 'EXDEV',
+      message: 'cross-device link not permitted, rename',
+      after: ['new', 'old', 'old'],
+    },
+    {
+      fault: 'a directory that turns read-only before the third file is staged',
+      call: 'openSync',
+      nth: 3,
+      code: 'EACCES',
+      message: 'permission denied, open',
+      after: ['old', 'old', 'old'],
+    },
   ])('$fault: the files end $after, no temporary file left', ({call, nth, code, message, after}) => {
     at(call, nth, () => {
       throw Object.assign(new Error(`${code}: ${message}`), {code})

@@ -6,8 +6,17 @@ import {withoutPlaceLines} from '../../src/engine/pipeline/repo.js'
 import type {Message} from '../../src/rule-api/types.js'
 
 const message = (overrides: Partial<Message> = {}): Message => ({
-  ruleId: 'care/wider-determinants', severity: 'warning', message: 'No wider determinants', line: 95, column: 5, endLine: 95, endColumn: 21,
-  path: '/spec/care/populationHealth', characteristic: 1, fixable: false, ...overrides,
+  ruleId: 'care/wider-determinants',
+  severity: 'warning',
+  message: 'No wider determinants',
+  line: 95,
+  column: 5,
+  endLine: 95,
+  endColumn: 21,
+  path: '/spec/care/populationHealth',
+  characteristic: 1,
+  fixable: false,
+  ...overrides,
 })
 const earlier = (m: Message, uri = 'sites/a.pch.yaml'): BaselineResult => ({ruleId: m.ruleId, partialFingerprints: fingerprints(uri, m)})
 
@@ -15,17 +24,29 @@ describe('SARIF baseline fingerprints', () => {
   it('do not change with the line, and change with the file, pointer, document or message', () => {
     const base = fingerprints('sites/a.pch.yaml', message())
     expect(fingerprints('sites/a.pch.yaml', message({line: 120, endLine: 120, column: 7}))).toEqual(base)
-    for (const other of [fingerprints('sites/b.pch.yaml', message()), fingerprints('sites/a.pch.yaml', message({path: '/spec/care'})), fingerprints('sites/a.pch.yaml', message({documentIndex: 1}))]) {
+    for (const other of [
+      fingerprints('sites/b.pch.yaml', message()),
+      fingerprints('sites/a.pch.yaml', message({path: '/spec/care'})),
+      fingerprints('sites/a.pch.yaml', message({documentIndex: 1})),
+    ]) {
       expect(other['pchLocation/v1']).not.toBe(base['pchLocation/v1'])
     }
     const reworded = fingerprints('sites/a.pch.yaml', message({message: 'Other words'}))
-    expect([reworded['pchLocation/v1'] === base['pchLocation/v1'], reworded['pchFinding/v1'] === base['pchFinding/v1']]).toEqual([true, false])
+    expect([reworded['pchLocation/v1'] === base['pchLocation/v1'], reworded['pchFinding/v1'] === base['pchFinding/v1']]).toEqual([
+      true,
+      false,
+    ])
   })
 
   it('of a repo-scope finding ignore the lines of the other places it names', () => {
-    expect(withoutPlaceLines('Practice B81001 is also a member of site "b" (sites/b.pch.yaml:23)')).toBe('Practice B81001 is also a member of site "b" (sites/b.pch.yaml)')
-    expect(withoutPlaceLines('Site id "a" is also used by x.pch.yaml:4; y.pch.yaml:9 and 2 more')).toBe('Site id "a" is also used by x.pch.yaml; y.pch.yaml and 2 more')
-    const repo = (line: number): Message => message({ruleId: 'metadata/duplicate-id', path: '/metadata/id', message: `Site id "a" is also used by b.pch.yaml:${line}`})
+    expect(withoutPlaceLines('Practice B81001 is also a member of site "b" (sites/b.pch.yaml:23)')).toBe(
+      'Practice B81001 is also a member of site "b" (sites/b.pch.yaml)',
+    )
+    expect(withoutPlaceLines('Site id "a" is also used by x.pch.yaml:4; y.pch.yaml:9 and 2 more')).toBe(
+      'Site id "a" is also used by x.pch.yaml; y.pch.yaml and 2 more',
+    )
+    const repo = (line: number): Message =>
+      message({ruleId: 'metadata/duplicate-id', path: '/metadata/id', message: `Site id "a" is also used by b.pch.yaml:${line}`})
     expect(fingerprints('a.pch.yaml', repo(4))).toEqual(fingerprints('a.pch.yaml', repo(40)))
   })
 })

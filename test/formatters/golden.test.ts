@@ -21,7 +21,7 @@ const golden = (format: FormatName): string => readFileSync(goldenFile(format), 
 const format = async (name: FormatName, color = context.color): Promise<string> => (await loadFormatter(name))(fixture, {...context, color})
 
 // ANSI escape sequences (CSI ... m) as chalk writes them.
-// eslint-disable-next-line no-control-regex
+
 const ANSI = /\u001b\[[0-9;]*m/
 
 describe('formatters: golden output', () => {
@@ -54,14 +54,15 @@ describe('formatters: golden output', () => {
     expect(lines.at(-1)).toBe('')
     // One annotation per finding: no message may break a line.
     expect(lines.slice(0, -1)).toHaveLength(fixture.reduce((n, r) => n + r.messages.length, 0))
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^::(error|warning|notice) file=[^:,]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:,]*::/)
+    for (const line of lines.slice(0, -1))
+      expect(line).toMatch(/^::(error|warning|notice) file=[^:,]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:,]*::/)
     expect(lines[0]).toContain(`file=sites/100%25 <a&b>%2C "c%3Ad" 'e' café.pch.yaml,`)
     expect(lines[2]).toMatch(/::Line one%0Aline two%0D%0Aline three%0Dend \\x01 café$/)
   })
 
   it('junit shows XML-forbidden characters as escapes and escapes the five entities', async () => {
     const xml = await format('junit')
-    // eslint-disable-next-line no-control-regex
+
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/)
     expect(xml).toContain('line three&#13;end \\x01 café')
     expect(xml).toContain('name="sites/100% &lt;a&amp;b&gt;, &quot;c:d&quot; &apos;e&apos; café.pch.yaml"')
@@ -75,7 +76,7 @@ describe('formatters: stylish colour', () => {
     expect(out).toContain('\u001b[31merror  \u001b[39m') // red severity
     expect(out).toContain('\u001b[4msites/broken.pch.yaml\u001b[24m') // underlined file
     // Without the escapes it is the plain output.
-    // eslint-disable-next-line no-control-regex
+
     expect(out.replace(/\u001b\[[0-9;]*m/g, '')).toBe(golden('stylish'))
   })
 

@@ -88,7 +88,10 @@ describe('junit: the fixture', () => {
   it('names suites by file and cases by document, text unescaped by the parser', () => {
     const suites = parsed.testsuites.testsuite!
     expect(suites.map((s) => s['@_name'])).toEqual(fixture.map((r) => r.filePath))
-    expect(suites[0]!.testcase.map((c) => c['@_name'])).toEqual([`${fixture[0]!.filePath} [document 1]`, `${fixture[0]!.filePath} [document 2]`])
+    expect(suites[0]!.testcase.map((c) => c['@_name'])).toEqual([
+      `${fixture[0]!.filePath} [document 1]`,
+      `${fixture[0]!.filePath} [document 2]`,
+    ])
     expect(suites[0]!.testcase[0]!.failure![0]!['@_message']).toBe(`14:5 ${fixture[0]!.messages[0]!.message}`)
     expect(suites[3]!.testcase).toHaveLength(1) // a file with 0 documents still has a testcase
   })

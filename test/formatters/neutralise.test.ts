@@ -1,7 +1,16 @@
 // The output neutralisers, one table per format: each row is a text from a definition and exactly
 // what that format writes for it. Ordinary text passes through every one of them unchanged.
 import {describe, expect, it} from 'vitest'
-import {forCsvCell, forGithubData, forGithubProperty, forHtml, forMarkdown, forTerminal, forXml, visible} from '../../src/formatters/neutralise.js'
+import {
+  forCsvCell,
+  forGithubData,
+  forGithubProperty,
+  forHtml,
+  forMarkdown,
+  forTerminal,
+  forXml,
+  visible,
+} from '../../src/formatters/neutralise.js'
 
 /** The hostile texts the end-to-end tests put in definitions. */
 const TITLE = '\u001b]0;pwned\u0007' // sets a terminal's title
@@ -9,7 +18,12 @@ const CLEAR = '\u001b[2J' // clears the screen
 
 type Table = ReadonlyArray<readonly [input: string, output: string]>
 
-const ORDINARY = ['Riverside Primary Care Home', 'sites/north-east/riverside.pch.yaml', "St Mary's & St John's (Q1) 100% £5,776,000 café", '']
+const ORDINARY = [
+  'Riverside Primary Care Home',
+  'sites/north-east/riverside.pch.yaml',
+  "St Mary's & St John's (Q1) 100% £5,776,000 café",
+  '',
+]
 
 function table(name: string, neutralise: (text: string) => string, rows: Table): void {
   describe(name, () => {

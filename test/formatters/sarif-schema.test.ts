@@ -10,7 +10,7 @@ import sarif from '../../src/formatters/sarif.js'
 import {catalogue} from '../../src/rules/index.js'
 import type {RuleMeta} from '../../src/rule-api/rule.js'
 import type {BaselineResult} from '../../src/formatters/baseline.js'
-import {loadConfig} from '../../src/engine/config/config.js'
+import {loadConfig} from '../../src/index.js'
 import {ruleSetOf} from '../../src/rules/rule-set.js'
 import {writeIcbRepository} from '../e2e/icb-repository.js'
 import {cli, SHARED, tempDir, TODAY, useTempDir} from '../helpers.js'
@@ -100,7 +100,12 @@ describe('SARIF schema: the validator itself', () => {
     // The moved region anyOf still applies: a region must have a start.
     const region = (r: Json): Json => ({
       ...minimal,
-      runs: [{tool: {driver: {name: 'pch'}}, results: [{message: {text: 'm'}, locations: [{physicalLocation: {artifactLocation: {uri: 'a'}, region: r}}]}]}],
+      runs: [
+        {
+          tool: {driver: {name: 'pch'}},
+          results: [{message: {text: 'm'}, locations: [{physicalLocation: {artifactLocation: {uri: 'a'}, region: r}}]}],
+        },
+      ],
     })
     expect(schemaErrors(region({startLine: 1}))).toEqual([])
     expect(schemaErrors(region({endLine: 1}))).not.toEqual([])
@@ -244,6 +249,10 @@ describe('SARIF schema: the built CLI with local rules (an ICB config that exten
     const rules = ruleSetOf(loadConfig(repo.path)).metas
     expect(rules.slice(catalogue.length).map((m) => m.id)).toEqual(['local/acute-partner-has-ods-code', 'local/capitation-floor'])
     expectRulesAndIndexes(log, rules)
-    expect((log.runs[0].results as Json[]).map((r) => r.ruleId)).toEqual(['local/capitation-floor', 'local/acute-partner-has-ods-code', 'local/capitation-floor'])
+    expect((log.runs[0].results as Json[]).map((r) => r.ruleId)).toEqual([
+      'local/capitation-floor',
+      'local/acute-partner-has-ods-code',
+      'local/capitation-floor',
+    ])
   })
 })

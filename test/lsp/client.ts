@@ -9,7 +9,10 @@ import type {FileResult, Message} from '../../src/rule-api/types.js'
 export {stopLsp, uri, type LspClient} from './connection.js'
 
 /** The built `pch lsp --stdio --today TODAY` in `cwd` (without network), initialized with `folders` (default: cwd). */
-export function startLsp(cwd: string, options: {folders?: string[]; capabilities?: ClientCapabilities; args?: string[]} = {}): Promise<LspClient> {
+export function startLsp(
+  cwd: string,
+  options: {folders?: string[]; capabilities?: ClientCapabilities; args?: string[]} = {},
+): Promise<LspClient> {
   const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', NODE_OPTIONS: withoutNetwork(process.env.NODE_OPTIONS)}
   return connectLsp([process.execPath, BIN, 'lsp', '--stdio', '--today', TODAY, ...(options.args ?? [])], cwd, {...options, env})
 }

@@ -23,7 +23,11 @@ export interface LspClient {
 }
 
 /** Start `argv` (a server on stdio) in `cwd` with `folders` as workspace folders, and initialize it. */
-export async function connectLsp(argv: string[], cwd: string, options: {folders?: string[]; capabilities?: ClientCapabilities; env?: NodeJS.ProcessEnv}): Promise<LspClient> {
+export async function connectLsp(
+  argv: string[],
+  cwd: string,
+  options: {folders?: string[]; capabilities?: ClientCapabilities; env?: NodeJS.ProcessEnv},
+): Promise<LspClient> {
   const child = spawn(argv[0]!, argv.slice(1), {cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'inherit']})
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!))

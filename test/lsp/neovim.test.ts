@@ -20,7 +20,10 @@ describe('Neovim as the client', () => {
     // A fault after text outside ASCII on its line (Neovim counts bytes, LSP UTF-16 units), and another rule's warning.
     const text = edit(
       riverside(),
-      [/      - odsCode: A81001[^\n]*\n        name: Riverside Surgery\n        listSize: 14250[^\n]*\n/, '      - {name: "Rivèrside Surgery 🏥", odsCode: a81001, listSize: 14250}\n'],
+      [
+        /      - odsCode: A81001[^\n]*\n        name: Riverside Surgery\n        listSize: 14250[^\n]*\n/,
+        '      - {name: "Rivèrside Surgery 🏥", odsCode: a81001, listSize: 14250}\n',
+      ],
       ['listSize: 9870', 'listSize: 4870'],
     )
     const file = dir.write('riverside.pch.yaml', text)
@@ -39,7 +42,16 @@ describe('Neovim as the client', () => {
     const byte = (line: number, column: number): number => Buffer.byteLength(lines[line - 1]!.slice(0, column - 1))
     expect(held).toEqual({
       attached: true,
-      diagnostics: lint!.messages.map((m) => ({lnum: m.line - 1, col: byte(m.line, m.column), end_lnum: m.endLine - 1, end_col: byte(m.endLine, m.endColumn), severity: SEVERITY[m.severity], code: m.ruleId, source: 'pch', message: m.message})),
+      diagnostics: lint!.messages.map((m) => ({
+        lnum: m.line - 1,
+        col: byte(m.line, m.column),
+        end_lnum: m.endLine - 1,
+        end_col: byte(m.endLine, m.endColumn),
+        severity: SEVERITY[m.severity],
+        code: m.ruleId,
+        source: 'pch',
+        message: m.message,
+      })),
     })
   })
 })

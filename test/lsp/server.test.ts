@@ -50,7 +50,11 @@ describe('pch lsp --stdio', () => {
   })
 
   // The practice is a flow mapping after text outside ASCII: U+00E8 is 2 bytes in UTF-8, the emoji 4 bytes and 2 UTF-16 units.
-  const wide = (): string => edit(riverside(), [/      - odsCode: A81001[^\n]*\n        name: Riverside Surgery\n        listSize: 14250[^\n]*\n/, '      - {name: "Rivèrside Surgery 🏥", odsCode: a81001, listSize: 14250}\n'])
+  const wide = (): string =>
+    edit(riverside(), [
+      /      - odsCode: A81001[^\n]*\n        name: Riverside Surgery\n        listSize: 14250[^\n]*\n/,
+      '      - {name: "Rivèrside Surgery 🏥", odsCode: a81001, listSize: 14250}\n',
+    ])
   it.each([
     ['UTF-16 (the default)', undefined, (prefix: string) => prefix.length],
     ['UTF-8, which the client offers', ['utf-8', 'utf-16'], (prefix: string) => Buffer.byteLength(prefix)],
@@ -66,7 +70,9 @@ describe('pch lsp --stdio', () => {
     const [m] = lint
     // In UTF-8 the character is not the UTF-16 column: the conversion is seen.
     expect(width(lines[m!.line - 1]!.slice(0, m!.column - 1)) === m!.column - 1).toBe(!offered)
-    expect((await lsp.diagnosticsOf(file)).map((d) => d.range)).toEqual([{start: at(m!.line, m!.column), end: at(m!.endLine, m!.endColumn)}])
+    expect((await lsp.diagnosticsOf(file)).map((d) => d.range)).toEqual([
+      {start: at(m!.line, m!.column), end: at(m!.endLine, m!.endColumn)},
+    ])
   })
 
   it('offers the --fix edit as a quick fix; applied, the diagnostic goes; hover shows the rule docs as pch rules prints them', async () => {
@@ -75,10 +81,17 @@ describe('pch lsp --stdio', () => {
     const lsp = await start(dir.path)
     lsp.open(file, text)
     const [found] = await lsp.diagnosticsOf(file)
-    const hovered = (await lsp.connection.sendRequest('textDocument/hover', {textDocument: {uri: uri(file)}, position: found!.range.start})) as Hover
+    const hovered = (await lsp.connection.sendRequest('textDocument/hover', {
+      textDocument: {uri: uri(file)},
+      position: found!.range.start,
+    })) as Hover
     expect(hovered.contents).toEqual({kind: 'markdown', value: cli(['rules', 'format/ods-code']).stdout})
     expect(hovered.range).toEqual(found!.range)
-    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri(file)}, range: found!.range, context: {diagnostics: [found]}})) as CodeAction[]
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {
+      textDocument: {uri: uri(file)},
+      range: found!.range,
+      context: {diagnostics: [found]},
+    })) as CodeAction[]
     // format/ods-code is a structural rule: no comment may silence it, so no "disable" action.
     expect(actions.map((a) => [a.title, a.kind])).toEqual([
       ['Fix this format/ods-code problem', 'quickfix'],
@@ -90,16 +103,26 @@ describe('pch lsp --stdio', () => {
     expect(fixed).toBe(readFileSync(file, 'utf8'))
     lsp.change(file, fixed, 2)
     expect(await lsp.diagnosticsOf(file, (list) => lsp.published.get(uri(file))!.version === 2 && list.length === 0)).toEqual([])
-    expect(await lsp.connection.sendRequest('textDocument/hover', {textDocument: {uri: uri(file)}, position: found!.range.start})).toBeNull()
+    expect(
+      await lsp.connection.sendRequest('textDocument/hover', {textDocument: {uri: uri(file)}, position: found!.range.start}),
+    ).toBeNull()
   })
 
   it('source.fixAll.pch makes the edits of pch lint --fix', async () => {
-    const broken = edit(example('invalid/lower-case-ods-code.pch.yaml'), ['odsCode: M84020', 'odsCode: m 84020'], ['listSize: 9870', 'listSize: 9,870'])
+    const broken = edit(
+      example('invalid/lower-case-ods-code.pch.yaml'),
+      ['odsCode: M84020', 'odsCode: m 84020'],
+      ['listSize: 9870', 'listSize: 9,870'],
+    )
     const file = dir.write('lower-case-ods-code.pch.yaml', broken)
     const lsp = await start(dir.path)
     lsp.open(file, broken)
     expect(codes(await lsp.diagnosticsOf(file))).toEqual(['format/ods-code', 'format/ods-code', 'format/number'])
-    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri(file)}, range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, context: {diagnostics: [], only: ['source.fixAll']}})) as CodeAction[]
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {
+      textDocument: {uri: uri(file)},
+      range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+      context: {diagnostics: [], only: ['source.fixAll']},
+    })) as CodeAction[]
     expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.pch'])
     const fixed = applyLsp(broken, actions[0]!.edit!.changes![uri(file)]!)
     cli(['lint', '--fix', '--today', TODAY], {cwd: dir.path})
@@ -114,18 +137,24 @@ describe('pch lsp --stdio', () => {
     lsp.open(file, text)
     const [found] = await lsp.diagnosticsOf(file)
     expect(found).toMatchObject({code: 'population/near-band-edge', severity: 2})
-    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri(file)}, range: found!.range, context: {diagnostics: [found], only: ['quickfix']}})) as CodeAction[]
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {
+      textDocument: {uri: uri(file)},
+      range: found!.range,
+      context: {diagnostics: [found], only: ['quickfix']},
+    })) as CodeAction[]
     expect(actions.map((a) => a.title)).toEqual(['Disable population/near-band-edge for the next line'])
     const disabled = applyLsp(text, actions[0]!.edit!.changes![uri(file)]!)
     const line = found!.range.start.line
-    expect(disabled.split('\n')[line]).toBe(`${/^ */.exec(text.split('\n')[line]!)![0]}# pch-disable-next-line population/near-band-edge -- `)
+    expect(disabled.split('\n')[line]).toBe(
+      `${/^ */.exec(text.split('\n')[line]!)![0]}# pch-disable-next-line population/near-band-edge -- `,
+    )
     lsp.change(file, disabled, 2)
     expect(await lsp.diagnosticsOf(file, () => lsp.published.get(uri(file))!.version === 2)).toEqual([])
     writeFileSync(file, disabled)
     expect(lintOf(file)).toEqual([])
   })
 
-  it('shows a finding accepted by an exception as information, with the exception\'s reason', async () => {
+  it("shows a finding accepted by an exception as information, with the exception's reason", async () => {
     const file = dir.write('rural-exception.pch.yaml', example('rural-exception.pch.yaml'))
     const lsp = await start(dir.path)
     lsp.open(file, example('rural-exception.pch.yaml'))
@@ -163,7 +192,7 @@ describe('pch lsp --stdio', () => {
     expect(await lsp.diagnosticsOf(file, (list) => list.length === 0)).toEqual(expectedDiagnostics(lintOf(file)))
   })
 
-  it('takes an open document\'s text over the disk for the repo-scope rules, and leaves out what the config ignores', async () => {
+  it("takes an open document's text over the disk for the repo-scope rules, and leaves out what the config ignores", async () => {
     const file = dir.write('riverside.pch.yaml', riverside())
     const other = dir.write('rural-exception.pch.yaml', example('rural-exception.pch.yaml'))
     const sharing = edit(example('rural-exception.pch.yaml'), ['odsCode: B82010', 'odsCode: A81001'])
@@ -179,7 +208,9 @@ describe('pch lsp --stdio', () => {
     writeFileSync(other, sharing)
     expect(shared).toEqual(expectedDiagnostics(lintOf(file)))
     expect(codes(shared)).toEqual(['population/practice-in-multiple-sites'])
-    expect(await lsp.diagnosticsOf(other, () => lsp.published.get(uri(other))!.version === 2)).toEqual(expectedDiagnostics(lintOf(other), {'population/size-band': RURAL_REASON}))
+    expect(await lsp.diagnosticsOf(other, () => lsp.published.get(uri(other))!.version === 2)).toEqual(
+      expectedDiagnostics(lintOf(other), {'population/size-band': RURAL_REASON}),
+    )
   })
 
   it('follows .pchrc.yaml as it changes; a bad config is a diagnostic on it at its line and column', async () => {
@@ -189,15 +220,24 @@ describe('pch lsp --stdio', () => {
     lsp.open(file, text)
     expect((await lsp.diagnosticsOf(file)).map((d) => [d.code, d.severity])).toEqual([['population/near-band-edge', 2]])
     const config = dir.write('.pchrc.yaml', 'rules:\n  population/near-band-edge: error\n')
-    const changed = async (): Promise<void> => lsp.connection.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: uri(config), type: 2}]})
+    const changed = async (): Promise<void> =>
+      lsp.connection.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: uri(config), type: 2}]})
     await changed()
     expect(await lsp.diagnosticsOf(file, (list) => list[0]?.severity === 1)).toEqual(expectedDiagnostics(lintOf(file)))
     writeFileSync(config, 'rules:\n  population/near-band-edge: error\n  population/near-band-egde: off\n')
     await changed()
     const lint = cli(['lint', '--today', TODAY], {cwd: dir.path})
-    expect(lint.stderr).toBe('pch: Invalid config .pchrc.yaml:3:3: unknown rule "population/near-band-egde"; did you mean "population/near-band-edge"?\n')
+    expect(lint.stderr).toBe(
+      'pch: Invalid config .pchrc.yaml:3:3: unknown rule "population/near-band-egde"; did you mean "population/near-band-edge"?\n',
+    )
     expect(await lsp.diagnosticsOf(config)).toEqual([
-      {range: {start: {line: 2, character: 2}, end: {line: 2, character: 2}}, severity: 1, code: 'config', source: 'pch', message: 'unknown rule "population/near-band-egde"; did you mean "population/near-band-edge"?'},
+      {
+        range: {start: {line: 2, character: 2}, end: {line: 2, character: 2}},
+        severity: 1,
+        code: 'config',
+        source: 'pch',
+        message: 'unknown rule "population/near-band-egde"; did you mean "population/near-band-edge"?',
+      },
     ])
     // As lint checks nothing under a bad config, the definition shows nothing until it is mended.
     expect(await lsp.diagnosticsOf(file, (list) => list.length === 0)).toEqual([])

@@ -19,7 +19,7 @@ const render = async (format: ReportFormat, report: ComplianceReport = fixtureRe
   (await loadRenderer(format))(report, {color})
 
 // ANSI escape sequences (CSI ... m) as chalk writes them.
-// eslint-disable-next-line no-control-regex
+
 const ANSI = /\u001b\[[0-9;]*m/g
 
 /** RFC 4180 records: CRLF between records, fields quoted when they hold `"`, `,`, CR or LF, `""` inside quotes. */
@@ -33,8 +33,10 @@ function parseCsv(text: string): string[][] {
       i++
       for (;;) {
         if (i >= text.length) throw new Error('unterminated quoted field')
-        if (text[i] === '"' && text[i + 1] === '"') (value += '"'), (i += 2)
-        else if (text[i] === '"') break
+        if (text[i] === '"' && text[i + 1] === '"') {
+          value += '"'
+          i += 2
+        } else if (text[i] === '"') break
         else value += text[i++]
       }
       i++
@@ -46,15 +48,23 @@ function parseCsv(text: string): string[][] {
     }
     record.push(value)
     if (text[i] === ',') i++
-    else if (text.startsWith('\r\n', i)) (records.push(record), (record = []), (i += 2))
-    else throw new Error(`expected , or CRLF at ${i}, found ${JSON.stringify(text.slice(i, i + 10))}`)
+    else if (text.startsWith('\r\n', i)) {
+      records.push(record)
+      record = []
+      i += 2
+    } else throw new Error(`expected , or CRLF at ${i}, found ${JSON.stringify(text.slice(i, i + 10))}`)
   }
   if (record.length > 0) throw new Error('the last record does not end with CRLF')
   return records
 }
 
 /** Cells of a Markdown table row: split at pipes that are not escaped. */
-const cells = (row: string): string[] => row.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim())
+const cells = (row: string): string[] =>
+  row
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim())
 
 describe('report renderers: golden output', () => {
   for (const format of Object.keys(GOLDEN) as GoldenFormat[]) {
@@ -96,7 +106,9 @@ describe('report renderers: csv is RFC 4180', () => {
     expect(out).toContain('\r\nnorthbank,"Northbank ""Quayside"", Kingsbridge | East Primary Care Home",live,')
     // A finding message with thousands separators is quoted; one without a comma or quote is not.
     expect(out).toContain('population/size-band: Registered population 22,250 is below 30,000 (band 30,000-50,000)",,QXY,')
-    expect(out).toContain(',budget/risk-share-required: Risk-share model is none: risks and rewards must be shared between the practices and their partners,,,,2026-10-01,no\r\n')
+    expect(out).toContain(
+      ',budget/risk-share-required: Risk-share model is none: risks and rewards must be shared between the practices and their partners,,,,2026-10-01,no\r\n',
+    )
     // The exception behind a "met by exception" has its own column, with reason, approver and date.
     expect(out).toMatch(/,"?population\/size-band: [^\r\n]*\(approved by [^\r\n]* on 2026-\d\d-\d\d\)"?,/)
   })
@@ -105,22 +117,80 @@ describe('report renderers: csv is RFC 4180', () => {
     const records = parseCsv(await render('csv'))
     expect(records.map((r) => r.length)).toEqual([23, 23, 23, 23, 23, 23])
     expect(records[0]).toEqual([
-      'id', 'name', 'status', 'file', 'practices', 'registered_population', 'in_band', 'sectors', 'budget_total',
-      'annual_per_patient', 'risk_share_model', 'outcomes', 'characteristic_1', 'characteristic_2', 'characteristic_3',
-      'characteristic_4', 'compliant', 'findings', 'exceptions', 'commissioner_ods_code', 'commissioner', 'population_as_of', 'list_sizes_stale',
+      'id',
+      'name',
+      'status',
+      'file',
+      'practices',
+      'registered_population',
+      'in_band',
+      'sectors',
+      'budget_total',
+      'annual_per_patient',
+      'risk_share_model',
+      'outcomes',
+      'characteristic_1',
+      'characteristic_2',
+      'characteristic_3',
+      'characteristic_4',
+      'compliant',
+      'findings',
+      'exceptions',
+      'commissioner_ods_code',
+      'commissioner',
+      'population_as_of',
+      'list_sizes_stale',
     ])
     expect(records.find((r) => r[0] === 'northbank')).toEqual([
-      'northbank', 'Northbank "Quayside", Kingsbridge | East Primary Care Home', 'live', 'northbank.pch.yaml', '3', '35400', 'yes',
-      'acute community-health mental-health social-care voluntary', '5664000', '160', 'gain-and-loss', '2',
-      'met', 'met', 'met', 'met', 'yes', '', '', 'QXY', 'North Riverside Integrated Care Board', '2026-10-01', 'no',
+      'northbank',
+      'Northbank "Quayside", Kingsbridge | East Primary Care Home',
+      'live',
+      'northbank.pch.yaml',
+      '3',
+      '35400',
+      'yes',
+      'acute community-health mental-health social-care voluntary',
+      '5664000',
+      '160',
+      'gain-and-loss',
+      '2',
+      'met',
+      'met',
+      'met',
+      'met',
+      'yes',
+      '',
+      '',
+      'QXY',
+      'North Riverside Integrated Care Board',
+      '2026-10-01',
+      'no',
     ])
     expect(records.find((r) => r[0] === 'southmoor')).toEqual([
-      'southmoor', 'Southmoor Primary Care Home', 'developing', 'southmoor.pch.yaml', '2', '22250', 'no',
-      'community-health mental-health voluntary', '3560000', '160', 'gain-only', '1',
-      'met', 'not met', 'met', 'not met', 'no',
+      'southmoor',
+      'Southmoor Primary Care Home',
+      'developing',
+      'southmoor.pch.yaml',
+      '2',
+      '22250',
+      'no',
+      'community-health mental-health voluntary',
+      '3560000',
+      '160',
+      'gain-only',
+      '1',
+      'met',
+      'not met',
+      'met',
+      'not met',
+      'no',
       'workforce/social-care-partner: No social-care partner: add a social-care partner; ' +
         'population/size-band: Registered population 22,250 is below 30,000 (band 30,000-50,000)',
-      '', 'QXY', 'North Riverside Integrated Care Board', '2026-10-01', 'no',
+      '',
+      'QXY',
+      'North Riverside Integrated Care Board',
+      '2026-10-01',
+      'no',
     ])
     // The sites of a multi-document file are told apart by their 1-based document number.
     expect(records.filter((r) => r[3]!.startsWith('harbour.pch.yaml')).map((r) => [r[0], r[3]])).toEqual([
@@ -143,7 +213,9 @@ describe('report renderers: markdown escapes table cells', () => {
     const row = out.split('\n').find((line) => line.startsWith('| northbank |'))!
     expect(row).toContain('| Northbank "Quayside", Kingsbridge \\| East Primary Care Home |')
     expect(cells(row)).toHaveLength(15)
-    for (const line of out.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| # ') && !l.startsWith('| site ') && !l.startsWith('| commissioner '))) {
+    for (const line of out
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| # ') && !l.startsWith('| site ') && !l.startsWith('| commissioner '))) {
       // characteristics, commissioners, sites
       expect(cells(line).length, line).toBeOneOf([5, 10, 15])
     }
@@ -171,9 +243,13 @@ describe('report renderers: table', () => {
     expect(out).not.toMatch(ANSI)
     expect(wide(out)).toEqual([])
     // Site lines (detail lines under a site are indented), most in need of attention first.
-    expect(out.split('\n').filter((line) => line && !line.startsWith(' ')).slice(0, 6).map((line) => line.split(/\s+/)[0])).toEqual([
-      'SITE', 'harbour-west', 'southmoor', 'fellgate', 'harbour-east', 'northbank',
-    ])
+    expect(
+      out
+        .split('\n')
+        .filter((line) => line && !line.startsWith(' '))
+        .slice(0, 6)
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(['SITE', 'harbour-west', 'southmoor', 'fellgate', 'harbour-east', 'northbank'])
   })
 
   it('fits site lines in 100 columns with a long id and large figures', async () => {

@@ -22,7 +22,11 @@ function withPopulations(populations: number[]): ComplianceReport {
 
 const render = (report: ComplianceReport): string => html(report, {color: new Chalk({level: 0})})
 const bins = (page: string): Array<[string, number, boolean]> =>
-  [...page.matchAll(/<g class="bin( out-of-band)?" data-bin="([^"]+)" data-count="(\d+)">/g)].map((m) => [m[2]!, Number(m[3]), m[1] !== undefined])
+  [...page.matchAll(/<g class="bin( out-of-band)?" data-bin="([^"]+)" data-count="(\d+)">/g)].map((m) => [
+    m[2]!,
+    Number(m[3]),
+    m[1] !== undefined,
+  ])
 
 describe('report html: the population chart', () => {
   it('draws one bar per site up to 60 sites, and a histogram from 61', () => {
@@ -68,6 +72,10 @@ describe('report html: the population chart', () => {
       'url(#fill-exception)',
       'var(--blue)',
     ])
-    expect(page.match(/<text class="value-label chart-label"[^>]*>[^<]*/g)!.map((t) => t.replace(/.*>/, ''))).toEqual(['22,000 not met', '26,000 by exception', '36,000'])
+    expect(page.match(/<text class="value-label chart-label"[^>]*>[^<]*/g)!.map((t) => t.replace(/.*>/, ''))).toEqual([
+      '22,000 not met',
+      '26,000 by exception',
+      '36,000',
+    ])
   })
 })

@@ -10,7 +10,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {run} from '../../src/engine/pipeline/run.js'
+import {run} from '../../src/index.js'
 import {buildReport, type CharacteristicResult, type ComplianceReport, type SiteReport} from '../../src/report/model.js'
 import {tempDir} from '../helpers.js'
 import {BAND, fixtureReport, REPORT_TODAY, STALE_AFTER_MONTHS} from './programme.js'
@@ -64,7 +64,9 @@ const EXPECTED: ComplianceReport = {
         3: MET,
         4: {
           status: 'met-by-exception',
-          findings: [{ruleId: 'population/size-band', message: 'Registered population 26,500 is below 30,000 (band 30,000-50,000)', line: 18}],
+          findings: [
+            {ruleId: 'population/size-band', message: 'Registered population 26,500 is below 30,000 (band 30,000-50,000)', line: 18},
+          ],
           exceptions: [
             {
               rule: 'population/size-band',
@@ -187,7 +189,9 @@ const EXPECTED: ComplianceReport = {
         3: MET,
         4: {
           status: 'not-met',
-          findings: [{ruleId: 'population/size-band', message: 'Registered population 22,250 is below 30,000 (band 30,000-50,000)', line: 17}],
+          findings: [
+            {ruleId: 'population/size-band', message: 'Registered population 22,250 is below 30,000 (band 30,000-50,000)', line: 17},
+          ],
           exceptions: [],
         },
       },
@@ -278,11 +282,12 @@ describe('report model: the fixture programme', () => {
 function reportOf(files: Record<string, string>): ComplianceReport {
   const dir = tempDir('pch-report-model-')
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
-  const {results, sites} = run({mode: 'lint', today: REPORT_TODAY, paths: [dir], cwd: dir, collectSites: true})
+  const {results, sites} = run({mode: 'lint', today: REPORT_TODAY, paths: [dir], cwd: dir, collect: {sites: true}})
   return buildReport(results, sites, {today: REPORT_TODAY, band: BAND, staleAfterMonths: STALE_AFTER_MONTHS})
 }
 
-const HEAD = 'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata:\n  id: gap\n  name: Gap Primary Care Home\n  status: live\n  cohort: 2016\n'
+const HEAD =
+  'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata:\n  id: gap\n  name: Gap Primary Care Home\n  status: live\n  cohort: 2016\n'
 
 // A whole section that is missing is one `schema` finding at /spec (or at the root); the
 // characteristic the section carries is not met, and the site is not compliant.
@@ -323,4 +328,3 @@ describe('report model: a missing section is not met', () => {
     })
   })
 })
-

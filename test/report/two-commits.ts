@@ -7,7 +7,12 @@ import {edit, riverside} from '../helpers.js'
 
 /** Riverside as site `id`, its practice codes starting with `letter`. */
 const site = (id: string, letter: string, ...edits: Array<[string | RegExp, string]>): string =>
-  edit(riverside(), ['id: riverside ', `id: ${id} `], ['name: Riverside Primary Care Home', `name: ${id[0]!.toUpperCase()}${id.slice(1)} PCH`], ...edits).replace(/A8100(\d)/g, `${letter}8100$1`)
+  edit(
+    riverside(),
+    ['id: riverside ', `id: ${id} `],
+    ['name: Riverside Primary Care Home', `name: ${id[0]!.toUpperCase()}${id.slice(1)} PCH`],
+    ...edits,
+  ).replace(/A8100(\d)/g, `${letter}8100$1`)
 
 /** 30,100 patients (the first practice 8,250), the budget to match: in band, near its lower edge. */
 const nearEdge = (firstList: number): Array<[string, string]> => [

@@ -21,50 +21,108 @@ ruleTable('budget/capitation-mismatch', {
     {name: 'exactly 1 % below', code: edit(base, setTotal('5718240'))},
     {name: 'weighted: 160.00 x 38,900 = 6,224,000', code: edit(base, ...weighted(), setTotal('6224000'))},
     {name: 'weighted: exactly 1 % above', code: edit(base, ...weighted(), setTotal('6286240'))},
-    {name: 'weighted: the registered population does not count', code: edit(base, ...weighted(), setTotal('6224000'), ['listSize: 14250', 'listSize: 15250'])},
-    {name: 'registered: a weightedPopulation given is ignored', code: edit(base, ['# weightedPopulation: 38900', 'weightedPopulation: 50000'])},
-    {name: 'a list size that is not a number: population unknown, the schema\'s to report', code: edit(base, ['listSize: 14250', 'listSize: lots'])},
+    {
+      name: 'weighted: the registered population does not count',
+      code: edit(base, ...weighted(), setTotal('6224000'), ['listSize: 14250', 'listSize: 15250']),
+    },
+    {
+      name: 'registered: a weightedPopulation given is ignored',
+      code: edit(base, ['# weightedPopulation: 38900', 'weightedPopulation: 50000']),
+    },
+    {
+      name: "a list size that is not a number: population unknown, the schema's to report",
+      code: edit(base, ['listSize: 14250', 'listSize: lots']),
+    },
   ],
   invalid: [
     {
       name: 'just over 1 % above: at the total',
       code: edit(base, setTotal('5833761')),
-      errors: [`budget/capitation-mismatch@${total}:12`],
+      errors: [
+        {
+          at: `budget/capitation-mismatch@${total}:12-${total}:19`,
+          messageId: 'mismatch',
+          data: {total: 5833761, tolerance: 1, perPatient: 160, population: 36100, expected: 5776000, basis: 'registered'},
+        },
+      ],
     },
     {
       name: 'a penny over 1 % above',
       code: edit(base, setTotal('5833760.01')),
-      errors: [`budget/capitation-mismatch@${total}:12`],
+      errors: [
+        {
+          at: `budget/capitation-mismatch@${total}:12-${total}:22`,
+          messageId: 'mismatch',
+          data: {total: 5833760.01, tolerance: 1, perPatient: 160, population: 36100, expected: 5776000, basis: 'registered'},
+        },
+      ],
     },
     {
       name: 'just over 1 % below',
       code: edit(base, setTotal('5718239')),
-      errors: [`budget/capitation-mismatch@${total}:12`],
+      errors: [
+        {
+          at: `budget/capitation-mismatch@${total}:12-${total}:19`,
+          messageId: 'mismatch',
+          data: {total: 5718239, tolerance: 1, perPatient: 160, population: 36100, expected: 5776000, basis: 'registered'},
+        },
+      ],
     },
     {
       name: 'the population changed (still in band) and the total not',
       code: edit(base, ['listSize: 14250', 'listSize: 15250']),
-      errors: [`budget/capitation-mismatch@${total}:12`],
+      errors: [
+        {
+          at: `budget/capitation-mismatch@${total}:12-${total}:19`,
+          messageId: 'mismatch',
+          data: {total: 5776000, tolerance: 1, perPatient: 160, population: 37100, expected: 5936000, basis: 'registered'},
+        },
+      ],
     },
     {
       name: 'the amount per patient changed and the total not',
       code: edit(base, ['annualPerPatient: 160.00', 'annualPerPatient: 170.00']),
-      errors: [`budget/capitation-mismatch@${total}:12`],
+      errors: [
+        {
+          at: `budget/capitation-mismatch@${total}:12-${total}:19`,
+          messageId: 'mismatch',
+          data: {total: 5776000, tolerance: 1, perPatient: 170, population: 36100, expected: 6137000, basis: 'registered'},
+        },
+      ],
     },
     {
       name: 'weighted basis uses weightedPopulation: a total for the registered population fails',
       code: edit(base, ...weighted()),
-      errors: [`budget/capitation-mismatch@${total}:12`],
+      errors: [
+        {
+          at: `budget/capitation-mismatch@${total}:12-${total}:19`,
+          messageId: 'mismatch',
+          data: {total: 5776000, tolerance: 1, perPatient: 160, population: 38900, expected: 6224000, basis: 'weighted'},
+        },
+      ],
     },
     {
       name: 'weighted: just over 1 % above',
       code: edit(base, ...weighted(), setTotal('6286241')),
-      errors: [`budget/capitation-mismatch@${total}:12`],
+      errors: [
+        {
+          at: `budget/capitation-mismatch@${total}:12-${total}:19`,
+          messageId: 'mismatch',
+          data: {total: 6286241, tolerance: 1, perPatient: 160, population: 38900, expected: 6224000, basis: 'weighted'},
+        },
+      ],
     },
     {
       name: 'a "15,250" list size is read as 15,250: format/number, and the total no longer matches',
       code: edit(base, ['listSize: 14250', 'listSize: "15,250"']),
-      errors: [`format/number@${lineOf(base, 'listSize: 14250')}:19`, `budget/capitation-mismatch@${total}:12`],
+      errors: [
+        `format/number@${lineOf(base, 'listSize: 14250')}:19`,
+        {
+          at: `budget/capitation-mismatch@${total}:12-${total}:19`,
+          messageId: 'mismatch',
+          data: {total: 5776000, tolerance: 1, perPatient: 160, population: 37100, expected: 5936000, basis: 'registered'},
+        },
+      ],
     },
     {
       name: 'a "£160.00" amount per patient is read as 160 (format/number only)',

@@ -14,7 +14,8 @@ const setBcf = (value: string): [string, string] => ['amount: 500000', `amount: 
 const setTotal = (value: string): [string, string] => ['total: 5776000', `total: ${value}`]
 
 /** A block list of contributions, one flow mapping per line. */
-const rows = (...amounts: string[]): string => `    contributions:\n${amounts.map((amount, i) => `      - {source: Source ${i + 1}, amount: ${amount}}\n`).join('')}`
+const rows = (...amounts: string[]): string =>
+  `    contributions:\n${amounts.map((amount, i) => `      - {source: Source ${i + 1}, amount: ${amount}}\n`).join('')}`
 
 /** These are lint rules: every case runs in lint mode unless it says otherwise. */
 const lint = <T extends ValidCase>(cases: T[]): T[] => cases.map((c) => ({mode: 'lint' as const, ...c}))
@@ -25,59 +26,85 @@ ruleTable('budget/contributions-sum', {
     {name: 'no contributions: nothing to add up', code: edit(base, [contributionList, ''])},
     {name: 'one contribution of the whole total', code: edit(base, [contributionList, rows('5776000')])},
     {name: 'pence that add up exactly: 5,275,999.99 + 500,000.01', code: edit(base, setCore('5275999.99'), setBcf('500000.01'))},
-    {name: 'floating-point amounts that add up exactly: 5,775,999.4 + 0.1 + 0.2 + 0.3', code: edit(base, [contributionList, rows('5775999.4', '0.1', '0.2', '0.3')])},
-    {name: 'floating-point amounts that add up exactly: 5,775,999.7 + 0.1 + 0.2', code: edit(base, [contributionList, rows('5775999.7', '0.1', '0.2')])},
-    {name: 'a total with pence and contributions to match', code: edit(base, setTotal('5776000.30'), [contributionList, rows('5776000.1', '0.2')])},
+    {
+      name: 'floating-point amounts that add up exactly: 5,775,999.4 + 0.1 + 0.2 + 0.3',
+      code: edit(base, [contributionList, rows('5775999.4', '0.1', '0.2', '0.3')]),
+    },
+    {
+      name: 'floating-point amounts that add up exactly: 5,775,999.7 + 0.1 + 0.2',
+      code: edit(base, [contributionList, rows('5775999.7', '0.1', '0.2')]),
+    },
+    {
+      name: 'a total with pence and contributions to match',
+      code: edit(base, setTotal('5776000.30'), [contributionList, rows('5776000.1', '0.2')]),
+    },
     {name: 'a "500,000" amount is read as 500,000', code: edit(base, setBcf('"500,000"'))},
-    {name: 'an amount that is not a number: the sum is unknown, the schema\'s to report', code: edit(base, setBcf('lots'))},
-    {name: 'a total that is not a number: the schema\'s to report', code: edit(base, setTotal('lots'))},
+    {name: "an amount that is not a number: the sum is unknown, the schema's to report", code: edit(base, setBcf('lots'))},
+    {name: "a total that is not a number: the schema's to report", code: edit(base, setTotal('lots'))},
     {name: 'validate mode does not run this lint rule', code: edit(base, setBcf('400000')), mode: 'validate'},
   ]),
   invalid: lint([
     {
       name: '100,000 short: at the contributions key',
       code: edit(base, setBcf('400000')),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [
+        {at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5676000, total: 5776000}},
+      ],
     },
     {
       name: 'a penny short',
       code: edit(base, setBcf('499999.99')),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [
+        {at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5775999.99, total: 5776000}},
+      ],
     },
     {
       name: 'a penny over',
       code: edit(base, setBcf('500000.01')),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [
+        {at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5776000.01, total: 5776000}},
+      ],
     },
     {
       name: 'the total a penny more than the contributions (capitation is within 1 %)',
       code: edit(base, setTotal('5776000.01')),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [
+        {at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5776000, total: 5776000.01}},
+      ],
     },
     {
       name: 'floating-point amounts a penny short: 5,775,999.39 + 0.1 + 0.2 + 0.3',
       code: edit(base, [contributionList, rows('5775999.39', '0.1', '0.2', '0.3')]),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [
+        {at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5775999.99, total: 5776000}},
+      ],
     },
     {
       name: 'a third contribution on top of the total',
       code: edit(base, [contributionList, rows('5276000', '500000', '25000')]),
-      errors: [`budget/contributions-sum@${contributions}:5`],
+      errors: [
+        {at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5801000, total: 5776000}},
+      ],
     },
     {
       name: 'an empty list is given and adds up to £0: at the []',
       code: edit(base, [contributionList, '    contributions: []\n']),
-      errors: [`budget/contributions-sum@${contributions}:20`],
+      errors: [{at: `budget/contributions-sum@${contributions}:20-${contributions}:22`, messageId: 'sum', data: {sum: 0, total: 5776000}}],
     },
     {
       name: 'a flow-style list: at the [',
       code: edit(base, [contributionList, '    contributions: [{source: ICB, amount: 5276000}, {source: BCF, amount: 400000}]\n']),
-      errors: [`budget/contributions-sum@${contributions}:20`],
+      errors: [
+        {at: `budget/contributions-sum@${contributions}:20-${contributions}:83`, messageId: 'sum', data: {sum: 5676000, total: 5776000}},
+      ],
     },
     {
       name: 'a "£400,000" amount is read as 400,000: format/number, and the sum is short',
       code: edit(base, setBcf('"£400,000"')),
-      errors: [`budget/contributions-sum@${contributions}:5`, `format/number@${bcf}:17`],
+      errors: [
+        {at: `budget/contributions-sum@${contributions}:5-${contributions}:18`, messageId: 'sum', data: {sum: 5676000, total: 5776000}},
+        `format/number@${bcf}:17`,
+      ],
     },
     {
       name: 'a "500,000" amount is read as 500,000 (format/number only)',
@@ -113,7 +140,10 @@ ruleTable('budget/contributions-sum', {
 })
 
 describe('budget/contributions-sum message', () => {
-  const text = (code: string): string[] => messages(code, 'lint').filter((m) => m.ruleId === 'budget/contributions-sum').map((m) => `${m.severity}: ${m.message}`)
+  const text = (code: string): string[] =>
+    messages(code, 'lint')
+      .filter((m) => m.ruleId === 'budget/contributions-sum')
+      .map((m) => `${m.severity}: ${m.message}`)
 
   it('gives the sum and the total as money', () => {
     expect(text(edit(base, setBcf('400000')))).toEqual(['error: Contributions add up to £5,676,000, not the budget total £5,776,000'])
@@ -121,7 +151,9 @@ describe('budget/contributions-sum message', () => {
 
   it('shows pence when there are any', () => {
     expect(text(edit(base, setBcf('499999.99')))).toEqual(['error: Contributions add up to £5,775,999.99, not the budget total £5,776,000'])
-    expect(text(edit(base, setTotal('5776000.01')))).toEqual(['error: Contributions add up to £5,776,000, not the budget total £5,776,000.01'])
+    expect(text(edit(base, setTotal('5776000.01')))).toEqual([
+      'error: Contributions add up to £5,776,000, not the budget total £5,776,000.01',
+    ])
     expect(text(edit(base, setBcf('400000.5')))).toEqual(['error: Contributions add up to £5,676,000.50, not the budget total £5,776,000'])
   })
 })

@@ -31,17 +31,48 @@ ruleTable('metadata/duplicate-id', {
     {name: 'validate does not run repo-scope rules', code: docs(base, east), mode: 'validate'},
   ]),
   invalid: lint([
-    {name: 'two definitions share an id: both places, at the id value', code: docs(base, east), errors: [`metadata/duplicate-id@${siteId}:7`, `metadata/duplicate-id@${second(siteId)}:7`]},
+    {
+      name: 'two definitions share an id: both places, at the id value',
+      code: docs(base, east),
+      errors: [
+        {at: `metadata/duplicate-id@${siteId}:7-${siteId}:16`, message: 'Site id "riverside" is also used by <stdin>:116'},
+        {at: `metadata/duplicate-id@${second(siteId)}:7-${second(siteId)}:16`, message: 'Site id "riverside" is also used by <stdin>:5'},
+      ],
+    },
     {
       name: 'three definitions share an id: every place',
       code: docs(base, east, east.replaceAll('A820', 'A830')),
-      errors: [`metadata/duplicate-id@${siteId}:7`, `metadata/duplicate-id@${second(siteId)}:7`, `metadata/duplicate-id@${2 * offset + siteId}:7`],
+      errors: [
+        {at: `metadata/duplicate-id@${siteId}:7-${siteId}:16`, message: 'Site id "riverside" is also used by <stdin>:116; <stdin>:227'},
+        {
+          at: `metadata/duplicate-id@${second(siteId)}:7-${second(siteId)}:16`,
+          message: 'Site id "riverside" is also used by <stdin>:5; <stdin>:227',
+        },
+        {
+          at: `metadata/duplicate-id@${2 * offset + siteId}:7-${2 * offset + siteId}:16`,
+          message: 'Site id "riverside" is also used by <stdin>:5; <stdin>:116',
+        },
+      ],
     },
-    {name: 'a quoted id is the same id', code: docs(base, renamed(east, '"riverside"')), errors: [`metadata/duplicate-id@${siteId}:7`, `metadata/duplicate-id@${second(siteId)}:7`]},
+    {
+      name: 'a quoted id is the same id',
+      code: docs(base, renamed(east, '"riverside"')),
+      errors: [
+        {at: `metadata/duplicate-id@${siteId}:7-${siteId}:16`, message: 'Site id "riverside" is also used by <stdin>:116'},
+        {at: `metadata/duplicate-id@${second(siteId)}:7-${second(siteId)}:18`, message: 'Site id "riverside" is also used by <stdin>:5'},
+      ],
+    },
     {
       name: 'an id that is not a slug: schema there, and the others still collide',
       code: docs(base, renamed(east, 'Riverside'), east.replaceAll('A820', 'A830')),
-      errors: [`metadata/duplicate-id@${siteId}:7`, `schema@${second(siteId)}:7`, `metadata/duplicate-id@${2 * offset + siteId}:7`],
+      errors: [
+        {at: `metadata/duplicate-id@${siteId}:7-${siteId}:16`, message: 'Site id "riverside" is also used by <stdin>:227'},
+        `schema@${second(siteId)}:7`,
+        {
+          at: `metadata/duplicate-id@${2 * offset + siteId}:7-${2 * offset + siteId}:16`,
+          message: 'Site id "riverside" is also used by <stdin>:5',
+        },
+      ],
     },
   ]),
 })
@@ -90,10 +121,15 @@ describe('metadata/duplicate-id in one text of several documents', () => {
     ])
   })
 
-  const config = (severity: ConfiguredSeverity) => ({dir: '/', rules: new Map([['metadata/duplicate-id', {severity, options: {}}]]), ignore: []})
+  const config = (severity: ConfiguredSeverity) => ({
+    dir: '/',
+    rules: new Map([['metadata/duplicate-id', {severity, options: {}}]]),
+    ignore: [],
+  })
 
   it('config can make it a warning, or turn it off', () => {
-    const lintWith = (severity: ConfiguredSeverity) => checkText(docs(base, east), {mode: 'lint', today: TODAY, config: config(severity)}).messages
+    const lintWith = (severity: ConfiguredSeverity) =>
+      checkText(docs(base, east), {mode: 'lint', today: TODAY, config: config(severity)}).messages
     expect(lintWith('warning').map((m) => [short(m), m.severity])).toEqual([
       [`metadata/duplicate-id@${siteId}:7`, 'warning'],
       [`metadata/duplicate-id@${second(siteId)}:7`, 'warning'],
@@ -102,7 +138,13 @@ describe('metadata/duplicate-id in one text of several documents', () => {
   })
 
   it('a pch-disable-next-line comment silences it at one place only', () => {
-    const text = docs(edit(base, ['  id: riverside ', '  # pch-disable-next-line metadata/duplicate-id -- the east site is being renamed\n  id: riverside ']), east)
+    const text = docs(
+      edit(base, [
+        '  id: riverside ',
+        '  # pch-disable-next-line metadata/duplicate-id -- the east site is being renamed\n  id: riverside ',
+      ]),
+      east,
+    )
     expect(messages(text, 'lint').map((m) => [short(m), m.message])).toEqual([
       [`metadata/duplicate-id@${offset + 1 + siteId}:7`, `Site id "riverside" is also used by <text>:${siteId + 1}`],
     ])
@@ -131,7 +173,13 @@ describe('metadata/duplicate-id across files', () => {
       {
         filePath: 'sites/riverside-east.pch.yaml',
         messages: [
-          {ruleId: 'metadata/duplicate-id', line: siteId, column: 7, severity: 'error', message: `Site id "riverside" is also used by sites/riverside.pch.yaml:${siteId}`},
+          {
+            ruleId: 'metadata/duplicate-id',
+            line: siteId,
+            column: 7,
+            severity: 'error',
+            message: `Site id "riverside" is also used by sites/riverside.pch.yaml:${siteId}`,
+          },
           {
             ruleId: 'metadata/file-name',
             line: siteId,
@@ -144,17 +192,37 @@ describe('metadata/duplicate-id across files', () => {
       {
         filePath: 'sites/riverside.pch.yaml',
         messages: [
-          {ruleId: 'metadata/duplicate-id', line: siteId, column: 7, severity: 'error', message: `Site id "riverside" is also used by sites/riverside-east.pch.yaml:${siteId}`},
+          {
+            ruleId: 'metadata/duplicate-id',
+            line: siteId,
+            column: 7,
+            severity: 'error',
+            message: `Site id "riverside" is also used by sites/riverside-east.pch.yaml:${siteId}`,
+          },
         ],
       },
     ])
   })
 
   it('a file of two documents and a file of one: every place, naming file and line', () => {
-    const cwd = repo({'sites/both.pch.yaml': docs(renamed(base, 'harbour').replaceAll('A810', 'A830'), east), 'sites/riverside.pch.yaml': base})
-    expect(run({mode: 'lint', today: TODAY, paths: ['sites'], cwd}).results.map((r) => [r.filePath, r.messages.map((m) => [short(m), m.documentIndex, m.message])])).toEqual([
-      ['sites/both.pch.yaml', [[`metadata/duplicate-id@${second(siteId)}:7`, 1, `Site id "riverside" is also used by sites/riverside.pch.yaml:${siteId}`]]],
-      ['sites/riverside.pch.yaml', [[`metadata/duplicate-id@${siteId}:7`, undefined, `Site id "riverside" is also used by sites/both.pch.yaml:${second(siteId)}`]]],
+    const cwd = repo({
+      'sites/both.pch.yaml': docs(renamed(base, 'harbour').replaceAll('A810', 'A830'), east),
+      'sites/riverside.pch.yaml': base,
+    })
+    expect(
+      run({mode: 'lint', today: TODAY, paths: ['sites'], cwd}).results.map((r) => [
+        r.filePath,
+        r.messages.map((m) => [short(m), m.documentIndex, m.message]),
+      ]),
+    ).toEqual([
+      [
+        'sites/both.pch.yaml',
+        [[`metadata/duplicate-id@${second(siteId)}:7`, 1, `Site id "riverside" is also used by sites/riverside.pch.yaml:${siteId}`]],
+      ],
+      [
+        'sites/riverside.pch.yaml',
+        [[`metadata/duplicate-id@${siteId}:7`, undefined, `Site id "riverside" is also used by sites/both.pch.yaml:${second(siteId)}`]],
+      ],
     ])
   })
 

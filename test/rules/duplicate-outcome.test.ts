@@ -19,25 +19,44 @@ ruleTable('care/duplicate-outcome', {
   valid: lint([
     {name: 'riverside: two distinct ids', code: base},
     {name: 'three distinct ids', code: withOutcome(base, 'elective-admissions')},
-    {name: 'outcomes sharing a measure but not an id', code: edit(base, ['measure: Patients with hypertension treated to target (%)', 'measure: Emergency admissions per 1,000 registered patients'])},
+    {
+      name: 'outcomes sharing a measure but not an id',
+      code: edit(base, [
+        'measure: Patients with hypertension treated to target (%)',
+        'measure: Emergency admissions per 1,000 registered patients',
+      ]),
+    },
     {name: 'an id the schema rejected is not compared', code: edit(base, renameSecond('Emergency-Admissions'))},
     {name: 'validate mode does not run this lint rule', code: edit(base, renameSecond('emergency-admissions')), mode: 'validate'},
   ]),
   invalid: lint([
     {
-      name: 'an id repeated: at the second occurrence\'s value',
+      name: "an id repeated: at the second occurrence's value",
       code: edit(base, renameSecond('emergency-admissions')),
-      errors: [`care/duplicate-outcome@${hypertension}:15`],
+      errors: [
+        {
+          at: `care/duplicate-outcome@${hypertension}:15-${hypertension}:35`,
+          messageId: 'twice',
+          data: {id: 'emergency-admissions', first: 1},
+        },
+      ],
     },
     {
       name: 'an id three times: each repeat reported',
       code: withOutcome(edit(base, renameSecond('emergency-admissions')), 'emergency-admissions'),
-      errors: [`care/duplicate-outcome@${hypertension}:15`, `care/duplicate-outcome@${third}:15`],
+      errors: [
+        {
+          at: `care/duplicate-outcome@${hypertension}:15-${hypertension}:35`,
+          messageId: 'twice',
+          data: {id: 'emergency-admissions', first: 1},
+        },
+        {at: `care/duplicate-outcome@${third}:15-${third}:35`, messageId: 'twice', data: {id: 'emergency-admissions', first: 1}},
+      ],
     },
     {
       name: 'a third outcome repeating the second',
       code: withOutcome(base, 'hypertension-control'),
-      errors: [`care/duplicate-outcome@${third}:15`],
+      errors: [{at: `care/duplicate-outcome@${third}:15-${third}:35`, messageId: 'twice', data: {id: 'hypertension-control', first: 2}}],
     },
     {
       name: 'a flow-style list: at the repeated id',
@@ -46,7 +65,7 @@ ruleTable('care/duplicate-outcome', {
         '      outcomes: [{id: a1, measure: A, direction: increase, baseline: {value: 1, asOf: 2025-03-31}, target: {value: 2, by: 2027-03-31}}, ' +
           '{id: a1, measure: B, direction: increase, baseline: {value: 1, asOf: 2025-03-31}, target: {value: 2, by: 2027-03-31}}]\n',
       ]),
-      errors: [`care/duplicate-outcome@${outcomes}:142`],
+      errors: [{at: `care/duplicate-outcome@${outcomes}:142-${outcomes}:144`, messageId: 'twice', data: {id: 'a1', first: 1}}],
     },
     {
       name: 'a repeated id that breaks the id pattern: schema only, not also a duplicate',
@@ -62,12 +81,17 @@ ruleTable('care/duplicate-outcome', {
 })
 
 describe('care/duplicate-outcome message', () => {
-  const text = (code: string): string[] => messages(code, 'lint').filter((m) => m.ruleId === 'care/duplicate-outcome').map((m) => `${m.severity}: ${m.message}`)
+  const text = (code: string): string[] =>
+    messages(code, 'lint')
+      .filter((m) => m.ruleId === 'care/duplicate-outcome')
+      .map((m) => `${m.severity}: ${m.message}`)
 
   it('names the id and the outcome that used it first (1-based)', () => {
     expect(text(edit(base, renameSecond('emergency-admissions')))).toEqual([
       'error: Outcome id "emergency-admissions" is used more than once (first by outcome 1)',
     ])
-    expect(text(withOutcome(base, 'hypertension-control'))).toEqual(['error: Outcome id "hypertension-control" is used more than once (first by outcome 2)'])
+    expect(text(withOutcome(base, 'hypertension-control'))).toEqual([
+      'error: Outcome id "hypertension-control" is used more than once (first by outcome 2)',
+    ])
   })
 })

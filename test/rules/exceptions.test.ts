@@ -7,7 +7,12 @@ import {edit, lineOf, messages, riverside, short, TODAY} from '../helpers.js'
 const base = riverside()
 
 /** Riverside at 26,100 (below the band), budget adjusted so only population/size-band fires. */
-const small = edit(base, ['listSize: 14250', 'listSize: 4250'], ['total: 5776000', 'total: 4176000'], ['amount: 5276000', 'amount: 3676000'])
+const small = edit(
+  base,
+  ['listSize: 14250', 'listSize: 4250'],
+  ['total: 5776000', 'total: 4176000'],
+  ['amount: 5276000', 'amount: 3676000'],
+)
 
 /** Replace `exceptions: []` with one exception of the given `key: value` lines. */
 const withException = (text: string, ...fields: string[]): string =>

@@ -27,7 +27,11 @@ const check = (c: Case) =>
 function fileNameTable(table: {valid: Case[]; invalid: Case[]}): void {
   describe('metadata/file-name', () => {
     it.each(table.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
-      expect(check(c).map(short).filter((f) => f.startsWith('metadata/file-name@'))).toEqual([])
+      expect(
+        check(c)
+          .map(short)
+          .filter((f) => f.startsWith('metadata/file-name@')),
+      ).toEqual([])
     })
     it.each(table.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => {
       expect(check(c).map(short)).toEqual(c.errors)
@@ -45,17 +49,42 @@ fileNameTable({
     {name: 'a directory of another name', code: base, fileName: 'archive/harbour/riverside.pch.yaml'},
     {name: 'unnamed standard input: no file name to judge', code: base, fileName: undefined},
     {name: 'two definitions in one file are exempt', code: `${base}---\n${east}`, fileName: 'sites/sites.pch.yaml'},
-    {name: 'an id the schema rejects is the schema\'s to report', code: renamed('Riverside'), fileName: 'sites/Riverside.pch.yaml'},
+    {name: "an id the schema rejects is the schema's to report", code: renamed('Riverside'), fileName: 'sites/Riverside.pch.yaml'},
     {name: 'validate does not run it (not a compliance rule)', code: base, fileName: 'sites/riverside-pch.pch.yaml', mode: 'validate'},
   ],
   invalid: [
-    {name: 'a suffix in the name: at the id value', code: base, fileName: 'sites/riverside-pch.pch.yaml', errors: [`metadata/file-name@${siteId}:7`]},
-    {name: 'another site\'s name', code: base, fileName: 'sites/harbour.pch.yaml', errors: [`metadata/file-name@${siteId}:7`]},
+    {
+      name: 'a suffix in the name: at the id value',
+      code: base,
+      fileName: 'sites/riverside-pch.pch.yaml',
+      errors: [`metadata/file-name@${siteId}:7`],
+    },
+    {name: "another site's name", code: base, fileName: 'sites/harbour.pch.yaml', errors: [`metadata/file-name@${siteId}:7`]},
     {name: 'without .pch', code: base, fileName: 'sites/riverside.yaml', errors: [`metadata/file-name@${siteId}:7`]},
-    {name: 'capitals: names are compared exactly', code: base, fileName: 'sites/Riverside.pch.yaml', errors: [`metadata/file-name@${siteId}:7`]},
-    {name: 'the id renamed, the file not', code: renamed('riverside-north'), fileName: 'sites/riverside.pch.yaml', errors: [`metadata/file-name@${siteId}:7`]},
-    {name: 'a trailing --- adds no document: still one definition', code: `${base}---\n`, fileName: 'sites/riverside-pch.pch.yaml', errors: [`metadata/file-name@${siteId}:7`]},
-    {name: 'an id the schema rejects: schema only', code: renamed('Riverside'), fileName: 'sites/Riverside.pch.yaml', errors: [`schema@${siteId}:7`]},
+    {
+      name: 'capitals: names are compared exactly',
+      code: base,
+      fileName: 'sites/Riverside.pch.yaml',
+      errors: [`metadata/file-name@${siteId}:7`],
+    },
+    {
+      name: 'the id renamed, the file not',
+      code: renamed('riverside-north'),
+      fileName: 'sites/riverside.pch.yaml',
+      errors: [`metadata/file-name@${siteId}:7`],
+    },
+    {
+      name: 'a trailing --- adds no document: still one definition',
+      code: `${base}---\n`,
+      fileName: 'sites/riverside-pch.pch.yaml',
+      errors: [`metadata/file-name@${siteId}:7`],
+    },
+    {
+      name: 'an id the schema rejects: schema only',
+      code: renamed('Riverside'),
+      fileName: 'sites/Riverside.pch.yaml',
+      errors: [`schema@${siteId}:7`],
+    },
     {name: 'an id that is not text: schema only', code: renamed('42'), fileName: 'sites/42.pch.yaml', errors: [`schema@${siteId}:7`]},
   ],
 })
@@ -108,8 +137,16 @@ describe('metadata/file-name with real files', () => {
     writeFileSync(path.join(cwd, 'sites/riverside.pch.yaml'), base)
     writeFileSync(path.join(cwd, 'sites/harbour.pch.yml'), edit(base, ['id: riverside ', 'id: harbour ']).replaceAll('A810', 'A830'))
     writeFileSync(path.join(cwd, 'sites/east.pch.yaml'), east)
-    expect(run({mode: 'lint', today: TODAY, paths: ['sites'], cwd}).results.map((r) => [r.filePath, r.messages.map((m) => [short(m), m.message])])).toEqual([
-      ['sites/east.pch.yaml', [[`metadata/file-name@${siteId}:7`, 'File east.pch.yaml holds site "riverside-east": name it riverside-east.pch.yaml']]],
+    expect(
+      run({mode: 'lint', today: TODAY, paths: ['sites'], cwd}).results.map((r) => [
+        r.filePath,
+        r.messages.map((m) => [short(m), m.message]),
+      ]),
+    ).toEqual([
+      [
+        'sites/east.pch.yaml',
+        [[`metadata/file-name@${siteId}:7`, 'File east.pch.yaml holds site "riverside-east": name it riverside-east.pch.yaml']],
+      ],
       ['sites/harbour.pch.yml', []],
       ['sites/riverside.pch.yaml', []],
     ])

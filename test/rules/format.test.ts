@@ -29,80 +29,276 @@ ruleTable('format/number', {
     {name: 'text in a text field is left alone', code: edit(base, ['name: Riverside Surgery', 'name: "14,250"'])},
   ],
   invalid: [
-    {name: '"14,250" list size: at the value, and nothing else', code: cases.thousands, errors: [`format/number@${listSize}:19`]},
-    {name: '"14250" list size', code: cases.quotedPlain, errors: [`format/number@${listSize}:19`]},
-    {name: "'14250' single-quoted", code: edit(base, ['listSize: 14250', "listSize: '14250'"]), errors: [`format/number@${listSize}:19`]},
-    {name: '"£160.00" per patient: the capitation still matches', code: cases.pounds, errors: [`format/number@${perPatient}:25`]},
-    {name: '£160.00 unquoted', code: edit(base, ['annualPerPatient: 160.00', 'annualPerPatient: £160.00']), errors: [`format/number@${perPatient}:25`]},
+    {
+      name: '"14,250" list size: at the value, and nothing else',
+      code: cases.thousands,
+      errors: [
+        {
+          at: `format/number@${listSize}:19-${listSize}:27`,
+          message: 'listSize "14,250" is written as text; write it as the plain number 14250',
+        },
+      ],
+      output: base,
+    },
+    {
+      name: '"14250" list size',
+      code: cases.quotedPlain,
+      errors: [
+        {
+          at: `format/number@${listSize}:19-${listSize}:26`,
+          message: 'listSize "14250" is written as text; write it as the plain number 14250',
+        },
+      ],
+      output: base,
+    },
+    {
+      name: "'14250' single-quoted",
+      code: edit(base, ['listSize: 14250', "listSize: '14250'"]),
+      errors: [
+        {
+          at: `format/number@${listSize}:19-${listSize}:26`,
+          message: 'listSize "14250" is written as text; write it as the plain number 14250',
+        },
+      ],
+      output: base,
+    },
+    {
+      name: '"£160.00" per patient: the capitation still matches',
+      code: cases.pounds,
+      errors: [
+        {
+          at: `format/number@${perPatient}:25-${perPatient}:34`,
+          message: 'annualPerPatient "£160.00" is written as text; write it as the plain number 160.00',
+        },
+      ],
+      output: base,
+    },
+    {
+      name: '£160.00 unquoted',
+      code: edit(base, ['annualPerPatient: 160.00', 'annualPerPatient: £160.00']),
+      errors: [
+        {
+          at: `format/number@${perPatient}:25-${perPatient}:32`,
+          message: 'annualPerPatient "£160.00" is written as text; write it as the plain number 160.00',
+        },
+      ],
+      output: base,
+    },
     {
       name: '"£5,776,000" total: the capitation still matches',
       code: edit(base, ['total: 5776000', 'total: "£5,776,000"']),
-      errors: [`format/number@${lineOf(base, 'total:')}:12`],
+      errors: [
+        {
+          at: `format/number@${lineOf(base, 'total:')}:12-${lineOf(base, 'total:')}:24`,
+          message: 'total "£5,776,000" is written as text; write it as the plain number 5776000',
+        },
+      ],
+      output: base,
     },
-    {name: 'an amount in contributions', code: edit(base, ['amount: 500000', 'amount: "£500,000"']), errors: [`format/number@${amount}:17`]},
-    {name: 'an amount with pence', code: edit(base, ['amount: 500000', 'amount: "500,000.50"']), errors: [`format/number@${amount}:17`]},
-    {name: 'a percentage', code: edit(base, ['gainPercent: 40', 'gainPercent: "40"']), errors: [`format/number@${lineOf(base, 'gainPercent: 40')}:24`]},
-    {name: 'a year', code: edit(base, ['cohort: 2016', 'cohort: "2016"']), errors: [`format/number@${lineOf(base, 'cohort:')}:11`]},
+    {
+      name: 'an amount in contributions',
+      code: edit(base, ['amount: 500000', 'amount: "£500,000"']),
+      errors: [
+        {
+          at: `format/number@${amount}:17-${amount}:27`,
+          message: 'amount "£500,000" is written as text; write it as the plain number 500000',
+        },
+      ],
+      output: base,
+    },
+    {
+      name: 'an amount with pence',
+      code: edit(base, ['amount: 500000', 'amount: "500,000.50"']),
+      errors: [
+        {
+          at: `format/number@${amount}:17-${amount}:29`,
+          message: 'amount "500,000.50" is written as text; write it as the plain number 500000.50',
+        },
+      ],
+      output: edit(base, ['amount: 500000', 'amount: 500000.50']),
+    },
+    {
+      name: 'a percentage',
+      code: edit(base, ['gainPercent: 40', 'gainPercent: "40"']),
+      errors: [
+        {
+          at: `format/number@${lineOf(base, 'gainPercent: 40')}:24-${lineOf(base, 'gainPercent: 40')}:28`,
+          message: 'gainPercent "40" is written as text; write it as the plain number 40',
+        },
+      ],
+      output: base,
+    },
+    {
+      name: 'a year',
+      code: edit(base, ['cohort: 2016', 'cohort: "2016"']),
+      errors: [
+        {
+          at: `format/number@${lineOf(base, 'cohort:')}:11-${lineOf(base, 'cohort:')}:17`,
+          message: 'cohort "2016" is written as text; write it as the plain number 2016',
+        },
+      ],
+      output: base,
+    },
     {
       name: 'a negative amount: fixed to -1000, which the schema then rejects',
       code: cases.negativeAmount,
-      errors: [`format/number@${amount}:17`, `schema@${amount}:17`],
+      errors: [
+        {at: `format/number@${amount}:17-${amount}:25`, message: 'amount "-1,000" is written as text; write it as the plain number -1000'},
+        `schema@${amount}:17`,
+      ],
+      output: edit(base, ['amount: 500000', 'amount: -1000']),
     },
     {
       name: 'a "-£5" amount: fixed to -5, which the schema then rejects',
       code: edit(base, ['amount: 500000', 'amount: "-£5"']),
-      errors: [`format/number@${amount}:17`, `schema@${amount}:17`],
+      errors: [
+        {at: `format/number@${amount}:17-${amount}:22`, message: 'amount "-£5" is written as text; write it as the plain number -5'},
+        `schema@${amount}:17`,
+      ],
+      output: edit(base, ['amount: 500000', 'amount: -5']),
     },
     {
       // -5 with the next practice 5 + 14250 larger: the sum stays 36,100.
       name: 'a negative list size: fixed to -5, which the schema then rejects',
       code: edit(base, ['listSize: 14250', 'listSize: "-5"'], ['listSize: 11980', 'listSize: 26235']),
-      errors: [`format/number@${listSize}:19`, `schema@${listSize}:19`],
+      errors: [
+        {at: `format/number@${listSize}:19-${listSize}:23`, message: 'listSize "-5" is written as text; write it as the plain number -5'},
+        `schema@${listSize}:19`,
+      ],
+      output: edit(base, ['listSize: 14250', 'listSize: -5'], ['listSize: 11980', 'listSize: 26235']),
     },
     {
       name: 'out of range after the fix: cohort "1,999"',
       code: edit(base, ['cohort: 2016', 'cohort: "1,999"']),
-      errors: [`format/number@${lineOf(base, 'cohort:')}:11`, `schema@${lineOf(base, 'cohort:')}:11`],
+      errors: [
+        {
+          at: `format/number@${lineOf(base, 'cohort:')}:11-${lineOf(base, 'cohort:')}:18`,
+          message: 'cohort "1,999" is written as text; write it as the plain number 1999',
+        },
+        `schema@${lineOf(base, 'cohort:')}:11`,
+      ],
+      output: edit(base, ['cohort: 2016', 'cohort: 1999']),
     },
     {
       name: 'not a whole number after the fix: "14,250.5"',
       code: edit(base, ['listSize: 14250', 'listSize: "14,250.5"']),
-      errors: [`format/number@${listSize}:19`, `schema@${listSize}:19`],
+      errors: [
+        {
+          at: `format/number@${listSize}:19-${listSize}:29`,
+          message: 'listSize "14,250.5" is written as text; write it as the plain number 14250.5',
+        },
+        `schema@${listSize}:19`,
+      ],
+      output: edit(base, ['listSize: 14250', 'listSize: 14250.5']),
     },
-    {name: 'a non-numeric string "lots" is schema, not format/number', code: edit(base, ['listSize: 14250', 'listSize: "lots"']), errors: [`schema@${listSize}:19`]},
-    {name: 'badly grouped digits "14,25" are schema', code: edit(base, ['listSize: 14250', 'listSize: "14,25"']), errors: [`schema@${listSize}:19`]},
+    {
+      name: 'a non-numeric string "lots" is schema, not format/number',
+      code: edit(base, ['listSize: 14250', 'listSize: "lots"']),
+      errors: [`schema@${listSize}:19`],
+      output: null,
+    },
+    {
+      name: 'badly grouped digits "14,25" are schema',
+      code: edit(base, ['listSize: 14250', 'listSize: "14,25"']),
+      errors: [`schema@${listSize}:19`],
+      output: null,
+    },
   ],
 })
 
 ruleTable('format/ods-code', {
   valid: [
     {name: 'riverside', code: base},
-    {name: 'a lower-case slug employer is a partner id, not a code', code: edit(base, ['employer: riverside-cvs', 'employer: riverside-council'])},
+    {
+      name: 'a lower-case slug employer is a partner id, not a code',
+      code: edit(base, ['employer: riverside-cvs', 'employer: riverside-council']),
+    },
   ],
   invalid: [
-    {name: 'a81001: at the value', code: cases.lowerPractice, errors: [`format/ods-code@${practice1}:18`]},
-    {name: '"A81 001" with a space', code: cases.spacedPractice, errors: [`format/ods-code@${practice1}:18`]},
-    {name: 'A81 001 unquoted', code: edit(base, ['odsCode: A81001 ', 'odsCode: A81 001 ']), errors: [`format/ods-code@${practice1}:18`]},
-    {name: 'qxy commissioner', code: cases.lowerCommissioner, errors: [`format/ods-code@${lineOf(base, 'odsCode: QXY')}:14`]},
-    {name: 'rx1 partner', code: cases.lowerPartner, errors: [`format/ods-code@${lineOf(base, 'odsCode: RX1')}:18`]},
+    {
+      name: 'a81001: at the value',
+      code: cases.lowerPractice,
+      errors: [
+        {
+          at: `format/ods-code@${practice1}:18-${practice1}:24`,
+          message: 'ODS code "a81001" must be written in capitals without spaces: A81001',
+        },
+      ],
+      output: base,
+    },
+    {
+      name: '"A81 001" with a space',
+      code: cases.spacedPractice,
+      errors: [
+        {
+          at: `format/ods-code@${practice1}:18-${practice1}:27`,
+          message: 'ODS code "A81 001" must be written in capitals without spaces: A81001',
+        },
+      ],
+      output: edit(base, ['odsCode: A81001 ', 'odsCode: "A81001" ']),
+    },
+    {
+      name: 'A81 001 unquoted',
+      code: edit(base, ['odsCode: A81001 ', 'odsCode: A81 001 ']),
+      errors: [
+        {
+          at: `format/ods-code@${practice1}:18-${practice1}:25`,
+          message: 'ODS code "A81 001" must be written in capitals without spaces: A81001',
+        },
+      ],
+      output: base,
+    },
+    {
+      name: 'qxy commissioner',
+      code: cases.lowerCommissioner,
+      errors: [
+        {
+          at: `format/ods-code@${lineOf(base, 'odsCode: QXY')}:14-${lineOf(base, 'odsCode: QXY')}:17`,
+          message: 'ODS code "qxy" must be written in capitals without spaces: QXY',
+        },
+      ],
+      output: base,
+    },
+    {
+      name: 'rx1 partner',
+      code: cases.lowerPartner,
+      errors: [
+        {
+          at: `format/ods-code@${lineOf(base, 'odsCode: RX1')}:18-${lineOf(base, 'odsCode: RX1')}:21`,
+          message: 'ODS code "rx1" must be written in capitals without spaces: RX1',
+        },
+      ],
+      output: base,
+    },
     {
       name: 'a8100 stays invalid when upper-cased: schema, not format/ods-code',
       code: edit(base, ['odsCode: A81001 ', 'odsCode: a8100 ']),
       errors: [`schema@${practice1}:18`],
+      output: null,
     },
     {
       name: 'a lower-case practice code still matches the team employer A81001 (lint too)',
       code: cases.lowerPractice,
       mode: 'lint',
-      errors: [`format/ods-code@${practice1}:18`],
+      errors: [
+        {
+          at: `format/ods-code@${practice1}:18-${practice1}:24`,
+          message: 'ODS code "a81001" must be written in capitals without spaces: A81001',
+        },
+      ],
+      output: base,
     },
     {
       name: 'a lower-case duplicate of A81001 is still a duplicate',
       code: edit(base, ['odsCode: A81002', 'odsCode: a81001']),
       errors: [
-        `format/ods-code@${lineOf(base, 'odsCode: A81002')}:18`,
+        {
+          at: `format/ods-code@${lineOf(base, 'odsCode: A81002')}:18-${lineOf(base, 'odsCode: A81002')}:24`,
+          message: 'ODS code "a81001" must be written in capitals without spaces: A81001',
+        },
         `population/duplicate-practice@${lineOf(base, 'odsCode: A81002')}:18`,
       ],
+      output: edit(base, ['odsCode: A81002', 'odsCode: A81001']),
     },
   ],
 })
@@ -150,11 +346,11 @@ describe('one fault, one finding', () => {
     expect(messages(cases.thousands, 'lint').map((m) => m.ruleId)).toEqual(['format/number'])
   })
 
-  it('a lower-case practice code still matches a risk-share party A81001 (the practices\' only share)', () => {
+  it("a lower-case practice code still matches a risk-share party A81001 (the practices' only share)", () => {
     const code = edit(base, ['odsCode: A81001 ', 'odsCode: a81001 '], ['party: member-practices', 'party: A81001'])
-    expect(messages(edit(base, ['odsCode: A81001 ', 'odsCode: A81009 '], ['party: member-practices', 'party: A81001'])).map((m) => m.ruleId)).toEqual([
-      'budget/risk-share-parties',
-    ])
+    expect(
+      messages(edit(base, ['odsCode: A81001 ', 'odsCode: A81009 '], ['party: member-practices', 'party: A81001'])).map((m) => m.ruleId),
+    ).toEqual(['budget/risk-share-parties'])
     expect(messages(code, 'lint').map((m) => m.ruleId)).toEqual(['format/ods-code'])
   })
 })

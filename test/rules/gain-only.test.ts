@@ -15,25 +15,25 @@ const lint = <T extends ValidCase>(cases: T[]): T[] => cases.map((c) => ({mode: 
 ruleTable('budget/gain-only', {
   valid: lint([
     {name: 'riverside: gain-and-loss', code: base},
-    {name: 'model none is risk-share-required\'s to report', code: edit(base, setModel('none'))},
-    {name: 'an unknown model is the schema\'s to report', code: edit(base, setModel('Gain-Only'))},
+    {name: "model none is risk-share-required's to report", code: edit(base, setModel('none'))},
+    {name: "an unknown model is the schema's to report", code: edit(base, setModel('Gain-Only'))},
     {name: 'validate mode does not run this lint rule', code: edit(base, setModel('gain-only')), mode: 'validate'},
   ]),
   invalid: lint([
     {
       name: 'gain-only: at the model value',
       code: edit(base, setModel('gain-only')),
-      errors: [`budget/gain-only@${model}:14`],
+      errors: [{at: `budget/gain-only@${model}:14-${model}:23`, messageId: 'gainOnly'}],
     },
     {
       name: 'gain-only, quoted',
       code: edit(base, setModel('"gain-only"')),
-      errors: [`budget/gain-only@${model}:14`],
+      errors: [{at: `budget/gain-only@${model}:14-${model}:25`, messageId: 'gainOnly'}],
     },
     {
       name: 'gain-only without maxLossPercent: not also uncapped-loss',
       code: edit(base, setModel('gain-only'), [/      maxLossPercent: .*\n/, '']),
-      errors: [`budget/gain-only@${model}:14`],
+      errors: [{at: `budget/gain-only@${model}:14-${model}:23`, messageId: 'gainOnly'}],
     },
     {
       name: 'a flow-style riskShare with gain-only shares: at the model value',
@@ -41,7 +41,7 @@ ruleTable('budget/gain-only', {
         riskShareBlock,
         '    riskShare: {model: gain-only, shares: [{party: member-practices, gainPercent: 60}, {party: riverside-acute, gainPercent: 40}]}\n',
       ]),
-      errors: [`budget/gain-only@${riskShare}:24`],
+      errors: [{at: `budget/gain-only@${riskShare}:24-${riskShare}:33`, messageId: 'gainOnly'}],
     },
     {
       name: 'a model misspelt: schema only (with a suggestion), not also gain-only',
@@ -64,6 +64,8 @@ ruleTable('budget/gain-only', {
 describe('budget/gain-only message', () => {
   it('says rewards are shared but risks are not', () => {
     const found = messages(edit(base, setModel('gain-only')), 'lint').filter((m) => m.ruleId === 'budget/gain-only')
-    expect(found.map((m) => [m.severity, m.message])).toEqual([['warning', 'Risk-share model is gain-only: rewards are shared but risks are not']])
+    expect(found.map((m) => [m.severity, m.message])).toEqual([
+      ['warning', 'Risk-share model is gain-only: rewards are shared but risks are not'],
+    ])
   })
 })

@@ -18,16 +18,37 @@ const mhIn = (sector: string): string => edit(base, ['sector: mental-health', `s
 ruleTable('workforce/mental-health-partner', {
   valid: lint([
     {name: 'riverside: the mental health trust', code: base},
-    {name: 'only a mental-health trust for secondary care', code: edit(base, ['sector: community-health', 'sector: mental-health'], ['sector: acute', 'sector: mental-health'])},
-    {name: 'a sector the schema rejects: the sectors are unknown, the schema\'s to report', code: mhIn('mental_health')},
-    {name: 'a partner without a sector is the schema\'s to report', code: edit(base, ['        sector: mental-health\n', ''])},
-    {name: 'partners that are not a list are the schema\'s to report', code: edit(base, [partnerList, '    partners: {id: x}\n'])},
+    {
+      name: 'only a mental-health trust for secondary care',
+      code: edit(base, ['sector: community-health', 'sector: mental-health'], ['sector: acute', 'sector: mental-health']),
+    },
+    {name: "a sector the schema rejects: the sectors are unknown, the schema's to report", code: mhIn('mental_health')},
+    {name: "a partner without a sector is the schema's to report", code: edit(base, ['        sector: mental-health\n', ''])},
+    {name: "partners that are not a list are the schema's to report", code: edit(base, [partnerList, '    partners: {id: x}\n'])},
     {name: 'validate does not run it (not a compliance rule)', code: edit(base, [mh, '']), mode: 'validate'},
   ]),
   invalid: lint([
-    {name: 'the mental health trust removed: at the partners key', code: edit(base, [mh, '']), errors: [`workforce/mental-health-partner@${partners}:5`]},
-    {name: 'the trust recorded as community health (its trust code still valid)', code: mhIn('community-health'), errors: [`workforce/mental-health-partner@${partners}:5`]},
-    {name: 'the trust recorded as primary care', code: mhIn('primary-care'), errors: [`workforce/mental-health-partner@${partners}:5`]},
+    {
+      name: 'the mental health trust removed: at the partners key',
+      code: edit(base, [mh, '']),
+      errors: [
+        {at: `workforce/mental-health-partner@${partners}:5-${partners}:13`, messageId: 'missing', data: {sectors: ['mental-health']}},
+      ],
+    },
+    {
+      name: 'the trust recorded as community health (its trust code still valid)',
+      code: mhIn('community-health'),
+      errors: [
+        {at: `workforce/mental-health-partner@${partners}:5-${partners}:13`, messageId: 'missing', data: {sectors: ['mental-health']}},
+      ],
+    },
+    {
+      name: 'the trust recorded as primary care',
+      code: mhIn('primary-care'),
+      errors: [
+        {at: `workforce/mental-health-partner@${partners}:5-${partners}:13`, messageId: 'missing', data: {sectors: ['mental-health']}},
+      ],
+    },
     {
       name: 'a flow-style list without a mental-health partner: at the [',
       code: edit(base, [
@@ -35,13 +56,15 @@ ruleTable('workforce/mental-health-partner', {
         '    partners: [{id: riverside-community, name: C, sector: community-health}, {id: riverside-acute, name: A, sector: acute}, ' +
           '{id: riverside-council, name: S, sector: social-care}, {id: riverside-cvs, name: V, sector: voluntary}]\n',
       ]),
-      errors: [`workforce/mental-health-partner@${partners}:15`],
+      errors: [
+        {at: `workforce/mental-health-partner@${partners}:15-${partners}:228`, messageId: 'missing', data: {sectors: ['mental-health']}},
+      ],
     },
     {
       name: 'an empty partner list: every sector rule at the [, and nothing else',
       code: edit(base, [partnerList, '    partners: []\n']),
       errors: [
-        `workforce/mental-health-partner@${partners}:15`,
+        {at: `workforce/mental-health-partner@${partners}:15-${partners}:17`, messageId: 'missing', data: {sectors: ['mental-health']}},
         `workforce/secondary-care-partner@${partners}:15`,
         `workforce/social-care-partner@${partners}:15`,
         `workforce/voluntary-sector-partner@${partners}:15`,

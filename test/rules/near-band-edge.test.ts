@@ -28,18 +28,81 @@ ruleTable('population/near-band-edge', {
     {name: '31,500: just outside the lower margin', code: population(31500)},
     {name: '40,000: mid-band', code: population(40000)},
     {name: '47,500: just outside the upper margin', code: population(47500)},
-    {name: '29,999 is below the band: size-band\'s, not near-band-edge', code: population(29999)},
-    {name: '50,001 is above the band: size-band\'s, not near-band-edge', code: population(50001)},
-    {name: 'a list size that is not a number: the population is unknown, the schema\'s to report', code: edit(base, ['listSize: 14250', 'listSize: lots'])},
+    {name: "29,999 is below the band: size-band's, not near-band-edge", code: population(29999)},
+    {name: "50,001 is above the band: size-band's, not near-band-edge", code: population(50001)},
+    {
+      name: "a list size that is not a number: the population is unknown, the schema's to report",
+      code: edit(base, ['listSize: 14250', 'listSize: lots']),
+    },
     {name: 'validate does not run it (not a compliance rule)', code: population(30000), mode: 'validate'},
   ]),
   invalid: lint([
-    {name: 'exactly 30,000: the lower edge, at the practices key', code: population(30000), errors: [`population/near-band-edge@${practices}:5`]},
-    {name: '30,800', code: population(30800), errors: [`population/near-band-edge@${practices}:5`]},
-    {name: '31,499: the last population within 5 % of 30,000', code: population(31499), errors: [`population/near-band-edge@${practices}:5`]},
-    {name: '47,501: the first population within 5 % of 50,000', code: population(47501), errors: [`population/near-band-edge@${practices}:5`]},
-    {name: '49,000', code: population(49000), errors: [`population/near-band-edge@${practices}:5`]},
-    {name: 'exactly 50,000: the upper edge', code: population(50000), errors: [`population/near-band-edge@${practices}:5`]},
+    {
+      name: 'exactly 30,000: the lower edge, at the practices key',
+      code: population(30000),
+      errors: [
+        {
+          at: `population/near-band-edge@${practices}:5-${practices}:14`,
+          messageId: 'lower',
+          data: {population: 30000, margin: 5, minimum: 30000, maximum: 50000},
+        },
+      ],
+    },
+    {
+      name: '30,800',
+      code: population(30800),
+      errors: [
+        {
+          at: `population/near-band-edge@${practices}:5-${practices}:14`,
+          messageId: 'lower',
+          data: {population: 30800, margin: 5, minimum: 30000, maximum: 50000},
+        },
+      ],
+    },
+    {
+      name: '31,499: the last population within 5 % of 30,000',
+      code: population(31499),
+      errors: [
+        {
+          at: `population/near-band-edge@${practices}:5-${practices}:14`,
+          messageId: 'lower',
+          data: {population: 31499, margin: 5, minimum: 30000, maximum: 50000},
+        },
+      ],
+    },
+    {
+      name: '47,501: the first population within 5 % of 50,000',
+      code: population(47501),
+      errors: [
+        {
+          at: `population/near-band-edge@${practices}:5-${practices}:14`,
+          messageId: 'upper',
+          data: {population: 47501, margin: 5, minimum: 30000, maximum: 50000},
+        },
+      ],
+    },
+    {
+      name: '49,000',
+      code: population(49000),
+      errors: [
+        {
+          at: `population/near-band-edge@${practices}:5-${practices}:14`,
+          messageId: 'upper',
+          data: {population: 49000, margin: 5, minimum: 30000, maximum: 50000},
+        },
+      ],
+    },
+    {
+      name: 'exactly 50,000: the upper edge',
+      code: population(50000),
+      errors: [
+        {
+          at: `population/near-band-edge@${practices}:5-${practices}:14`,
+          messageId: 'upper',
+          data: {population: 50000, margin: 5, minimum: 30000, maximum: 50000},
+        },
+      ],
+    },
     {name: '29,999: size-band only', code: population(29999), errors: [`population/size-band@${practices}:5`]},
     {name: '50,001: size-band only', code: population(50001), errors: [`population/size-band@${practices}:5`]},
     {
@@ -50,12 +113,30 @@ ruleTable('population/near-band-edge', {
         ['total: 5776000', 'total: 4928000'],
         ['amount: 5276000', 'amount: 4428000'],
       ),
-      errors: [`population/near-band-edge@${practices}:16`],
+      errors: [
+        {
+          at: `population/near-band-edge@${practices}:16-${practices}:106`,
+          messageId: 'lower',
+          data: {population: 30800, margin: 5, minimum: 30000, maximum: 50000},
+        },
+      ],
     },
     {
       name: 'a "8,150" list size is read as 8,150: 30,000 in all, format/number and near-band-edge',
-      code: edit(base, ['listSize: 14250', 'listSize: "8,150"'], ['total: 5776000', 'total: 4800000'], ['amount: 5276000', 'amount: 4300000']),
-      errors: [`population/near-band-edge@${practices}:5`, `format/number@${listSize}:19`],
+      code: edit(
+        base,
+        ['listSize: 14250', 'listSize: "8,150"'],
+        ['total: 5776000', 'total: 4800000'],
+        ['amount: 5276000', 'amount: 4300000'],
+      ),
+      errors: [
+        {
+          at: `population/near-band-edge@${practices}:5-${practices}:14`,
+          messageId: 'lower',
+          data: {population: 30000, margin: 5, minimum: 30000, maximum: 50000},
+        },
+        `format/number@${listSize}:19`,
+      ],
     },
     {
       name: 'weighted capitation: the band is about the registered population (30,500), not weightedPopulation',
@@ -67,9 +148,19 @@ ruleTable('population/near-band-edge', {
         ['total: 5776000', 'total: 6400000'],
         ['amount: 5276000', 'amount: 5900000'],
       ),
-      errors: [`population/near-band-edge@${practices}:5`],
+      errors: [
+        {
+          at: `population/near-band-edge@${practices}:5-${practices}:14`,
+          messageId: 'lower',
+          data: {population: 30500, margin: 5, minimum: 30000, maximum: 50000},
+        },
+      ],
     },
-    {name: 'a list size that is not a number: schema only, no crash', code: edit(base, ['listSize: 14250', 'listSize: lots']), errors: [`schema@${listSize}:19`]},
+    {
+      name: 'a list size that is not a number: schema only, no crash',
+      code: edit(base, ['listSize: 14250', 'listSize: lots']),
+      errors: [`schema@${listSize}:19`],
+    },
     {name: 'a negative list size: schema only', code: edit(base, ['listSize: 14250', 'listSize: -1']), errors: [`schema@${listSize}:19`]},
   ]),
 })

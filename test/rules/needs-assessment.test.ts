@@ -20,45 +20,84 @@ ruleTable('care/needs-assessment', {
     {name: 'riverside: completed 2025-11-15', code: base},
     {name: 'completed exactly 3 years before today', code: edit(base, setCompleted('2023-11-01'))},
     {name: 'exactly 3 years before a given today', code: base, today: '2028-11-15'},
-    {name: 'a leap-day assessment is 3 years old on 2027-02-28, not more', code: edit(base, setCompleted('2024-02-29')), today: '2027-02-28'},
+    {
+      name: 'a leap-day assessment is 3 years old on 2027-02-28, not more',
+      code: edit(base, setCompleted('2024-02-29')),
+      today: '2027-02-28',
+    },
     {name: 'completed today', code: edit(base, setCompleted('2026-11-01'))},
-    {name: 'a flow-style assessment', code: edit(base, [assessmentBlock, '      needsAssessment: { completed: 2025-11-15, source: Riverside JSNA 2025 }\n'])},
-    {name: 'an impossible date is the schema\'s to report', code: edit(base, setCompleted('2023-02-29'))},
-    {name: 'no populationHealth: outcomes-required\'s to report', code: edit(base, [populationHealthBlock, ''])},
+    {
+      name: 'a flow-style assessment',
+      code: edit(base, [assessmentBlock, '      needsAssessment: { completed: 2025-11-15, source: Riverside JSNA 2025 }\n']),
+    },
+    {name: "an impossible date is the schema's to report", code: edit(base, setCompleted('2023-02-29'))},
+    {name: "no populationHealth: outcomes-required's to report", code: edit(base, [populationHealthBlock, ''])},
     {name: 'validate mode does not run this lint rule', code: edit(base, [assessmentBlock, '']), mode: 'validate'},
   ]),
   invalid: lint([
     {
       name: 'completed 3 years and a day before today: at the date',
       code: edit(base, setCompleted('2023-10-31')),
-      errors: [`care/needs-assessment@${completed}:20`],
+      errors: [
+        {
+          at: `care/needs-assessment@${completed}:20-${completed}:30`,
+          messageId: 'old',
+          data: {completed: '2023-10-31', years: 3, today: '2026-11-01'},
+        },
+      ],
     },
     {
       name: 'riverside a day more than 3 years after its assessment (the list sizes and budget are old too)',
       code: base,
       today: '2028-11-16',
-      errors: [`population/stale-list-sizes@${lineOf(base, 'asOf: 2026-10-01')}:11`, `budget/period-expired@${lineOf(base, 'end: 2027-03-31')}:12`, `care/needs-assessment@${completed}:20`],
+      errors: [
+        `population/stale-list-sizes@${lineOf(base, 'asOf: 2026-10-01')}:11`,
+        `budget/period-expired@${lineOf(base, 'end: 2027-03-31')}:12`,
+        {
+          at: `care/needs-assessment@${completed}:20-${completed}:30`,
+          messageId: 'old',
+          data: {completed: '2025-11-15', years: 3, today: '2028-11-16'},
+        },
+      ],
     },
     {
       name: 'a leap-day assessment on 2027-03-01',
       code: edit(base, setCompleted('2024-02-29')),
       today: '2027-03-01',
-      errors: [`care/needs-assessment@${completed}:20`],
+      errors: [
+        {
+          at: `care/needs-assessment@${completed}:20-${completed}:30`,
+          messageId: 'old',
+          data: {completed: '2024-02-29', years: 3, today: '2027-03-01'},
+        },
+      ],
     },
     {
       name: 'a quoted date',
       code: edit(base, setCompleted('"2023-10-31"')),
-      errors: [`care/needs-assessment@${completed}:20`],
+      errors: [
+        {
+          at: `care/needs-assessment@${completed}:20-${completed}:32`,
+          messageId: 'old',
+          data: {completed: '2023-10-31', years: 3, today: '2026-11-01'},
+        },
+      ],
     },
     {
-      name: 'a flow-style assessment from 2021 (the rule\'s docs example): at the date',
+      name: "a flow-style assessment from 2021 (the rule's docs example): at the date",
       code: edit(base, [assessmentBlock, '      needsAssessment: { completed: 2021-06-30, source: Riverside JSNA 2021 }\n']),
-      errors: [`care/needs-assessment@${needsAssessment}:37`],
+      errors: [
+        {
+          at: `care/needs-assessment@${needsAssessment}:37-${needsAssessment}:47`,
+          messageId: 'old',
+          data: {completed: '2021-06-30', years: 3, today: '2026-11-01'},
+        },
+      ],
     },
     {
       name: 'no needs assessment: at the populationHealth key',
       code: edit(base, [assessmentBlock, '']),
-      errors: [`care/needs-assessment@${populationHealth}:5`],
+      errors: [{at: `care/needs-assessment@${populationHealth}:5-${populationHealth}:21`, messageId: 'missing'}],
     },
     {
       name: 'no populationHealth: outcomes-required only',
@@ -90,7 +129,9 @@ ruleTable('care/needs-assessment', {
 
 describe('care/needs-assessment message', () => {
   const text = (code: string, today?: string): string[] =>
-    messages(code, 'lint', today).filter((m) => m.ruleId === 'care/needs-assessment').map((m) => `${m.severity}: ${m.message}`)
+    messages(code, 'lint', today)
+      .filter((m) => m.ruleId === 'care/needs-assessment')
+      .map((m) => `${m.severity}: ${m.message}`)
 
   it('missing', () => {
     expect(text(edit(base, [assessmentBlock, '']))).toEqual([
@@ -99,7 +140,11 @@ describe('care/needs-assessment message', () => {
   })
 
   it('old: gives the date, the limit and today', () => {
-    expect(text(edit(base, setCompleted('2023-10-31')))).toEqual(['warning: The needs assessment was completed on 2023-10-31, more than 3 years before 2026-11-01'])
-    expect(text(base, '2028-11-16')).toEqual(['warning: The needs assessment was completed on 2025-11-15, more than 3 years before 2028-11-16'])
+    expect(text(edit(base, setCompleted('2023-10-31')))).toEqual([
+      'warning: The needs assessment was completed on 2023-10-31, more than 3 years before 2026-11-01',
+    ])
+    expect(text(base, '2028-11-16')).toEqual([
+      'warning: The needs assessment was completed on 2025-11-15, more than 3 years before 2028-11-16',
+    ])
   })
 })

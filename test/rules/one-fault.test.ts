@@ -104,7 +104,13 @@ describe('rules stay silent on what the schema rejected', () => {
 
 describe('lint rules that read references stay silent when what they refer to is not known', () => {
   it.each([
-    ['practices as a mapping', [/    practices: {21}[\s\S]*?(?=  workforce:)/, '    practices: {odsCode: A81001, name: Riverside Surgery, listSize: 36100}\n'] as [RegExp, string]],
+    [
+      'practices as a mapping',
+      [/    practices: {21}[\s\S]*?(?=  workforce:)/, '    practices: {odsCode: A81001, name: Riverside Surgery, listSize: 36100}\n'] as [
+        RegExp,
+        string,
+      ],
+    ],
     ['a practice code the schema rejects', ['odsCode: A81001', 'odsCode: A8100'] as [string, string]],
   ])('%s: schema only, not also workforce/unknown-employer', (_name, change) => {
     expect(findings(edit(base, change), 'lint').every((f) => f.startsWith('schema@'))).toBe(true)
@@ -127,7 +133,10 @@ describe('exceptions and directives the helpers found', () => {
   })
 
   it('a directive-like line inside a block scalar is text, not a directive', () => {
-    const code = edit(base, ['    source: NHS Digital, Patients Registered at a GP Practice, October 2026', '    source: |\n      # pch-disable-next-line population/nope\n      text'])
+    const code = edit(base, [
+      '    source: NHS Digital, Patients Registered at a GP Practice, October 2026',
+      '    source: |\n      # pch-disable-next-line population/nope\n      text',
+    ])
     expect(findings(code, 'lint')).toEqual([])
   })
 
@@ -171,13 +180,20 @@ describe('numbers and tags the helpers found', () => {
   })
 
   it('accepts core tags', () => {
-    expect(findings(edit(base, ['listSize: 14250', 'listSize: !!int 14250'], ['annualPerPatient: 160.00', 'annualPerPatient: !!float 160.00']))).toEqual([])
+    expect(
+      findings(edit(base, ['listSize: 14250', 'listSize: !!int 14250'], ['annualPerPatient: 160.00', 'annualPerPatient: !!float 160.00'])),
+    ).toEqual([])
   })
 
   it('says so, in one line, when YAML is nested deeper than the limit', () => {
     const deep = `${base}extra: ${'['.repeat(5000)}${']'.repeat(5000)}\n`
     expect(messages(deep).map((m) => [m.ruleId, m.message, m.line, m.column])).toEqual([
-      ['yaml/syntax', 'The document is nested more than 64 levels deep (a definition needs about 7; limits.maxDepth in the config)', base.split('\n').length, 'extra: '.length + 64],
+      [
+        'yaml/syntax',
+        'The document is nested more than 64 levels deep (a definition needs about 7; limits.maxDepth in the config)',
+        base.split('\n').length,
+        'extra: '.length + 64,
+      ],
     ])
   })
 })

@@ -13,29 +13,32 @@ ruleTable('care/outcomes-required', {
   valid: [
     {name: 'riverside: two outcomes', code: base},
     {name: 'a single outcome', code: edit(base, [/        - id: hypertension-control[\s\S]*$/, ''])},
-    {name: 'outcomes that are not a list are the schema\'s to report', code: edit(base, set(' fewer admissions'))},
-    {name: 'a populationHealth that is not a mapping is the schema\'s to report', code: edit(base, [healthPlan, '    populationHealth: []\n'])},
+    {name: "outcomes that are not a list are the schema's to report", code: edit(base, set(' fewer admissions'))},
+    {
+      name: "a populationHealth that is not a mapping is the schema's to report",
+      code: edit(base, [healthPlan, '    populationHealth: []\n']),
+    },
   ],
   invalid: [
     {
       name: 'an empty list: at the [, not schema',
       code: edit(base, set(' []')),
-      errors: [`care/outcomes-required@${outcomes}:17`],
+      errors: [{at: `care/outcomes-required@${outcomes}:17-${outcomes}:19`, messageId: 'missing'}],
     },
     {
       name: 'outcomes missing: at the populationHealth key, not schema',
       code: edit(base, [outcomeList, '']),
-      errors: [`care/outcomes-required@${populationHealth}:5`],
+      errors: [{at: `care/outcomes-required@${populationHealth}:5-${populationHealth}:21`, messageId: 'missing'}],
     },
     {
       name: 'an empty populationHealth mapping: at its key',
       code: edit(base, [healthPlan, '    populationHealth: {}\n']),
-      errors: [`care/outcomes-required@${populationHealth}:5`],
+      errors: [{at: `care/outcomes-required@${populationHealth}:5-${populationHealth}:21`, messageId: 'missing'}],
     },
     {
       name: 'populationHealth missing: outcomes-required only, at the care key, not schema',
       code: edit(base, [healthPlan, '']),
-      errors: [`care/outcomes-required@${care}:3`],
+      errors: [{at: `care/outcomes-required@${care}:3-${care}:7`, messageId: 'missing'}],
     },
     {
       name: 'outcomes with no value (null): schema only, one finding',

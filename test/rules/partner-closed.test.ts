@@ -10,19 +10,35 @@ const trusts: TrustRegister = new Map([
   ['RX2', {name: "ST MARY'S MENTAL HEALTH NHS TRUST", closed: '2019-03-31'}],
   ['RX3', {name: 'RIVERSIDE HOSPITALS NHS FOUNDATION TRUST'}],
 ])
-const found = (code: string, register: TrustRegister | null = trusts, mode: 'lint' | 'validate' = 'lint'): Array<[string, number, number, string]> =>
-  checkText(code, {mode, today: TODAY, ...(register ? {trusts: register} : {})}).messages.map((m) => [m.ruleId, m.line, m.column, m.message])
+const found = (
+  code: string,
+  register: TrustRegister | null = trusts,
+  mode: 'lint' | 'validate' = 'lint',
+): Array<[string, number, number, string]> =>
+  checkText(code, {mode, today: TODAY, ...(register ? {trusts: register} : {})}).messages.map((m) => [
+    m.ruleId,
+    m.line,
+    m.column,
+    m.message,
+  ])
 
 describe('workforce/partner-closed', () => {
   it('reports a closed trust partner, naming the trust as people write it and its close date', () => {
     expect(found(base)).toEqual([
-      ['workforce/partner-closed', lineOf(base, 'odsCode: RX2'), 18, "RX2 St Mary's Mental Health NHS Trust closed on 2019-03-31: partner riverside-mh needs an open trust, usually its successor"],
+      [
+        'workforce/partner-closed',
+        lineOf(base, 'odsCode: RX2'),
+        18,
+        "RX2 St Mary's Mental Health NHS Trust closed on 2019-03-31: partner riverside-mh needs an open trust, usually its successor",
+      ],
     ])
   })
 
   it('reports every closed trust partner, in order', () => {
     const closed = new Map([...trusts].map(([code, entry]) => [code, {...entry, closed: '2020-09-30'}]))
-    expect(found(base, closed).map(([id, line]) => `${id}@${line}`)).toEqual(['RX1', 'RX2', 'RX3'].map((code) => `workforce/partner-closed@${lineOf(base, `odsCode: ${code}`)}`))
+    expect(found(base, closed).map(([id, line]) => `${id}@${line}`)).toEqual(
+      ['RX1', 'RX2', 'RX3'].map((code) => `workforce/partner-closed@${lineOf(base, `odsCode: ${code}`)}`),
+    )
   })
 
   it.each([
@@ -34,7 +50,11 @@ describe('workforce/partner-closed', () => {
 
   it('is silent in validate, and for a closed code on a partner that is not a trust', () => {
     expect(found(base, trusts, 'validate')).toEqual([])
-    const notTrust = edit(base, ['        sector: mental-health\n        odsCode: RX2\n', '        sector: mental-health\n'], ['        sector: voluntary\n', '        sector: voluntary\n        odsCode: RX2\n'])
+    const notTrust = edit(
+      base,
+      ['        sector: mental-health\n        odsCode: RX2\n', '        sector: mental-health\n'],
+      ['        sector: voluntary\n', '        sector: voluntary\n        odsCode: RX2\n'],
+    )
     expect(found(notTrust)).toEqual([])
   })
 

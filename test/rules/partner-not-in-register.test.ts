@@ -10,21 +10,37 @@ const trusts: TrustRegister = new Map([
   ['RX2', {name: 'RIVERSIDE MENTAL HEALTH NHS TRUST'}],
   ['RX3', {name: 'RIVERSIDE HOSPITALS NHS FOUNDATION TRUST'}],
 ])
-const found = (code: string, options: {trusts?: TrustRegister; mode?: 'lint' | 'validate'} = {trusts}): Array<[string, number, number, string]> =>
-  checkText(code, {mode: options.mode ?? 'lint', today: TODAY, ...(options.trusts ? {trusts: options.trusts} : {})}).messages.map((m) => [m.ruleId, m.line, m.column, m.message])
+const found = (
+  code: string,
+  options: {trusts?: TrustRegister; mode?: 'lint' | 'validate'} = {trusts},
+): Array<[string, number, number, string]> =>
+  checkText(code, {mode: options.mode ?? 'lint', today: TODAY, ...(options.trusts ? {trusts: options.trusts} : {})}).messages.map((m) => [
+    m.ruleId,
+    m.line,
+    m.column,
+    m.message,
+  ])
 const ids = (code: string, register: TrustRegister = trusts): string[] => found(code, {trusts: register}).map(([id]) => id)
 
 describe('workforce/partner-not-in-register', () => {
   it('reports a trust partner whose code the register does not hold, at the code', () => {
     expect(found(edit(base, ['odsCode: RX3', 'odsCode: RZZ']))).toEqual([
-      ['workforce/partner-not-in-register', lineOf(base, 'odsCode: RX3'), 18, 'Trust code RZZ of partner riverside-acute is not in the ODS register of NHS trusts: check the code'],
+      [
+        'workforce/partner-not-in-register',
+        lineOf(base, 'odsCode: RX3'),
+        18,
+        'Trust code RZZ of partner riverside-acute is not in the ODS register of NHS trusts: check the code',
+      ],
     ])
   })
 
   it.each([
     ['every trust partner in the register', base],
     ['a trust partner without an odsCode', edit(base, ['        odsCode: RX3\n', ''])],
-    ['a social-care partner with a code the trust register does not hold', edit(base, ['        sector: social-care\n', '        sector: social-care\n        odsCode: 00X\n'])],
+    [
+      'a social-care partner with a code the trust register does not hold',
+      edit(base, ['        sector: social-care\n', '        sector: social-care\n        odsCode: 00X\n']),
+    ],
     ['a voluntary partner with a code', edit(base, ['        sector: voluntary\n', '        sector: voluntary\n        odsCode: NL1\n'])],
   ])('is silent for %s', (_name, code) => {
     expect(ids(code)).toEqual([])
@@ -33,7 +49,9 @@ describe('workforce/partner-not-in-register', () => {
   it('checks each of the three trust sectors', () => {
     for (const code of ['RX1', 'RX2', 'RX3']) {
       const without = new Map([...trusts].filter(([c]) => c !== code))
-      expect(found(base, {trusts: without}).map(([id, line]) => `${id}@${line}`)).toEqual([`workforce/partner-not-in-register@${lineOf(base, `odsCode: ${code}`)}`])
+      expect(found(base, {trusts: without}).map(([id, line]) => `${id}@${line}`)).toEqual([
+        `workforce/partner-not-in-register@${lineOf(base, `odsCode: ${code}`)}`,
+      ])
     }
   })
 

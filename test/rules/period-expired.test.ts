@@ -16,9 +16,12 @@ ruleTable('budget/period-expired', {
   valid: lint([
     {name: 'riverside: ends 2027-03-31, today 2026-11-01', code: base},
     {name: 'ends today', code: base, today: '2027-03-31'},
-    {name: 'ends on today\'s date (default today), quoted', code: edit(base, ['start: 2026-04-01', 'start: 2025-11-02'], setEnd('"2026-11-01"'))},
+    {
+      name: "ends on today's date (default today), quoted",
+      code: edit(base, ['start: 2026-04-01', 'start: 2025-11-02'], setEnd('"2026-11-01"')),
+    },
     {name: 'a period still to come', code: edit(base, ['start: 2026-04-01', 'start: 2027-04-01'], setEnd('2028-03-31'))},
-    {name: 'an impossible end date is the schema\'s to report', code: edit(base, setEnd('2026-02-30'))},
+    {name: "an impossible end date is the schema's to report", code: edit(base, setEnd('2026-02-30'))},
     {name: 'validate mode does not run this lint rule', code: base, today: '2027-04-01', mode: 'validate'},
   ]),
   invalid: lint([
@@ -26,22 +29,24 @@ ruleTable('budget/period-expired', {
       name: 'ended the day before today: at the end date',
       code: base,
       today: '2027-04-01',
-      errors: [`budget/period-expired@${end}:12`],
+      errors: [{at: `budget/period-expired@${end}:12-${end}:22`, messageId: 'expired', data: {end: '2027-03-31', today: '2027-04-01'}}],
     },
     {
-      name: 'last year\'s budget (default today)',
+      name: "last year's budget (default today)",
       code: edit(base, ...lastYear),
-      errors: [`budget/period-expired@${end}:12`],
+      errors: [{at: `budget/period-expired@${end}:12-${end}:22`, messageId: 'expired', data: {end: '2026-03-31', today: '2026-11-01'}}],
     },
     {
       name: 'a quoted end date',
       code: edit(base, ['start: 2026-04-01', 'start: 2025-04-01'], setEnd('"2026-03-31"')),
-      errors: [`budget/period-expired@${end}:12`],
+      errors: [{at: `budget/period-expired@${end}:12-${end}:24`, messageId: 'expired', data: {end: '2026-03-31', today: '2026-11-01'}}],
     },
     {
       name: 'a flow-style period: at the end inside the flow mapping',
       code: edit(base, [/    period:\n.*\n.*\n/, '    period: {start: 2025-04-01, end: 2026-03-31}\n']),
-      errors: [`budget/period-expired@${period}:38`],
+      errors: [
+        {at: `budget/period-expired@${period}:38-${period}:48`, messageId: 'expired', data: {end: '2026-03-31', today: '2026-11-01'}},
+      ],
     },
     {
       name: 'an impossible end date: schema only, not also expired',
@@ -59,6 +64,8 @@ ruleTable('budget/period-expired', {
 describe('budget/period-expired message', () => {
   it('gives the end date and today', () => {
     const found = messages(base, 'lint', '2027-04-01').filter((m) => m.ruleId === 'budget/period-expired')
-    expect(found.map((m) => [m.severity, m.message])).toEqual([['warning', 'The budget period ended on 2027-03-31, before 2027-04-01: declare the current budget']])
+    expect(found.map((m) => [m.severity, m.message])).toEqual([
+      ['warning', 'The budget period ended on 2027-03-31, before 2027-04-01: declare the current budget'],
+    ])
   })
 })

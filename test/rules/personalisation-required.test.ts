@@ -13,24 +13,30 @@ ruleTable('care/personalisation-required', {
     {name: 'riverside: care planning and social prescribing', code: base},
     {name: 'a single approach', code: edit(base, [/      - approach: social-prescribing.*\n.*\n/, ''])},
     {name: 'a single approach, flow style', code: edit(base, set(' [{approach: care-planning, cohort: Frail older people}]'))},
-    {name: 'an approach of other with its description', code: edit(base, [/approach: care-planning .*\n/, 'approach: other\n        description: Health coaching\n'])},
-    {name: 'personalisation that is not a list is the schema\'s to report', code: edit(base, set(' care planning'))},
+    {
+      name: 'an approach of other with its description',
+      code: edit(base, [/approach: care-planning .*\n/, 'approach: other\n        description: Health coaching\n']),
+    },
+    {name: "personalisation that is not a list is the schema's to report", code: edit(base, set(' care planning'))},
   ],
   invalid: [
     {
       name: 'an empty list: at the [, not schema',
       code: edit(base, set(' []')),
-      errors: [`care/personalisation-required@${personalisation}:22`],
+      errors: [{at: `care/personalisation-required@${personalisation}:22-${personalisation}:24`, messageId: 'missing'}],
     },
     {
       name: 'personalisation missing: at the care key, not schema',
       code: edit(base, [personalisationList, '']),
-      errors: [`care/personalisation-required@${care}:3`],
+      errors: [{at: `care/personalisation-required@${care}:3-${care}:7`, messageId: 'missing'}],
     },
     {
       name: 'both care lists empty: one finding each',
       code: bothEmpty,
-      errors: [`care/personalisation-required@${personalisation}:22`, `care/outcomes-required@${lineOf(bothEmpty, 'outcomes:')}:17`],
+      errors: [
+        {at: `care/personalisation-required@${personalisation}:22-${personalisation}:24`, messageId: 'missing'},
+        `care/outcomes-required@${lineOf(bothEmpty, 'outcomes:')}:17`,
+      ],
     },
     {
       name: 'personalisation with no value (null): schema only, one finding',

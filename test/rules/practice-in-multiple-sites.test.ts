@@ -37,13 +37,19 @@ const withException = (text: string): string =>
   ])
 
 const flowPractices = '    practices: [{odsCode: A83001, name: A, listSize: 18050}, {odsCode: A81001, name: B, listSize: 18050}]'
-const flowHarbour = edit(harbour, [/    practices:[\s\S]*?(?=  workforce:)/, `${flowPractices}\n`]).replace('employer: A81001', 'employer: A83001')
+const flowHarbour = edit(harbour, [/    practices:[\s\S]*?(?=  workforce:)/, `${flowPractices}\n`]).replace(
+  'employer: A81001',
+  'employer: A83001',
+)
 
 ruleTable('population/practice-in-multiple-sites', {
   valid: lint([
     {name: 'riverside alone', code: base},
     {name: 'two sites with no practice in common', code: docs(base, elsewhere)},
-    {name: 'a practice twice in one definition is duplicate-practice, not this rule', code: edit(base, ['odsCode: A81004', 'odsCode: A81001'])},
+    {
+      name: 'a practice twice in one definition is duplicate-practice, not this rule',
+      code: edit(base, ['odsCode: A81004', 'odsCode: A81001']),
+    },
     {name: 'a practice code the schema rejects claims nothing', code: docs(base, edit(harbour, ['odsCode: A81001 ', 'odsCode: A8100 ']))},
     {name: 'a document that does not parse claims nothing', code: docs(base, edit(harbour, ['  id: harbour ', '  id: [harbour ']))},
   ]),
@@ -52,20 +58,47 @@ ruleTable('population/practice-in-multiple-sites', {
       name: 'validate reports it too (a compliance rule of characteristic 4)',
       code: docs(base, harbour),
       mode: 'validate',
-      errors: [`population/practice-in-multiple-sites@${a81001}:18`, `population/practice-in-multiple-sites@${second(a81001)}:18`],
+      errors: [
+        {
+          at: `population/practice-in-multiple-sites@${a81001}:18-${a81001}:24`,
+          message: 'Practice A81001 is also a member of site "harbour" (<stdin>:132)',
+        },
+        {
+          at: `population/practice-in-multiple-sites@${second(a81001)}:18-${second(a81001)}:24`,
+          message: 'Practice A81001 is also a member of site "riverside" (<stdin>:21)',
+        },
+      ],
     },
     {
       name: 'two sites share A81001: both places, at the code',
       code: docs(base, harbour),
-      errors: [`population/practice-in-multiple-sites@${a81001}:18`, `population/practice-in-multiple-sites@${second(a81001)}:18`],
+      errors: [
+        {
+          at: `population/practice-in-multiple-sites@${a81001}:18-${a81001}:24`,
+          message: 'Practice A81001 is also a member of site "harbour" (<stdin>:132)',
+        },
+        {
+          at: `population/practice-in-multiple-sites@${second(a81001)}:18-${second(a81001)}:24`,
+          message: 'Practice A81001 is also a member of site "riverside" (<stdin>:21)',
+        },
+      ],
     },
     {
       name: 'three sites share A81001: every place',
       code: docs(base, harbour, edit(harbour, ['id: harbour ', 'id: meadow ']).replaceAll('A8300', 'A8400')),
       errors: [
-        `population/practice-in-multiple-sites@${a81001}:18`,
-        `population/practice-in-multiple-sites@${second(a81001)}:18`,
-        `population/practice-in-multiple-sites@${2 * offset + a81001}:18`,
+        {
+          at: `population/practice-in-multiple-sites@${a81001}:18-${a81001}:24`,
+          message: 'Practice A81001 is also a member of site "harbour" (<stdin>:132); site "meadow" (<stdin>:243)',
+        },
+        {
+          at: `population/practice-in-multiple-sites@${second(a81001)}:18-${second(a81001)}:24`,
+          message: 'Practice A81001 is also a member of site "riverside" (<stdin>:21); site "meadow" (<stdin>:243)',
+        },
+        {
+          at: `population/practice-in-multiple-sites@${2 * offset + a81001}:18-${2 * offset + a81001}:24`,
+          message: 'Practice A81001 is also a member of site "riverside" (<stdin>:21); site "harbour" (<stdin>:132)',
+        },
       ],
     },
     {
@@ -73,39 +106,75 @@ ruleTable('population/practice-in-multiple-sites', {
       code: docs(base, base),
       errors: [
         `metadata/duplicate-id@${siteId}:7`,
-        `population/practice-in-multiple-sites@${a81001}:18`,
-        `population/practice-in-multiple-sites@${a81002}:18`,
-        `population/practice-in-multiple-sites@${a81004}:18`,
+        {
+          at: `population/practice-in-multiple-sites@${a81001}:18-${a81001}:24`,
+          message: 'Practice A81001 is also a member of site "riverside" (<stdin>:132)',
+        },
+        {
+          at: `population/practice-in-multiple-sites@${a81002}:18-${a81002}:24`,
+          message: 'Practice A81002 is also a member of site "riverside" (<stdin>:135)',
+        },
+        {
+          at: `population/practice-in-multiple-sites@${a81004}:18-${a81004}:24`,
+          message: 'Practice A81004 is also a member of site "riverside" (<stdin>:138)',
+        },
         `metadata/duplicate-id@${second(siteId)}:7`,
-        `population/practice-in-multiple-sites@${second(a81001)}:18`,
-        `population/practice-in-multiple-sites@${second(a81002)}:18`,
-        `population/practice-in-multiple-sites@${second(a81004)}:18`,
+        {
+          at: `population/practice-in-multiple-sites@${second(a81001)}:18-${second(a81001)}:24`,
+          message: 'Practice A81001 is also a member of site "riverside" (<stdin>:21)',
+        },
+        {
+          at: `population/practice-in-multiple-sites@${second(a81002)}:18-${second(a81002)}:24`,
+          message: 'Practice A81002 is also a member of site "riverside" (<stdin>:24)',
+        },
+        {
+          at: `population/practice-in-multiple-sites@${second(a81004)}:18-${second(a81004)}:24`,
+          message: 'Practice A81004 is also a member of site "riverside" (<stdin>:27)',
+        },
       ],
     },
     {
       name: 'a lower-case code: format/ods-code, and compared as the fixed A81001',
       code: docs(base, harbour.replace('odsCode: A81001 ', 'odsCode: a81001 ')),
       errors: [
-        `population/practice-in-multiple-sites@${a81001}:18`,
+        {
+          at: `population/practice-in-multiple-sites@${a81001}:18-${a81001}:24`,
+          message: 'Practice A81001 is also a member of site "harbour" (<stdin>:132)',
+        },
         `format/ods-code@${second(a81001)}:18`,
-        `population/practice-in-multiple-sites@${second(a81001)}:18`,
+        {
+          at: `population/practice-in-multiple-sites@${second(a81001)}:18-${second(a81001)}:24`,
+          message: 'Practice A81001 is also a member of site "riverside" (<stdin>:21)',
+        },
       ],
     },
     {
       name: 'a flow-style list: at the code on the one line',
       code: docs(base, flowHarbour),
       errors: [
-        `population/practice-in-multiple-sites@${a81001}:18`,
-        `population/practice-in-multiple-sites@${second(lineOf(base, 'practices:'))}:${1 + flowPractices.indexOf('A81001')}`,
+        {
+          at: `population/practice-in-multiple-sites@${a81001}:18-${a81001}:24`,
+          message: 'Practice A81001 is also a member of site "harbour" (<stdin>:131)',
+        },
+        {
+          at: `population/practice-in-multiple-sites@${second(lineOf(base, 'practices:'))}:${1 + flowPractices.indexOf('A81001')}-${second(lineOf(base, 'practices:'))}:78`,
+          message: 'Practice A81001 is also a member of site "riverside" (<stdin>:21)',
+        },
       ],
     },
     {
       name: 'a practice twice in one site and once in another: duplicate-practice there, and one claim per site',
       code: docs(edit(base, ['odsCode: A81004', 'odsCode: A81001']), harbour),
       errors: [
-        `population/practice-in-multiple-sites@${a81001}:18`,
+        {
+          at: `population/practice-in-multiple-sites@${a81001}:18-${a81001}:24`,
+          message: 'Practice A81001 is also a member of site "harbour" (<stdin>:132)',
+        },
         `population/duplicate-practice@${a81004}:18`,
-        `population/practice-in-multiple-sites@${second(a81001)}:18`,
+        {
+          at: `population/practice-in-multiple-sites@${second(a81001)}:18-${second(a81001)}:24`,
+          message: 'Practice A81001 is also a member of site "riverside" (<stdin>:21)',
+        },
       ],
     },
   ]),
@@ -196,15 +265,37 @@ describe('population/practice-in-multiple-sites across files', () => {
     run({mode, today: TODAY, paths, cwd}).results.map((r) => ({
       filePath: r.filePath,
       errorCount: r.errorCount,
-      messages: r.messages.map((m) => ({ruleId: m.ruleId, line: m.line, column: m.column, severity: m.severity, excepted: m.excepted, message: m.message})),
+      messages: r.messages.map((m) => ({
+        ruleId: m.ruleId,
+        line: m.line,
+        column: m.column,
+        severity: m.severity,
+        excepted: m.excepted,
+        message: m.message,
+      })),
     }))
 
   it('reports the practice in both files, each naming the other file, site and line', () => {
     const cwd = repo({'sites/riverside.pch.yaml': base, 'sites/harbour.pch.yaml': harbour})
-    const finding = (message: string) => ({ruleId: 'population/practice-in-multiple-sites', line: a81001, column: 18, severity: 'error', excepted: undefined, message})
+    const finding = (message: string) => ({
+      ruleId: 'population/practice-in-multiple-sites',
+      line: a81001,
+      column: 18,
+      severity: 'error',
+      excepted: undefined,
+      message,
+    })
     expect(summary(cwd, 'lint')).toEqual([
-      {filePath: 'sites/harbour.pch.yaml', errorCount: 1, messages: [finding(`Practice A81001 is also a member of site "riverside" (sites/riverside.pch.yaml:${a81001})`)]},
-      {filePath: 'sites/riverside.pch.yaml', errorCount: 1, messages: [finding(`Practice A81001 is also a member of site "harbour" (sites/harbour.pch.yaml:${a81001})`)]},
+      {
+        filePath: 'sites/harbour.pch.yaml',
+        errorCount: 1,
+        messages: [finding(`Practice A81001 is also a member of site "riverside" (sites/riverside.pch.yaml:${a81001})`)],
+      },
+      {
+        filePath: 'sites/riverside.pch.yaml',
+        errorCount: 1,
+        messages: [finding(`Practice A81001 is also a member of site "harbour" (sites/harbour.pch.yaml:${a81001})`)],
+      },
     ])
   })
 

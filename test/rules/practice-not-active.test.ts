@@ -9,13 +9,28 @@ const register = new Map([
   ['A81004', {status: 'closed', closed: '2017-10-31'}],
 ])
 const found = (code: string, withRegister = true): Array<[string, number, number, string]> =>
-  checkText(code, {mode: 'lint', today: TODAY, ...(withRegister ? {register} : {})}).messages.map((m) => [m.ruleId, m.line, m.column, m.message])
+  checkText(code, {mode: 'lint', today: TODAY, ...(withRegister ? {register} : {})}).messages.map((m) => [
+    m.ruleId,
+    m.line,
+    m.column,
+    m.message,
+  ])
 
 describe('population/practice-not-active', () => {
   it('reports each practice that is not active, naming the close date when the register gives one', () => {
     expect(found(base)).toEqual([
-      ['population/practice-not-active', lineOf(base, 'odsCode: A81002'), 18, 'Practice A81002 is dormant in the ODS register: it has no registered patients to count'],
-      ['population/practice-not-active', lineOf(base, 'odsCode: A81004'), 18, 'Practice A81004 is closed in the ODS register (since 2017-10-31): it has no registered patients to count'],
+      [
+        'population/practice-not-active',
+        lineOf(base, 'odsCode: A81002'),
+        18,
+        'Practice A81002 is dormant in the ODS register: it has no registered patients to count',
+      ],
+      [
+        'population/practice-not-active',
+        lineOf(base, 'odsCode: A81004'),
+        18,
+        'Practice A81004 is closed in the ODS register (since 2017-10-31): it has no registered patients to count',
+      ],
     ])
   })
 

@@ -20,9 +20,10 @@ const write = temp.write
 
 /** Lint `paths` in `temp.path`, keeping fix edits. */
 const lintRun = (paths: string[], extra: Partial<Parameters<typeof run>[0]> = {}): ReturnType<typeof run> =>
-  run({mode: 'lint', today: TODAY, paths, cwd: temp.path, collectFixes: true, ...extra})
+  run({mode: 'lint', today: TODAY, paths, cwd: temp.path, collect: {fixes: true}, ...extra})
 
-const yamlErrors = (text: string): string[] => parseAllDocuments(text).flatMap((doc) => ('errors' in doc ? doc.errors.map((e) => e.code) : []))
+const yamlErrors = (text: string): string[] =>
+  parseAllDocuments(text).flatMap((doc) => ('errors' in doc ? doc.errors.map((e) => e.code) : []))
 
 // Practices 2 and 3 of riverside become one anchored flow mapping and an alias of it.
 const bridge = edit(
@@ -75,7 +76,9 @@ describe('7: no cascades from a missing population or an empty practice list', (
   const noPractices = edit(base, [/    practices:[\s\S]*?(?=  workforce:)/, '    practices: []\n'])
 
   it.each(['validate', 'lint'] as const)('spec.population missing: only the schema finding (%s)', (mode) => {
-    expect(messages(noPopulation, mode).map((m) => [m.ruleId, m.message])).toEqual([['schema', 'spec is missing the required key "population"']])
+    expect(messages(noPopulation, mode).map((m) => [m.ruleId, m.message])).toEqual([
+      ['schema', 'spec is missing the required key "population"'],
+    ])
   })
 
   it.each(['validate', 'lint'] as const)('practices: []: population/size-band only (%s)', (mode) => {
@@ -88,7 +91,14 @@ describe('8: an alias that names no anchor', () => {
     const text = edit(base, ['name: Riverside Surgery', 'name: *nope'])
     const line = lineOf(text, 'name: *nope')
     expect(messages(text, 'lint')).toMatchObject([
-      {ruleId: 'yaml/syntax', message: 'A YAML alias (*name) refers to no anchor (&name) defined before it', line, column: 15, endLine: line, endColumn: 20},
+      {
+        ruleId: 'yaml/syntax',
+        message: 'A YAML alias (*name) refers to no anchor (&name) defined before it',
+        line,
+        column: 15,
+        endLine: line,
+        endColumn: 20,
+      },
     ])
   })
 })
@@ -117,7 +127,10 @@ describe('10: a file reached twice is checked once', () => {
   it('lint sites current, with current a link to sites: one file, no repo findings', () => {
     write('sites/riverside.pch.yaml', base)
     symlinkSync('sites', path.join(temp.path, 'current'))
-    for (const paths of [['sites', 'current'], ['sites/riverside.pch.yaml', 'current/riverside.pch.yaml']]) {
+    for (const paths of [
+      ['sites', 'current'],
+      ['sites/riverside.pch.yaml', 'current/riverside.pch.yaml'],
+    ]) {
       const {results} = lintRun(paths)
       expect(results.map((r) => [r.filePath, r.messages.map(short)])).toEqual([['sites/riverside.pch.yaml', []]])
     }
@@ -134,7 +147,8 @@ describe('11: standard input is read as bytes, like a file', () => {
   // An error at a known place: apiVersion pch/v2.
   const text = edit(base, [/^# yaml.*\n/, ''], ['apiVersion: pch/v1', 'apiVersion: pch/v2'])
 
-  const positions = (results: FileResult[]): string[] => results.flatMap((r) => r.messages.map((m) => `${short(m)}-${m.endLine}:${m.endColumn} ${m.message}`))
+  const positions = (results: FileResult[]): string[] =>
+    results.flatMap((r) => r.messages.map((m) => `${short(m)}-${m.endLine}:${m.endColumn} ${m.message}`))
 
   it.each([
     ['bytes', Buffer.from(`\uFEFF${text}`)],
@@ -155,7 +169,10 @@ describe('12: an exception is not unused while the schema rejects the values its
       ['listSize: 14250', 'listSize: 4250'],
       ['total: 5776000', 'total: 4176000'],
       ['amount: 5276000', 'amount: 3676000'],
-      ['  exceptions: []', '  exceptions:\n    - rule: population/size-band\n      reason: Rural\n      approvedBy: ICB\n      approvedOn: 2026-03-12'],
+      [
+        '  exceptions: []',
+        '  exceptions:\n    - rule: population/size-band\n      reason: Rural\n      approvedBy: ICB\n      approvedOn: 2026-03-12',
+      ],
     )
     // The exception is used while the list sizes are numbers.
     expect(messages(small, 'lint').map((m) => [m.ruleId, m.severity])).toEqual([['population/size-band', 'info']])
@@ -167,9 +184,13 @@ describe('12: an exception is not unused while the schema rejects the values its
 })
 
 describe('14: a directive finding in a later document', () => {
-  it('carries that document\'s index', () => {
+  it("carries that document's index", () => {
     const first = edit(base, [/^# yaml.*\n/, ''])
-    const second = edit(first.replace(/A8100/g, 'B8100'), ['id: riverside ', 'id: other     '], ['    practices:', '    # pch-disable-next-line nope/rule\n    practices:'])
+    const second = edit(
+      first.replace(/A8100/g, 'B8100'),
+      ['id: riverside ', 'id: other     '],
+      ['    practices:', '    # pch-disable-next-line nope/rule\n    practices:'],
+    )
     const text = `${first}---\n${second}`
     const directive = messages(text, 'lint').filter((m) => m.ruleId === 'lint/disable-directive')
     expect(directive).toHaveLength(1)

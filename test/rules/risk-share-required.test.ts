@@ -10,33 +10,39 @@ ruleTable('budget/risk-share-required', {
   valid: [
     {name: 'riverside: gain-and-loss', code: base},
     {name: 'gain-only shares rewards', code: edit(base, ['model: gain-and-loss', 'model: gain-only'])},
-    {name: 'a model that is not in the list is the schema\'s to report', code: edit(base, ['model: gain-and-loss', 'model: None'])},
+    {name: "a model that is not in the list is the schema's to report", code: edit(base, ['model: gain-and-loss', 'model: None'])},
   ],
   invalid: [
     {
       name: 'model none: at the model value',
       code: edit(base, none),
-      errors: [`budget/risk-share-required@${model}:14`],
+      errors: [{at: `budget/risk-share-required@${model}:14-${model}:18`, messageId: 'none'}],
     },
     {
       name: 'model "none" quoted',
       code: edit(base, ['model: gain-and-loss', 'model: "none"']),
-      errors: [`budget/risk-share-required@${model}:14`],
+      errors: [{at: `budget/risk-share-required@${model}:14-${model}:20`, messageId: 'none'}],
     },
     {
       name: 'model none without shares: one finding, the share rules step aside',
       code: edit(base, none, [shareList, '']),
-      errors: [`budget/risk-share-required@${model}:14`],
+      errors: [{at: `budget/risk-share-required@${model}:14-${model}:18`, messageId: 'none'}],
     },
     {
       name: 'model none with an empty shares list: one finding',
       code: edit(base, none, [shareList, '      shares: []\n']),
-      errors: [`budget/risk-share-required@${model}:14`],
+      errors: [{at: `budget/risk-share-required@${model}:14-${model}:18`, messageId: 'none'}],
     },
     {
       name: 'model none with shares that neither add up nor include a partner: one finding',
-      code: edit(base, none, ['gainPercent: 40', 'gainPercent: 50'], ['party: riverside-community', 'party: A81001'], ['party: riverside-acute', 'party: A81002']),
-      errors: [`budget/risk-share-required@${model}:14`],
+      code: edit(
+        base,
+        none,
+        ['gainPercent: 40', 'gainPercent: 50'],
+        ['party: riverside-community', 'party: A81001'],
+        ['party: riverside-acute', 'party: A81002'],
+      ),
+      errors: [{at: `budget/risk-share-required@${model}:14-${model}:18`, messageId: 'none'}],
     },
     {
       name: 'a mis-cased model: schema only (enum), no crash',

@@ -24,47 +24,59 @@ ruleTable('budget/risk-shares-sum', {
     {name: 'gain-only: loss shares are not checked', code: edit(base, gainOnly, ['lossPercent: 30', 'lossPercent: 20'])},
     {
       name: 'gain-only without any lossPercent',
-      code: edit(base, gainOnly, [shareList, shareRows('{party: member-practices, gainPercent: 60}', '{party: riverside-acute, gainPercent: 40}')]),
+      code: edit(base, gainOnly, [
+        shareList,
+        shareRows('{party: member-practices, gainPercent: 60}', '{party: riverside-acute, gainPercent: 40}'),
+      ]),
     },
-    {name: 'model none: shares are not checked', code: edit(base, ['model: gain-and-loss', 'model: none'], ['gainPercent: 40', 'gainPercent: 50'])},
-    {name: 'an empty shares list is risk-share-parties\' to report', code: edit(base, [shareList, '      shares: []\n'])},
-    {name: 'a gain that is not a number: the sum is unknown, the schema\'s to report', code: edit(base, ['gainPercent: 40', 'gainPercent: forty'])},
+    {
+      name: 'model none: shares are not checked',
+      code: edit(base, ['model: gain-and-loss', 'model: none'], ['gainPercent: 40', 'gainPercent: 50']),
+    },
+    {name: "an empty shares list is risk-share-parties' to report", code: edit(base, [shareList, '      shares: []\n'])},
+    {
+      name: "a gain that is not a number: the sum is unknown, the schema's to report",
+      code: edit(base, ['gainPercent: 40', 'gainPercent: forty']),
+    },
   ],
   invalid: [
     {
       name: 'gain shares add up to 110: at the shares key',
       code: edit(base, ['gainPercent: 40', 'gainPercent: 50']),
-      errors: [`budget/risk-shares-sum@${shares}:7`],
+      errors: [{at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'gain', data: {sum: 110, total: 100}}],
     },
     {
       name: 'gain shares add up to 90',
       code: edit(base, ['gainPercent: 40', 'gainPercent: 30']),
-      errors: [`budget/risk-shares-sum@${shares}:7`],
+      errors: [{at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'gain', data: {sum: 90, total: 100}}],
     },
     {
       name: 'gain-and-loss: loss shares add up to 90',
       code: edit(base, ['lossPercent: 30', 'lossPercent: 20']),
-      errors: [`budget/risk-shares-sum@${shares}:7`],
+      errors: [{at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'loss', data: {sum: 90, total: 100}}],
     },
     {
       name: 'both off: one finding for gain, one for loss',
       code: edit(base, ['gainPercent: 40', 'gainPercent: 50'], ['lossPercent: 30', 'lossPercent: 20']),
-      errors: [`budget/risk-shares-sum@${shares}:7`, `budget/risk-shares-sum@${shares}:7`],
+      errors: [
+        {at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'gain', data: {sum: 110, total: 100}},
+        {at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'loss', data: {sum: 90, total: 100}},
+      ],
     },
     {
       name: 'gain-only: gain shares are still checked',
       code: edit(base, gainOnly, ['gainPercent: 40', 'gainPercent: 45']),
-      errors: [`budget/risk-shares-sum@${shares}:7`],
+      errors: [{at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'gain', data: {sum: 105, total: 100}}],
     },
     {
       name: 'gain-and-loss: a share without lossPercent counts as 0 (loss 70)',
       code: edit(base, ['          lossPercent: 30\n', '']),
-      errors: [`budget/risk-shares-sum@${shares}:7`],
+      errors: [{at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'loss', data: {sum: 70, total: 100}}],
     },
     {
       name: 'decimal shares 33.3 x 3 add up to 99.9',
       code: edit(base, [shareList, thirds.replace('gainPercent: 33.4', 'gainPercent: 33.3')]),
-      errors: [`budget/risk-shares-sum@${shares}:7`],
+      errors: [{at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'gain', data: {sum: 99.9, total: 100}}],
     },
     {
       name: 'a flow-style list: at the [',
@@ -72,12 +84,15 @@ ruleTable('budget/risk-shares-sum', {
         shareList,
         '      shares: [{party: member-practices, gainPercent: 50, lossPercent: 50}, {party: riverside-acute, gainPercent: 40, lossPercent: 50}]\n',
       ]),
-      errors: [`budget/risk-shares-sum@${shares}:15`],
+      errors: [{at: `budget/risk-shares-sum@${shares}:15-${shares}:136`, messageId: 'gain', data: {sum: 90, total: 100}}],
     },
     {
       name: 'a "50" gain share is read as 50: format/number, and the gain sum is 110',
       code: edit(base, ['gainPercent: 40', 'gainPercent: "50"']),
-      errors: [`budget/risk-shares-sum@${shares}:7`, `format/number@${gain40}:24`],
+      errors: [
+        {at: `budget/risk-shares-sum@${shares}:7-${shares}:13`, messageId: 'gain', data: {sum: 110, total: 100}},
+        `format/number@${gain40}:24`,
+      ],
     },
     {
       name: 'a "40" gain share is read as 40 (format/number only)',

@@ -10,6 +10,9 @@ import {ruleTable} from '../rule-tester.js'
 
 const base = riverside()
 const at = (needle: string, column: number, after = 0): string => `schema@${lineOf(base, needle, after)}:${column}`
+/** The same with the range's end on that line: "schema@line:column-line:endColumn". */
+const span = (needle: string, column: number, endColumn: number, after = 0): string =>
+  `${at(needle, column, after)}-${lineOf(base, needle, after)}:${endColumn}`
 
 /** One finding's message, asserting there is exactly one. */
 function onlyMessage(code: string): string {
@@ -30,22 +33,89 @@ const aScalar = 'Riverside Primary Care Home\n'
 ruleTable('schema/api-version', {
   valid: [{name: 'riverside: pch/v1 PrimaryCareHome', code: base}],
   invalid: [
-    {name: 'apiVersion missing: at the document', code: noApiVersion, errors: [`schema/api-version@${lineOf(noApiVersion, 'kind:')}:1`]},
-    {name: 'apiVersion pch/v2: at the value', code: v2, errors: [`schema/api-version@${lineOf(base, 'apiVersion:')}:13`]},
+    {
+      name: 'apiVersion missing: at the document',
+      code: noApiVersion,
+      errors: [
+        {
+          at: `schema/api-version@${lineOf(noApiVersion, 'kind:')}:1-${lineOf(noApiVersion, 'kind:')}:22`,
+          message: 'apiVersion is missing; expected apiVersion: pch/v1 and kind: PrimaryCareHome',
+        },
+      ],
+    },
+    {
+      name: 'apiVersion pch/v2: at the value',
+      code: v2,
+      errors: [
+        {
+          at: `schema/api-version@${lineOf(base, 'apiVersion:')}:13-${lineOf(base, 'apiVersion:')}:19`,
+          message: 'apiVersion "pch/v2" is not supported; supported: pch/v1',
+        },
+      ],
+    },
     {
       name: 'apiVersion a number',
       code: edit(base, ['apiVersion: pch/v1', 'apiVersion: 1']),
-      errors: [`schema/api-version@${lineOf(base, 'apiVersion:')}:13`],
+      errors: [
+        {
+          at: `schema/api-version@${lineOf(base, 'apiVersion:')}:13-${lineOf(base, 'apiVersion:')}:14`,
+          message: 'apiVersion 1 is not supported; supported: pch/v1',
+        },
+      ],
     },
-    {name: 'kind missing: at the document', code: noKind, errors: [`schema/api-version@${lineOf(noKind, 'apiVersion:')}:1`]},
-    {name: 'wrong kind: at the value', code: wrongKind, errors: [`schema/api-version@${lineOf(base, 'kind:')}:7`]},
-    {name: 'a list, not a mapping', code: aList, errors: ['schema/api-version@1:1']},
+    {
+      name: 'kind missing: at the document',
+      code: noKind,
+      errors: [
+        {
+          at: `schema/api-version@${lineOf(noKind, 'apiVersion:')}:1-${lineOf(noKind, 'apiVersion:')}:19`,
+          message: 'kind is missing; expected apiVersion: pch/v1 and kind: PrimaryCareHome',
+        },
+      ],
+    },
+    {
+      name: 'wrong kind: at the value',
+      code: wrongKind,
+      errors: [
+        {
+          at: `schema/api-version@${lineOf(base, 'kind:')}:7-${lineOf(base, 'kind:')}:15`,
+          message: 'kind "CareHome" is not supported; supported: PrimaryCareHome',
+        },
+      ],
+    },
+    {
+      name: 'a list, not a mapping',
+      code: aList,
+      errors: [
+        {
+          at: 'schema/api-version@1:1-1:21',
+          message: 'This document is not a PCH definition (expected apiVersion: pch/v1 and kind: PrimaryCareHome)',
+        },
+      ],
+    },
     {
       name: 'riverside as one entry of a list',
-      code: base.split('\n').map((line, i) => (i === 0 ? line : i === 1 ? `- ${line}` : line && `  ${line}`)).join('\n'),
-      errors: ['schema/api-version@2:1'],
+      code: base
+        .split('\n')
+        .map((line, i) => (i === 0 ? line : i === 1 ? `- ${line}` : line && `  ${line}`))
+        .join('\n'),
+      errors: [
+        {
+          at: 'schema/api-version@2:1-2:21',
+          message: 'This document is not a PCH definition (expected apiVersion: pch/v1 and kind: PrimaryCareHome)',
+        },
+      ],
     },
-    {name: 'a scalar, not a mapping', code: aScalar, errors: ['schema/api-version@1:1']},
+    {
+      name: 'a scalar, not a mapping',
+      code: aScalar,
+      errors: [
+        {
+          at: 'schema/api-version@1:1-1:28',
+          message: 'This document is not a PCH definition (expected apiVersion: pch/v1 and kind: PrimaryCareHome)',
+        },
+      ],
+    },
     {
       name: 'no cascade: a wrong kind hides every schema and rule finding',
       code: edit(
@@ -56,12 +126,22 @@ ruleTable('schema/api-version', {
         ['odsCode: RX1 ', 'odsCode: rx1 '],
         ['total: 5776000', 'total: "£1,000"'],
       ),
-      errors: [`schema/api-version@${lineOf(base, 'kind:')}:7`],
+      errors: [
+        {
+          at: `schema/api-version@${lineOf(base, 'kind:')}:7-${lineOf(base, 'kind:')}:15`,
+          message: 'kind "CareHome" is not supported; supported: PrimaryCareHome',
+        },
+      ],
     },
     {
       name: 'no cascade: apiVersion pch/v2 with a pch/v2-only key',
       code: edit(base, ['apiVersion: pch/v1', 'apiVersion: pch/v2'], ['spec:', 'network: riverside-pcn\nspec:']),
-      errors: [`schema/api-version@${lineOf(base, 'apiVersion:')}:13`],
+      errors: [
+        {
+          at: `schema/api-version@${lineOf(base, 'apiVersion:')}:13-${lineOf(base, 'apiVersion:')}:19`,
+          message: 'apiVersion "pch/v2" is not supported; supported: pch/v1',
+        },
+      ],
     },
   ],
 })
@@ -121,59 +201,229 @@ ruleTable('schema', {
     {name: 'riverside', code: base},
     {name: 'a quoted date', code: edit(base, ['asOf: 2026-10-01', 'asOf: "2026-10-01"'])},
     {name: 'a leap day', code: edit(base, ['asOf: 2026-10-01', 'asOf: 2028-02-29'])},
-    {name: 'sector other with a description', code: edit(base, ['sector: voluntary', 'sector: other\n        description: A community interest company'])},
-    {name: 'basis weighted with weightedPopulation', code: edit(base, ['basis: registered', 'basis: weighted'], ['# weightedPopulation: 38900', 'weightedPopulation: 36100'])},
+    {
+      name: 'sector other with a description',
+      code: edit(base, ['sector: voluntary', 'sector: other\n        description: A community interest company']),
+    },
+    {
+      name: 'basis weighted with weightedPopulation',
+      code: edit(base, ['basis: registered', 'basis: weighted'], ['# weightedPopulation: 38900', 'weightedPopulation: 36100']),
+    },
     {name: 'a non-trust partner odsCode of five characters', code: edit(base, ['charityNumber: "1012345"', 'odsCode: AB123'])},
-    {name: 'an exception naming a compliance rule', code: edit(base, ['exceptions: []', 'exceptions:\n    - rule: workforce/social-care-partner\n      reason: r\n      approvedBy: ICB\n      approvedOn: 2026-03-12'])},
-    {name: 'personalisation missing: its own rule, not schema', code: edit(base, [/ {4}personalisation:[\s\S]*?(?= {4}populationHealth:)/, ''])},
-    {name: 'personalisation empty: its own rule, not schema', code: edit(base, [/ {4}personalisation:[\s\S]*?(?= {4}populationHealth:)/, '    personalisation: []\n'])},
+    {
+      name: 'an exception naming a compliance rule',
+      code: edit(base, [
+        'exceptions: []',
+        'exceptions:\n    - rule: workforce/social-care-partner\n      reason: r\n      approvedBy: ICB\n      approvedOn: 2026-03-12',
+      ]),
+    },
+    {
+      name: 'personalisation missing: its own rule, not schema',
+      code: edit(base, [/ {4}personalisation:[\s\S]*?(?= {4}populationHealth:)/, '']),
+    },
+    {
+      name: 'personalisation empty: its own rule, not schema',
+      code: edit(base, [/ {4}personalisation:[\s\S]*?(?= {4}populationHealth:)/, '    personalisation: []\n']),
+    },
   ],
   invalid: [
     {
       name: 'unknown key listsize (did you mean listSize): one finding at the key, not also "listSize missing"',
       code: cases.listsize,
-      errors: [`schema@${lineOf(base, 'listSize: 14250')}:9`],
+      errors: [
+        {
+          at: `schema@${lineOf(base, 'listSize: 14250')}:9-${lineOf(base, 'listSize: 14250')}:17`,
+          message: 'Unknown key "listsize" in entry 1 of practices; did you mean "listSize"?',
+        },
+      ],
     },
-    {name: 'unknown key with no close match: at the key', code: cases.flavour, errors: [`schema@${lineOf(base, 'listSize: 14250') + 1}:9`]},
-    {name: 'unknown top-level key', code: cases.topLevel, errors: [`schema@${lineOf(base, 'spec:')}:1`]},
-    {name: 'missing required key: at the parent mapping\'s key', code: cases.noId, errors: [at('metadata:', 1)]},
-    {name: 'missing required key in a list entry: at the entry', code: cases.noPracticeName, errors: [`schema@${practice1}:9`]},
-    {name: 'missing period end: at period', code: cases.noPeriodEnd, errors: [at('period:', 5)]},
-    {name: 'text where a list is expected: at the value', code: cases.determinantsText, errors: [at('determinants:', 21)]},
-    {name: 'a block mapping where a list is expected: at the key', code: cases.determinantsMap, errors: [at('determinants:', 7)]},
-    {name: 'personalisation: "x" is schema, not care/personalisation-required', code: cases.personalisationText, errors: [at('personalisation:', 22)]},
-    {name: 'enum: status lve', code: cases.lve, errors: [at('status:', 11)]},
-    {name: 'format: 2026-02-30 is not a calendar date', code: cases.feb30, errors: [at('asOf:', 11)]},
-    {name: 'a date written as a number', code: cases.dateNumber, errors: [at('asOf:', 11)]},
-    {name: 'a date written as a decimal', code: cases.dateFloat, errors: [at('start:', 14)]},
-    {name: 'pattern: practice code A8100', code: cases.a8100, errors: [at('odsCode: A81001', 18)]},
-    {name: 'exclusiveMinimum: wte 0', code: cases.wte0, errors: [at('wte: 1.5', 14)]},
-    {name: 'minimum: listSize -5', code: cases.listSizeNegative, errors: [at('listSize: 14250', 19)]},
-    {name: 'minimum: cohort 2014', code: cases.cohort2014, errors: [at('cohort:', 11)]},
-    {name: 'if/then: sector other without description, at the entry', code: cases.other, errors: [`schema@${cvs}:9`]},
-    {name: 'if/then: basis weighted without weightedPopulation, at capitation', code: cases.weighted, errors: [at('capitation:', 5)]},
-    {name: 'an exception naming a non-compliance rule', code: cases.exceptionRule, errors: [`schema@${lineOf(cases.exceptionRule, 'rule:')}:13`]},
-    {name: 'partner odsCode: the schema\'s general pattern, six characters', code: cases.partnerOds, errors: [at('odsCode: RX1', 18)]},
-    {name: 'partner odsCode: punctuation', code: cases.partnerOdsPunctuation, errors: [at('odsCode: RX1', 18)]},
-    {name: 'format: email', code: cases.email, errors: [at('email:', 12)]},
-    {name: 'a charity number written as a number', code: cases.charityNumber, errors: [at('charityNumber:', 24)]},
-    {name: 'const: currency EUR', code: cases.currency, errors: [at('currency:', 15)]},
+    {
+      name: 'unknown key with no close match: at the key',
+      code: cases.flavour,
+      errors: [
+        {
+          at: `schema@${lineOf(base, 'listSize: 14250') + 1}:9-${lineOf(base, 'listSize: 14250') + 1}:16`,
+          message: 'Unknown key "flavour" in entry 1 of practices; expected one of: odsCode, name, listSize',
+        },
+      ],
+    },
+    {
+      name: 'unknown top-level key',
+      code: cases.topLevel,
+      errors: [
+        {
+          at: `schema@${lineOf(base, 'spec:')}:1-${lineOf(base, 'spec:')}:14`,
+          message: 'Unknown key "specification" in the definition; expected one of: apiVersion, kind, metadata, spec',
+        },
+      ],
+    },
+    {
+      name: "missing required key: at the parent mapping's key",
+      code: cases.noId,
+      errors: [{at: span('metadata:', 1, 9), message: 'metadata is missing the required key "id"'}],
+    },
+    {
+      name: 'missing required key in a list entry: at the entry',
+      code: cases.noPracticeName,
+      errors: [{at: `schema@${practice1}:9-${practice1}:24`, message: 'Entry 1 of practices is missing the required key "name"'}],
+    },
+    {
+      name: 'missing period end: at period',
+      code: cases.noPeriodEnd,
+      errors: [{at: span('period:', 5, 11), message: 'period is missing the required key "end"'}],
+    },
+    {
+      name: 'text where a list is expected: at the value',
+      code: cases.determinantsText,
+      errors: [{at: span('determinants:', 21, 28), message: 'determinants must be a list, not text "housing"'}],
+    },
+    {
+      name: 'a block mapping where a list is expected: at the key',
+      code: cases.determinantsMap,
+      errors: [{at: span('determinants:', 7, 19), message: 'determinants must be a list, not a mapping'}],
+    },
+    {
+      name: 'personalisation: "x" is schema, not care/personalisation-required',
+      code: cases.personalisationText,
+      errors: [{at: span('personalisation:', 22, 25), message: 'personalisation must be a list, not text "x"'}],
+    },
+    {
+      name: 'enum: status lve',
+      code: cases.lve,
+      errors: [
+        {
+          at: span('status:', 11, 14),
+          message:
+            '"lve" is not a valid status; expected one of: applicant, rapid-test-site, developing, live, withdrawn; did you mean "live"?',
+        },
+      ],
+    },
+    {
+      name: 'format: 2026-02-30 is not a calendar date',
+      code: cases.feb30,
+      errors: [{at: span('asOf:', 11, 21), message: '"2026-02-30" is not a valid date: expected a real calendar date written YYYY-MM-DD'}],
+    },
+    {
+      name: 'a date written as a number',
+      code: cases.dateNumber,
+      errors: [{at: span('asOf:', 11, 19), message: 'asOf must be text, not 20261001'}],
+    },
+    {
+      name: 'a date written as a decimal',
+      code: cases.dateFloat,
+      errors: [{at: span('start:', 14, 21), message: 'start must be text, not 2026.04'}],
+    },
+    {
+      name: 'pattern: practice code A8100',
+      code: cases.a8100,
+      errors: [
+        {
+          at: span('odsCode: A81001', 18, 23),
+          message: '"A8100" is not a valid GP practice code: expected a capital letter followed by five digits, e.g. A81001',
+        },
+      ],
+    },
+    {
+      name: 'exclusiveMinimum: wte 0',
+      code: cases.wte0,
+      errors: [{at: span('wte: 1.5', 14, 15), message: 'wte must be more than 0, not 0'}],
+    },
+    {
+      name: 'minimum: listSize -5',
+      code: cases.listSizeNegative,
+      errors: [{at: span('listSize: 14250', 19, 21), message: 'listSize must be at least 0, not -5'}],
+    },
+    {
+      name: 'minimum: cohort 2014',
+      code: cases.cohort2014,
+      errors: [{at: span('cohort:', 11, 15), message: 'cohort must be at least 2015, not 2014'}],
+    },
+    {
+      name: 'if/then: sector other without description, at the entry',
+      code: cases.other,
+      errors: [{at: `schema@${cvs}:9-${cvs}:26`, message: 'Entry 5 of partners is missing the required key "description"'}],
+    },
+    {
+      name: 'if/then: basis weighted without weightedPopulation, at capitation',
+      code: cases.weighted,
+      errors: [{at: span('capitation:', 5, 15), message: 'capitation is missing the required key "weightedPopulation"'}],
+    },
+    {
+      name: 'an exception naming a non-compliance rule',
+      code: cases.exceptionRule,
+      errors: [
+        {
+          at: `schema@${lineOf(cases.exceptionRule, 'rule:')}:13-${lineOf(cases.exceptionRule, 'rule:')}:47`,
+          message:
+            '"workforce/voluntary-sector-partner" is not a valid compliance rule; expected one of: population/size-band, population/duplicate-practice, population/practice-in-multiple-sites, workforce/secondary-care-partner, workforce/social-care-partner, workforce/duplicate-partner, budget/capitation-mismatch, budget/risk-share-required, budget/risk-shares-sum, budget/risk-share-parties, care/personalisation-required, care/outcomes-required',
+        },
+      ],
+    },
+    {
+      name: "partner odsCode: the schema's general pattern, six characters",
+      code: cases.partnerOds,
+      errors: [
+        {
+          at: span('odsCode: RX1', 18, 24),
+          message: '"RX1234" is not a valid ODS code: expected 3 to 5 capital letters or digits, e.g. RX1',
+        },
+      ],
+    },
+    {
+      name: 'partner odsCode: punctuation',
+      code: cases.partnerOdsPunctuation,
+      errors: [
+        {at: span('odsCode: RX1', 18, 21), message: '"R-1" is not a valid ODS code: expected 3 to 5 capital letters or digits, e.g. RX1'},
+      ],
+    },
+    {
+      name: 'format: email',
+      code: cases.email,
+      errors: [
+        {
+          at: span('email:', 12, 24),
+          message: '"not-an-email" is not a valid email address: expected an email address such as pch.lead@example.nhs.uk',
+        },
+      ],
+    },
+    {
+      name: 'a charity number written as a number',
+      code: cases.charityNumber,
+      errors: [{at: span('charityNumber:', 24, 31), message: 'charityNumber must be text, not 1012345'}],
+    },
+    {
+      name: 'const: currency EUR',
+      code: cases.currency,
+      errors: [{at: span('currency:', 15, 18), message: 'currency must be "GBP", not "EUR"'}],
+    },
     {
       name: 'several faults: each reported, in document order',
       code: edit(base, ['status: live', 'status: lve'], ['wte: 1.5', 'wte: 0'], ['asOf: 2026-10-01', 'asOf: 2026-02-30']),
-      errors: [at('status:', 11), at('asOf:', 11), at('wte: 1.5', 14)],
+      errors: [
+        {
+          at: span('status:', 11, 14),
+          message:
+            '"lve" is not a valid status; expected one of: applicant, rapid-test-site, developing, live, withdrawn; did you mean "live"?',
+        },
+        {at: span('asOf:', 11, 21), message: '"2026-02-30" is not a valid date: expected a real calendar date written YYYY-MM-DD'},
+        {at: span('wte: 1.5', 14, 15), message: 'wte must be more than 0, not 0'},
+      ],
     },
   ],
 })
 
 describe('schema messages', () => {
   it('unknown key with a did-you-mean', () => {
-    expect(messages(cases.listsize).map((m) => m.message)).toEqual(['Unknown key "listsize" in entry 1 of practices; did you mean "listSize"?'])
+    expect(messages(cases.listsize).map((m) => m.message)).toEqual([
+      'Unknown key "listsize" in entry 1 of practices; did you mean "listSize"?',
+    ])
   })
 
   it('unknown key with no close match lists the allowed keys', () => {
     expect(onlyMessage(cases.flavour)).toBe('Unknown key "flavour" in entry 1 of practices; expected one of: odsCode, name, listSize')
-    expect(onlyMessage(cases.topLevel)).toBe('Unknown key "specification" in the definition; expected one of: apiVersion, kind, metadata, spec')
+    expect(onlyMessage(cases.topLevel)).toBe(
+      'Unknown key "specification" in the definition; expected one of: apiVersion, kind, metadata, spec',
+    )
   })
 
   it('missing required key', () => {
@@ -198,7 +448,9 @@ describe('schema messages', () => {
   })
 
   it('pattern', () => {
-    expect(onlyMessage(cases.a8100)).toBe('"A8100" is not a valid GP practice code: expected a capital letter followed by five digits, e.g. A81001')
+    expect(onlyMessage(cases.a8100)).toBe(
+      '"A8100" is not a valid GP practice code: expected a capital letter followed by five digits, e.g. A81001',
+    )
     expect(onlyMessage(cases.partnerOds)).toBe('"RX1234" is not a valid ODS code: expected 3 to 5 capital letters or digits, e.g. RX1')
   })
 
@@ -257,21 +509,111 @@ ruleTable('schema', {
   valid: [
     {name: 'a tab in a name, escaped', code: named('"Riverside\\tSurgery"')},
     {name: 'a tab in a name, as it is', code: named('Riverside\tSurgery')},
-    {name: 'line breaks in a block scalar', code: edit(base, [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes, October 2026\n'])},
+    {
+      name: 'line breaks in a block scalar',
+      code: edit(base, [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes, October 2026\n']),
+    },
     {name: 'a line feed escaped in a quoted name', code: named('"Riverside\\nSurgery"')},
     {name: 'printable text beyond ASCII: a no-break space, accents, an emoji', code: named('"Riverside\u00a0Surgery é 🏥"')},
   ],
   invalid: [
-    {name: 'a NUL byte as it is in a name: at the value', code: control.nulRaw, errors: [`schema@${surgery}:15`]},
-    {name: 'a NUL escaped (\\0)', code: control.nulEscaped, errors: [`schema@${surgery}:15`]},
-    {name: 'ESC (\\e) in the site name', code: control.escape, errors: [`schema@${site}:9`]},
-    {name: 'BEL (\\a)', code: control.bell, errors: [`schema@${surgery}:15`]},
-    {name: 'a carriage return escaped (\\r): not a line break of the file', code: control.carriageReturn, errors: [`schema@${surgery}:15`]},
-    {name: 'DEL as it is', code: control.del, errors: [`schema@${surgery}:15`]},
-    {name: 'C1: NEL escaped (\\N)', code: control.nextLine, errors: [`schema@${surgery}:15`]},
-    {name: 'C1: CSI as it is', code: control.csi, errors: [`schema@${surgery}:15`]},
-    {name: 'ESC and BEL in a block scalar: at the scalar', code: control.inBlock, errors: [`schema@${source}:13`]},
-    {name: 'a control character in a code', code: control.inCode, errors: [`schema@${lineOf(base, 'odsCode: A81001')}:18`]},
+    {
+      name: 'a NUL byte as it is in a name: at the value',
+      code: control.nulRaw,
+      errors: [
+        {
+          at: `schema@${surgery}:15-${surgery}:33`,
+          message: 'name holds a control character (U+0000), which cannot be seen or printed; remove it',
+        },
+      ],
+    },
+    {
+      name: 'a NUL escaped (\\0)',
+      code: control.nulEscaped,
+      errors: [
+        {
+          at: `schema@${surgery}:15-${surgery}:36`,
+          message: 'name holds a control character (U+0000), which cannot be seen or printed; remove it',
+        },
+      ],
+    },
+    {
+      name: 'ESC (\\e) in the site name',
+      code: control.escape,
+      errors: [
+        {at: `schema@${site}:9-${site}:43`, message: 'name holds a control character (U+001B), which cannot be seen or printed; remove it'},
+      ],
+    },
+    {
+      name: 'BEL (\\a)',
+      code: control.bell,
+      errors: [
+        {
+          at: `schema@${surgery}:15-${surgery}:36`,
+          message: 'name holds a control character (U+0007), which cannot be seen or printed; remove it',
+        },
+      ],
+    },
+    {
+      name: 'a carriage return escaped (\\r): not a line break of the file',
+      code: control.carriageReturn,
+      errors: [
+        {
+          at: `schema@${surgery}:15-${surgery}:36`,
+          message: 'name holds a control character (U+000D), which cannot be seen or printed; remove it',
+        },
+      ],
+    },
+    {
+      name: 'DEL as it is',
+      code: control.del,
+      errors: [
+        {
+          at: `schema@${surgery}:15-${surgery}:33`,
+          message: 'name holds a control character (U+007F), which cannot be seen or printed; remove it',
+        },
+      ],
+    },
+    {
+      name: 'C1: NEL escaped (\\N)',
+      code: control.nextLine,
+      errors: [
+        {
+          at: `schema@${surgery}:15-${surgery}:36`,
+          message: 'name holds a control character (U+0085), which cannot be seen or printed; remove it',
+        },
+      ],
+    },
+    {
+      name: 'C1: CSI as it is',
+      code: control.csi,
+      errors: [
+        {
+          at: `schema@${surgery}:15-${surgery}:33`,
+          message: 'name holds a control character (U+009B), which cannot be seen or printed; remove it',
+        },
+      ],
+    },
+    {
+      name: 'ESC and BEL in a block scalar: at the scalar',
+      code: control.inBlock,
+      errors: [
+        {
+          at: `schema@${source}:13-${source + 3}:1`,
+          message: 'source holds a control character (U+001B), which cannot be seen or printed; remove it',
+        },
+      ],
+    },
+    {
+      name: 'a control character in a code',
+      code: control.inCode,
+      errors: [
+        {
+          at: `schema@${lineOf(base, 'odsCode: A81001')}:18-${lineOf(base, 'odsCode: A81001')}:27`,
+          message: 'odsCode holds a control character (U+0000), which cannot be seen or printed; remove it',
+        },
+      ],
+    },
   ],
 })
 
@@ -282,20 +624,40 @@ describe('control characters in text: schema messages', () => {
     ['CR', control.carriageReturn, 'name holds a control character (U+000D), which cannot be seen or printed; remove it'],
     ['DEL', control.del, 'name holds a control character (U+007F), which cannot be seen or printed; remove it'],
     ['NEL', control.nextLine, 'name holds a control character (U+0085), which cannot be seen or printed; remove it'],
-    ['the first of two, in a block scalar', control.inBlock, 'source holds a control character (U+001B), which cannot be seen or printed; remove it'],
-    ['in a code, rather than "not a valid GP practice code"', control.inCode, 'odsCode holds a control character (U+0000), which cannot be seen or printed; remove it'],
+    [
+      'the first of two, in a block scalar',
+      control.inBlock,
+      'source holds a control character (U+001B), which cannot be seen or printed; remove it',
+    ],
+    [
+      'in a code, rather than "not a valid GP practice code"',
+      control.inCode,
+      'odsCode holds a control character (U+0000), which cannot be seen or printed; remove it',
+    ],
   ])('%s', (_name, code, message) => {
     expect(onlyMessage(code)).toBe(message)
   })
 
   it('the text is still read as it is (by the rules, by the report); a code it makes invalid is set aside', () => {
-    const data = checkSchema(parse(edit(control.inCode, ['name: Riverside Surgery', 'name: "Riverside\\e Surgery"']))).data as {spec: {population: {practices: Array<{name: unknown; odsCode: unknown}>}}}
+    const data = checkSchema(parse(edit(control.inCode, ['name: Riverside Surgery', 'name: "Riverside\\e Surgery"']))).data as {
+      spec: {population: {practices: Array<{name: unknown; odsCode: unknown}>}}
+    }
     expect(data.spec.population.practices[0]).toMatchObject({name: 'Riverside\u001b Surgery', odsCode: INVALID})
   })
 
-  it('the message names the character by the one list of them, which is the schema\'s (common.schema.json#/$defs/printable)', () => {
-    const printable = new RegExp(String((schemaById('common.schema.json').$defs as Record<string, {pattern: string}>).printable!.pattern), 'u')
-    const characters = [...Array.from({length: 0x100}, (_, code) => String.fromCharCode(code)), '\u2028', '\u202e', '\ufeff', '\ufffd', '😀']
+  it("the message names the character by the one list of them, which is the schema's (common.schema.json#/$defs/printable)", () => {
+    const printable = new RegExp(
+      String((schemaById('common.schema.json').$defs as Record<string, {pattern: string}>).printable!.pattern),
+      'u',
+    )
+    const characters = [
+      ...Array.from({length: 0x100}, (_, code) => String.fromCharCode(code)),
+      '\u2028',
+      '\u202e',
+      '\ufeff',
+      '\ufffd',
+      '😀',
+    ]
     const rejected = characters.filter((character) => !printable.test(character))
     expect(rejected).toEqual(characters.filter((character) => CONTROL_CHARACTER.test(character)))
     expect(rejected.map((character) => character.charCodeAt(0))).toEqual([

@@ -23,15 +23,67 @@ ruleTable('population/stale-list-sizes', {
     {name: 'a quoted date, exactly 6 months old', code: listedOn('"2026-05-01"')},
     {name: 'month ends: 2026-04-30 is exactly 6 months before 2026-10-30', code: listedOn('2026-04-30'), today: '2026-10-30'},
     {name: 'a short month: 2026-08-31 + 6 months is 2027-02-28', code: listedOn('2026-08-31'), today: '2027-02-28'},
-    {name: 'an impossible date is the schema\'s to report', code: listedOn('2026-02-30')},
+    {name: "an impossible date is the schema's to report", code: listedOn('2026-02-30')},
     {name: 'validate does not run it (not a compliance rule)', code: listedOn('2025-10-01'), mode: 'validate'},
   ]),
   invalid: lint([
-    {name: 'a day more than 6 months old: at the asOf value', code: listedOn('2026-04-30'), errors: [`population/stale-list-sizes@${asOf}:11`]},
-    {name: 'a year old', code: listedOn('2025-10-01'), errors: [`population/stale-list-sizes@${asOf}:11`]},
-    {name: 'a quoted date a day too old', code: listedOn('"2026-04-30"'), errors: [`population/stale-list-sizes@${asOf}:11`]},
-    {name: 'month ends: 2026-04-30 on 2026-10-31', code: listedOn('2026-04-30'), today: '2026-10-31', errors: [`population/stale-list-sizes@${asOf}:11`]},
-    {name: 'a short month: 2026-08-31 on 2027-03-01', code: listedOn('2026-08-31'), today: '2027-03-01', errors: [`population/stale-list-sizes@${asOf}:11`]},
+    {
+      name: 'a day more than 6 months old: at the asOf value',
+      code: listedOn('2026-04-30'),
+      errors: [
+        {
+          at: `population/stale-list-sizes@${asOf}:11-${asOf}:21`,
+          messageId: 'stale',
+          data: {asOf: '2026-04-30', months: 6, today: '2026-11-01'},
+        },
+      ],
+    },
+    {
+      name: 'a year old',
+      code: listedOn('2025-10-01'),
+      errors: [
+        {
+          at: `population/stale-list-sizes@${asOf}:11-${asOf}:21`,
+          messageId: 'stale',
+          data: {asOf: '2025-10-01', months: 6, today: '2026-11-01'},
+        },
+      ],
+    },
+    {
+      name: 'a quoted date a day too old',
+      code: listedOn('"2026-04-30"'),
+      errors: [
+        {
+          at: `population/stale-list-sizes@${asOf}:11-${asOf}:23`,
+          messageId: 'stale',
+          data: {asOf: '2026-04-30', months: 6, today: '2026-11-01'},
+        },
+      ],
+    },
+    {
+      name: 'month ends: 2026-04-30 on 2026-10-31',
+      code: listedOn('2026-04-30'),
+      today: '2026-10-31',
+      errors: [
+        {
+          at: `population/stale-list-sizes@${asOf}:11-${asOf}:21`,
+          messageId: 'stale',
+          data: {asOf: '2026-04-30', months: 6, today: '2026-10-31'},
+        },
+      ],
+    },
+    {
+      name: 'a short month: 2026-08-31 on 2027-03-01',
+      code: listedOn('2026-08-31'),
+      today: '2027-03-01',
+      errors: [
+        {
+          at: `population/stale-list-sizes@${asOf}:11-${asOf}:21`,
+          messageId: 'stale',
+          data: {asOf: '2026-08-31', months: 6, today: '2027-03-01'},
+        },
+      ],
+    },
     {name: 'an impossible date: schema only', code: listedOn('2026-02-30'), errors: [`schema@${asOf}:11`]},
     {name: 'a number, not a date: schema only', code: listedOn('20250101'), errors: [`schema@${asOf}:11`]},
     {
@@ -71,7 +123,11 @@ describe('population/stale-list-sizes message and options', () => {
 
   it('option maxAgeMonths 3: a day more is, and the message names 3 months', () => {
     expect(lintWith(listedOn('2026-07-31'), 'warning', {maxAgeMonths: 3})).toEqual([
-      ['population/stale-list-sizes', 'warning', 'List sizes are as of 2026-07-31, more than 3 months before 2026-11-01; refresh them (pch sync-list-sizes)'],
+      [
+        'population/stale-list-sizes',
+        'warning',
+        'List sizes are as of 2026-07-31, more than 3 months before 2026-11-01; refresh them (pch sync-list-sizes)',
+      ],
     ])
   })
 

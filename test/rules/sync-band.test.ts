@@ -26,7 +26,18 @@ const noContributions = (): string => edit(riverside(), [/ {4}contributions:[^\n
 describe('sync-list-sizes site summary', () => {
   it('flags a site that leaves the band, names a practice the extract lacks, and keeps its asOf and source', () => {
     const {sites, edits} = synced(syncText(riverside(), options({A81001: 4000, A81002: 11980})))
-    expect(sites).toEqual([expect.objectContaining({id: 'riverside', oldPopulation: 36100, newPopulation: 25850, oldBand: 'within', newBand: 'below', missing: ['A81004'], changed: 1, dated: false})])
+    expect(sites).toEqual([
+      expect.objectContaining({
+        id: 'riverside',
+        oldPopulation: 36100,
+        newPopulation: 25850,
+        oldBand: 'within',
+        newBand: 'below',
+        missing: ['A81004'],
+        changed: 1,
+        dated: false,
+      }),
+    ])
     expect(edits).toHaveLength(1) // A81001's list size only: asOf and source stay, A81004 keeps its old size
     expect(describeSite(sites[0]!, band, 'riverside.pch.yaml', '2026-11-01')).toEqual([
       '  riverside.pch.yaml riverside: registered population 36,100 -> 25,850 (1 list size changed)',
@@ -48,18 +59,32 @@ describe('sync-list-sizes site summary', () => {
     const text = riverside()
     const {edits} = synced(syncText(text, options(UP_TO_DATE)))
     expect(applyEdits(text, edits)).toBe(
-      edit(text, ['asOf: 2026-10-01', 'asOf: 2026-11-01'], ['source: NHS Digital, Patients Registered at a GP Practice, October 2026', `source: ${SOURCE}`]),
+      edit(
+        text,
+        ['asOf: 2026-10-01', 'asOf: 2026-11-01'],
+        ['source: NHS Digital, Patients Registered at a GP Practice, October 2026', `source: ${SOURCE}`],
+      ),
     )
   })
 
   it('double-quotes the source where a plain scalar would not read back (a flow mapping)', () => {
-    const simple = 'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata: {id: a}\nspec:\n  population: {asOf: 2026-10-01, source: x, practices: [{odsCode: A81001, listSize: 1}]}\n'
+    const simple =
+      'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata: {id: a}\nspec:\n  population: {asOf: 2026-10-01, source: x, practices: [{odsCode: A81001, listSize: 1}]}\n'
     const {edits} = synced(syncText(simple, options({A81001: 2})))
-    expect(applyEdits(simple, edits)).toBe(simple.replace('listSize: 1', 'listSize: 2').replace('asOf: 2026-10-01', 'asOf: 2026-11-01').replace('source: x', `source: ${JSON.stringify(SOURCE)}`))
+    expect(applyEdits(simple, edits)).toBe(
+      simple
+        .replace('listSize: 1', 'listSize: 2')
+        .replace('asOf: 2026-10-01', 'asOf: 2026-11-01')
+        .replace('source: x', `source: ${JSON.stringify(SOURCE)}`),
+    )
   })
 
   it('changes nothing when up to date', () => {
-    const text = edit(riverside(), ['asOf: 2026-10-01', 'asOf: 2026-11-01'], ['source: NHS Digital, Patients Registered at a GP Practice, October 2026', `source: ${SOURCE}`])
+    const text = edit(
+      riverside(),
+      ['asOf: 2026-10-01', 'asOf: 2026-11-01'],
+      ['source: NHS Digital, Patients Registered at a GP Practice, October 2026', `source: ${SOURCE}`],
+    )
     const {sites, edits} = synced(syncText(text, options(UP_TO_DATE)))
     expect([sites.map((s) => [s.oldBand, s.newBand]), edits]).toEqual([[['within', 'within']], []])
   })
@@ -76,7 +101,9 @@ describe('sync-list-sizes site summary', () => {
     const text = noContributions()
     const result = synced(syncText(text, options(grown, {updateBudget: true})))
     expect(applyEdits(text, result.edits)).toContain('    total: 5936000                   #')
-    expect(describeSite(result.sites[0]!, band, 'f', '2026-11-01')[2]).toBe('    budget: total £5,776,000 -> £5,936,000 (£160 x 37,100 registered patients = £5,936,000)')
+    expect(describeSite(result.sites[0]!, band, 'f', '2026-11-01')[2]).toBe(
+      '    budget: total £5,776,000 -> £5,936,000 (£160 x 37,100 registered patients = £5,936,000)',
+    )
     const kept = synced(syncText(riverside(), options(grown, {updateBudget: true})))
     expect(kept.sites[0]!.budget).toMatchObject({left: 'contributions'})
     expect(applyEdits(riverside(), kept.edits)).toContain('    total: 5776000 ')

@@ -24,19 +24,19 @@ ruleTable('budget/uncapped-loss', {
     {name: 'gain-only: no losses to cap', code: edit(base, ['model: gain-and-loss', 'model: gain-only'], noCap)},
     {name: 'model none: no losses to cap', code: edit(base, ['model: gain-and-loss', 'model: none'], noCap)},
     {name: 'a "3" cap is read as 3', code: edit(base, setCap('"3"'))},
-    {name: 'a cap that is not a number is the schema\'s to report', code: edit(base, setCap('three'))},
+    {name: "a cap that is not a number is the schema's to report", code: edit(base, setCap('three'))},
     {name: 'validate mode does not run this lint rule', code: edit(base, noCap), mode: 'validate'},
   ]),
   invalid: lint([
     {
       name: 'gain-and-loss without maxLossPercent: at the riskShare key',
       code: edit(base, noCap),
-      errors: [`budget/uncapped-loss@${riskShare}:5`],
+      errors: [{at: `budget/uncapped-loss@${riskShare}:5-${riskShare}:14`, messageId: 'uncapped'}],
     },
     {
       name: 'a flow-style riskShare without a cap: at the flow mapping',
       code: edit(base, [riskShareBlock, flowRiskShare('')]),
-      errors: [`budget/uncapped-loss@${riskShare}:16`],
+      errors: [{at: `budget/uncapped-loss@${riskShare}:16-${riskShare}:169`, messageId: 'uncapped'}],
     },
     {
       name: 'a "3" cap is read as 3 (format/number only)',
@@ -59,6 +59,8 @@ ruleTable('budget/uncapped-loss', {
 describe('budget/uncapped-loss message', () => {
   it('asks for maxLossPercent', () => {
     const found = messages(edit(base, noCap), 'lint').filter((m) => m.ruleId === 'budget/uncapped-loss')
-    expect(found.map((m) => [m.severity, m.message])).toEqual([['warning', 'Losses are shared with no cap: set maxLossPercent, the most any party can lose']])
+    expect(found.map((m) => [m.severity, m.message])).toEqual([
+      ['warning', 'Losses are shared with no cap: set maxLossPercent, the most any party can lose'],
+    ])
   })
 })

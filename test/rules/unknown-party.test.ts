@@ -22,7 +22,7 @@ ruleTable('budget/unknown-party', {
     {name: 'any partner id: the mental-health trust', code: edit(base, setAcute('riverside-mh'))},
     {name: 'any partner id: the social-care partner', code: edit(base, setAcute('riverside-council'))},
     {
-      name: 'a lower-case odsCode in practices still matches the party (format/ods-code\'s to report)',
+      name: "a lower-case odsCode in practices still matches the party (format/ods-code's to report)",
       code: edit(base, ['odsCode: A81004', 'odsCode: a81004'], ['party: member-practices', 'party: A81004']),
     },
     {name: 'a party written "A81 001" is read as the member A81001', code: edit(base, setAcute('"A81 001"'))},
@@ -38,42 +38,91 @@ ruleTable('budget/unknown-party', {
     {
       name: 'a partner id misspelt: at the party value',
       code: edit(base, setAcute('riverside-acut')),
-      errors: [`budget/unknown-party@${acute}:18`],
+      errors: [
+        {
+          at: `budget/unknown-party@${acute}:18-${acute}:32`,
+          messageId: 'unknown',
+          data: {party: 'riverside-acut', practicesParty: 'member-practices', hint: '; did you mean "riverside-acute"?'},
+        },
+      ],
     },
     {
       name: 'an id nobody declared (no suggestion)',
       code: edit(base, setAcute('nobody')),
-      errors: [`budget/unknown-party@${acute}:18`],
+      errors: [
+        {
+          at: `budget/unknown-party@${acute}:18-${acute}:24`,
+          messageId: 'unknown',
+          data: {party: 'nobody', practicesParty: 'member-practices', hint: ''},
+        },
+      ],
     },
     {
-      name: 'a partner\'s name-like id that was never declared (the rule\'s docs example)',
+      name: "a partner's name-like id that was never declared (the rule's docs example)",
       code: edit(base, setAcute('riverside-hospital')),
-      errors: [`budget/unknown-party@${acute}:18`],
+      errors: [
+        {
+          at: `budget/unknown-party@${acute}:18-${acute}:36`,
+          messageId: 'unknown',
+          data: {party: 'riverside-hospital', practicesParty: 'member-practices', hint: ''},
+        },
+      ],
     },
     {
       name: 'member-practices misspelt: the practices then hold no share either',
       code: edit(base, ['party: member-practices', 'party: member-practice']),
-      errors: [`budget/risk-share-parties@${shares}:7`, `budget/unknown-party@${practicesParty}:18`],
+      errors: [
+        `budget/risk-share-parties@${shares}:7`,
+        {
+          at: `budget/unknown-party@${practicesParty}:18-${practicesParty}:33`,
+          messageId: 'unknown',
+          data: {party: 'member-practice', practicesParty: 'member-practices', hint: '; did you mean "member-practices"?'},
+        },
+      ],
     },
     {
       name: 'a practice code that is not a member',
       code: edit(base, setAcute('A81003')),
-      errors: [`budget/unknown-party@${acute}:18`],
+      errors: [
+        {
+          at: `budget/unknown-party@${acute}:18-${acute}:24`,
+          messageId: 'unknown',
+          data: {party: 'A81003', practicesParty: 'member-practices', hint: '; did you mean "A81001"?'},
+        },
+      ],
     },
     {
-      name: 'a partner\'s trust odsCode is not its id: the schema rejects RX3 as a party, once',
+      name: "a partner's trust odsCode is not its id: the schema rejects RX3 as a party, once",
       code: edit(base, setAcute('RX3')),
       errors: [`schema@${acute}:18`],
     },
     {
       name: 'a lower-case practice code is a valid slug, but no member or partner: suggests the code',
       code: edit(base, setAcute('a81001')),
-      errors: [`budget/unknown-party@${acute}:18`],
+      errors: [
+        {
+          at: `budget/unknown-party@${acute}:18-${acute}:24`,
+          messageId: 'unknown',
+          data: {party: 'a81001', practicesParty: 'member-practices', hint: '; did you mean "A81001"?'},
+        },
+      ],
     },
     {
       name: 'two unknown parties: one finding each, in order (and no partner holds a share)',
       code: edit(base, ['party: riverside-community', 'party: riverside-communty'], setAcute('riverside-acut')),
-      errors: [`budget/risk-share-parties@${shares}:7`, `budget/unknown-party@${community}:18`, `budget/unknown-party@${acute}:18`],
+      errors: [
+        `budget/risk-share-parties@${shares}:7`,
+        {
+          at: `budget/unknown-party@${community}:18-${community}:36`,
+          messageId: 'unknown',
+          data: {party: 'riverside-communty', practicesParty: 'member-practices', hint: '; did you mean "riverside-community"?'},
+        },
+        {
+          at: `budget/unknown-party@${acute}:18-${acute}:32`,
+          messageId: 'unknown',
+          data: {party: 'riverside-acut', practicesParty: 'member-practices', hint: '; did you mean "riverside-acute"?'},
+        },
+      ],
     },
     {
       name: 'a flow-style list: at the party inside the flow mapping',
@@ -81,7 +130,14 @@ ruleTable('budget/unknown-party', {
         shareList,
         '      shares: [{party: member-practices, gainPercent: 60, lossPercent: 60}, {party: riverside-acut, gainPercent: 40, lossPercent: 40}]\n',
       ]),
-      errors: [`budget/risk-share-parties@${shares}:15`, `budget/unknown-party@${shares}:85`],
+      errors: [
+        `budget/risk-share-parties@${shares}:15`,
+        {
+          at: `budget/unknown-party@${shares}:85-${shares}:99`,
+          messageId: 'unknown',
+          data: {party: 'riverside-acut', practicesParty: 'member-practices', hint: '; did you mean "riverside-acute"?'},
+        },
+      ],
     },
     {
       name: 'a party that is not text: schema only, no crash',
@@ -97,7 +153,10 @@ ruleTable('budget/unknown-party', {
 })
 
 describe('budget/unknown-party message', () => {
-  const text = (code: string): string[] => messages(code, 'lint').filter((m) => m.ruleId === 'budget/unknown-party').map((m) => m.message)
+  const text = (code: string): string[] =>
+    messages(code, 'lint')
+      .filter((m) => m.ruleId === 'budget/unknown-party')
+      .map((m) => m.message)
 
   it('names the party, what a party may be, and the nearest known name', () => {
     expect(text(edit(base, setAcute('riverside-acut')))).toEqual([
@@ -109,6 +168,8 @@ describe('budget/unknown-party message', () => {
   })
 
   it('suggests nothing when no known name is near', () => {
-    expect(text(edit(base, setAcute('nobody')))).toEqual(['Party "nobody" is not member-practices, a member practice\'s odsCode or a partner\'s id'])
+    expect(text(edit(base, setAcute('nobody')))).toEqual([
+      'Party "nobody" is not member-practices, a member practice\'s odsCode or a partner\'s id',
+    ])
   })
 })

@@ -7,7 +7,10 @@ const base = riverside()
 const care = lineOf(base, 'care:')
 const populationHealth = lineOf(base, 'populationHealth:')
 const determinants = lineOf(base, 'determinants:')
-const setDeterminants = (value: string): [RegExp, string] => [/      determinants:.*\n/, value === '' ? '' : `      determinants:${value}\n`]
+const setDeterminants = (value: string): [RegExp, string] => [
+  /      determinants:.*\n/,
+  value === '' ? '' : `      determinants:${value}\n`,
+]
 const populationHealthBlock = /    populationHealth:[\s\S]*$/
 
 /** These are lint rules: every case runs in lint mode unless it says otherwise. */
@@ -18,26 +21,29 @@ ruleTable('care/wider-determinants', {
     {name: 'riverside: housing, employment, social-isolation', code: base},
     {name: 'one determinant', code: edit(base, setDeterminants(' [housing]'))},
     {name: 'a block list', code: edit(base, setDeterminants('\n        - housing\n        - education'))},
-    {name: 'a determinant that is not a slug is the schema\'s to report', code: edit(base, setDeterminants(' [Housing]'))},
-    {name: 'determinants that are not a list are the schema\'s to report', code: edit(base, setDeterminants(' housing'))},
-    {name: 'no populationHealth: outcomes-required\'s to report', code: edit(base, [populationHealthBlock, ''])},
+    {name: "a determinant that is not a slug is the schema's to report", code: edit(base, setDeterminants(' [Housing]'))},
+    {name: "determinants that are not a list are the schema's to report", code: edit(base, setDeterminants(' housing'))},
+    {name: "no populationHealth: outcomes-required's to report", code: edit(base, [populationHealthBlock, ''])},
     {name: 'validate mode does not run this lint rule', code: edit(base, setDeterminants('')), mode: 'validate'},
   ]),
   invalid: lint([
     {
       name: 'no determinants: at the populationHealth key',
       code: edit(base, setDeterminants('')),
-      errors: [`care/wider-determinants@${populationHealth}:5`],
+      errors: [{at: `care/wider-determinants@${populationHealth}:5-${populationHealth}:21`, messageId: 'missing'}],
     },
     {
       name: 'an empty list: at the []',
       code: edit(base, setDeterminants(' []')),
-      errors: [`care/wider-determinants@${determinants}:21`],
+      errors: [{at: `care/wider-determinants@${determinants}:21-${determinants}:23`, messageId: 'missing'}],
     },
     {
       name: 'neither determinants nor a needs assessment: both warnings at the populationHealth key',
       code: edit(base, [/      needsAssessment:.*\n.*\n.*\n.*\n/, '']),
-      errors: [`care/needs-assessment@${populationHealth}:5`, `care/wider-determinants@${populationHealth}:5`],
+      errors: [
+        `care/needs-assessment@${populationHealth}:5`,
+        {at: `care/wider-determinants@${populationHealth}:5-${populationHealth}:21`, messageId: 'missing'},
+      ],
     },
     {
       name: 'no populationHealth: outcomes-required only',

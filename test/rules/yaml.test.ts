@@ -28,7 +28,10 @@ ruleTable('yaml/syntax', {
   valid: [
     {name: 'riverside', code: base},
     {name: 'a quoted name', code: edit(base, ['name: Riverside Surgery', 'name: "Riverside Surgery"'])},
-    {name: 'an anchor and an alias', code: edit(base, ['name: Riverside Surgery', 'name: &n Riverside Surgery'], ['name: Meadow Lane Practice', 'name: *n'])},
+    {
+      name: 'an anchor and an alias',
+      code: edit(base, ['name: Riverside Surgery', 'name: &n Riverside Surgery'], ['name: Meadow Lane Practice', 'name: *n']),
+    },
     {name: 'a few hundred aliases are within the limit', code: aliases(500)},
     {name: 'a tab after a value is not indentation', code: edit(base, ['status: live ', 'status: live\t'])},
   ],
@@ -36,60 +39,97 @@ ruleTable('yaml/syntax', {
     {
       name: 'tab indentation: at the tab',
       code: edit(base, ['  name: Riverside Primary Care Home', '  \tname: Riverside Primary Care Home']),
-      errors: [`yaml/syntax@${lineOf(base, 'name: Riverside Primary Care Home')}:3`],
+      errors: [
+        {
+          at: `yaml/syntax@${lineOf(base, 'name: Riverside Primary Care Home')}:3-${lineOf(base, 'name: Riverside Primary Care Home')}:4`,
+          message: 'YAML syntax error: Tabs are not allowed as indentation',
+        },
+      ],
     },
     {
       name: 'tab indentation at the start of a line',
       code: 'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata:\n\tid: riverside\n',
-      errors: ['yaml/syntax@4:1'],
+      errors: [{at: 'yaml/syntax@4:1-4:2', message: 'YAML syntax error: Tabs are not allowed as indentation'}],
     },
     {
       name: 'bad indentation: a key indented further than its siblings (at its line)',
       code: edit(base, ['        name: Riverside Surgery', '         name: Riverside Surgery']),
-      errors: [`yaml/syntax@${surgery}:1`],
+      errors: [
+        {at: `yaml/syntax@${surgery}:1-${surgery}:2`, message: 'YAML syntax error: All mapping items must start at the same column'},
+      ],
     },
     {
       name: 'bad indentation: a key indented less than its siblings (at its line)',
       code: 'apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata:\n  id: riverside\n name: Riverside\n',
-      errors: ['yaml/syntax@5:1'],
+      errors: [{at: 'yaml/syntax@5:1-5:2', message: 'YAML syntax error: All mapping items must start at the same column'}],
     },
     {
       name: 'an unterminated double-quoted string: where the closing quote is missing',
       code: edit(base, ['name: Riverside Surgery', 'name: "Riverside Surgery']),
-      errors: [`yaml/syntax@${surgery}:33`],
+      errors: [{at: `yaml/syntax@${surgery}:33-${surgery + 1}:1`, message: 'YAML syntax error: Missing closing "quote'}],
     },
     {
       name: 'an unterminated single-quoted string',
       code: edit(base, ['name: Riverside Surgery', "name: 'Riverside Surgery"]),
-      errors: [`yaml/syntax@${surgery}:33`],
+      errors: [{at: `yaml/syntax@${surgery}:33-${surgery + 1}:1`, message: "YAML syntax error: Missing closing 'quote"}],
     },
     {
       name: 'an unterminated string at the top of metadata',
       code: edit(base, ['  name: Riverside Primary Care Home', '  name: "Riverside Primary Care Home']),
-      errors: [`yaml/syntax@${lineOf(base, 'name: Riverside Primary Care Home')}:37`],
+      errors: [
+        {
+          at: `yaml/syntax@${lineOf(base, 'name: Riverside Primary Care Home')}:37-${lineOf(base, 'name: Riverside Primary Care Home') + 1}:1`,
+          message: 'YAML syntax error: Missing closing "quote',
+        },
+      ],
     },
     {
       name: 'an unclosed flow sequence on the last line: where the ] is missing',
       code: 'apiVersion: pch/v1\nkind: PrimaryCareHome\nlist: [a, b',
-      errors: ['yaml/syntax@3:12'],
+      errors: [
+        {
+          at: 'yaml/syntax@3:12-3:13',
+          message: 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        },
+      ],
     },
     {
       name: 'a "billion laughs" alias bomb: one finding, at the document',
       code: billionLaughs,
-      errors: ['yaml/syntax@1:1'],
+      errors: [
+        {
+          at: 'yaml/syntax@1:1-1:19',
+          message: 'Too many YAML aliases: the document expands beyond what a PCH definition needs (possible alias bomb)',
+        },
+      ],
     },
     {
       name: 'more aliases than the limit (1,001)',
       code: aliases(1001),
-      errors: ['yaml/syntax@1:1'],
+      errors: [
+        {
+          at: 'yaml/syntax@1:1-1:19',
+          message: 'Too many YAML aliases: the document expands beyond what a PCH definition needs (possible alias bomb)',
+        },
+      ],
     },
     {
       name: 'an alias bomb inside an otherwise valid definition: at the document',
       code: edit(base, [
         '  exceptions: []',
-        `  exceptions: []\n  lol:\n${billionLaughs.split('\n').slice(2).filter(Boolean).map((line) => `    ${line}`).join('\n')}`,
+        `  exceptions: []\n  lol:\n${billionLaughs
+          .split('\n')
+          .slice(2)
+          .filter(Boolean)
+          .map((line) => `    ${line}`)
+          .join('\n')}`,
       ]),
-      errors: [`yaml/syntax@${lineOf(base, 'apiVersion:')}:1`],
+      errors: [
+        {
+          at: `yaml/syntax@${lineOf(base, 'apiVersion:')}:1-${lineOf(base, 'apiVersion:')}:19`,
+          message: 'Too many YAML aliases: the document expands beyond what a PCH definition needs (possible alias bomb)',
+        },
+      ],
     },
   ],
 })
@@ -97,7 +137,12 @@ ruleTable('yaml/syntax', {
 describe('yaml/syntax messages', () => {
   it('names the fault', () => {
     const [tab] = messages('apiVersion: pch/v1\nkind: PrimaryCareHome\nmetadata:\n\tid: riverside\n')
-    expect(tab).toMatchObject({ruleId: 'yaml/syntax', severity: 'error', message: 'YAML syntax error: Tabs are not allowed as indentation', path: ''})
+    expect(tab).toMatchObject({
+      ruleId: 'yaml/syntax',
+      severity: 'error',
+      message: 'YAML syntax error: Tabs are not allowed as indentation',
+      path: '',
+    })
     const [quote] = messages(edit(base, ['name: Riverside Surgery', 'name: "Riverside Surgery']))
     expect(quote!.message).toBe('YAML syntax error: Missing closing "quote')
   })
@@ -127,39 +172,73 @@ describe('yaml/syntax messages', () => {
 })
 
 ruleTable('yaml/duplicate-key', {
-  valid: [
-    {name: 'riverside: the same key in different mappings and list entries', code: base},
-  ],
+  valid: [{name: 'riverside: the same key in different mappings and list entries', code: base}],
   invalid: [
     {
       name: 'a top-level key twice: at the second',
       code: edit(base, ['kind: PrimaryCareHome', 'kind: PrimaryCareHome\nkind: PrimaryCareHome']),
-      errors: [`yaml/duplicate-key@${lineOf(base, 'kind:') + 1}:1`],
+      errors: [
+        {
+          at: `yaml/duplicate-key@${lineOf(base, 'kind:') + 1}:1-${lineOf(base, 'kind:') + 1}:2`,
+          message: 'A key appears twice in the same mapping; keys must be unique',
+        },
+      ],
     },
     {
       name: 'in a nested mapping',
       code: edit(base, ['status: live ', 'status: live\n  status: withdrawn ']),
-      errors: [`yaml/duplicate-key@${lineOf(base, 'status:') + 1}:3`],
+      errors: [
+        {
+          at: `yaml/duplicate-key@${lineOf(base, 'status:') + 1}:3-${lineOf(base, 'status:') + 1}:4`,
+          message: 'A key appears twice in the same mapping; keys must be unique',
+        },
+      ],
     },
     {
       name: 'inside a list entry',
       code: edit(base, ['listSize: 14250', 'listSize: 14250\n        listSize: 14520']),
-      errors: [`yaml/duplicate-key@${lineOf(base, 'listSize: 14250') + 1}:9`],
+      errors: [
+        {
+          at: `yaml/duplicate-key@${lineOf(base, 'listSize: 14250') + 1}:9-${lineOf(base, 'listSize: 14250') + 1}:10`,
+          message: 'A key appears twice in the same mapping; keys must be unique',
+        },
+      ],
     },
     {
       name: 'in a flow mapping: at the second key',
       code: edit(base, ['baseline: { value: 98.4, asOf: 2025-03-31 }', 'baseline: { value: 98.4, value: 98.4, asOf: 2025-03-31 }']),
-      errors: [`yaml/duplicate-key@${lineOf(base, 'baseline: { value: 98.4')}:36`],
+      errors: [
+        {
+          at: `yaml/duplicate-key@${lineOf(base, 'baseline: { value: 98.4')}:36-${lineOf(base, 'baseline: { value: 98.4')}:37`,
+          message: 'A key appears twice in the same mapping; keys must be unique',
+        },
+      ],
     },
     {
       name: 'a key three times: each repeat',
       code: 'apiVersion: pch/v1\nkind: PrimaryCareHome\nkind: PrimaryCareHome\nkind: PrimaryCareHome\n',
-      errors: ['yaml/duplicate-key@3:1', 'yaml/duplicate-key@4:1'],
+      errors: [
+        {at: 'yaml/duplicate-key@3:1-3:2', message: 'A key appears twice in the same mapping; keys must be unique'},
+        {at: 'yaml/duplicate-key@4:1-4:2', message: 'A key appears twice in the same mapping; keys must be unique'},
+      ],
     },
     {
       name: 'two mappings with a repeat each',
-      code: edit(base, ['kind: PrimaryCareHome', 'kind: PrimaryCareHome\nkind: PrimaryCareHome'], ['status: live ', 'status: live\n  status: live ']),
-      errors: [`yaml/duplicate-key@${lineOf(base, 'kind:') + 1}:1`, `yaml/duplicate-key@${lineOf(base, 'status:') + 2}:3`],
+      code: edit(
+        base,
+        ['kind: PrimaryCareHome', 'kind: PrimaryCareHome\nkind: PrimaryCareHome'],
+        ['status: live ', 'status: live\n  status: live '],
+      ),
+      errors: [
+        {
+          at: `yaml/duplicate-key@${lineOf(base, 'kind:') + 1}:1-${lineOf(base, 'kind:') + 1}:2`,
+          message: 'A key appears twice in the same mapping; keys must be unique',
+        },
+        {
+          at: `yaml/duplicate-key@${lineOf(base, 'status:') + 2}:3-${lineOf(base, 'status:') + 2}:4`,
+          message: 'A key appears twice in the same mapping; keys must be unique',
+        },
+      ],
     },
   ],
 })
@@ -179,43 +258,85 @@ ruleTable('yaml/unsupported-tag', {
     {name: 'a core tag: !!int', code: edit(base, ['listSize: 14250', 'listSize: !!int 14250'])},
     {name: 'a core tag: !!float with a decimal point', code: edit(base, ['annualPerPatient: 160.00', 'annualPerPatient: !!float 160.00'])},
     {name: 'a core tag: a date as !!str', code: edit(base, ['asOf: 2026-10-01', 'asOf: !!str 2026-10-01'])},
-    {name: 'a core tag in verbatim form', code: edit(base, ['name: Riverside Surgery', 'name: !<tag:yaml.org,2002:str> Riverside Surgery'])},
+    {
+      name: 'a core tag in verbatim form',
+      code: edit(base, ['name: Riverside Surgery', 'name: !<tag:yaml.org,2002:str> Riverside Surgery']),
+    },
   ],
   invalid: [
     {
       name: 'a local tag !foo: at the tag',
       code: edit(base, ['name: Riverside Surgery', 'name: !foo Riverside Surgery']),
-      errors: [`yaml/unsupported-tag@${surgery}:15`],
+      errors: [
+        {
+          at: `yaml/unsupported-tag@${surgery}:15-${surgery}:19`,
+          message: 'Tag !foo is not supported: a PCH definition holds plain values only (tags are never executed)',
+        },
+      ],
     },
     {
       name: 'a language tag !!js/function',
       code: edit(base, ['name: Riverside Surgery', 'name: !!js/function "return 1"']),
-      errors: [`yaml/unsupported-tag@${surgery}:15`],
+      errors: [
+        {
+          at: `yaml/unsupported-tag@${surgery}:15-${surgery}:28`,
+          message: 'Tag !!js/function is not supported: a PCH definition holds plain values only (tags are never executed)',
+        },
+      ],
     },
     {
       name: 'a language tag !!js/undefined',
       code: edit(base, ['name: Riverside Surgery', 'name: !!js/undefined ~']),
-      errors: [`yaml/unsupported-tag@${surgery}:15`],
+      errors: [
+        {
+          at: `yaml/unsupported-tag@${surgery}:15-${surgery}:29`,
+          message: 'Tag !!js/undefined is not supported: a PCH definition holds plain values only (tags are never executed)',
+        },
+      ],
     },
     {
       name: 'an !include tag is not expanded',
       code: edit(base, ['name: Riverside Surgery', 'name: !include other.yaml']),
-      errors: [`yaml/unsupported-tag@${surgery}:15`],
+      errors: [
+        {
+          at: `yaml/unsupported-tag@${surgery}:15-${surgery}:23`,
+          message: 'Tag !include is not supported: a PCH definition holds plain values only (tags are never executed)',
+        },
+      ],
     },
     {
       name: 'a tag on a block mapping',
       code: edit(base, ['  commissioner:                      # optional', '  commissioner: !foo']),
-      errors: [`yaml/unsupported-tag@${lineOf(base, 'commissioner:')}:17`],
+      errors: [
+        {
+          at: `yaml/unsupported-tag@${lineOf(base, 'commissioner:')}:17-${lineOf(base, 'commissioner:')}:21`,
+          message: 'Tag !foo is not supported: a PCH definition holds plain values only (tags are never executed)',
+        },
+      ],
     },
     {
       name: 'a %TAG-declared prefix',
       code: `%TAG !e! tag:example.com,2000:\n---\n${edit(base, ['name: Riverside Surgery', 'name: !e!foo x'])}`,
-      errors: [`yaml/unsupported-tag@${surgery + 2}:15`],
+      errors: [
+        {
+          at: `yaml/unsupported-tag@${surgery + 2}:15-${surgery + 2}:21`,
+          message: 'Tag tag:example.com,2000:foo is not supported: a PCH definition holds plain values only (tags are never executed)',
+        },
+      ],
     },
     {
       name: 'two tags: two findings',
       code: edit(base, ['name: Riverside Surgery', 'name: !foo x'], ['name: Meadow Lane Practice', 'name: !bar y']),
-      errors: [`yaml/unsupported-tag@${surgery}:15`, `yaml/unsupported-tag@${lineOf(base, 'name: Meadow Lane Practice')}:15`],
+      errors: [
+        {
+          at: `yaml/unsupported-tag@${surgery}:15-${surgery}:19`,
+          message: 'Tag !foo is not supported: a PCH definition holds plain values only (tags are never executed)',
+        },
+        {
+          at: `yaml/unsupported-tag@${lineOf(base, 'name: Meadow Lane Practice')}:15-${lineOf(base, 'name: Meadow Lane Practice')}:19`,
+          message: 'Tag !bar is not supported: a PCH definition holds plain values only (tags are never executed)',
+        },
+      ],
     },
   ],
 })
@@ -318,8 +439,18 @@ describe('line breaks: CR (old Mac), CRLF and LF are all line breaks (YAML 1.2 Â
     ['an unterminated string', edit(base, ['name: Riverside Surgery', 'name: "Riverside Surgery'])],
     ['a duplicate key', edit(base, ['listSize: 14250', 'listSize: 14250\n        listSize: 14520'])],
     ['a tag', edit(base, ['name: Riverside Surgery', 'name: !foo Riverside Surgery'])],
-    ['a block scalar, then a schema fault', edit(base, [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes\n'], ['status: live ', 'status: lve  '])],
-    ['a quoted string over two lines, then a schema fault', edit(base, ['name: Riverside Surgery', 'name: "Riverside\n          Surgery"'], ['wte: 1.5', 'wte: 0'])],
+    [
+      'a block scalar, then a schema fault',
+      edit(
+        base,
+        [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes\n'],
+        ['status: live ', 'status: lve  '],
+      ),
+    ],
+    [
+      'a quoted string over two lines, then a schema fault',
+      edit(base, ['name: Riverside Surgery', 'name: "Riverside\n          Surgery"'], ['wte: 1.5', 'wte: 0']),
+    ],
     ['two documents, the second broken', `${base}---\n${edit(base, ['listSize: 14250', 'listSize: 14250\n        listSize: 14520'])}`],
   ]
 
@@ -343,7 +474,11 @@ describe('line breaks: CR (old Mac), CRLF and LF are all line breaks (YAML 1.2 Â
     })
 
     it('a line break in a block scalar or a quoted string is text, not a control character', () => {
-      const text = edit(base, [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes\n'], ['name: Riverside Surgery', 'name: "Riverside\n          Surgery"'])
+      const text = edit(
+        base,
+        [/ {4}source: NHS Digital.*\n/, '    source: |\n      NHS Digital\n      list sizes\n'],
+        ['name: Riverside Surgery', 'name: "Riverside\n          Surgery"'],
+      )
       expect(messages(rebreak(text, breaks))).toEqual([])
     })
   })

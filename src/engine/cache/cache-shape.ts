@@ -2,7 +2,7 @@
 // nothing else may be there, before any of it is used. A forged or damaged cache is thrown away
 // whole; it can never crash a run or bring a field into the output that a check would not.
 import type {CheckedFile} from '../pipeline/check.js'
-import {repoRules, ruleMeta} from '../../rules/index.js'
+import type {Registry} from '../../rule-api/registry.js'
 
 type Check = (value: unknown) => boolean
 
@@ -10,9 +10,18 @@ const string: Check = (v) => typeof v === 'string'
 const boolean: Check = (v) => typeof v === 'boolean'
 const count: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0
 const number: Check = (v) => typeof v === 'number' && Number.isFinite(v)
-const oneOf = (...values: unknown[]): Check => (v) => values.includes(v)
-const nullable = (check: Check): Check => (v) => v === null || check(v)
-const list = (check: Check): Check => (v) => Array.isArray(v) && v.every(check)
+const oneOf =
+  (...values: unknown[]): Check =>
+  (v) =>
+    values.includes(v)
+const nullable =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v)
+const list =
+  (check: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(check)
 
 /** An object with exactly these keys (those marked optional may be missing), each of its type. */
 function record(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
@@ -30,23 +39,40 @@ function record(required: Record<string, Check>, optional: Record<string, Check>
 
 const range = {line: count, column: count, endLine: count, endColumn: count}
 
-/** A finding as the cache keeps it: a message of a rule pch knows, without its fix edit. */
-const finding = record(
-  {ruleId: (v) => typeof v === 'string' && ruleMeta(v) !== undefined, severity: oneOf('error', 'warning', 'info'), message: string, ...range, path: string, characteristic: oneOf(1, 2, 3, 4, null), fixable: boolean},
-  {documentIndex: count, excepted: boolean},
-)
+/** A finding as the cache keeps it: a message of a rule the registry knows, without its fix edit. */
+const finding = (registry: Registry): Check =>
+  record(
+    {
+      ruleId: (v) => typeof v === 'string' && registry.meta(v) !== undefined,
+      severity: oneOf('error', 'warning', 'info'),
+      message: string,
+      ...range,
+      path: string,
+      characteristic: oneOf(1, 2, 3, 4, null),
+      fixable: boolean,
+    },
+    {documentIndex: count, excepted: boolean},
+  )
 
 /** '' or the JSON of [rule index, key, rule index, key, ...] (check.ts PackedClaims). */
-const claims: Check = (v) => {
-  if (v === '') return true
-  if (typeof v !== 'string') return false
-  try {
-    const values: unknown = JSON.parse(v)
-    return Array.isArray(values) && values.length % 2 === 0 && values.every((value, i) => (i % 2 === 0 ? Number.isSafeInteger(value) && value >= 0 && value < repoRules.length : typeof value === 'string'))
-  } catch {
-    return false
+const claims =
+  ({repoRules}: Registry): Check =>
+  (v) => {
+    if (v === '') return true
+    if (typeof v !== 'string') return false
+    try {
+      const values: unknown = JSON.parse(v)
+      return (
+        Array.isArray(values) &&
+        values.length % 2 === 0 &&
+        values.every((value, i) =>
+          i % 2 === 0 ? Number.isSafeInteger(value) && value >= 0 && value < repoRules.length : typeof value === 'string',
+        )
+      )
+    } catch {
+      return false
+    }
   }
-}
 
 const site = record(
   {
@@ -70,21 +96,25 @@ const site = record(
   {documentIndex: count},
 )
 
-const checkedFile = record(
-  {
-    filePath: string,
-    documents: count,
-    findings: list(finding),
-    claims,
-    exceptions: list(record({rule: string, path: string, range: record(range), reason: string}, {documentIndex: count})),
-    directives: list(record({line: count, rules: list(string), range: record(range)}, {documentIndex: count})),
-  },
-  {sites: list(site)},
-)
+const checkedFile = (registry: Registry): Check =>
+  record(
+    {
+      filePath: string,
+      documents: count,
+      findings: list(finding(registry)),
+      claims: claims(registry),
+      exceptions: list(record({rule: string, path: string, range: record(range), reason: string}, {documentIndex: count})),
+      directives: list(record({line: count, rules: list(string), range: record(range)}, {documentIndex: count})),
+    },
+    {sites: list(site)},
+  )
 
-const entry = record({hash: string, file: checkedFile})
+// One checker per registry: a run checks every entry of its cache file against the same one.
+const entries = new WeakMap<Registry, Check>()
 
-/** A saved entry of the current shape: [path, {hash, file}]. */
-export function isCacheEntry(value: unknown): value is [string, {hash: string; file: CheckedFile}] {
+/** A saved entry of the current shape, of rules `registry` knows: [path, {hash, file}]. */
+export function isCacheEntry(value: unknown, registry: Registry): value is [string, {hash: string; file: CheckedFile}] {
+  let entry = entries.get(registry)
+  if (!entry) entries.set(registry, (entry = record({hash: string, file: checkedFile(registry)})))
   return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && entry(value[1])
 }

@@ -11,8 +11,9 @@ import path from 'node:path'
 import {isCacheEntry} from './cache-shape.js'
 import type {CheckedFile, CheckOptions} from '../pipeline/check.js'
 import {limitsOf} from '../config/config.js'
-import type {FileText} from '../pipeline/run.js'
+import type {FileText} from '../io/source-text.js'
 import {crypto} from '../../rule-api/lazy.js'
+import type {Registry} from '../../rule-api/registry.js'
 import {decode, readBounded} from '../io/read.js'
 import {isInside, isLink, writeFileAtomic} from '../io/write.js'
 
@@ -62,14 +63,18 @@ export class CheckCache {
 
   /** What the cache file holds: every entry, without fix edits. */
   toJSON(): unknown {
-    const withoutEdits = ({hash, file}: Entry): Entry => ({hash, file: {...file, findings: file.findings.map(({fix: _fix, ...found}) => found)}})
+    const withoutEdits = ({hash, file}: Entry): Entry => ({
+      hash,
+      file: {...file, findings: file.findings.map(({fix: _fix, ...found}) => found)},
+    })
     return {environment: this.environment, entries: [...this.entries].map(([key, entry]) => [key, withoutEdits(entry)])}
   }
 }
 
 /** A hash of what phase 1 reads of a file: its name, its path as shown, and its text. */
 export function contentHash(filePath: string, name: string | undefined, text: FileText): string {
-  return crypto().createHash('sha1')
+  return crypto()
+    .createHash('sha1')
     .update(`${name ?? ''}\0${filePath}\0`)
     .update(typeof text === 'string' || text instanceof Uint8Array ? text : `\0too large: ${text.tooLarge ?? 'stream'}`)
     .digest('base64')
@@ -84,7 +89,8 @@ export const CACHE_FORMAT = 4
 /** What, besides a file's own text, shapes its phase 1 result. */
 export function cacheEnvironment(version: string, options: CheckOptions): string {
   const {mode, today, config, register, trusts, collectSites} = options
-  return crypto().createHash('sha1')
+  return crypto()
+    .createHash('sha1')
     .update(
       JSON.stringify({
         format: CACHE_FORMAT,
@@ -177,7 +183,6 @@ function isDirectory(dir: string): boolean {
   }
 }
 
-
 function isFile(file: string): boolean {
   try {
     return lstatSync(file).isFile()
@@ -199,14 +204,15 @@ function unusableFile(file: string, name: string): string | undefined {
 }
 
 /** The cache kept at `file`, or an empty one when it is missing, unreadable, too large, damaged or stale. */
-export function loadCache(file: string, environment: string): CheckCache {
+export function loadCache(file: string, environment: string, registry: Registry): CheckCache {
   try {
     const read = readBounded(file, CACHE_FILE_LIMIT)
     const text = 'bytes' in read ? decode(read.bytes) : undefined
     const saved: unknown = text === undefined ? undefined : JSON.parse(text)
     if (typeof saved === 'object' && saved !== null && 'environment' in saved && 'entries' in saved) {
       const {environment: kept, entries} = saved
-      if (kept === environment && Array.isArray(entries) && entries.every(isCacheEntry)) return new CheckCache(environment, entries)
+      if (kept === environment && Array.isArray(entries) && entries.every((entry) => isCacheEntry(entry, registry)))
+        return new CheckCache(environment, entries)
     }
   } catch {
     // A cache is only ever an optimisation: anything wrong with it means starting afresh.

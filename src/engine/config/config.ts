@@ -3,10 +3,9 @@
 // schemas/config.schema.json; every fault is exit 2 with the config file's line and column.
 import {existsSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {catalogue, isLocked, ruleMeta} from '../../rules/index.js'
-import {LOCAL_ID, localRuleCompiler, LocalRuleError, MAX_LOCAL_RULES, type LocalRuleDeclaration} from '../../rules/local.js'
+import {LOCAL_ID, LocalRuleError, MAX_LOCAL_RULES, type LocalRuleDeclaration} from '../../rule-api/local-rule.js'
+import {isLocked, type Registry} from '../../rule-api/registry.js'
 import type {Rule} from '../../rule-api/rule.js'
-import {rememberRuleSet} from '../../rules/rule-set.js'
 import {UsageError} from '../io/load.js'
 import {DEFAULT_LIMITS, parseSource, type Limits} from '../parse/parse.js'
 import {readDataText} from '../io/read.js'
@@ -72,23 +71,26 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-/** Load `explicit` (--config) or the nearest config; no config is an empty one. */
-export function loadConfig(cwd: string, explicit?: string): Config {
+/** Load `explicit` (--config) or the nearest config; no config is an empty one. `registry`: the rules its ids are checked against. */
+export function loadConfig(cwd: string, explicit: string | undefined, registry: Registry): Config {
   const file = explicit === undefined ? findConfig(cwd) : path.resolve(cwd, explicit)
   if (file === undefined) return {dir: path.resolve(cwd), rules: new Map(), ignore: []}
   const shown = shownPath(file, cwd)
   if (!existsSync(file)) throw new UsageError(`Config file not found: ${shown}`)
-  return configOf(file, readLayer(file, cwd, [{file: realpath(file), shown}], localRuleCompiler()))
+  return configOf(file, readLayer(file, cwd, [{file: realpath(file), shown}], registry), registry)
 }
 
 /** A config from its text, as if read from `file` (what it extends is read from the files): for tests and the API. */
-export function parseConfig(text: string, file: string, cwd: string = path.dirname(file)): Config {
-  return configOf(file, readLayer(file, cwd, [{file: realpath(file), shown: shownPath(file, cwd)}], localRuleCompiler(), text))
+export function parseConfig(text: string, file: string, cwd: string, registry: Registry): Config {
+  return configOf(file, readLayer(file, cwd, [{file: realpath(file), shown: shownPath(file, cwd)}], registry, text), registry)
 }
 
-function configOf(file: string, layer: Layer): Config {
+function configOf(file: string, layer: Layer, registry: Registry): Config {
   const local = [...layer.local.values()].map(({declaration}) => declaration)
-  rememberRuleSet(local, [...layer.local.values()].map(({rule}) => rule))
+  registry.rememberRuleSet(
+    local,
+    [...layer.local.values()].map(({rule}) => rule),
+  )
   return {
     file,
     dir: path.dirname(file),
@@ -133,17 +135,32 @@ interface RawConfig {
 }
 
 /** One config file (`chain` ends with it: the configs that led to it, the one a run uses first), with what it extends merged under it. */
-function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string; shown: string}>, compile: (declaration: LocalRuleDeclaration) => Rule, given?: string): Layer {
+function readLayer(
+  file: string,
+  cwd: string,
+  chain: ReadonlyArray<{file: string; shown: string}>,
+  registry: Registry,
+  given?: string,
+  compile = registry.localRuleCompiler(),
+): Layer {
   const {shown} = chain.at(-1)!
   const within = chain.length > 1 ? ` (in the extends chain ${chain.map((c) => c.shown).join(' -> ')})` : ''
   // The config's own limits are not known before it is read: it is held to the default.
-  const text = given ?? readDataText(file, {shown, limit: DEFAULT_LIMITS.maxFileSize, limitName: 'limits.maxFileSize, at its default for the config itself', expected: 'a pch config (.pchrc.yaml)'})
+  const text =
+    given ??
+    readDataText(file, {
+      shown,
+      limit: DEFAULT_LIMITS.maxFileSize,
+      limitName: 'limits.maxFileSize, at its default for the config itself',
+      expected: 'a pch config (.pchrc.yaml)',
+    })
   const {documents} = parseSource(text)
   const doc = documents[0]
   const fault = (at: {line: number; column: number}, message: string): never => {
     throw new ConfigError(file, at.line, at.column, `${message}${within}`, shown)
   }
-  const fail = (pointer: string, message: string, target: 'key' | 'value' = 'value'): never => fault(doc ? doc.locate(pointer, target) : {line: 1, column: 1}, message)
+  const fail = (pointer: string, message: string, target: 'key' | 'value' = 'value'): never =>
+    fault(doc ? doc.locate(pointer, target) : {line: 1, column: 1}, message)
   const layer: Layer = {rules: new Map(), local: new Map(), ignore: [], extended: []}
   if (!doc) return layer
   if (documents.length > 1) fail('', 'a config holds one YAML document')
@@ -158,19 +175,27 @@ function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string
     const target = resolveExtends(entry, dir, (message) => fail(joinPointer('extends', index), message))
     const real = realpath(target)
     const next = [...chain, {file: real, shown: shownPath(target, cwd)}]
-    if (chain.some((c) => c.file === real)) fail(joinPointer('extends', index), `extends makes a cycle: ${next.map((c) => c.shown).join(' -> ')}`)
-    mergeLayer(layer, readLayer(target, cwd, next, compile))
+    if (chain.some((c) => c.file === real))
+      fail(joinPointer('extends', index), `extends makes a cycle: ${next.map((c) => c.shown).join(' -> ')}`)
+    mergeLayer(layer, readLayer(target, cwd, next, registry, undefined, compile))
     layer.extended.push(target)
   }
   const extended = chain.length > 1
-  if (extended && raw.ignore !== undefined) fail('/ignore', "ignore is the repository's own: an extended config shares rules, registers and limits, not ignore globs", 'key')
+  if (extended && raw.ignore !== undefined)
+    fail('/ignore', "ignore is the repository's own: an extended config shares rules, registers and limits, not ignore globs", 'key')
   const entries = Object.entries(raw.rules ?? {})
   const declared = new Set([...layer.local.keys(), ...entries.flatMap(([id, setting]) => (isDeclaration(setting) ? [id] : []))])
-  if (declared.size > MAX_LOCAL_RULES) fail('/rules', `a config declares at most ${MAX_LOCAL_RULES.toLocaleString('en-GB')} local rules (with those of the configs it extends); this one has ${declared.size.toLocaleString('en-GB')}`, 'key')
+  if (declared.size > MAX_LOCAL_RULES)
+    fail(
+      '/rules',
+      `a config declares at most ${MAX_LOCAL_RULES.toLocaleString('en-GB')} local rules (with those of the configs it extends); this one has ${declared.size.toLocaleString('en-GB')}`,
+      'key',
+    )
   for (const [id, setting] of entries) {
     const pointer = joinPointer('rules', id)
     if (isDeclaration(setting)) {
-      if (!LOCAL_ID.test(id)) fail(pointer, `a local rule's id is local/ and a kebab-case name (local/acute-partner-has-ods-code), not "${id}"`, 'key')
+      if (!LOCAL_ID.test(id))
+        fail(pointer, `a local rule's id is local/ and a kebab-case name (local/acute-partner-has-ods-code), not "${id}"`, 'key')
       const declaration: LocalRuleDeclaration = {
         id,
         given: setting.given as string,
@@ -197,17 +222,28 @@ function readLayer(file: string, cwd: string, chain: ReadonlyArray<{file: string
     }
     const [severity, options = {}] = (Array.isArray(setting) ? setting : [setting]) as [ConfiguredSeverity, Record<string, unknown>?]
     const local = id.startsWith('local/')
-    const meta = local ? undefined : ruleMeta(id)
+    const meta = local ? undefined : registry.meta(id)
     if (local) {
-      if (!layer.local.has(id)) fail(pointer, `unknown rule "${id}": no config it extends declares it${didYouMean(id, [...layer.local.keys()])}`, 'key')
+      if (!layer.local.has(id))
+        fail(pointer, `unknown rule "${id}": no config it extends declares it${didYouMean(id, [...layer.local.keys()])}`, 'key')
       if (Object.keys(options).length > 0) fail(joinPointer('rules', id, 1), `${id} takes no options`)
       layer.rules.set(id, {severity, options: {}})
       continue
     }
     if (!meta) {
-      fail(pointer, `unknown rule "${id}"${didYouMeanRule(id, catalogue.map((m) => m.id))}`, 'key')
+      fail(
+        pointer,
+        `unknown rule "${id}"${didYouMeanRule(
+          id,
+          registry.metas.map((m) => m.id),
+        )}`,
+        'key',
+      )
     } else if (meta.compliance && severity !== 'error') {
-      fail(pointer, `${id} is a compliance rule: it cannot be set to ${severity}; accept a finding with an approved exception in the definition's metadata.exceptions`)
+      fail(
+        pointer,
+        `${id} is a compliance rule: it cannot be set to ${severity}; accept a finding with an approved exception in the definition's metadata.exceptions`,
+      )
     } else if (isLocked(meta) && severity !== 'error') {
       fail(pointer, `${id} cannot be set to ${severity}: it decides whether a definition conforms to the format`)
     }
@@ -271,8 +307,13 @@ function resolveExtends(entry: string, dir: string, fail: (message: string) => n
     if (existsSync(root)) {
       const file = inside === undefined ? CONFIG_NAMES.map((n) => path.join(root, n)).find(isFile) : path.resolve(root, inside)
       if (file !== undefined && !path.relative(root, file).startsWith('..') && isFile(file)) return file
-      return fail(inside === undefined ? `extends "${entry}": the package ${root} has no ${CONFIG_NAMES.join(', ')}` : `extends "${entry}": no such file in the package (${file})`)
+      return fail(
+        inside === undefined
+          ? `extends "${entry}": the package ${root} has no ${CONFIG_NAMES.join(', ')}`
+          : `extends "${entry}": no such file in the package (${file})`,
+      )
     }
-    if (path.dirname(at) === at) return fail(`extends "${entry}": no package "${name}" in node_modules (looked in ${dir} and each directory above it)`)
+    if (path.dirname(at) === at)
+      return fail(`extends "${entry}": no package "${name}" in node_modules (looked in ${dir} and each directory above it)`)
   }
 }

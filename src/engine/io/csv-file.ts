@@ -68,7 +68,9 @@ export function parseCsv(text: string, shown: string): CsvRow[] {
         }
         const next = text.charCodeAt(at)
         if (at < length && next !== COMMA && next !== LF && next !== CR) {
-          throw new UsageError(`${shown}:${line}: ${JSON.stringify(text[at])} after a closing quote; a quoted field ends at a comma or the end of the line`)
+          throw new UsageError(
+            `${shown}:${line}: ${JSON.stringify(text[at])} after a closing quote; a quoted field ends at a comma or the end of the line`,
+          )
         }
         cell = value
       } else {
@@ -76,7 +78,10 @@ export function parseCsv(text: string, shown: string): CsvRow[] {
         for (; end < length; end++) {
           const c = text.charCodeAt(end)
           if (c === COMMA || c === LF || c === CR) break
-          if (c === QUOTE) throw new UsageError(`${shown}:${line}: a quote inside field ${cells.length + 1}, which does not start with one ("${text.slice(at, end + 1)}")`)
+          if (c === QUOTE)
+            throw new UsageError(
+              `${shown}:${line}: a quote inside field ${cells.length + 1}, which does not start with one ("${text.slice(at, end + 1)}")`,
+            )
         }
         cell = text.slice(at, end)
         at = end
@@ -91,7 +96,8 @@ export function parseCsv(text: string, shown: string): CsvRow[] {
       line += 1
     }
     const expected = rows[0]?.cells.length
-    if (expected !== undefined && cells.length !== expected) throw new UsageError(`${shown}:${start}: Invalid Record Length: expect ${expected}, got ${cells.length}`)
+    if (expected !== undefined && cells.length !== expected)
+      throw new UsageError(`${shown}:${start}: Invalid Record Length: expect ${expected}, got ${cells.length}`)
     rows.push({line: start, cells})
   }
   return rows

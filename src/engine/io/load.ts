@@ -1,7 +1,7 @@
 // Command-line paths -> the definition files to check: files, directories, globs and stdin.
 import {readdirSync, realpathSync, statSync, type Dirent} from 'node:fs'
 import path from 'node:path'
-import {tinyglobby} from '../../rule-api/lazy.js'
+import {picomatch, tinyglobby} from '../../rule-api/lazy.js'
 
 /** A fault of the run itself (exit 2), not of a definition. */
 export class UsageError extends Error {
@@ -49,7 +49,8 @@ export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignor
     } else if (stats) {
       add(absolute)
     } else if (tinyglobby().isDynamicPattern(arg)) {
-      const files = tinyglobby().globSync(arg, {cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**']})
+      const files = tinyglobby()
+        .globSync(arg, {cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**']})
         .filter((file) => !ignored?.(file))
         .sort()
       if (files.length === 0) throw new UsageError(`No files match the pattern ${arg}`)
@@ -106,4 +107,19 @@ function walk(root: string): Array<{path: string; real: string | undefined}> {
   }
   visit(root)
   return found
+}
+
+/** The config's `ignore` globs as a matcher of absolute paths (relative to the config's directory); none without globs. */
+export function ignoreMatcher(config: {dir: string; ignore: readonly string[]}): ((file: string) => boolean) | undefined {
+  if (config.ignore.length === 0) return undefined
+  // "archive", "archive/" and "/archive/**" name a directory as "archive/**" does.
+  const patterns = config.ignore.flatMap((raw) => {
+    const pattern = raw.replace(/^\//, '').replace(/\/$/, '')
+    return /[*?[\]{}]/.test(pattern) ? [pattern] : [pattern, `${pattern}/**`]
+  })
+  const matches = picomatch()(patterns, {dot: true})
+  return (file) => {
+    const relative = path.relative(config.dir, file).split(path.sep).join('/')
+    return !relative.startsWith('../') && matches(relative)
+  }
 }

@@ -4,29 +4,29 @@
 // close date in 12). A file that is not that shape is a UsageError with file and line.
 import {readCsvFile, type CsvRow} from './csv-file.js'
 import {UsageError} from './load.js'
+import type {OdsRegister, RegisterEntry, TrustEntry, TrustRegister} from '../../rule-api/types.js'
 
-export interface RegisterEntry {
-  /** "active", or what the register says instead (closed, dormant, proposed, inactive). */
-  status: string
-  closed?: string
+export type {OdsRegister, RegisterEntry, TrustEntry, TrustRegister}
+
+const STATUSES: Record<string, string> = {
+  A: 'active',
+  ACTIVE: 'active',
+  C: 'closed',
+  INACTIVE: 'inactive',
+  D: 'dormant',
+  DORMANT: 'dormant',
+  P: 'proposed',
 }
-
-export type OdsRegister = ReadonlyMap<string, RegisterEntry>
-
-export interface TrustEntry {
-  /** The trust's name as the register writes it (upper case). */
-  name: string
-  /** YYYY-MM-DD, when the trust has closed. */
-  closed?: string
-}
-
-export type TrustRegister = ReadonlyMap<string, TrustEntry>
-
-const STATUSES: Record<string, string> = {A: 'active', ACTIVE: 'active', C: 'closed', INACTIVE: 'inactive', D: 'dormant', DORMANT: 'dormant', P: 'proposed'}
 
 export function readRegister(file: string, shown = file): OdsRegister {
   const register = new Map<string, RegisterEntry>()
-  for (const {line, cells: row, closed} of registerRows(file, shown, 'an ODS practice register (epraccur.csv)', 13, '(code, ..., close date, status)')) {
+  for (const {line, cells: row, closed} of registerRows(
+    file,
+    shown,
+    'an ODS practice register (epraccur.csv)',
+    13,
+    '(code, ..., close date, status)',
+  )) {
     const status = STATUSES[row[12]!.trim().toUpperCase()]
     if (!status) throw new UsageError(`${shown}:${line}: status "${row[12]}" is not one of A, C, D, P, ACTIVE, INACTIVE, DORMANT`)
     register.set(row[0]!.trim(), closed ? {status, closed} : {status})
@@ -36,10 +36,17 @@ export function readRegister(file: string, shown = file): OdsRegister {
 
 export function readTrustRegister(file: string, shown = file): TrustRegister {
   const register = new Map<string, TrustEntry>()
-  for (const {line, cells: row, closed} of registerRows(file, shown, 'an ODS register of NHS trusts (etr.csv)', 12, '(code, name, ..., close date)')) {
+  for (const {line, cells: row, closed} of registerRows(
+    file,
+    shown,
+    'an ODS register of NHS trusts (etr.csv)',
+    12,
+    '(code, name, ..., close date)',
+  )) {
     const code = row[0]!.trim()
     const name = row[1]!.trim()
-    if (!/^[A-Z0-9]{3,5}$/.test(code)) throw new UsageError(`${shown}:${line}: "${row[0]}" in column 1 is not an ODS code; expected an ODS register of NHS trusts (etr.csv)`)
+    if (!/^[A-Z0-9]{3,5}$/.test(code))
+      throw new UsageError(`${shown}:${line}: "${row[0]}" in column 1 is not an ODS code; expected an ODS register of NHS trusts (etr.csv)`)
     if (name === '') throw new UsageError(`${shown}:${line}: column 2 (the trust's name) is empty`)
     register.set(code, closed ? {name, closed} : {name})
   }
@@ -49,9 +56,13 @@ export function readTrustRegister(file: string, shown = file): TrustRegister {
 /** A register's rows, each with at least `columns` cells, and its close date (column 12) as YYYY-MM-DD. */
 function registerRows(file: string, shown: string, expected: string, columns: number, named: string): Array<CsvRow & {closed?: string}> {
   return readCsvFile(file, shown, expected).map((row) => {
-    if (row.cells.length < columns) throw new UsageError(`${shown}:${row.line}: ${row.cells.length} columns; ${expected.replace(/^an /, 'a row of an ')} has at least ${columns} ${named}`)
+    if (row.cells.length < columns)
+      throw new UsageError(
+        `${shown}:${row.line}: ${row.cells.length} columns; ${expected.replace(/^an /, 'a row of an ')} has at least ${columns} ${named}`,
+      )
     const close = row.cells[11]!.trim()
-    if (close !== '' && !isDate(close)) throw new UsageError(`${shown}:${row.line}: close date "${row.cells[11]}" in column 12 is not a date YYYYMMDD`)
+    if (close !== '' && !isDate(close))
+      throw new UsageError(`${shown}:${row.line}: close date "${row.cells[11]}" in column 12 is not a date YYYYMMDD`)
     return close === '' ? row : {...row, closed: `${close.slice(0, 4)}-${close.slice(4, 6)}-${close.slice(6)}`}
   })
 }

@@ -59,7 +59,8 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   writeFilesAtomic([{file, content, ...options}])
 }
 
-type Staged = {kind: 'replace'; write: FileWrite; temp: string; target: string} | {kind: 'in-place'; write: FileWrite; target: string | number}
+type Staged =
+  {kind: 'replace'; write: FileWrite; temp: string; target: string} | {kind: 'in-place'; write: FileWrite; target: string | number}
 
 export function writeFilesAtomic(writes: readonly FileWrite[]): void {
   cleanUpOnSignals()
@@ -99,7 +100,10 @@ export function writeFilesAtomic(writes: readonly FileWrite[]): void {
   if (changed.length > 0) {
     const names = changed.map((s) => shown(s.write.file)).join(', ')
     const others = landed.length === 0 ? '' : `; the other ${landed.length === 1 ? 'file was' : `${landed.length} files were`} written`
-    throw new WriteError(`${names} changed since pch read ${changed.length === 1 ? 'it' : 'them'}; not written, so that change is kept${others}`, landed)
+    throw new WriteError(
+      `${names} changed since pch read ${changed.length === 1 ? 'it' : 'them'}; not written, so that change is kept${others}`,
+      landed,
+    )
   }
 }
 
@@ -130,7 +134,8 @@ export function makeDirectoryFor(file: string): void {
     mkdirSync(path.dirname(path.resolve(file)), {recursive: true})
   } catch (error) {
     const {code} = error as NodeJS.ErrnoException
-    if (code === 'EEXIST' || code === 'ENOTDIR') throw new WriteError(`Cannot write ${shown(file)}: a part of its path is a file, not a directory`)
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      throw new WriteError(`Cannot write ${shown(file)}: a part of its path is a file, not a directory`)
     attempt(file, () => {
       throw error
     })
@@ -301,7 +306,8 @@ function commit(s: Extract<Staged, {kind: 'replace'}>): void {
     try {
       linkSync(s.temp, s.target)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteError(`${shown(s.write.file)} appeared while pch was writing it; not written`)
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new WriteError(`${shown(s.write.file)} appeared while pch was writing it; not written`)
       throw error
     } finally {
       removeQuietly(s.temp)

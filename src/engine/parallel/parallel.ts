@@ -10,6 +10,15 @@ import {finishRun, inspectSource, planRun, type Inspected, type RunInput, type R
 
 /** Files a worker must have to be worth starting (a worker costs ~60 ms to start; a file ~0.3 ms). */
 export const FILES_PER_WORKER = 400
+
+/**
+ * Cores `auto` needs before it starts any worker. A worker repeats what the main thread has already
+ * paid for (loading, compiling and warming up the checks) and its results are copied back: over
+ * 10,000 files two threads took ~40 % more CPU time than one (2.05 s against 1.42 s, bench repo, 2
+ * cores). On two cores that leaves little to gain on an idle machine and a loss whenever anything
+ * else runs, so `auto` keeps to one thread there; a number still starts what it asks for.
+ */
+export const AUTO_MIN_CORES = 3
 /** Files taken from the shared counter at a time. */
 export const BATCH = 32
 
@@ -17,7 +26,10 @@ export const BATCH = 32
 export interface WorkerTask {
   files: Array<{path: string; hash?: string}>
   cwd: string
-  options: RunPlan['options']
+  /** The run's options without its registry, which holds functions: */
+  options: Omit<RunPlan['options'], 'registry'>
+  /** the worker imports it again from its module (Registry.module). */
+  registry: string
   cache: boolean
   /** [next file to take, batches posted]. */
   control: SharedArrayBuffer
@@ -31,21 +43,33 @@ export type WorkerResult =
 
 export type WorkerMessage = {results: WorkerResult[]} | {done: true} | {fatal: string}
 
+/** Threads for phase 1: a number (1: this thread alone), or 'auto' for the machine's cores. */
+export type Concurrency = number | 'auto'
+
 /** Worker threads a run would use: none for few files, standard input, --fix, or running from source. */
-export function workerCount(plan: RunPlan, concurrency: RunInput['concurrency']): number {
+export function workerCount(plan: RunPlan, concurrency: Concurrency): number {
   const {input, sources} = plan
-  if (input.collectFixes || input.overrides || sources.some((s) => s.kind === 'stdin')) return 0
+  if (input.collect?.fixes || input.overrides || sources.some((s) => s.kind === 'stdin')) return 0
   if (import.meta.url.endsWith('.ts')) return 0
-  if (typeof concurrency === 'number') return Math.max(0, Math.min(concurrency - 1, sources.length - 1))
-  // auto: the main thread is one of the threads, so one fewer worker than cores.
-  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(sources.length / FILES_PER_WORKER)))
+  return workersFor(concurrency, sources.length, availableParallelism())
+}
+
+/** Workers for a concurrency over `files` files on `cores` cores (the main thread is one of the threads). */
+export function workersFor(concurrency: Concurrency, files: number, cores: number): number {
+  if (typeof concurrency === 'number') return Math.max(0, Math.min(concurrency - 1, files - 1))
+  if (cores < AUTO_MIN_CORES) return 0
+  return Math.max(0, Math.min(cores - 1, Math.floor(files / FILES_PER_WORKER)))
 }
 
 /** `run`, with phase 1 spread over worker threads when there are enough files to gain from it. */
-export async function runParallel(input: RunInput): Promise<RunOutput> {
+export async function runParallel(input: RunInput, concurrency: Concurrency = 1): Promise<RunOutput> {
   const plan = planRun(input)
-  const workers = workerCount(plan, input.concurrency ?? 1)
-  if (workers === 0) return finishRun(plan, plan.sources.map((source) => inspectSource(plan, source)))
+  const workers = workerCount(plan, concurrency)
+  if (workers === 0)
+    return finishRun(
+      plan,
+      plan.sources.map((source) => inspectSource(plan, source)),
+    )
   return finishRun(plan, await inspectInParallel(plan, workers))
 }
 
@@ -57,7 +81,8 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
   const task: WorkerTask = {
     files: paths.map((file) => ({path: file, ...(cache ? {hash: cache.hashOf(file)} : {})})),
     cwd,
-    options: plan.options,
+    options: withoutRegistry(plan.options),
+    registry: plan.options.registry.module,
     cache: cache !== undefined,
     control,
   }
@@ -66,7 +91,8 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
     const source = sources[result.index]!
     if ('error' in result) return void (slots[result.index] = {error: result.error})
     const again = result.again === undefined ? {} : {again: result.again}
-    if ('cached' in result) return void (slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again})
+    if ('cached' in result)
+      return void (slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again})
     if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, result.file)
     slots[result.index] = {file: result.file, source, ...again}
   }
@@ -95,6 +121,10 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
   })
 }
 
+function withoutRegistry({registry: _registry, ...options}: RunPlan['options']): WorkerTask['options'] {
+  return options
+}
+
 function startWorker(task: WorkerTask, take: (result: WorkerResult) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     // A small young generation: a worker adds less to peak memory, at no measurable cost in time.
@@ -106,7 +136,9 @@ function startWorker(task: WorkerTask, take: (result: WorkerResult) => void): Pr
       else done = true
     })
     worker.on('error', reject)
-    worker.on('exit', (code) => (done ? resolve() : reject(new Error(`a worker thread stopped (exit code ${code}) before finishing its files`))))
+    worker.on('exit', (code) =>
+      done ? resolve() : reject(new Error(`a worker thread stopped (exit code ${code}) before finishing its files`)),
+    )
   })
 }
 

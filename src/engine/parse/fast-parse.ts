@@ -7,7 +7,7 @@
 // proves it over the examples, the templates and fuzzed inputs).
 import {withLineFeeds} from './line-breaks.js'
 import {parsePointer} from '../../rule-api/pointer.js'
-import {DEFAULT_LIMITS, LineStarts, Positions, type ScalarSource, type SourceDocument} from './parse.js'
+import {DEFAULT_LIMITS, LineStarts, Positions, type ScalarSource, type SourceDocument} from './source.js'
 import type {Range} from '../../rule-api/types.js'
 
 interface ScalarNode {
@@ -198,8 +198,15 @@ class FastParser {
    * A mapping's pair just read: recording, its node (the data is not built again: the first pass
    * built it and found no fault); otherwise its value, a repeated key being left to yaml.
    */
-  private addPair(object: Record<string, unknown>, pairs: MapNode['pairs'] | undefined, key: string, keyStart: number, value: unknown): void {
-    if (pairs) return void pairs.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
+  private addPair(
+    object: Record<string, unknown>,
+    pairs: MapNode['pairs'] | undefined,
+    key: string,
+    keyStart: number,
+    value: unknown,
+  ): void {
+    if (pairs)
+      return void pairs.push({key: {kind: 'scalar', start: keyStart, end: keyStart + key.length, quote: '', name: key}, value: this.node!})
     if (Object.hasOwn(object, key)) unsupported()
     object[key] = value
   }
@@ -247,7 +254,8 @@ class FastParser {
       const next = ++this.index
       if (next < this.count && indents[next]! > column) return this.block(indents[next]!)
       // `key:` followed by its sequence's dashes at the key's own indentation.
-      if (inMap && next < this.count && indents[next] === column && isDash(text, starts[next]! + column, ends[next]!)) return this.blockSeq(column)
+      if (inMap && next < this.count && indents[next] === column && isDash(text, starts[next]! + column, ends[next]!))
+        return this.blockSeq(column)
       return unsupported() // an empty value (null): left to yaml, which knows where it is
     }
     if (at === from) unsupported()
@@ -399,7 +407,10 @@ function keyEnd(text: string, at: number, end: number): number {
   // [A-Za-z_] then [A-Za-z0-9_/-]* (a `/` for the rule ids of a config: local/NAME, population/...)
   if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95)) return -1
   do code = text.charCodeAt(++at)
-  while (at < end && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45 || code === 47))
+  while (
+    at < end &&
+    ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45 || code === 47)
+  )
   if (at >= end || code !== 58) return -1 // ':'
   return at + 1 === end || text.charCodeAt(at + 1) === SPACE ? at : -1
 }
@@ -482,7 +493,8 @@ function resolvePlain(raw: string): unknown {
   if (FLOAT.test(raw)) return parseFloat(raw)
   if (OCT.test(raw)) return parseInt(raw.slice(2), 8)
   if (HEX.test(raw)) return parseInt(raw.slice(2), 16)
-  if (INF_NAN.test(raw)) return raw.slice(-3).toLowerCase() === 'nan' ? NaN : first === DASH ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+  if (INF_NAN.test(raw))
+    return raw.slice(-3).toLowerCase() === 'nan' ? NaN : first === DASH ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
   return raw
 }
 

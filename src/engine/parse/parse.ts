@@ -1,36 +1,16 @@
 // YAML text -> documents (YAML 1.2 core schema), structural errors, and JSON Pointer -> line:column.
 import type {Document, LineCounter, Node, Pair} from 'yaml'
 import {fastParse} from './fast-parse.js'
+import {DEFAULT_LIMITS, Positions, type ScalarSource, type SourceDocument} from './source.js'
 import {withLineFeeds} from './line-breaks.js'
 import {parsePointer} from '../../rule-api/pointer.js'
 import {yaml} from '../../rule-api/lazy.js'
 import type {Problem, Range} from '../../rule-api/types.js'
 
+export {DEFAULT_LIMITS, type Limits, type ScalarSource, type SourceDocument} from './source.js'
+
 /** Aliases one document may expand; an "alias bomb" hits this long before it hurts. */
 export const MAX_ALIAS_COUNT = 1000
-
-/** Default limits (a config's `limits` may change them): a definition is a few kilobytes, 7 levels deep. */
-export const DEFAULT_LIMITS = {maxFileSize: 10 * 1024 * 1024, maxDepth: 64} as const
-export type Limits = {maxFileSize: number; maxDepth: number}
-
-export interface SourceDocument {
-  index: number
-  /** The line its content starts on. */
-  startLine: number
-  /** Structural problems (yaml/*): when present, nothing else is checked. */
-  problems: Problem[]
-  /** The plain data (JSON-compatible); undefined when problems stop the document. */
-  data: unknown
-  locate(pointer: string, target?: 'value' | 'key'): Range
-  /** The source offsets of the scalar at `pointer` and how it is quoted (for `--fix`). */
-  scalar(pointer: string): ScalarSource | undefined
-}
-
-export interface ScalarSource {
-  start: number
-  end: number
-  quote: '"' | "'" | ''
-}
 
 export interface ParsedSource {
   documents: SourceDocument[]
@@ -38,20 +18,22 @@ export interface ParsedSource {
   scalarLines(): Set<number>
 }
 
-const CORE_TAGS = new Set(
-  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
-)
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`))
 
 /**
  * Parse every document of a file, whatever its line breaks (LF, CRLF, CR: positions count each as
  * one). Empty documents (a trailing `---`, a file of comments) are dropped.
- * A file in the plain subset of YAML takes the fast parser, which gives the same data and positions;
- * `fast: false` forces the full parser (for the tests that prove the two agree).
+ * A file in the plain subset of YAML takes the fast parser, which gives the same data and positions.
  */
-export function parseSource(source: string, fast = true, maxDepth: number = DEFAULT_LIMITS.maxDepth): ParsedSource {
-  const quick = fast ? fastParse(source, maxDepth) : undefined
+export function parseSource(source: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): ParsedSource {
+  const quick = fastParse(source, maxDepth)
   // The subset has no multi-line scalars: no line is inside one.
   if (quick) return {documents: [quick], scalarLines: () => new Set()}
+  return parseFull(source, maxDepth)
+}
+
+/** parseSource with the full YAML parser, whatever the text (what the fast path must agree with). */
+export function parseFull(source: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): ParsedSource {
   // yaml knows LF and CRLF, not a lone CR: it reads the same text with LF there, offset for offset.
   const text = withLineFeeds(source)
   // yaml takes minutes over megabytes of deeply nested flow collections. When a quick count of
@@ -149,7 +131,12 @@ function aliasProblem(doc: Document.Parsed, error: unknown, locator: Locator): P
         if (!at && node.range && node.resolve(doc) === undefined) at = locator.offsets(node.range[0], node.range[1])
       },
     })
-    return {ruleId: 'yaml/syntax', path: '', message: 'A YAML alias (*name) refers to no anchor (&name) defined before it', at: at ?? locator.rangeOf(doc.contents as Node | null)}
+    return {
+      ruleId: 'yaml/syntax',
+      path: '',
+      message: 'A YAML alias (*name) refers to no anchor (&name) defined before it',
+      at: at ?? locator.rangeOf(doc.contents as Node | null),
+    }
   }
   return {
     ruleId: 'yaml/syntax',
@@ -240,55 +227,10 @@ function syntaxMessage(code: string, message: string): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n', 1)[0]!.replace(/ at line \d+, column \d+:?$/, '').trim()
-}
-
-/** What Positions needs of a line counter: `yaml`'s LineCounter, or LineStarts. */
-type LinePos = Pick<LineCounter, 'linePos'>
-
-/** The fast parser's line counter: the same answers as `yaml`'s LineCounter, without loading yaml. */
-export class LineStarts implements LinePos {
-  private readonly starts: number[] = []
-
-  addNewLine(offset: number): void {
-    this.starts.push(offset)
-  }
-
-  linePos(offset: number): {line: number; col: number} {
-    const {starts} = this
-    let low = 0
-    let high = starts.length
-    while (low < high) {
-      const mid = (low + high) >> 1
-      if (starts[mid]! < offset) low = mid + 1
-      else high = mid
-    }
-    if (starts[low] === offset) return {line: low + 1, col: 1}
-    if (low === 0) return {line: 0, col: offset}
-    return {line: low, col: offset - starts[low - 1]! + 1}
-  }
-}
-
-/** Turns source offsets into 1-based line:column ranges (shared by both parsers). */
-export class Positions {
-  constructor(
-    private readonly text: string,
-    private readonly lineCounter: LinePos,
-  ) {}
-
-  offsets(start: number, end: number): Range {
-    const from = this.lineCounter.linePos(start)
-    const to = this.lineCounter.linePos(Math.max(end, start))
-    return {line: from.line, column: from.col, endLine: to.line, endColumn: to.col}
-  }
-
-  /** A block collection is shown by its first line, without a trailing comment. */
-  blockStart(start: number): Range {
-    let end = this.text.indexOf('\n', start)
-    if (end === -1) end = this.text.length
-    const line = this.text.slice(start, end).replace(/\s+#.*$/, '').replace(/\s+$/, '')
-    return this.offsets(start, start + line.length)
-  }
+  return text
+    .split('\n', 1)[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim()
 }
 
 /** Turns JSON Pointers into 1-based line:column ranges over a `yaml` document. */

@@ -1,14 +1,10 @@
 // One file's text -> its findings. Phase 1 (inspectText) parses and checks each document and records,
 // as plain data, what later phases need: claims for repo-scope rules, approved exceptions, inline
 // directives and fixes. Phase 3 (finishFile) applies exceptions, config and directives.
-import {inVerdict, isLocked, repoRules, ruleMeta} from '../../rules/index.js'
-import type {Rule, RuleContext, RuleMeta} from '../../rule-api/rule.js'
-import {ruleSetOf} from '../../rules/rule-set.js'
-import unusedException from '../../rules/metadata/unused-exception.js'
-import disableDirective from '../../rules/disable-directive.js'
-import unusedDisableDirective from '../../rules/unused-disable-directive.js'
-import {parseDate} from '../../rules/dates.js'
-import {entries, knownList, num, registeredPopulation, section, str} from '../../rules/site.js'
+import {inVerdict, isLocked, type Registry} from '../../rule-api/registry.js'
+import type {RepoRule, Rule, RuleContext, RuleMeta} from '../../rule-api/rule.js'
+import {entries, section, str} from '../../rule-api/site.js'
+import {siteFacts, type SiteFacts} from '../../rule-api/site-facts.js'
 import {limitsOf, type Config} from '../config/config.js'
 import type {OdsRegister, TrustRegister} from '../io/ods.js'
 import {parseDirectives, type Directive} from './directives.js'
@@ -21,6 +17,8 @@ import type {FileResult, Message, Mode, Problem, Range} from '../../rule-api/typ
 
 export interface CheckOptions {
   mode: Mode
+  /** The rules the run knows (handed in by the caller; a worker thread imports it again from its module). */
+  registry: Registry
   today: string
   config: Config
   /** Record each definition's key figures (for pch report). */
@@ -29,10 +27,6 @@ export interface CheckOptions {
   register?: OdsRegister
   /** The ODS register of NHS trusts (--trusts), for the trust partner register rules. */
   trusts?: TrustRegister
-  /** Definitions in the whole run: a repo-scope rule cannot fire in a run of one. */
-  definitionsInRun?: number
-  /** false: parse every file with the full YAML parser (the tests that prove both paths agree). */
-  fastPath?: boolean
 }
 
 /** A byte-range replacement in the original text (offsets into the string). */
@@ -78,7 +72,7 @@ export interface ApprovedException {
 export type PackedClaims = string
 
 /** Calls `visit` with each packed claim's rule and key, in order. */
-export function forEachClaimKey(packed: PackedClaims, visit: (ruleId: string, key: string) => void): void {
+export function forEachClaimKey(packed: PackedClaims, repoRules: readonly RepoRule[], visit: (ruleId: string, key: string) => void): void {
   if (packed === '') return
   const values = JSON.parse(packed) as Array<number | string>
   for (let i = 0; i < values.length; i += 2) visit(repoRules[values[i] as number]!.meta.id, values[i + 1] as string)
@@ -86,7 +80,7 @@ export function forEachClaimKey(packed: PackedClaims, visit: (ruleId: string, ke
 
 /** The repo-scope rules' claims on one document's checked data (the rules the config leaves on). */
 function collectClaims(data: unknown, options: CheckOptions, visit: (rule: number, key: string, path: string) => void): void {
-  repoRules.forEach((rule, index) => {
+  options.registry.repoRules.forEach((rule, index) => {
     // validate: the compliance repo rules, whatever the config says; lint: those the config leaves on.
     if (options.mode === 'validate' ? !rule.meta.compliance : options.config.rules.get(rule.meta.id)?.severity === 'off') return
     for (const {key, path} of rule.collect(data)) visit(index, key, path)
@@ -98,7 +92,7 @@ function collectClaims(data: unknown, options: CheckOptions, visit: (rule: numbe
  * claims are phase 1's, unless the file has changed since.
  */
 export function placedClaims(text: string, options: CheckOptions): Claim[] {
-  const {documents} = parseSource(text, options.fastPath !== false, limitsOf(options.config).maxDepth)
+  const {documents} = parseSource(text, limitsOf(options.config).maxDepth)
   const claims: Claim[] = []
   for (const doc of documents) {
     if (doc.problems.length > 0 || apiVersionProblem(doc.data)) continue
@@ -106,7 +100,14 @@ export function placedClaims(text: string, options: CheckOptions): Claim[] {
     const siteId = str(section(data, 'metadata')?.id)
     const documentIndex = documents.length > 1 ? doc.index : undefined
     collectClaims(data, options, (rule, key, path) => {
-      claims.push({ruleId: repoRules[rule]!.meta.id, key, path, ...(siteId === undefined ? {} : {siteId}), ...(documentIndex === undefined ? {} : {documentIndex}), range: doc.locate(path)})
+      claims.push({
+        ruleId: options.registry.repoRules[rule]!.meta.id,
+        key,
+        path,
+        ...(siteId === undefined ? {} : {siteId}),
+        ...(documentIndex === undefined ? {} : {documentIndex}),
+        range: doc.locate(path),
+      })
     })
   }
   return claims
@@ -124,42 +125,20 @@ export interface CheckedFile {
   sites?: SiteFacts[]
 }
 
-/** What the compliance report shows of a definition, read from its checked data. */
-export interface SiteFacts {
-  documentIndex?: number
-  line: number
-  id: string | null
-  name: string | null
-  status: string | null
-  practices: number | null
-  registeredPopulation: number | null
-  sectors: string[]
-  budgetTotal: number | null
-  annualPerPatient: number | null
-  riskShareModel: string | null
-  outcomes: number | null
-  exceptions: Array<{rule: string; reason: string; approvedBy: string; approvedOn: string}>
-  /** Each member practice's list size (for a programme total that counts a practice once). */
-  practiceSizes: Array<{odsCode: string; listSize: number}>
-  /** Characteristics whose section (spec.care, spec.workforce, spec.budget, spec.population) is missing or not a mapping. */
-  missingSections: number[]
-  /** population.asOf when it is a date (YYYY-MM-DD). */
-  asOf: string | null
-  /** metadata.commissioner when it has a name and an ODS code. */
-  commissioner: {name: string; odsCode: string} | null
-}
-
 const NOWHERE: Range = {line: 1, column: 1, endLine: 1, endColumn: 1}
 
 /** Phase 1 for one file's text. Never throws for any input. */
 export function inspectText(filePath: string, text: string, options: CheckOptions, displayName: string | undefined): CheckedFile {
-  const {documents, scalarLines} = parseSource(text, options.fastPath !== false, limitsOf(options.config).maxDepth)
-  const {directives, problems} = parseDirectives(text, scalarLines, ruleSetOf(options.config))
+  const {documents, scalarLines} = parseSource(text, limitsOf(options.config).maxDepth)
+  const {registry} = options
+  const {directives, problems} = parseDirectives(text, scalarLines, registry.ruleSetOf(options.config))
   const file: CheckedFile = {filePath, documents: documents.length, findings: [], claims: '', exceptions: [], directives}
   // In a file of several documents, the document whose content a directive's next line is in.
-  const ownerOf = (range: Range): number | undefined => (documents.length > 1 ? (documents.filter((doc) => doc.startLine <= range.line + 1).at(-1) ?? documents[0])?.index : undefined)
+  const ownerOf = (range: Range): number | undefined =>
+    documents.length > 1 ? (documents.filter((doc) => doc.startLine <= range.line + 1).at(-1) ?? documents[0])?.index : undefined
   for (const problem of problems) {
-    const found = finding(disableDirective.meta.id, problem.message, problem.range, '')
+    const {id} = registry.findings.disableDirective.meta
+    const found = finding(id, problem.message, problem.range, '', registry.meta(id))
     const owner = ownerOf(problem.range)
     if (owner !== undefined) found.documentIndex = owner
     file.findings.push(found)
@@ -169,7 +148,15 @@ export function inspectText(filePath: string, text: string, options: CheckOption
     if (owner !== undefined) directive.documentIndex = owner
   }
   if (documents.length === 0) {
-    file.findings.push(finding('schema/api-version', `The file holds no PCH definition (${expectedVersion()})`, NOWHERE, ''))
+    file.findings.push(
+      finding(
+        'schema/api-version',
+        `The file holds no PCH definition (${expectedVersion()})`,
+        NOWHERE,
+        '',
+        registry.meta('schema/api-version'),
+      ),
+    )
     return file
   }
   const many = documents.length > 1
@@ -179,10 +166,23 @@ export function inspectText(filePath: string, text: string, options: CheckOption
   return file
 }
 
-function checkDocument(doc: SourceDocument, documentIndex: number | undefined, file: CheckedFile, claims: Array<number | string>, options: CheckOptions, name: string | undefined): void {
-  const rules = ruleSetOf(options.config)
+function checkDocument(
+  doc: SourceDocument,
+  documentIndex: number | undefined,
+  file: CheckedFile,
+  claims: Array<number | string>,
+  options: CheckOptions,
+  name: string | undefined,
+): void {
+  const rules = options.registry.ruleSetOf(options.config)
   const place = (problem: Problem): Finding => {
-    const found = finding(problem.ruleId, problem.message, problem.at ?? doc.locate(problem.path, problem.target), problem.path, rules.meta(problem.ruleId))
+    const found = finding(
+      problem.ruleId,
+      problem.message,
+      problem.at ?? doc.locate(problem.path, problem.target),
+      problem.path,
+      rules.meta(problem.ruleId),
+    )
     if (documentIndex !== undefined) found.documentIndex = documentIndex
     return found
   }
@@ -232,43 +232,8 @@ function checkDocument(doc: SourceDocument, documentIndex: number | undefined, f
   }
 }
 
-function siteFacts(data: unknown, documentIndex: number | undefined, line: number): SiteFacts {
-  const metadata = section(data, 'metadata')
-  const budget = section(data, 'spec', 'budget')
-  const population = section(data, 'spec', 'population')
-  const plan = section(data, 'spec', 'care', 'populationHealth')
-  const commissioner = section(data, 'metadata', 'commissioner')
-  const practices = population ? knownList(population.practices) : undefined
-  const partners = entries(section(data, 'spec', 'workforce')?.partners)
-  const outcomes = plan ? knownList(plan.outcomes) : undefined
-  const model = section(data, 'spec', 'budget', 'riskShare')?.model
-  return {
-    ...(documentIndex === undefined ? {} : {documentIndex}),
-    line,
-    id: str(metadata?.id) ?? null,
-    name: str(metadata?.name) ?? null,
-    status: str(metadata?.status) ?? null,
-    practices: practices ? practices.length : null,
-    registeredPopulation: registeredPopulation(data) ?? null,
-    sectors: [...new Set(partners.flatMap(([, p]) => (typeof p.sector === 'string' ? [p.sector] : [])))].sort(),
-    budgetTotal: num(budget?.total) ?? null,
-    annualPerPatient: num(section(data, 'spec', 'budget', 'capitation')?.annualPerPatient) ?? null,
-    riskShareModel: str(model) ?? null,
-    outcomes: outcomes ? outcomes.length : null,
-    practiceSizes: (practices ?? []).flatMap((p) => (typeof p.odsCode === 'string' && num(p.listSize) !== undefined ? [{odsCode: p.odsCode, listSize: num(p.listSize)!}] : [])),
-    asOf: parseDate(population?.asOf) ? (population!.asOf as string) : null,
-    commissioner: str(commissioner?.name) !== undefined && str(commissioner?.odsCode) !== undefined ? {name: commissioner!.name as string, odsCode: commissioner!.odsCode as string} : null,
-    missingSections: ([[1, 'care'], [2, 'workforce'], [3, 'budget'], [4, 'population']] as const).flatMap(([n, key]) => (section(data, 'spec', key) ? [] : [n])),
-    exceptions: entries(metadata?.exceptions).flatMap(([, e]) =>
-      ['rule', 'reason', 'approvedBy', 'approvedOn'].every((key) => typeof e[key] === 'string')
-        ? [{rule: e.rule as string, reason: e.reason as string, approvedBy: e.approvedBy as string, approvedOn: e.approvedOn as string}]
-        : [],
-    ),
-  }
-}
-
 /** A finding of `ruleId` with the rule's default severity, characteristic and fixability (`meta`: the run's rule of that id). */
-export function finding(ruleId: string, message: string, range: Range, path: string, meta: RuleMeta | undefined = ruleMeta(ruleId)): Finding {
+export function finding(ruleId: string, message: string, range: Range, path: string, meta: RuleMeta | undefined): Finding {
   return {
     ruleId,
     severity: meta?.severity ?? 'error',
@@ -302,8 +267,9 @@ function selectedRules(options: CheckOptions): ReadonlyArray<{rule: Rule; params
   let selected = rulesByOptions.get(options)
   if (!selected) {
     const {mode, config} = options
-    selected = ruleSetOf(config).documentRules
-      .filter((rule) => (mode === 'validate' ? rule.meta.compliance : config.rules.get(rule.meta.id)?.severity !== 'off'))
+    selected = options.registry
+      .ruleSetOf(config)
+      .documentRules.filter((rule) => (mode === 'validate' ? rule.meta.compliance : config.rules.get(rule.meta.id)?.severity !== 'off'))
       .map((rule) => ({rule, params: {...thresholds(rule.meta.id), ...config.rules.get(rule.meta.id)?.options}}))
     rulesByOptions.set(options, selected)
   }
@@ -319,7 +285,8 @@ function expectedVersion(): string {
 function apiVersionProblem(data: unknown): Problem | undefined {
   const {apiVersion, kind} = supportedVersion()
   const problem = (path: string, message: string): Problem => ({ruleId: 'schema/api-version', path, message})
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return problem('', `This document is not a PCH definition (${expectedVersion()})`)
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return problem('', `This document is not a PCH definition (${expectedVersion()})`)
   const {apiVersion: given, kind: givenKind} = data as Record<string, unknown>
   if (given === undefined) return problem('', `apiVersion is missing; ${expectedVersion()}`)
   if (given !== apiVersion) return problem('/apiVersion', `apiVersion ${quote(given)} is not supported; supported: ${apiVersion}`)
@@ -339,19 +306,32 @@ export interface FinishedFile {
 }
 
 /** The approved exception that accepts a finding: one for its compliance rule in its document. */
-export function exceptionFor(file: CheckedFile, found: Pick<Message, 'ruleId' | 'documentIndex'>): ApprovedException | undefined {
-  if (!ruleMeta(found.ruleId)?.compliance) return undefined
+export function exceptionFor(
+  file: CheckedFile,
+  found: Pick<Message, 'ruleId' | 'documentIndex'>,
+  registry: Registry,
+): ApprovedException | undefined {
+  if (!registry.meta(found.ruleId)?.compliance) return undefined
   return file.exceptions.find((e) => e.rule === found.ruleId && e.documentIndex === found.documentIndex)
 }
 
-/** Apply exceptions, unused-exception, config severities and inline directives; count and sort. */
-export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], options: CheckOptions): FinishedFile {
+/**
+ * Apply exceptions, unused-exception, config severities and inline directives; count and sort.
+ * `definitionsInRun`: the definitions of the whole run (a repo-scope rule cannot fire in a run of one).
+ */
+export function finishFile(
+  file: CheckedFile,
+  repoFindings: readonly Finding[],
+  options: CheckOptions,
+  definitionsInRun: number = file.documents,
+): FinishedFile {
   const used = new Set<ApprovedException>()
-  const rules = ruleSetOf(options.config)
+  const {registry} = options
+  const rules = registry.ruleSetOf(options.config)
   const findings: Finding[] = []
   for (const original of [...file.findings, ...repoFindings]) {
     const found = {...original}
-    const exception = exceptionFor(file, found)
+    const exception = exceptionFor(file, found, registry)
     if (exception) {
       used.add(exception)
       found.severity = 'info'
@@ -360,15 +340,22 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
     findings.push(found)
   }
   if (options.mode === 'lint') {
-    const repoRuleCanFire = (options.definitionsInRun ?? file.documents) > 1
+    const repoRuleCanFire = definitionsInRun > 1
     // Where the schema rejected values, a rule may have stayed silent for want of them: its
     // exception cannot be called unused.
     const unsure = new Set(findings.filter((f) => f.ruleId === 'schema').map((f) => f.documentIndex))
     for (const exception of file.exceptions) {
       if (used.has(exception) || unsure.has(exception.documentIndex)) continue
       // An exception for a repo-scope rule is not "unused" in a run that cannot show the other site.
-      if (ruleMeta(exception.rule)?.scope === 'repo' && !repoRuleCanFire) continue
-      const found = finding(unusedException.meta.id, formatMessage(unusedException.message, {rule: exception.rule}), exception.range, exception.path)
+      if (registry.meta(exception.rule)?.scope === 'repo' && !repoRuleCanFire) continue
+      const {unusedException} = registry.findings
+      const found = finding(
+        unusedException.meta.id,
+        formatMessage(unusedException.message, {rule: exception.rule}),
+        exception.range,
+        exception.path,
+        unusedException.meta,
+      )
       if (exception.documentIndex !== undefined) found.documentIndex = exception.documentIndex
       findings.push(found)
     }
@@ -378,7 +365,7 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
   const kept = findings.flatMap((found): Finding[] => {
     // validate's verdict is locked: it reports the locked rules only (structure and compliance), which
     // no config or comment changes; a directive's own problems are lint's to report.
-    if (options.mode === 'validate') return inVerdict(found.ruleId) ? [found] : []
+    if (options.mode === 'validate') return inVerdict(registry, found.ruleId) ? [found] : []
     const meta = rules.meta(found.ruleId)
     const locked = !meta || isLocked(meta)
     const configured = locked ? undefined : options.config.rules.get(found.ruleId)?.severity
@@ -391,7 +378,7 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
     }
     return [found]
   })
-  if (options.mode === 'lint') kept.push(...unusedDirectives(file, silenced, findings, options))
+  if (options.mode === 'lint') kept.push(...unusedDirectives(file, silenced, findings, options, definitionsInRun))
   sortMessages(kept)
   const edits = kept.flatMap((found) => (found.fix ? [found.fix] : []))
   const messages: Message[] = kept.map(({fix: _fix, ...message}) => message)
@@ -409,19 +396,33 @@ export function finishFile(file: CheckedFile, repoFindings: readonly Finding[], 
 }
 
 /** lint/unused-disable-directive: each rule of a directive that silenced nothing (config severities apply). */
-function unusedDirectives(file: CheckedFile, silenced: ReadonlySet<string>, findings: readonly Finding[], options: CheckOptions): Finding[] {
+function unusedDirectives(
+  file: CheckedFile,
+  silenced: ReadonlySet<string>,
+  findings: readonly Finding[],
+  options: CheckOptions,
+  definitionsInRun: number,
+): Finding[] {
+  const {registry} = options
+  const {unusedDisableDirective} = registry.findings
   const configured = options.config.rules.get(unusedDisableDirective.meta.id)?.severity
   if (configured === 'off' || file.directives.length === 0) return []
-  const repoRuleCanFire = (options.definitionsInRun ?? file.documents) > 1
+  const repoRuleCanFire = definitionsInRun > 1
   // Where the schema rejected values a rule may have stayed silent for want of them: not "unused".
   const unsure = new Set(findings.filter((f) => f.ruleId === 'schema').map((f) => f.documentIndex))
   return file.directives.flatMap((directive, index) =>
     unsure.has(directive.documentIndex)
       ? []
       : directive.rules
-          .filter((rule) => !silenced.has(`${index} ${rule}`) && (ruleMeta(rule)?.scope !== 'repo' || repoRuleCanFire))
+          .filter((rule) => !silenced.has(`${index} ${rule}`) && (registry.meta(rule)?.scope !== 'repo' || repoRuleCanFire))
           .map((rule) => {
-            const found = finding(unusedDisableDirective.meta.id, formatMessage(unusedDisableDirective.message, {rule}), directive.range, '')
+            const found = finding(
+              unusedDisableDirective.meta.id,
+              formatMessage(unusedDisableDirective.message, {rule}),
+              directive.range,
+              '',
+              unusedDisableDirective.meta,
+            )
             if (directive.documentIndex !== undefined) found.documentIndex = directive.documentIndex
             if (configured) found.severity = configured
             return found

@@ -1,51 +1,78 @@
 // A whole run: resolve paths, read and check each file (phase 1), the repo-scope rules across
 // files (phase 2), then each file's exceptions, config and directives (phase 3).
 import path from 'node:path'
-import {finding, finishFile, inspectText, placedClaims, type CheckedFile, type Finding, type FinishedFile, type CheckOptions, type SiteFacts, type TextEdit} from './check.js'
+import {
+  finding,
+  finishFile,
+  inspectText,
+  placedClaims,
+  type CheckedFile,
+  type Finding,
+  type FinishedFile,
+  type CheckOptions,
+  type TextEdit,
+} from './check.js'
+import type {SiteFacts} from '../../rule-api/site-facts.js'
 import {limitsOf, loadConfig, type Config} from '../config/config.js'
-import {picomatch} from '../../rule-api/lazy.js'
 import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from '../io/ods.js'
-import {resolvePaths, UsageError, type Source} from '../io/load.js'
+import {ignoreMatcher, resolvePaths, type Source} from '../io/load.js'
+import {read, type FileText, type SourceTexts} from '../io/source-text.js'
 import {LINE_BREAK} from '../parse/line-breaks.js'
-import {cannotRead, decode, readBounded, tooLargeMessage, type Bounded} from '../io/read.js'
+import {tooLargeMessage} from '../io/read.js'
 import {cacheEnvironment, CheckCache, cacheWarning, contentHash, loadCache, placeCache, saveCache} from '../cache/cache.js'
 import {repoFindings, type ClaimSource} from './repo.js'
 import {checkToday} from './today.js'
+import {defaultRegistry, type Registry} from '../../rule-api/registry.js'
 import type {FileResult, Message, Mode} from '../../rule-api/types.js'
 
-export interface RunInput {
+/**
+ * What a run is asked, grouped by concern; read, never changed. What to check (mode, paths, the
+ * texts of stdin and of files being fixed), under which rules (registry, config, today), against
+ * which registers, what to collect besides the results, and whether phase 1 is kept between runs.
+ * How many threads check the files is the caller's choice of entry (`runParallel`), not the run's.
+ */
+export interface RunInput extends SourceTexts {
   mode: Mode
+  paths: readonly string[]
+  /** Where relative paths, globs and the config search start; default process.cwd(). */
+  cwd?: string
+  /** The rules the run knows: the caller's registry (pch's own entry points hand in src/rules/registry.ts). */
+  registry?: Registry
   /** "Today" for date-dependent rules, YYYY-MM-DD; default the system's local date, as the CLI's. */
   today?: string
-  paths: readonly string[]
-  cwd?: string
-  /** Bytes (or text) of `-`; read by the caller so the engine never touches process streams. */
-  stdin?: string | Uint8Array
-  stdinFilename?: string
   /** --config; without it the nearest .pchrc.* is used. */
   configFile?: string
   /** An already loaded config (takes precedence over configFile). */
   config?: Config
-  /** Texts to check instead of the files' contents (after --fix), by absolute path. */
-  overrides?: ReadonlyMap<string, string>
-  /** Keep each file's text and its fix edits (for --fix). */
-  collectFixes?: boolean
-  /** Record each definition's key figures (for pch report). */
-  collectSites?: boolean
-  /** --ods: an ODS practice register (epraccur.csv); without it, `ods:` of the config. */
-  odsFile?: string
-  /** --trusts: an ODS register of NHS trusts (etr.csv); without it, `trusts:` of the config. */
-  trustsFile?: string
-  /** Phase 1 results of earlier runs: a file whose text and name are unchanged is not checked again. */
-  cache?: CheckCache
-  /** --cache: keep phase 1 results in this directory between runs (unless `cache` is given). */
-  cacheLocation?: string
-  /** pch's version: a cache written by another version is not used. */
-  version?: string
-  /** Keep phase 1 results in memory, to hand to a later run as `cache` (--fix re-checks only what it changed). */
-  keepCache?: boolean
-  /** Threads for phase 1 (runParallel only): a number (default 1, this thread alone), or 'auto' for the machine's cores. */
-  concurrency?: number | 'auto'
+  /** --ods and --trusts: ODS registers; without them, `ods:` and `trusts:` of the config. */
+  registers?: RunRegisters
+  /** What the run collects besides its results. */
+  collect?: RunCollects
+  /** Keep phase 1 results (RunOutput.cache), and reuse earlier ones: a file whose text and name are unchanged is not checked again. */
+  cache?: RunCache
+}
+
+export interface RunRegisters {
+  /** An ODS practice register (epraccur.csv). */
+  ods?: string
+  /** An ODS register of NHS trusts (etr.csv). */
+  trusts?: string
+}
+
+export interface RunCollects {
+  /** Each file's text and its fix edits (for --fix). */
+  fixes?: boolean
+  /** Each definition's key figures (for pch report). */
+  sites?: boolean
+}
+
+export interface RunCache {
+  /** pch's version: phase 1 results of another version are not used. */
+  version: string
+  /** Results of an earlier run (its RunOutput.cache), in memory. */
+  from?: CheckCache
+  /** --cache: results kept in this directory between runs (when `from` is not given). */
+  directory?: string
 }
 
 export interface FileFix {
@@ -60,11 +87,11 @@ export interface FileFix {
 }
 
 export interface RunOutput {
-  /** With cache, cacheLocation or keepCache: the phase 1 results, for a later run. */
+  /** With `cache`: the phase 1 results, for a later run. */
   cache?: CheckCache
   results: FileResult[]
   fixes: FileFix[]
-  /** With collectSites: every readable definition's key figures, with its file. */
+  /** With collect.sites: every readable definition's key figures, with its file. */
   sites: Array<SiteFacts & {filePath: string}>
   /** What went wrong that changes nothing in the results (a cache that cannot be used), for one line each on stderr. */
   warnings: string[]
@@ -94,7 +121,10 @@ export interface Inspected {
 
 export function run(input: RunInput): RunOutput {
   const plan = planRun(input)
-  return finishRun(plan, plan.sources.map((source) => inspectSource(plan, source)))
+  return finishRun(
+    plan,
+    plan.sources.map((source) => inspectSource(plan, source)),
+  )
 }
 
 /** Where a register of the run is: one named on the command line is relative to the working directory; one in the config, to the config. */
@@ -106,10 +136,18 @@ function registerPath(flag: string | undefined, configured: string | undefined, 
 /** Every file a run reads (its definitions, config and registers), found as the run finds them, before it reads any. */
 export function runInputs(input: RunInput): string[] {
   const cwd = input.cwd ?? process.cwd()
-  const config = input.config ?? loadConfig(cwd, input.configFile)
+  const config = input.config ?? loadConfig(cwd, input.configFile, input.registry ?? defaultRegistry())
   const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config)).flatMap((s) => (s.kind === 'file' ? [s.path] : []))
-  const registers = [registerPath(input.odsFile, config.ods, config, cwd), registerPath(input.trustsFile, config.trusts, config, cwd)]
-  return [...sources, ...(config.file === undefined ? [] : [config.file]), ...(config.extended ?? []), ...registers.filter((f) => f !== undefined)]
+  const registers = [
+    registerPath(input.registers?.ods, config.ods, config, cwd),
+    registerPath(input.registers?.trusts, config.trusts, config, cwd),
+  ]
+  return [
+    ...sources,
+    ...(config.file === undefined ? [] : [config.file]),
+    ...(config.extended ?? []),
+    ...registers.filter((f) => f !== undefined),
+  ]
 }
 
 /** Config, register, options and the files to check (paths expanded, ignores applied). */
@@ -117,29 +155,46 @@ export function planRun(input: RunInput): RunPlan {
   const cwd = input.cwd ?? process.cwd()
   const options = planOptions(input, cwd)
   const plan: RunPlan = {input, cwd, options, sources: resolvePaths(input.paths, cwd, ignoreMatcher(options.config))}
-  if (input.cache || input.cacheLocation !== undefined || input.keepCache) {
-    const environment = cacheEnvironment(input.version ?? '', options)
-    if (input.cache) plan.cache = input.cache.environment === environment ? input.cache : new CheckCache(environment)
-    else if (input.cacheLocation !== undefined) {
-      const place = placeCache(input.cacheLocation, cwd, options)
+  const {cache} = input
+  if (cache) {
+    const environment = cacheEnvironment(cache.version, options)
+    if (cache.from) plan.cache = cache.from.environment === environment ? cache.from : new CheckCache(environment)
+    else if (cache.directory !== undefined) {
+      const place = placeCache(cache.directory, cwd, options)
       if ('file' in place) plan.cacheFile = place.file
-      else warn(plan, cacheWarning(input.cacheLocation, place.unusable))
-      plan.cache = plan.cacheFile === undefined ? new CheckCache(environment) : loadCache(plan.cacheFile, environment)
+      else warn(plan, cacheWarning(cache.directory, place.unusable))
+      plan.cache = plan.cacheFile === undefined ? new CheckCache(environment) : loadCache(plan.cacheFile, environment, options.registry)
     } else plan.cache = new CheckCache(environment)
   }
   return plan
 }
 
 /** The check options of a run: its config (loaded unless given), registers and today. */
-export function planOptions(input: Pick<RunInput, 'mode' | 'today' | 'config' | 'configFile' | 'odsFile' | 'trustsFile' | 'collectSites'>, cwd: string): CheckOptions {
-  const config = input.config ?? loadConfig(cwd, input.configFile)
-  const registerOf = <T>(flag: string | undefined, configured: string | undefined, read: (file: string, shown: string) => T): T | undefined => {
+export function planOptions(
+  input: Pick<RunInput, 'mode' | 'registry' | 'today' | 'config' | 'configFile' | 'registers' | 'collect'>,
+  cwd: string,
+): CheckOptions {
+  const registry = input.registry ?? defaultRegistry()
+  const config = input.config ?? loadConfig(cwd, input.configFile, registry)
+  const registerOf = <T>(
+    flag: string | undefined,
+    configured: string | undefined,
+    read: (file: string, shown: string) => T,
+  ): T | undefined => {
     const file = registerPath(flag, configured, config, cwd)
     return file === undefined ? undefined : read(file, (flag ?? configured)!)
   }
-  const register = registerOf(input.odsFile, config.ods, readRegister)
-  const trusts = registerOf(input.trustsFile, config.trusts, readTrustRegister)
-  return {mode: input.mode, today: checkToday(input.today), config, collectSites: input.collectSites, register, ...(trusts ? {trusts} : {})}
+  const register = registerOf(input.registers?.ods, config.ods, readRegister)
+  const trusts = registerOf(input.registers?.trusts, config.trusts, readTrustRegister)
+  return {
+    mode: input.mode,
+    registry,
+    today: checkToday(input.today),
+    config,
+    collectSites: input.collect?.sites,
+    register,
+    ...(trusts ? {trusts} : {}),
+  }
 }
 
 /** Phase 1 of one source, in this thread; from the cache when its text and name are unchanged. */
@@ -148,12 +203,13 @@ export function inspectSource(plan: RunPlan, source: Source): Inspected {
   const {filePath, text, name, bom, once} = read(source, input, cwd, limitsOf(options.config).maxFileSize)
   const key = source.kind === 'file' ? source.path : '-'
   const hash = cache ? contentHash(filePath, name, text) : ''
-  let file = cache?.get(key, hash, input.collectFixes)
+  const fixes = input.collect?.fixes === true
+  let file = cache?.get(key, hash, fixes)
   if (!file) {
     file = inspectRead(filePath, text, name, options)
     cache?.set(key, hash, file)
   }
-  return {file, source, ...(input.collectFixes && typeof text === 'string' ? {text: {text, bom}} : {}), ...keptForPhase2(text, once, options)}
+  return {file, source, ...(fixes && typeof text === 'string' ? {text: {text, bom}} : {}), ...keptForPhase2(text, once, options)}
 }
 
 /** Phase 2 reads a file again when it shares a key; a FIFO or a device cannot be, so its text is kept. */
@@ -164,10 +220,13 @@ export function keptForPhase2(text: FileText, once: boolean, _options: CheckOpti
 /** Phase 1 of text already read: a definition's checks, or one finding when it is not UTF-8 text or is too large. */
 export function inspectRead(filePath: string, text: FileText, name: string | undefined, options: CheckOptions): CheckedFile {
   if (typeof text === 'string') return inspectText(filePath, text, options, name)
-  if (text instanceof Uint8Array) return notText(filePath, text)
+  if (text instanceof Uint8Array) return notText(filePath, text, options.registry)
   const {maxFileSize} = limitsOf(options.config)
   const message = `The file is ${tooLargeMessage(text.tooLarge, maxFileSize, 'limits.maxFileSize in the config')}`
-  return unreadable(filePath, finding('yaml/syntax', message, {line: 1, column: 1, endLine: 1, endColumn: 1}, ''))
+  return unreadable(
+    filePath,
+    finding('yaml/syntax', message, {line: 1, column: 1, endLine: 1, endColumn: 1}, '', options.registry.meta('yaml/syntax')),
+  )
 }
 
 /** Phases 2 and 3 over every file's phase 1, in the order of the sources. */
@@ -186,7 +245,7 @@ export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOu
   const sites = checked.flatMap((file) => (file.sites ?? []).map((site) => ({...site, filePath: file.filePath})))
   // A cache that cannot be written costs the next run time, never this run its result.
   const unsaved = plan.cache && plan.cacheFile ? saveCache(plan.cacheFile, plan.cache) : undefined
-  if (unsaved !== undefined) warn(plan, cacheWarning(plan.input.cacheLocation!, unsaved))
+  if (unsaved !== undefined) warn(plan, cacheWarning(plan.input.cache!.directory!, unsaved))
   return {results, fixes, sites, warnings: plan.warnings ?? [], ...(plan.cache ? {cache: plan.cache} : {})}
 }
 
@@ -202,20 +261,39 @@ function warn(plan: RunPlan, warning: string): void {
 export function finishFiles(plan: RunPlan, inspected: readonly Inspected[], wanted: readonly Inspected[]): FinishedFile[] {
   const {options} = plan
   const checked = inspected.map((item) => item.file)
-  const repo = repoFindings(checked, claimSource(rereader(plan, inspected), options))
-  options.definitionsInRun = checked.reduce((n, file) => n + file.documents, 0)
-  return wanted.map(({file}) => finishFile(file, repo.get(file) ?? [], options))
+  const repo = repoFindings(checked, claimSource(rereader(plan, inspected), options), options.registry)
+  const definitions = checked.reduce((n, file) => n + file.documents, 0)
+  return wanted.map(({file}) => finishFile(file, repo.get(file) ?? [], options, definitions))
 }
 
 /** Check one text as a file of its own (all three phases); for tests and the API. */
 export function checkText(
   text: string,
-  options: {mode: Mode; today?: string; config?: Config; fileName?: string; register?: OdsRegister; trusts?: TrustRegister; fastPath?: boolean},
+  options: {
+    mode: Mode
+    registry?: Registry
+    today?: string
+    config?: Config
+    fileName?: string
+    register?: OdsRegister
+    trusts?: TrustRegister
+  },
 ): {documents: number; messages: Message[]} {
   const config = options.config ?? {dir: process.cwd(), rules: new Map(), ignore: []}
-  const full: CheckOptions = {mode: options.mode, today: checkToday(options.today), config, register: options.register, trusts: options.trusts, fastPath: options.fastPath}
+  const full: CheckOptions = {
+    mode: options.mode,
+    registry: options.registry ?? defaultRegistry(),
+    today: checkToday(options.today),
+    config,
+    register: options.register,
+    trusts: options.trusts,
+  }
   const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
-  const repo = repoFindings([file], claimSource(() => text, full))
+  const repo = repoFindings(
+    [file],
+    claimSource(() => text, full),
+    full.registry,
+  )
   const {result} = finishFile(file, repo.get(file) ?? [], full)
   return {documents: result.documents, messages: result.messages}
 }
@@ -242,101 +320,27 @@ function claimSource(textOf: (file: CheckedFile) => FileText | undefined, option
   }
 }
 
-export function ignoreMatcher(config: Config): ((file: string) => boolean) | undefined {
-  if (config.ignore.length === 0) return undefined
-  // "archive", "archive/" and "/archive/**" name a directory as "archive/**" does.
-  const patterns = config.ignore.flatMap((raw) => {
-    const pattern = raw.replace(/^\//, '').replace(/\/$/, '')
-    return /[*?[\]{}]/.test(pattern) ? [pattern] : [pattern, `${pattern}/**`]
-  })
-  const matches = picomatch()(patterns, {dot: true})
-  return (file) => {
-    const relative = path.relative(config.dir, file).split(path.sep).join('/')
-    return !relative.startsWith('../') && matches(relative)
-  }
-}
-
-/**
- * A file's text without its byte-order mark; its bytes when they are not UTF-8; or, when it is over
- * the limit, its size (undefined for a stream, a device or standard input, read only up to the limit).
- */
-export type FileText = string | Uint8Array | {tooLarge: number | undefined}
-
-export interface ReadSource {
-  filePath: string
-  name: string | undefined
-  text: FileText
-  bom: boolean
-  /** Not a regular file (a FIFO, a device): reading it again would not give the same text. */
-  once: boolean
-}
-
-/** Standard input and files are read alike: bytes, a byte-order mark noted, strict UTF-8. */
-export function read(source: Source, input: Pick<RunInput, 'stdin' | 'stdinFilename' | 'overrides'>, cwd: string, maxFileSize: number): ReadSource {
-  if (source.kind === 'stdin') {
-    if (input.stdin === undefined) throw new UsageError('No standard input was given for -')
-    const size = typeof input.stdin === 'string' ? Buffer.byteLength(input.stdin) : input.stdin.length
-    const content = size > maxFileSize ? {text: {tooLarge: undefined}, bom: false} : fromBytes(input.stdin)
-    return {...content, filePath: input.stdinFilename ?? '<stdin>', name: input.stdinFilename, once: false}
-  }
-  const filePath = displayPath(source.path, cwd)
-  const override = input.overrides?.get(source.path)
-  if (override !== undefined) {
-    // An editor's text is held to the limit as the file on disk would be.
-    const size = Buffer.byteLength(override)
-    return {...(size > maxFileSize ? {text: {tooLarge: size}, bom: false} : fromBytes(override)), filePath, name: filePath, once: false}
-  }
-  const got = readFile(source.path, maxFileSize)
-  return {...('bytes' in got ? fromBytes(got.bytes) : {text: got, bom: false}), filePath, name: filePath, once: 'bytes' in got && got.once}
-}
-
-/** A definition file's text (without a byte-order mark, noted), its bytes when they are not UTF-8, or its size over the limit. */
-export function readDefinition(file: string, maxFileSize: number): {text: FileText; bom: boolean} {
-  const got = readFile(file, maxFileSize)
-  return 'bytes' in got ? fromBytes(got.bytes) : {text: got, bom: false}
-}
-
-function fromBytes(content: string | Uint8Array): {text: string | Uint8Array; bom: boolean} {
-  if (typeof content === 'string') return {text: content.replace(/^\uFEFF/, ''), bom: content.startsWith('\uFEFF')}
-  const bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf
-  return {text: decode(content) ?? Uint8Array.from(content), bom}
-}
-
-/** The file's bytes, or, over `maxFileSize`, its size (then it is not read; see FileText). */
-function readFile(file: string, maxFileSize: number): Bounded {
-  try {
-    return readBounded(file, maxFileSize)
-  } catch (error) {
-    throw cannotRead(file, error)
-  }
-}
-
 const lenientUtf8 = new TextDecoder('utf-8')
 
 /** A file that is not UTF-8 text: one yaml/syntax finding at its first bad byte. */
-function notText(filePath: string, bytes: Uint8Array): CheckedFile {
+function notText(filePath: string, bytes: Uint8Array, registry: Registry): CheckedFile {
   const before = lenientUtf8.decode(bytes).split('\uFFFD', 1)[0]!
   const lines = before.split(LINE_BREAK)
   const line = lines.length
   const column = lines.at(-1)!.length + 1
-  return unreadable(filePath, finding('yaml/syntax', 'The file is not UTF-8 text (it may be binary, or saved in another encoding)', {line, column, endLine: line, endColumn: column + 1}, ''))
+  return unreadable(
+    filePath,
+    finding(
+      'yaml/syntax',
+      'The file is not UTF-8 text (it may be binary, or saved in another encoding)',
+      {line, column, endLine: line, endColumn: column + 1},
+      '',
+      registry.meta('yaml/syntax'),
+    ),
+  )
 }
 
 /** A file whose text cannot be checked: its one finding. */
 function unreadable(filePath: string, found: Finding): CheckedFile {
   return {filePath, documents: 0, claims: '', exceptions: [], directives: [], findings: [found]}
-}
-
-/** Paths in output: relative to the working directory when below it, with forward slashes. */
-export function displayPath(file: string, cwd: string): string {
-  // Below the working directory (the common case): what path.relative would give, without its work.
-  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep
-  if (path.sep === '/' && file.startsWith(prefix) && path.isAbsolute(cwd)) {
-    const below = file.slice(prefix.length)
-    // Only a normalised path (no empty, `.` or `..` segment, no trailing slash), as the walk gives.
-    if (below !== '' && !/(?:^|\/)\.{0,2}(?:\/|$)/.test(below)) return below
-  }
-  const relative = path.relative(cwd, file)
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file
-  return shown.split(path.sep).join('/')
 }

@@ -6,6 +6,9 @@ import {joinPointer, parsePointer, setAt} from '../../rule-api/pointer.js'
 import {validateAgainstSchema, type JsonSchema} from '../../rule-api/schemas.js'
 import type {Problem} from '../../rule-api/types.js'
 import {didYouMean, nearest} from '../../rule-api/suggest.js'
+import {INVALID} from '../../rule-api/site.js'
+
+export {INVALID}
 
 /** A value that `format/*` rewrites: where, the fixed value, and the text `--fix` writes. */
 export interface Fix {
@@ -22,13 +25,6 @@ export interface SchemaResult {
   data: unknown
   fixes: Fix[]
 }
-
-/**
- * Stands in, for the rules, for a value the schema rejected or a required value that is missing:
- * rules read only valid values, so one bad value is one `schema` finding and not a cascade through
- * every rule that would read it. (Values whose absence a rule reports stay absent.)
- */
-export const INVALID: unique symbol = Symbol('invalid value')
 
 export function checkSchema(data: unknown): SchemaResult {
   const first = validateAgainstSchema(data)
@@ -56,7 +52,20 @@ function keepsValue(error: ErrorObject): boolean {
 }
 
 /** Keywords that reject a value itself (rather than a key of an object). */
-const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'pattern', 'format', 'anyOf', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength'])
+const VALUE_KEYWORDS = new Set([
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'anyOf',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+])
 
 // ---- format/* ---------------------------------------------------------------------------
 

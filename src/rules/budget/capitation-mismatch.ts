@@ -1,6 +1,9 @@
 // Characteristic 3: the budget total is what capitation pays for the population, within tolerance.
 import {defineRule} from '../../rule-api/rule.js'
-import {budget, num, registeredPopulation, section} from '../site.js'
+import {budget, num, registeredPopulation, section} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 1
 
 export default defineRule({
   meta: {
@@ -10,14 +13,24 @@ export default defineRule({
     compliance: true,
     scope: 'file',
     fixable: false,
-    summary: 'The budget total matches annualPerPatient x population within 1 %',
+    summary: 'The budget total matches annualPerPatient x population within {tolerancePercent} %',
     docs: {
       description:
         'A capitated budget follows the population: the total is the annual amount per patient times the ' +
         'registered population (or the weighted population when the basis is weighted). A total more than 1 % ' +
         'away (tolerance in schemas/budget.schema.json) means the budget and the population disagree.',
-      failing: 'capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\ntotal: 5000000',
-      passing: 'capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\ntotal: 5776000',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\n' +
+        '    total: 5000000\n' +
+        '    contributions:\n' +
+        '      - { source: ICB core capitation, amount: 5000000 }',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    capitation: { basis: registered, annualPerPatient: 160.00 }   # population 36,100\n' +
+        '    total: 5776000',
     },
   },
   messages: {
@@ -28,7 +41,11 @@ export default defineRule({
     const found = capitation(data, Number(params.tolerancePercent))
     if (!found || !found.mismatch) return
     const {total, perPatient, population, expected, basis} = found
-    report({path: '/spec/budget/total', messageId: 'mismatch', data: {total, tolerance: found.tolerancePercent, perPatient, population, expected, basis}})
+    report({
+      path: '/spec/budget/total',
+      messageId: 'mismatch',
+      data: {total, tolerance: found.tolerancePercent, perPatient, population, expected, basis},
+    })
   },
 })
 

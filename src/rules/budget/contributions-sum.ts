@@ -1,6 +1,9 @@
 // Characteristic 3: where the budget's sources are listed, they account for all of it.
 import {defineRule} from '../../rule-api/rule.js'
-import {budget, knownList, num} from '../site.js'
+import {budget, knownList, num} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 7
 
 export default defineRule({
   meta: {
@@ -15,8 +18,20 @@ export default defineRule({
       description:
         'A unified budget pools money from several sources. When the contributions are listed they must account ' +
         'for the whole total, to the penny, so that the pooled budget is what the partners signed up to.',
-      failing: 'total: 5776000\ncontributions:\n  - { source: ICB core capitation, amount: 5276000 }\n  - { source: Better Care Fund, amount: 400000 }',
-      passing: 'total: 5776000\ncontributions:\n  - { source: ICB core capitation, amount: 5276000 }\n  - { source: Better Care Fund, amount: 500000 }',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    total: 5776000\n' +
+        '    contributions:\n' +
+        '      - { source: ICB core capitation, amount: 5276000 }\n' +
+        '      - { source: Better Care Fund, amount: 400000 }',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    total: 5776000\n' +
+        '    contributions:\n' +
+        '      - { source: ICB core capitation, amount: 5276000 }\n' +
+        '      - { source: Better Care Fund, amount: 500000 }',
     },
   },
   messages: {

@@ -1,7 +1,10 @@
 // Characteristic 3 (advisory): a budget whose period is over needs its next year declared.
-import {parseDate} from '../dates.js'
+import {parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {section} from '../site.js'
+import {section} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 10
 
 export default defineRule({
   meta: {
@@ -13,9 +16,9 @@ export default defineRule({
     fixable: false,
     summary: 'period.end is not before today',
     docs: {
-      description: 'The budget period has ended: the definition describes last year\'s budget. Declare the current one.',
-      failing: 'period:\n  start: 2025-04-01\n  end: 2026-03-31   # today 2026-11-01',
-      passing: 'period:\n  start: 2026-04-01\n  end: 2027-03-31   # today 2026-11-01',
+      description: "The budget period has ended: the definition describes last year's budget. Declare the current one.",
+      failing: 'spec:\n  budget:\n    period:\n      start: 2025-04-01\n      end: 2026-03-31   # today 2026-11-01',
+      passing: 'spec:\n  budget:\n    period:\n      start: 2026-04-01\n      end: 2027-03-31   # today 2026-11-01',
     },
   },
   messages: {

@@ -1,7 +1,10 @@
 // Characteristic 3 (advisory): capitation is annual, so the budget period is one year.
-import {addDays, addMonths, formatDate, parseDate} from '../dates.js'
+import {addDays, addMonths, formatDate, parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {section} from '../site.js'
+import {section} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 11
 
 export default defineRule({
   meta: {
@@ -11,13 +14,13 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'The budget period is 12 months (end is the day before start + 12 months)',
+    summary: 'The budget period is {months} months (end is the day before start + {months} months)',
     docs: {
       description:
         'Capitation is an annual amount per patient, so the budget covers one year: 1 April 2026 to 31 March 2027 ' +
         'is 12 months. Any other length makes the total and the capitation disagree.',
-      failing: 'period:\n  start: 2026-04-01\n  end: 2027-04-30',
-      passing: 'period:\n  start: 2026-04-01\n  end: 2027-03-31',
+      failing: 'spec:\n  budget:\n    period:\n      start: 2026-04-01\n      end: 2027-04-30',
+      passing: 'spec:\n  budget:\n    period:\n      start: 2026-04-01\n      end: 2027-03-31',
     },
     options: {type: 'object', additionalProperties: false, properties: {months: {type: 'integer', minimum: 1}}},
   },
@@ -33,7 +36,11 @@ export default defineRule({
     // Both are midnight UTC: the same time is the same day.
     const expected = addDays(addMonths(start, months), -1)
     if (end.getTime() !== expected.getTime()) {
-      report({path: '/spec/budget/period', messageId: 'length', data: {start: formatDate(start), end: formatDate(end), months, expected: formatDate(expected)}})
+      report({
+        path: '/spec/budget/period',
+        messageId: 'length',
+        data: {start: formatDate(start), end: formatDate(end), months, expected: formatDate(expected)},
+      })
     }
   },
 })

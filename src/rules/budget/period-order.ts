@@ -1,7 +1,10 @@
 // Characteristic 3: the budget period ends after it starts.
-import {parseDate} from '../dates.js'
+import {parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {section} from '../site.js'
+import {section} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 6
 
 export default defineRule({
   meta: {
@@ -14,8 +17,8 @@ export default defineRule({
     summary: 'period.end is after period.start',
     docs: {
       description: 'A budget period that ends on or before the day it starts is almost always two dates swapped or a wrong year.',
-      failing: 'period:\n  start: 2026-04-01\n  end: 2026-03-31',
-      passing: 'period:\n  start: 2026-04-01\n  end: 2027-03-31',
+      failing: 'spec:\n  budget:\n    period:\n      start: 2027-04-01\n      end: 2027-03-31',
+      passing: 'spec:\n  budget:\n    period:\n      start: 2026-04-01\n      end: 2027-03-31',
     },
   },
   messages: {

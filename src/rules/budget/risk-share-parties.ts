@@ -1,6 +1,9 @@
 // Characteristic 3: risk is shared across the divide: the member practices and at least one partner.
 import {defineRule} from '../../rule-api/rule.js'
-import {knownList, partnerIds, practiceCodes, section} from '../site.js'
+import {knownList, partnerIds, practiceCodes, section} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 4
 
 export default defineRule({
   meta: {
@@ -16,9 +19,19 @@ export default defineRule({
         'Shared risk aligns general practice with its partners only when both sides hold a share: at least two ' +
         'parties, one of them the member practices (member-practices, or a member practice by its ODS code) and ' +
         'one of them a partner organisation (by its id).',
-      failing: 'riskShare:\n  model: gain-only\n  shares:\n    - { party: member-practices, gainPercent: 100 }',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 100, lossPercent: 100 }',
       passing:
-        'riskShare:\n  model: gain-only\n  shares:\n    - { party: member-practices, gainPercent: 60 }\n    - { party: riverside-acute, gainPercent: 40 }',
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 60, lossPercent: 50 }\n' +
+        '        - { party: riverside-acute, gainPercent: 40, lossPercent: 50 }',
     },
   },
   messages: {

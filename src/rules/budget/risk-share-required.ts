@@ -1,6 +1,9 @@
 // Characteristic 3: risks and rewards are shared (a risk-share model other than none).
 import {defineRule} from '../../rule-api/rule.js'
-import {section} from '../site.js'
+import {section} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 2
 
 export default defineRule({
   meta: {
@@ -15,9 +18,17 @@ export default defineRule({
       description:
         'Aligned clinical and financial drivers need shared risks and rewards: the partners gain together when ' +
         'the population is kept well, and share the cost when it is not. A model of none shares nothing.',
-      failing: 'riskShare:\n  model: none',
+      failing: 'spec:\n  budget:\n    riskShare:\n      model: none\n      shares: []',
       passing:
-        'riskShare:\n  model: gain-and-loss\n  shares:\n    - { party: member-practices, gainPercent: 50, lossPercent: 50 }\n    - { party: riverside-acute, gainPercent: 50, lossPercent: 50 }\n  maxLossPercent: 3',
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n' +
+        '      maxLossPercent: 3',
     },
   },
   messages: {

@@ -1,6 +1,9 @@
 // Characteristic 3: gain shares (and, for gain-and-loss, loss shares) add up to 100 %.
 import {defineRule} from '../../rule-api/rule.js'
-import {knownList, num, section} from '../site.js'
+import {knownList, num, section} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 3
 
 export default defineRule({
   meta: {
@@ -10,15 +13,27 @@ export default defineRule({
     compliance: true,
     scope: 'file',
     fixable: false,
-    summary: 'gainPercent values add up to 100, and lossPercent values too for gain-and-loss',
+    summary: 'gainPercent values add up to {total}, and lossPercent values too for gain-and-loss',
     docs: {
       description:
         'Every pound of gain, and for a gain-and-loss model every pound of loss, must belong to someone: the ' +
         'shares add up to 100 %. A party with no loss share under gain-and-loss counts as 0 %.',
       failing:
-        'riskShare:\n  model: gain-and-loss\n  shares:\n    - { party: member-practices, gainPercent: 50, lossPercent: 40 }\n    - { party: riverside-acute, gainPercent: 40, lossPercent: 60 }',
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 50, lossPercent: 40 }\n' +
+        '        - { party: riverside-acute, gainPercent: 40, lossPercent: 60 }',
       passing:
-        'riskShare:\n  model: gain-and-loss\n  shares:\n    - { party: member-practices, gainPercent: 50, lossPercent: 40 }\n    - { party: riverside-acute, gainPercent: 50, lossPercent: 60 }',
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 50, lossPercent: 40 }\n' +
+        '        - { party: riverside-acute, gainPercent: 50, lossPercent: 60 }',
     },
   },
   messages: {

@@ -1,6 +1,9 @@
 // Characteristic 3 (advisory): shared losses need a cap that every partner can afford.
 import {defineRule} from '../../rule-api/rule.js'
-import {section} from '../site.js'
+import {section} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 9
 
 export default defineRule({
   meta: {
@@ -15,8 +18,26 @@ export default defineRule({
       description:
         'Sharing losses without a cap can expose a small practice to a loss it cannot survive. A gain-and-loss ' +
         'model should say the most any party can lose, as a percentage of the budget (maxLossPercent).',
-      failing: 'riskShare:\n  model: gain-and-loss\n  shares: [...]',
-      passing: 'riskShare:\n  model: gain-and-loss\n  shares: [...]\n  maxLossPercent: 3',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n' +
+        '      maxLossPercent: null   # removed',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      model: gain-and-loss\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }\n' +
+        '      maxLossPercent: 3',
     },
   },
   messages: {

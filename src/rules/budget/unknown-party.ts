@@ -1,7 +1,10 @@
 // Characteristic 3: each risk-share party is the member practices, a member practice or a partner.
 import {defineRule} from '../../rule-api/rule.js'
 import {unknownReferences} from '../references.js'
-import {partnerIds, practiceCodes, section} from '../site.js'
+import {partnerIds, practiceCodes, section} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 5
 
 export default defineRule({
   meta: {
@@ -11,13 +14,27 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'A risk-share party is member-practices, a member practice odsCode or a partner id',
+    summary: 'A risk-share party is {practicesParty}, a member practice odsCode or a partner id',
     docs: {
       description:
         'A share of risk belongs to someone the definition declares: the member practices together ' +
         '(member-practices), one member practice by its ODS code, or a partner by its id.',
-      failing: 'shares:\n  - { party: riverside-hospital, gainPercent: 30, lossPercent: 35 }',
-      passing: 'shares:\n  - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }',
+      failing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-hospital, gainPercent: 30, lossPercent: 35 }',
+      passing:
+        'spec:\n' +
+        '  budget:\n' +
+        '    riskShare:\n' +
+        '      shares:\n' +
+        '        - { party: member-practices, gainPercent: 40, lossPercent: 30 }\n' +
+        '        - { party: riverside-community, gainPercent: 30, lossPercent: 35 }\n' +
+        '        - { party: riverside-acute, gainPercent: 30, lossPercent: 35 }',
     },
   },
   messages: {

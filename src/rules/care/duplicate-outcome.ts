@@ -1,6 +1,9 @@
 // Characteristic 1: outcome ids are unique, so reports can track each outcome.
 import {defineRule} from '../../rule-api/rule.js'
-import {duplicates, entries, section, str} from '../site.js'
+import {duplicates, entries, section, str} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 4
 
 export default defineRule({
   meta: {
@@ -13,8 +16,36 @@ export default defineRule({
     summary: 'Outcome ids are unique within a definition',
     docs: {
       description: 'Progress is reported per outcome id; two outcomes with one id cannot be told apart.',
-      failing: 'outcomes:\n  - { id: admissions, measure: Emergency admissions per 1,000, ... }\n  - { id: admissions, measure: Elective admissions per 1,000, ... }',
-      passing: 'outcomes:\n  - { id: emergency-admissions, measure: Emergency admissions per 1,000, ... }\n  - { id: elective-admissions, measure: Elective admissions per 1,000, ... }',
+      failing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 90.0, by: 2027-03-31 }\n' +
+        '        - id: admissions\n' +
+        '          measure: Elective admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 41.2, asOf: 2025-03-31 }\n' +
+        '          target: { value: 38.0, by: 2027-03-31 }',
+      passing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: emergency-admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 90.0, by: 2027-03-31 }\n' +
+        '        - id: elective-admissions\n' +
+        '          measure: Elective admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 41.2, asOf: 2025-03-31 }\n' +
+        '          target: { value: 38.0, by: 2027-03-31 }',
     },
   },
   messages: {

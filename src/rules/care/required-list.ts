@@ -1,6 +1,6 @@
 // Shared check of the rules that require a non-empty list inside spec.care.
 import {defineRule, type RuleMeta} from '../../rule-api/rule.js'
-import {care, isObject, missingOrEmpty} from '../site.js'
+import {care, isObject, missingOrEmpty} from '../../rule-api/site.js'
 
 /** Fires when the list at spec/care/<keys> is missing (or a section above it is) or empty. */
 export function requiredListRule(meta: RuleMeta, keys: string[], message: string) {

@@ -1,7 +1,10 @@
 // Characteristic 1 (advisory): a target is set for after its baseline was measured.
-import {parseDate} from '../dates.js'
+import {parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {entries, isObject, section, nameOf} from '../site.js'
+import {entries, isObject, section, nameOf} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 5
 
 export default defineRule({
   meta: {
@@ -14,8 +17,26 @@ export default defineRule({
     summary: 'target.by is after baseline.asOf',
     docs: {
       description: 'A target is met by a date after the baseline was measured; a target date on or before it cannot show improvement.',
-      failing: 'baseline: { value: 98.4, asOf: 2025-03-31 }\ntarget: { value: 90.0, by: 2025-03-31 }',
-      passing: 'baseline: { value: 98.4, asOf: 2025-03-31 }\ntarget: { value: 90.0, by: 2027-03-31 }',
+      failing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: emergency-admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 90.0, by: 2025-03-31 }',
+      passing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: emergency-admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 90.0, by: 2027-03-31 }',
     },
   },
   messages: {

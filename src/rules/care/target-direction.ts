@@ -1,6 +1,9 @@
 // Characteristic 1: an outcome's target is an improvement on its baseline.
 import {defineRule} from '../../rule-api/rule.js'
-import {entries, isObject, num, section, nameOf} from '../site.js'
+import {entries, isObject, num, section, nameOf} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 3
 
 export default defineRule({
   meta: {
@@ -15,8 +18,26 @@ export default defineRule({
       description:
         'An outcome says which way is better (direction: decrease or increase). A target that is not better than ' +
         'the baseline in that direction is usually a swapped direction or a typing slip.',
-      failing: '- id: emergency-admissions\n  direction: decrease\n  baseline: { value: 98.4, asOf: 2025-03-31 }\n  target: { value: 104.0, by: 2027-03-31 }',
-      passing: '- id: emergency-admissions\n  direction: decrease\n  baseline: { value: 98.4, asOf: 2025-03-31 }\n  target: { value: 90.0, by: 2027-03-31 }',
+      failing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: emergency-admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 104.0, by: 2027-03-31 }',
+      passing:
+        'spec:\n' +
+        '  care:\n' +
+        '    populationHealth:\n' +
+        '      outcomes:\n' +
+        '        - id: emergency-admissions\n' +
+        '          measure: Emergency admissions per 1,000 registered patients\n' +
+        '          direction: decrease\n' +
+        '          baseline: { value: 98.4, asOf: 2025-03-31 }\n' +
+        '          target: { value: 90.0, by: 2027-03-31 }',
     },
   },
   messages: {

@@ -1,6 +1,9 @@
 // Characteristic 1 (advisory): population health reaches beyond health care.
 import {defineRule} from '../../rule-api/rule.js'
-import {missingOrEmpty, section} from '../site.js'
+import {missingOrEmpty, section} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 7
 
 export default defineRule({
   meta: {
@@ -15,8 +18,8 @@ export default defineRule({
       description:
         'Most of what makes a population healthy lies outside health care: housing, employment, isolation, ' +
         'education. The plan names the determinants it works on (populationHealth.determinants).',
-      failing: 'populationHealth:\n  outcomes: [...]',
-      passing: 'populationHealth:\n  determinants: [housing, employment, social-isolation]\n  outcomes: [...]',
+      failing: 'spec:\n  care:\n    populationHealth:\n      determinants: null   # removed',
+      passing: 'spec:\n  care:\n    populationHealth:\n      determinants: [housing, employment, social-isolation]',
     },
   },
   messages: {
@@ -25,7 +28,10 @@ export default defineRule({
   check({data, report}) {
     const plan = section(data, 'spec', 'care', 'populationHealth')
     if (plan && missingOrEmpty(plan.determinants)) {
-      report({path: plan.determinants === undefined ? '/spec/care/populationHealth' : '/spec/care/populationHealth/determinants', messageId: 'missing'})
+      report({
+        path: plan.determinants === undefined ? '/spec/care/populationHealth' : '/spec/care/populationHealth/determinants',
+        messageId: 'missing',
+      })
     }
   },
 })

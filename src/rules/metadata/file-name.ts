@@ -1,6 +1,9 @@
 // General (advisory): a file is named after the site it defines, so sites are easy to find.
 import {defineRule} from '../../rule-api/rule.js'
-import {section, str} from '../site.js'
+import {section, str} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 1
 
 export default defineRule({
   meta: {
@@ -15,8 +18,8 @@ export default defineRule({
       description:
         'One site, one file, named after the site: riverside.pch.yaml holds metadata.id riverside (.pch.yml is ' +
         'accepted). Files holding several definitions are exempt.',
-      failing: '# sites/riverside-pch.pch.yaml\nmetadata:\n  id: riverside',
-      passing: '# sites/riverside.pch.yaml\nmetadata:\n  id: riverside',
+      failing: 'metadata:\n  id: riverside-east   # in riverside.pch.yaml',
+      passing: 'metadata:\n  id: riverside   # in riverside.pch.yaml',
     },
   },
   messages: {

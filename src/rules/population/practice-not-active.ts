@@ -1,6 +1,9 @@
 // Characteristic 4 (with --ods): every member practice is open: a closed practice has no patients.
 import {defineRule} from '../../rule-api/rule.js'
-import {entries, population, str} from '../site.js'
+import {entries, population, str} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 7
 
 export default defineRule({
   meta: {
@@ -15,8 +18,20 @@ export default defineRule({
       description:
         'Practices close, merge and go dormant. A member practice the ODS register (epraccur.csv) does not list as active ' +
         'has no registered patients to count. Checked only when a register is given: pch lint --ods epraccur.csv, or ods: in .pchrc.yaml.',
-      failing: 'practices:\n  - { odsCode: A81003, name: Victoria Medical Practice, listSize: 9870 }   # closed 2017-10-31',
-      passing: 'practices:\n  - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }',
+      failing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A81003, name: Victoria Medical Practice, listSize: 9870 }   # A81003: closed 2017-10-31',
+      passing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }',
     },
   },
   messages: {

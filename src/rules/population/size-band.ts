@@ -1,6 +1,9 @@
 // Characteristic 4: the registered population is within the band the schema sets (30,000-50,000).
 import {defineRule} from '../../rule-api/rule.js'
-import {population, registeredPopulation} from '../site.js'
+import {population, registeredPopulation} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 1
 
 export default defineRule({
   meta: {
@@ -10,14 +13,29 @@ export default defineRule({
     compliance: true,
     scope: 'file',
     fixable: false,
-    summary: 'The registered population (sum of list sizes) is between 30,000 and 50,000',
+    summary: 'The registered population (sum of list sizes) is between {minimum} and {maximum}',
     docs: {
       description:
         'A PCH cares for a defined, registered population of between 30,000 and 50,000 people: large enough to ' +
         'hold a unified budget and an integrated team, small enough for one team to know its population. The ' +
-        'population is the sum of the member practices\' list sizes. The band lives in schemas/population.schema.json.',
-      failing: 'practices:\n  - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n  - { odsCode: A81002, name: Bridge Street, listSize: 11980 }',
-      passing: 'practices:\n  - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n  - { odsCode: A81002, name: Bridge Street, listSize: 11980 }\n  - { odsCode: A81004, name: Meadow Lane, listSize: 9870 }',
+        "population is the sum of the member practices' list sizes. The band lives in schemas/population.schema.json.",
+      failing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }   # 26,230 in all\n' +
+        '  budget:\n' +
+        '    total: 4196800   # 160.00 x 26,230\n' +
+        '    contributions:\n' +
+        '      - { source: ICB core capitation, amount: 4196800 }',
+      passing:
+        'spec:\n' +
+        '  population:\n' +
+        '    practices:\n' +
+        '      - { odsCode: A81001, name: Riverside Surgery, listSize: 14250 }\n' +
+        '      - { odsCode: A81002, name: Bridge Street Medical Centre, listSize: 11980 }\n' +
+        '      - { odsCode: A81004, name: Meadow Lane Practice, listSize: 9870 }   # 36,100 in all',
     },
   },
   messages: {

@@ -1,7 +1,7 @@
 // Characteristic 4 (advisory): list sizes from an old extract no longer describe the population.
-import {formatDate, olderThanMonths, parseDate} from '../dates.js'
+import {formatDate, olderThanMonths, parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
-import {population} from '../site.js'
+import {population} from '../../rule-api/site.js'
 
 /** Whether list sizes as of `asOf` are more than `months` months before `today` (null when either is not a date). */
 export function listSizesStale(asOf: unknown, today: string, months: number): boolean | null {
@@ -9,6 +9,9 @@ export function listSizesStale(asOf: unknown, today: string, months: number): bo
   const now = parseDate(today)
   return date && now ? olderThanMonths(date, months, now) : null
 }
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 4
 
 export default defineRule({
   meta: {
@@ -18,13 +21,13 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'population.asOf is no more than 6 months before today',
+    summary: 'population.asOf is no more than {maxAgeMonths} months before today',
     docs: {
       description:
         'NHS Digital publishes list sizes monthly, and practices open, merge and close. List sizes more than ' +
         '6 months old (option maxAgeMonths) should be refreshed, for example with pch sync-list-sizes.',
-      failing: 'population:\n  asOf: 2025-10-01   # today 2026-11-01',
-      passing: 'population:\n  asOf: 2026-10-01   # today 2026-11-01',
+      failing: 'spec:\n  population:\n    asOf: 2025-10-01   # today 2026-11-01',
+      passing: 'spec:\n  population:\n    asOf: 2026-10-01   # today 2026-11-01',
     },
     options: {
       type: 'object',

@@ -1,6 +1,9 @@
 // Characteristic 2: partner ids are unique, so employers and risk shares name one organisation.
 import {defineRule} from '../../rule-api/rule.js'
-import {duplicates, entries, str, workforce} from '../site.js'
+import {duplicates, entries, str, workforce} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 3
 
 export default defineRule({
   meta: {
@@ -13,12 +16,27 @@ export default defineRule({
     summary: 'Partner ids are unique within a definition',
     docs: {
       description:
-        'Team members\' employers and risk-share parties name partners by id, so two partners with one id make ' +
+        "Team members' employers and risk-share parties name partners by id, so two partners with one id make " +
         'it unclear which organisation holds a share or employs a member of the team.',
       failing:
-        'partners:\n  - { id: riverside-trust, name: Riverside Community Health NHS Trust, sector: community-health }\n  - { id: riverside-trust, name: Riverside Hospitals NHS Foundation Trust, sector: acute }',
+        'spec:\n' +
+        '  workforce:\n' +
+        '    partners:\n' +
+        '      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n' +
+        '      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX3 }\n' +
+        '      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n' +
+        '      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals (Eastgate site), sector: acute, odsCode: RX3 }',
       passing:
-        'partners:\n  - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health }\n  - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute }',
+        'spec:\n' +
+        '  workforce:\n' +
+        '    partners:\n' +
+        '      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n' +
+        '      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX3 }\n' +
+        '      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n' +
+        '      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
     },
   },
   messages: {

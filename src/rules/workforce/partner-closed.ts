@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {trustPartners} from './trust-register.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 9
+
 export default defineRule({
   meta: {
     id: 'workforce/partner-closed',
@@ -16,8 +19,24 @@ export default defineRule({
         'Trusts merge and close: Poole Hospital (RD3) became part of University Hospitals Dorset (R0D) in 2020. A partner whose ' +
         'trust the ODS register of NHS trusts (etr.csv) lists as closed is usually its successor now. Checked only when a register ' +
         'is given: pch lint --trusts etr.csv, or trusts: in .pchrc.yaml.',
-      failing: 'partners:\n  - { id: poole-acute, name: Poole Hospital NHS Foundation Trust, sector: acute, odsCode: RD3 }   # closed 2020-09-30',
-      passing: 'partners:\n  - { id: dorset-acute, name: University Hospitals Dorset NHS Foundation Trust, sector: acute, odsCode: R0D }',
+      failing:
+        'spec:\n' +
+        '  workforce:\n' +
+        '    partners:\n' +
+        '      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n' +
+        '      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RD3 }   # Poole Hospital, closed 2020-09-30\n' +
+        '      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n' +
+        '      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
+      passing:
+        'spec:\n' +
+        '  workforce:\n' +
+        '    partners:\n' +
+        '      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n' +
+        '      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: R0D }   # University Hospitals Dorset, open\n' +
+        '      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n' +
+        '      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
     },
   },
   messages: {

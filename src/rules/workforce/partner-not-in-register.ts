@@ -2,6 +2,9 @@
 import {defineRule} from '../../rule-api/rule.js'
 import {trustPartners} from './trust-register.js'
 
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 8
+
 export default defineRule({
   meta: {
     id: 'workforce/partner-not-in-register',
@@ -10,13 +13,29 @@ export default defineRule({
     compliance: false,
     scope: 'file',
     fixable: false,
-    summary: 'Each trust partner\'s code is in the ODS register of NHS trusts (only with --trusts or trusts: in .pchrc.yaml)',
+    summary: "Each trust partner's code is in the ODS register of NHS trusts (only with --trusts or trusts: in .pchrc.yaml)",
     docs: {
       description:
-        'A community-health, mental-health or acute partner\'s odsCode that the ODS register of NHS trusts (etr.csv) does not hold ' +
+        "A community-health, mental-health or acute partner's odsCode that the ODS register of NHS trusts (etr.csv) does not hold " +
         'is mistyped or not an NHS trust. Checked only when a register is given: pch lint --trusts etr.csv, or trusts: in .pchrc.yaml.',
-      failing: 'partners:\n  - { id: riverside-acute, name: Riverside Hospitals, sector: acute, odsCode: RZZ }   # not in the register',
-      passing: 'partners:\n  - { id: riverside-acute, name: Riverside Hospitals, sector: acute, odsCode: R0D }',
+      failing:
+        'spec:\n' +
+        '  workforce:\n' +
+        '    partners:\n' +
+        '      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n' +
+        '      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RZZ }   # not in the register\n' +
+        '      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n' +
+        '      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
+      passing:
+        'spec:\n' +
+        '  workforce:\n' +
+        '    partners:\n' +
+        '      - { id: riverside-community, name: Riverside Community Health NHS Trust, sector: community-health, odsCode: RX1 }\n' +
+        '      - { id: riverside-mh, name: Riverside Mental Health NHS Foundation Trust, sector: mental-health, odsCode: RX2 }\n' +
+        '      - { id: riverside-acute, name: Riverside Hospitals NHS Foundation Trust, sector: acute, odsCode: RX3 }\n' +
+        '      - { id: riverside-council, name: Riverside City Council Adult Social Care, sector: social-care }\n' +
+        '      - { id: riverside-cvs, name: Riverside Council for Voluntary Service, sector: voluntary }',
     },
   },
   messages: {

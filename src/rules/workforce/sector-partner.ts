@@ -1,6 +1,6 @@
 // Shared check of the "a partner of sector X" rules: the sectors come from the schema's thresholds.
 import {defineRule, type RuleMeta} from '../../rule-api/rule.js'
-import {partnerSectors} from '../site.js'
+import {partnerSectors} from '../../rule-api/site.js'
 
 /** A rule that fires when no partner's sector is among `params.sectors`. */
 export function sectorPartnerRule(meta: RuleMeta, message: string) {

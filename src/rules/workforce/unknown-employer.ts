@@ -1,7 +1,10 @@
 // Characteristic 2: each member of the integrated team is employed by a practice or a partner.
 import {defineRule} from '../../rule-api/rule.js'
 import {unknownReferences} from '../references.js'
-import {partnerIds, practiceCodes, workforce} from '../site.js'
+import {partnerIds, practiceCodes, workforce} from '../../rule-api/site.js'
+
+/** Its place in its section of `pch rules` and the README table. */
+export const order = 4
 
 export default defineRule({
   meta: {
@@ -16,8 +19,9 @@ export default defineRule({
       description:
         'The integrated team is employed across the partnership. Each employer names a member practice by its ' +
         'ODS code or a partner by its id; any other name points at an organisation the definition does not hold.',
-      failing: 'team:\n  - { role: Clinical pharmacist, employer: riverside-pharmacy, wte: 2.0 }',
-      passing: 'team:\n  - { role: Clinical pharmacist, employer: A81001, wte: 2.0 }',
+      failing:
+        'spec:\n' + '  workforce:\n' + '    team:\n' + '      - { role: Clinical pharmacist, employer: riverside-pharmacy, wte: 2.0 }',
+      passing: 'spec:\n  workforce:\n    team:\n      - { role: Clinical pharmacist, employer: A81001, wte: 2.0 }',
     },
   },
   messages: {

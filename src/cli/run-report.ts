@@ -1,12 +1,13 @@
 // The body of `pch report`: lint the programme, build the compliance model, render, write.
 import {Chalk, supportsColor} from 'chalk'
-import {checkToday, refuseOutputsOverInputs, writeOrFail} from '../cli/check-command.js'
+import {checkToday, refuseOutputsOverInputs, writeOrFail} from './check-command.js'
 import {UsageError} from '../engine/io/load.js'
 import {runParallel} from '../engine/parallel/parallel.js'
 import {thresholds} from '../rule-api/schemas.js'
-import {loadRenderer, type ReportFormat} from './index.js'
-import {buildReport, type ComplianceReport} from './model.js'
-import type {ReportView} from './renderer.js'
+import {registry} from '../rules/registry.js'
+import {loadRenderer, type ReportFormat} from '../report/index.js'
+import {buildReport, type ComplianceReport} from '../report/model.js'
+import type {ReportView} from '../report/renderer.js'
 
 export interface ReportFlags {
   format?: string
@@ -24,7 +25,7 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
   if (flags.by === 'commissioner' && flags.format !== 'csv') {
     throw new UsageError('--by commissioner is for --format csv (one row per ICB); the other formats always show the view by commissioner')
   }
-  const input = {mode: 'lint', today, paths, configFile: flags.config, collectSites: true} as const
+  const input = {mode: 'lint', registry, today, paths, configFile: flags.config, collect: {sites: true}} as const
   // The earlier report first: a bad one fails the run before any definition is read.
   const previous = flags.compare === undefined ? undefined : await readPrevious(flags.compare)
   if (flags.output !== undefined) await refuseOutputsOverInputs([flags.output], input, flags.compare === undefined ? [] : [flags.compare])
@@ -32,11 +33,18 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
   const band = thresholds('population/size-band') as {minimum: number; maximum: number}
   const staleAfterMonths = thresholds('population/stale-list-sizes').maxAgeMonths as number
   const report = buildReport(results, sites, {today, band, staleAfterMonths})
-  const comparison = previous ? (await import('./compare.js')).compareReports(previous, report) : undefined
+  const comparison = previous ? (await import('../report/compare.js')).compareReports(previous, report) : undefined
   const toFile = flags.output !== undefined
   const format = (flags.format ?? (!toFile && process.stdout.isTTY ? 'table' : 'markdown')) as ReportFormat
-  const level = toFile || flags.color === false || (flags.color !== true && (process.env.NO_COLOR || !process.stdout.isTTY)) ? 0 : (supportsColor ? supportsColor.level : 0) || 1
-  const text = (await loadRenderer(format))(report, {color: new Chalk({level: level as 0 | 1 | 2 | 3}), by: (flags.by ?? 'site') as ReportView, ...(comparison ? {comparison} : {})})
+  const level =
+    toFile || flags.color === false || (flags.color !== true && (process.env.NO_COLOR || !process.stdout.isTTY))
+      ? 0
+      : (supportsColor ? supportsColor.level : 0) || 1
+  const text = (await loadRenderer(format))(report, {
+    color: new Chalk({level: level as 0 | 1 | 2 | 3}),
+    by: (flags.by ?? 'site') as ReportView,
+    ...(comparison ? {comparison} : {}),
+  })
   if (toFile) await writeOrFail(flags.output!, text)
   else process.stdout.write(text)
   const failing = report.programme.compliant < report.programme.sites || report.programme.unreadable > 0
@@ -45,7 +53,11 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
 
 /** --compare: an earlier `report --format json`, through the bounded reader. */
 async function readPrevious(file: string): Promise<ComplianceReport> {
-  const [{EARLIER_RUN_FILE, readDataText}, {parsePreviousReport}, {existsSync}] = await Promise.all([import('../engine/io/read.js'), import('./compare.js'), import('node:fs')])
+  const [{EARLIER_RUN_FILE, readDataText}, {parsePreviousReport}, {existsSync}] = await Promise.all([
+    import('../engine/io/read.js'),
+    import('../report/compare.js'),
+    import('node:fs'),
+  ])
   if (!existsSync(file)) throw new UsageError(`--compare ${file} does not exist`)
   return parsePreviousReport(readDataText(file, {...EARLIER_RUN_FILE, shown: file, expected: 'a report (pch report --format json)'}), file)
 }

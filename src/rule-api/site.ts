@@ -1,8 +1,12 @@
 // Safe, typed reads of a definition of unknown shape, and the figures several rules share.
 // Values the schema rejected are INVALID: a rule that needs one stays silent (the schema reported it).
-import {INVALID} from '../engine/schema/schema-check.js'
 
-export {INVALID}
+/**
+ * Stands in, for the rules, for a value the schema rejected or a required value that is missing:
+ * rules read only valid values, so one bad value is one `schema` finding and not a cascade through
+ * every rule that would read it. (Values whose absence a rule reports stay absent.)
+ */
+export const INVALID: unique symbol = Symbol('invalid value')
 export type Obj = Record<string, unknown>
 
 export function isObject(value: unknown): value is Obj {

@@ -2,10 +2,11 @@
 // advisory rules, so a repository can adopt a stricter config and gate only new findings. Pure: the
 // CLI reads and writes pch-suppressions.json; compliance and structural rules are never suppressed.
 import path from 'node:path'
-import {catalogue, isLocked, ruleMeta} from '../../rules/index.js'
-import {UsageError} from '../io/load.js'
-import {didYouMean} from '../schema/schema-check.js'
-import type {FileResult, Message} from '../../rule-api/types.js'
+import {catalogue, ruleMeta} from '../rules/index.js'
+import {UsageError} from '../engine/io/load.js'
+import {isLocked} from '../rule-api/registry.js'
+import {didYouMean} from '../rule-api/suggest.js'
+import type {FileResult, Message} from '../rule-api/types.js'
 
 /** The file's name when --suppressions-location does not give one: beside the config, else in the working directory. */
 export const SUPPRESSIONS_NAME = 'pch-suppressions.json'
@@ -16,8 +17,13 @@ export type Suppressions = Map<string, Map<string, number>>
 /** Why `ruleId` cannot be suppressed (a sentence), or undefined when it can. */
 export function suppressionRefusal(ruleId: string): string | undefined {
   const meta = ruleMeta(ruleId)
-  if (!meta) return `unknown rule "${ruleId}"${didYouMean(ruleId, catalogue.map((m) => m.id))}`
-  if (meta.compliance) return `${ruleId} is a compliance rule: it cannot be suppressed; accept a finding with an approved exception in the definition's metadata.exceptions`
+  if (!meta)
+    return `unknown rule "${ruleId}"${didYouMean(
+      ruleId,
+      catalogue.map((m) => m.id),
+    )}`
+  if (meta.compliance)
+    return `${ruleId} is a compliance rule: it cannot be suppressed; accept a finding with an approved exception in the definition's metadata.exceptions`
   if (isLocked(meta)) return `${ruleId} cannot be suppressed: it decides whether a definition conforms to the format`
   return undefined
 }
@@ -44,7 +50,8 @@ export function parseSuppressions(text: string, shown: string): Suppressions {
     // Not the parser's own words: they differ between Node versions.
     fail(`not JSON; expected an object of files, each an object of rule ids, each {"count": N}`)
   }
-  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
   if (!isObject(data)) return fail('expected an object of files, each an object of rule ids, each {"count": N}')
   const suppressions: Suppressions = new Map()
   for (const [file, rules] of Object.entries(data)) {
@@ -54,7 +61,8 @@ export function parseSuppressions(text: string, shown: string): Suppressions {
       const refusal = suppressionRefusal(ruleId)
       if (refusal) fail(`${JSON.stringify(file)}: ${refusal}`)
       const count = isObject(entry) ? entry.count : undefined
-      if (!Number.isSafeInteger(count) || (count as number) < 1) fail(`${JSON.stringify(file)} › ${ruleId}: expected {"count": N}, N a whole number of 1 or more`)
+      if (!Number.isSafeInteger(count) || (count as number) < 1)
+        fail(`${JSON.stringify(file)} › ${ruleId}: expected {"count": N}, N a whole number of 1 or more`)
       counts.set(ruleId, count as number)
     }
     if (counts.size > 0) suppressions.set(path.posix.normalize(file), counts)
@@ -74,7 +82,11 @@ export function serializeSuppressions(suppressions: Suppressions): string {
 }
 
 /** The suppressible findings of a run, counted per file and rule (only `rules`, when given). */
-export function countFindings(results: readonly FileResult[], keyOf: (filePath: string) => string, rules?: ReadonlySet<string>): Suppressions {
+export function countFindings(
+  results: readonly FileResult[],
+  keyOf: (filePath: string) => string,
+  rules?: ReadonlySet<string>,
+): Suppressions {
   const counts: Suppressions = new Map()
   for (const result of results) {
     for (const message of result.messages) {
@@ -92,7 +104,12 @@ export function countFindings(results: readonly FileResult[], keyOf: (filePath: 
  * --suppress-all / --suppress-rule: the files of this run hold the counts of their findings now (of
  * `rules`, when given); every other entry stays as it was.
  */
-export function suppressFindings(existing: Suppressions, now: Suppressions, filesInRun: readonly string[], rules?: ReadonlySet<string>): Suppressions {
+export function suppressFindings(
+  existing: Suppressions,
+  now: Suppressions,
+  filesInRun: readonly string[],
+  rules?: ReadonlySet<string>,
+): Suppressions {
   const next = copy(existing)
   for (const file of filesInRun) {
     const counts = new Map([...(next.get(file) ?? [])].filter(([ruleId]) => rules !== undefined && !rules.has(ruleId)))
@@ -103,7 +120,12 @@ export function suppressFindings(existing: Suppressions, now: Suppressions, file
 }
 
 /** --prune-suppressions: no count above the findings of this run; the files that are gone, dropped. */
-export function pruneSuppressions(existing: Suppressions, now: Suppressions, filesInRun: readonly string[], exists: (file: string) => boolean): Suppressions {
+export function pruneSuppressions(
+  existing: Suppressions,
+  now: Suppressions,
+  filesInRun: readonly string[],
+  exists: (file: string) => boolean,
+): Suppressions {
   const next = copy(existing)
   const inRun = new Set(filesInRun)
   for (const [file, counts] of existing) {
@@ -134,7 +156,11 @@ export interface UnusedSuppression {
  * there are no more of them than the count (then they are listed in `suppressedMessages`, and not
  * counted); when there are more, every one is reported, as ESLint does.
  */
-export function applySuppressions(results: readonly FileResult[], suppressions: Suppressions, keyOf: (filePath: string) => string): {results: FileResult[]; unused: UnusedSuppression[]} {
+export function applySuppressions(
+  results: readonly FileResult[],
+  suppressions: Suppressions,
+  keyOf: (filePath: string) => string,
+): {results: FileResult[]; unused: UnusedSuppression[]} {
   const unused: UnusedSuppression[] = []
   const applied = results.map((result): FileResult => {
     const key = keyOf(result.filePath)

@@ -13,7 +13,17 @@ function fileHeader(marker: string, prefixed: string, name: string): string {
   return `${marker} ${quotePath(prefixed)}${name.includes(' ') ? '\t' : ''}\n`
 }
 
-const ESCAPES: Readonly<Record<string, string>> = {'\x07': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\'}
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\v': '\\v',
+  '\f': '\\f',
+  '\r': '\\r',
+  '"': '\\"',
+  '\\': '\\\\',
+}
 
 /**
  * A path as git's core.quotePath writes it: as it is, unless it holds `"`, `\`, a control character
