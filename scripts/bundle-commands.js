@@ -114,4 +114,14 @@ await build({
   format: 'cjs',
   // What oclif loads only to run TypeScript sources in development or under Yarn PnP.
   external: ['typescript', 'ts-node', 'tsx', 'pnpapi'],
+  plugins: [
+    {
+      name: 'debug-when-asked',
+      setup(build) {
+        build.onResolve({filter: /^debug$/}, (args) =>
+          args.importer.endsWith(path.join('@oclif', 'core', 'lib', 'logger.js')) ? {path: path.resolve('scripts/oclif-debug.cjs')} : undefined,
+        )
+      },
+    },
+  ],
 })
