@@ -114,13 +114,38 @@ await build({
   format: 'cjs',
   // What oclif loads only to run TypeScript sources in development or under Yarn PnP.
   external: ['typescript', 'ts-node', 'tsx', 'pnpapi'],
-  // Two things every run of oclif did that pch's runs do not need (README, "Start-up").
+  // What every run of oclif did that pch's runs do not need (README, "Start-up").
   plugins: [
+    {
+      // Libraries oclif calls only off pch's paths (command discovery without a manifest, plugin
+      // patterns, templates), loaded by the modules below when first called rather than at start.
+      name: 'lazy-in-oclif',
+      setup(build) {
+        const lazyIn = {
+          'config/plugin.js': {tinyglobby: ['glob']},
+          'config/plugin-loader.js': {minimatch: ['minimatch']},
+          'config/config.js': {ejs: ['render']},
+          'help/util.js': {ejs: ['render']},
+        }
+        build.onResolve({filter: /^(tinyglobby|minimatch|ejs)$/}, (args) => {
+          const from = path.relative(path.resolve('node_modules/@oclif/core/lib'), args.importer).split(path.sep).join('/')
+          const names = lazyIn[from]?.[args.path]
+          return names ? {path: `${args.path}:${names.join(',')}`, namespace: 'lazy-in-oclif'} : undefined
+        })
+        build.onLoad({filter: /.*/, namespace: 'lazy-in-oclif'}, (args) => {
+          const [library, names] = args.path.split(':')
+          const getters = names.split(',').map((name) => `get ${name}() { return require(${JSON.stringify(library)}).${name} }`)
+          return {contents: `module.exports = {${getters.join(', ')}}`, resolveDir: path.resolve('.'), loader: 'js'}
+        })
+      },
+    },
     {
       name: 'debug-when-asked',
       setup(build) {
         build.onResolve({filter: /^debug$/}, (args) =>
-          args.importer.endsWith(path.join('@oclif', 'core', 'lib', 'logger.js')) ? {path: path.resolve('scripts/oclif-debug.cjs')} : undefined,
+          args.importer.endsWith(path.join('@oclif', 'core', 'lib', 'logger.js'))
+            ? {path: path.resolve('scripts/oclif-debug.cjs')}
+            : undefined,
         )
       },
     },
@@ -131,7 +156,13 @@ await build({
           const sort = '.sort((a, b) => a.id.localeCompare(b.id))'
           const text = readFileSync(args.path, 'utf8')
           if (!text.includes(sort)) throw new Error(`${args.path}: oclif no longer sorts its commands with ${sort}`)
-          return {contents: text.replace(sort, `.sort((a, b) => require(${JSON.stringify(path.resolve('scripts/command-order.cjs'))})(a.id, b.id))`), loader: 'js'}
+          return {
+            contents: text.replace(
+              sort,
+              `.sort((a, b) => require(${JSON.stringify(path.resolve('scripts/command-order.cjs'))})(a.id, b.id))`,
+            ),
+            loader: 'js',
+          }
         })
       },
     },
