@@ -118,24 +118,33 @@ await build({
   plugins: [
     {
       // Libraries oclif calls only off pch's paths (command discovery without a manifest, plugin
-      // patterns, templates), loaded by the modules below when first called rather than at start.
+      // patterns, templates, Windows shells, flags from stdin), loaded by the modules below when first called rather
+      // than at start: each name the module uses becomes a getter that requires it.
       name: 'lazy-in-oclif',
       setup(build) {
         const lazyIn = {
-          'config/plugin.js': {tinyglobby: ['glob']},
-          'config/plugin-loader.js': {minimatch: ['minimatch']},
-          'config/config.js': {ejs: ['render']},
-          'help/util.js': {ejs: ['render']},
+          'config/plugin.js': {tinyglobby: {glob: "require('tinyglobby').glob"}},
+          'config/plugin-loader.js': {minimatch: {minimatch: "require('minimatch').minimatch"}},
+          'config/config.js': {ejs: {render: "require('ejs').render"}},
+          'help/util.js': {ejs: {render: "require('ejs').render"}},
+          // Flags read from standard input (none of pch's).
+          'parser/parse.js': {'node:readline': {createInterface: "require('node:readline').createInterface"}},
+          // Every run asks wsl-utils whether this is WSL, which is is-wsl's answer (wsl-utils
+          // re-exports it); the rest of wsl-utils, and node:child_process, serve Windows and WSL.
+          'util/os.js': {
+            'node:child_process': {execSync: "require('node:child_process').execSync"},
+            'wsl-utils': {isWsl: "require('is-wsl').default", powerShellPath: "require('wsl-utils').powerShellPath"},
+          },
         }
-        build.onResolve({filter: /^(tinyglobby|minimatch|ejs)$/}, (args) => {
-          const from = path.relative(path.resolve('node_modules/@oclif/core/lib'), args.importer).split(path.sep).join('/')
-          const names = lazyIn[from]?.[args.path]
-          return names ? {path: `${args.path}:${names.join(',')}`, namespace: 'lazy-in-oclif'} : undefined
+        const lib = path.resolve('node_modules/@oclif/core/lib')
+        build.onResolve({filter: /^(tinyglobby|minimatch|ejs|node:child_process|node:readline|wsl-utils)$/}, (args) => {
+          const from = path.relative(lib, args.importer).split(path.sep).join('/')
+          return lazyIn[from]?.[args.path] ? {path: `${from}|${args.path}`, namespace: 'lazy-in-oclif'} : undefined
         })
         build.onLoad({filter: /.*/, namespace: 'lazy-in-oclif'}, (args) => {
-          const [library, names] = args.path.split(':')
-          const getters = names.split(',').map((name) => `get ${name}() { return require(${JSON.stringify(library)}).${name} }`)
-          return {contents: `module.exports = {${getters.join(', ')}}`, resolveDir: path.resolve('.'), loader: 'js'}
+          const [from, library] = args.path.split('|')
+          const getters = Object.entries(lazyIn[from][library]).map(([name, value]) => `get ${name}() { return ${value} }`)
+          return {contents: `module.exports = {${getters.join(', ')}}`, resolveDir: path.dirname(path.join(lib, from)), loader: 'js'}
         })
       },
     },
