@@ -34,6 +34,13 @@ r.cache[r.resolve('../dist/cli/oclif.cjs')] = r.cache[r.resolve('@oclif/core')]\
   )
   // What src/rule-api/lazy.ts loads on first use, loaded up front instead.
   const eager = ['yaml', 'tinyglobby', 'picomatch', 'diff', 're2js'].map((name) => require.resolve(name))
+  // ICU's collation and number-format data, which a localeCompare or an Intl.NumberFormat loads.
+  const icu = path.join(work, 'icu-up-front.cjs')
+  writeFileSync(icu, "'a'.localeCompare('b')\nnew Intl.NumberFormat('en-GB', {maximumFractionDigits: 2}).format(1)\n")
+  // What oclif's bundle loads only when called (debug only when DEBUG is set), from node_modules,
+  // and the worker_threads of a run with workers.
+  const fromOclif = createRequire(require.resolve('@oclif/core'))
+  const oclifEager = [...['debug', 'tinyglobby', 'minimatch', 'ejs'].map((name) => fromOclif.resolve(name)), 'node:worker_threads']
   return [
     {name: 'node -e 0', argv: [node, '-e', '0']},
     {name: 'pch --version', argv: [node, bin, '--version']},
@@ -45,6 +52,11 @@ r.cache[r.resolve('../dist/cli/oclif.cjs')] = r.cache[r.resolve('@oclif/core')]\
       : []),
     {name: "one-file pch validate, without oclif's bundle", argv: [node, '--require', unbundled, ...oneFile]},
     {name: 'one-file pch validate, without lazy loading', argv: [node, ...eager.flatMap((file) => ['--require', file]), ...oneFile]},
+    {
+      name: "one-file pch validate, without oclif's libraries on first call",
+      argv: [node, ...oclifEager.flatMap((file) => ['--require', file]), ...oneFile],
+    },
+    {name: 'one-file pch validate, without keeping ICU unloaded', argv: [node, '--require', icu, ...oneFile]},
   ]
 }
 
@@ -122,7 +134,7 @@ export function startupSection(results: NodeResult[], runs: number): string {
   })
   return `${STARTUP_HEADING}
 
-Written by \`npm run bench -- --only startup\` (bench/startup.ts) on ${new Date().toISOString().slice(0, 10)}: ${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, load average ${os.loadavg()[0]!.toFixed(1)} at the end; the median of ${runs} runs of each, taking turns round by round, after a warm-up run that fills a compile cache of the bench's own; CPU time (user and system, read by a preload at exit) from as many more runs, which load on a shared machine changes less than the wall time. Each "without" row takes one piece away from outside the shipped code (Node's \`NODE_DISABLE_COMPILE_CACHE=1\`; a \`--require\` preload that puts node_modules' oclif in the bundle's place, or that loads the lazy libraries up front; an argument after \`--version\`); "the piece saves" is that row's time less the shipped one's. Targets (cli.md): \`pch --version\` within 2.5x of \`node -e 0\`, a one-file \`pch validate\` within 3x.
+Written by \`npm run bench -- --only startup\` (bench/startup.ts) on ${new Date().toISOString().slice(0, 10)}: ${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, a machine shared with other work (load average ${os.loadavg()[0]!.toFixed(1)} at the end); the median of ${runs} runs of each, taking turns round by round, after a warm-up run that fills a compile cache of the bench's own; CPU time (user and system, read by a preload at exit) from as many more runs, which load on a shared machine changes less than the wall time. Each "without" row takes one piece away from outside the shipped code (Node's \`NODE_DISABLE_COMPILE_CACHE=1\`; a \`--require\` preload that puts node_modules' oclif in the bundle's place, that loads the lazy libraries (pch's, or oclif's and worker_threads) up front, or that makes a collator and a number format (ICU's data); an argument after \`--version\`); "the piece saves" is that row's time less the shipped one's. Targets (cli.md): \`pch --version\` within 2.5x of \`node -e 0\`, a one-file \`pch validate\` within 3x.
 
 ${tables.join('\n\n')}
 `

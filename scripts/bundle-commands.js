@@ -114,4 +114,66 @@ await build({
   format: 'cjs',
   // What oclif loads only to run TypeScript sources in development or under Yarn PnP.
   external: ['typescript', 'ts-node', 'tsx', 'pnpapi'],
+  // What every run of oclif did that pch's runs do not need (README, "Start-up").
+  plugins: [
+    {
+      // Libraries oclif calls only off pch's paths (command discovery without a manifest, plugin
+      // patterns, templates, Windows shells, flags from stdin), loaded by the modules below when first called rather
+      // than at start: each name the module uses becomes a getter that requires it.
+      name: 'lazy-in-oclif',
+      setup(build) {
+        const lazyIn = {
+          'config/plugin.js': {tinyglobby: {glob: "require('tinyglobby').glob"}},
+          'config/plugin-loader.js': {minimatch: {minimatch: "require('minimatch').minimatch"}},
+          'config/config.js': {ejs: {render: "require('ejs').render"}},
+          'help/util.js': {ejs: {render: "require('ejs').render"}},
+          // Flags read from standard input (none of pch's).
+          'parser/parse.js': {'node:readline': {createInterface: "require('node:readline').createInterface"}},
+          // Every run asks wsl-utils whether this is WSL, which is is-wsl's answer (wsl-utils
+          // re-exports it); the rest of wsl-utils, and node:child_process, serve Windows and WSL.
+          'util/os.js': {
+            'node:child_process': {execSync: "require('node:child_process').execSync"},
+            'wsl-utils': {isWsl: "require('is-wsl').default", powerShellPath: "require('wsl-utils').powerShellPath"},
+          },
+        }
+        const lib = path.resolve('node_modules/@oclif/core/lib')
+        build.onResolve({filter: /^(tinyglobby|minimatch|ejs|node:child_process|node:readline|wsl-utils)$/}, (args) => {
+          const from = path.relative(lib, args.importer).split(path.sep).join('/')
+          return lazyIn[from]?.[args.path] ? {path: `${from}|${args.path}`, namespace: 'lazy-in-oclif'} : undefined
+        })
+        build.onLoad({filter: /.*/, namespace: 'lazy-in-oclif'}, (args) => {
+          const [from, library] = args.path.split('|')
+          const getters = Object.entries(lazyIn[from][library]).map(([name, value]) => `get ${name}() { return ${value} }`)
+          return {contents: `module.exports = {${getters.join(', ')}}`, resolveDir: path.dirname(path.join(lib, from)), loader: 'js'}
+        })
+      },
+    },
+    {
+      name: 'debug-when-asked',
+      setup(build) {
+        build.onResolve({filter: /^debug$/}, (args) =>
+          args.importer.endsWith(path.join('@oclif', 'core', 'lib', 'logger.js'))
+            ? {path: path.resolve('scripts/oclif-debug.cjs')}
+            : undefined,
+        )
+      },
+    },
+    {
+      name: 'command-order-without-icu',
+      setup(build) {
+        build.onLoad({filter: /[\\/]@oclif[\\/]core[\\/]lib[\\/]config[\\/]plugin\.js$/}, (args) => {
+          const sort = '.sort((a, b) => a.id.localeCompare(b.id))'
+          const text = readFileSync(args.path, 'utf8')
+          if (!text.includes(sort)) throw new Error(`${args.path}: oclif no longer sorts its commands with ${sort}`)
+          return {
+            contents: text.replace(
+              sort,
+              `.sort((a, b) => require(${JSON.stringify(path.resolve('scripts/command-order.cjs'))})(a.id, b.id))`,
+            ),
+            loader: 'js',
+          }
+        })
+      },
+    },
+  ],
 })

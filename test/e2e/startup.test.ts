@@ -1,6 +1,6 @@
 // Start-up of the built binary (issues 8, 18, 19): oclif and the command each come from one bundle,
 // Node 22+ compiles them from its compile cache, a cache that cannot be written or is refused
-// changes nothing but the time, and a one-file run loads nothing it does not use.
+// changes nothing but the time, and a one-file run loads nothing it does not use (nor ICU's data).
 import {spawnSync} from 'node:child_process'
 import {readdirSync, writeFileSync} from 'node:fs'
 import module from 'node:module'
@@ -97,5 +97,36 @@ describe('start-up of the built binary', () => {
       'node_modules/ajv-formats/dist/formats.js',
       'node_modules/ajv/dist/runtime/ucs2length.js',
     ])
+  })
+
+  // The first collator or number format loads ICU's data (~10 ms); a worker that never starts needs
+  // no worker_threads; child_process (oclif's Windows shells) and readline (oclif's flags from
+  // stdin) serve no pch run on Linux (README, "Start-up").
+  it('a one-file validate, as stylish prints it, makes no collator or number format and loads no worker_threads, child_process or readline', () => {
+    const r = node(
+      [
+        ...preload(
+          `const used = []; const {NumberFormat, Collator} = Intl; const {localeCompare} = String.prototype
+          Intl.NumberFormat = function (...args) { used.push('Intl.NumberFormat'); return new NumberFormat(...args) }
+          Intl.Collator = function (...args) { used.push('Intl.Collator'); return new Collator(...args) }
+          String.prototype.localeCompare = function (...args) { used.push('localeCompare'); return localeCompare.apply(this, args) }
+          const builtins = ['worker_threads', 'child_process', 'readline']
+          process.on('exit', () => process.stderr.write(JSON.stringify({used, loaded: builtins.filter((name) => process.moduleLoadList.includes('NativeModule ' + name))})))`,
+        ),
+        BIN,
+        'validate',
+        'examples/riverside.pch.yaml',
+      ],
+      {...process.env, NO_COLOR: '1'},
+    )
+    expect(r.stdout).toBe('✔ No problems in 1 file (1 definition)\n')
+    expect(JSON.parse(r.stderr)).toEqual({used: [], loaded: []})
+  })
+
+  it("oclif's debug output is there when DEBUG asks for it, and only then", () => {
+    const asked = cli(['validate', 'examples/riverside.pch.yaml'], {env: {DEBUG: 'oclif:config'}})
+    expect(asked.status).toBe(0)
+    expect(asked.stderr).toMatch(/^\S+ oclif:config loading core plugin from /)
+    expect(cli(['validate', 'examples/riverside.pch.yaml']).stderr).toBe('')
   })
 })

@@ -3,7 +3,6 @@
 // goes to its file's place in the list, so output is in the order of the sources whatever thread
 // checked which file. Phases 2 and 3 run in the main thread as always.
 import {availableParallelism} from 'node:os'
-import {Worker} from 'node:worker_threads'
 import type {CheckedFile} from '../pipeline/check.js'
 import {UsageError} from '../io/load.js'
 import {finishRun, inspectSource, planRun, type Inspected, type RunInput, type RunOutput, type RunPlan} from '../pipeline/run.js'
@@ -96,7 +95,9 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
     if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, result.file)
     slots[result.index] = {file: result.file, source, ...again}
   }
-  const started = Array.from({length: count}, () => startWorker(task, take))
+  // Loaded here, not at the top: a run without workers (most runs of a few files) never needs it (~2 ms).
+  const {Worker} = await import('node:worker_threads')
+  const started = Array.from({length: count}, () => startWorker(Worker, task, take))
   // The main thread takes batches too, between the workers' messages.
   for (;;) {
     const start = Atomics.add(next, 0, BATCH)
@@ -125,7 +126,11 @@ function withoutRegistry({registry: _registry, ...options}: RunPlan['options']):
   return options
 }
 
-function startWorker(task: WorkerTask, take: (result: WorkerResult) => void): Promise<void> {
+function startWorker(
+  Worker: typeof import('node:worker_threads').Worker,
+  task: WorkerTask,
+  take: (result: WorkerResult) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     // A small young generation: a worker adds less to peak memory, at no measurable cost in time.
     const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: task, resourceLimits: {maxYoungGenerationSizeMb: 6}})
