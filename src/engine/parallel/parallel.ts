@@ -5,6 +5,7 @@
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import type {CheckedFile} from '../pipeline/check.js'
+import type {FileResult} from '../../rule-api/types.js'
 import {UsageError} from '../io/load.js'
 import {finishRun, inspectSource, planRun, type Inspected, type RunInput, type RunOutput, type RunPlan} from '../pipeline/run.js'
 
@@ -47,16 +48,20 @@ export function workerCount(plan: RunPlan, concurrency: Concurrency): number {
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(sources.length / FILES_PER_WORKER)))
 }
 
-/** `run`, with phase 1 spread over worker threads when there are enough files to gain from it. */
-export async function runParallel(input: RunInput, concurrency: Concurrency = 1): Promise<RunOutput> {
+/**
+ * `run`, with phase 1 spread over worker threads when there are enough files to gain from it; with
+ * `each`, the results go to it in order as they are finished (finishRun).
+ */
+export async function runParallel(input: RunInput, concurrency: Concurrency = 1, each?: (result: FileResult) => void): Promise<RunOutput> {
   const plan = planRun(input)
   const workers = workerCount(plan, concurrency)
   if (workers === 0)
     return finishRun(
       plan,
       plan.sources.map((source) => inspectSource(plan, source)),
+      each,
     )
-  return finishRun(plan, await inspectInParallel(plan, workers))
+  return finishRun(plan, await inspectInParallel(plan, workers), each)
 }
 
 async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspected[]> {

@@ -229,20 +229,22 @@ export function inspectRead(filePath: string, text: FileText, name: string | und
   )
 }
 
-/** Phases 2 and 3 over every file's phase 1, in the order of the sources. */
-export function finishRun(plan: RunPlan, inspected: readonly Inspected[]): RunOutput {
-  const checked = inspected.map((item) => item.file)
+/**
+ * Phases 2 and 3 over every file's phase 1, in the order of the sources. With `each`, each result
+ * goes to it as soon as it is finished and is not kept (RunOutput.results is then empty), so that
+ * a run of many files can write its output without holding every result.
+ */
+export function finishRun(plan: RunPlan, inspected: readonly Inspected[], each?: (result: FileResult) => void): RunOutput {
   const results: FileResult[] = []
   const fixes: FileFix[] = []
-  const finished = finishFiles(plan, inspected, inspected)
-  for (const [i, {file, source, text}] of inspected.entries()) {
-    const {result, edits} = finished[i]!
-    results.push(result)
+  const sites = inspected.flatMap(({file}) => (file.sites ?? []).map((site) => ({...site, filePath: file.filePath})))
+  forEachFinished(plan, inspected, inspected, ({result, edits}, {file, source, text}) => {
+    if (each) each(result)
+    else results.push(result)
     if (text && edits.length > 0) {
       fixes.push({path: source.kind === 'file' ? source.path : undefined, filePath: file.filePath, text: text.text, bom: text.bom, edits})
     }
-  }
-  const sites = checked.flatMap((file) => (file.sites ?? []).map((site) => ({...site, filePath: file.filePath})))
+  })
   // A cache that cannot be written costs the next run time, never this run its result.
   const unsaved = plan.cache && plan.cacheFile ? saveCache(plan.cacheFile, plan.cache) : undefined
   if (unsaved !== undefined) warn(plan, cacheWarning(plan.input.cache!.directory!, unsaved))
@@ -259,11 +261,23 @@ function warn(plan: RunPlan, warning: string): void {
  * run; the open documents for the editor), in the order of `wanted`.
  */
 export function finishFiles(plan: RunPlan, inspected: readonly Inspected[], wanted: readonly Inspected[]): FinishedFile[] {
+  const finished: FinishedFile[] = []
+  forEachFinished(plan, inspected, wanted, (file) => finished.push(file))
+  return finished
+}
+
+/** finishFiles, each finished file handed to `visit` (with its phase 1) as soon as it is, rather than collected. */
+function forEachFinished(
+  plan: RunPlan,
+  inspected: readonly Inspected[],
+  wanted: readonly Inspected[],
+  visit: (finished: FinishedFile, item: Inspected) => void,
+): void {
   const {options} = plan
   const checked = inspected.map((item) => item.file)
   const repo = repoFindings(checked, claimSource(rereader(plan, inspected), options), options.registry)
   const definitions = checked.reduce((n, file) => n + file.documents, 0)
-  return wanted.map(({file}) => finishFile(file, repo.get(file) ?? [], options, definitions))
+  for (const item of wanted) visit(finishFile(item.file, repo.get(item.file) ?? [], options, definitions), item)
 }
 
 /** Check one text as a file of its own (all three phases); for tests and the API. */
