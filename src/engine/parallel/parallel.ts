@@ -7,7 +7,16 @@ import {Worker} from 'node:worker_threads'
 import type {CheckedFile} from '../pipeline/check.js'
 import type {FileResult} from '../../rule-api/types.js'
 import {UsageError} from '../io/load.js'
-import {finishRun, inspectSource, planRun, type Inspected, type RunInput, type RunOutput, type RunPlan} from '../pipeline/run.js'
+import {
+  finishRun,
+  inspectSource,
+  keptCompact,
+  planRun,
+  type Inspected,
+  type RunInput,
+  type RunOutput,
+  type RunPlan,
+} from '../pipeline/run.js'
 
 /** Files a worker must have to be worth starting (a worker costs ~60 ms to start; a file ~0.3 ms). */
 export const FILES_PER_WORKER = 400
@@ -84,8 +93,9 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
     const again = result.again === undefined ? {} : {again: result.again}
     if ('cached' in result)
       return void (slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again})
-    if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, result.file)
-    slots[result.index] = {file: result.file, source, ...again}
+    const file = keptCompact(result.file, plan.strings)
+    if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, file)
+    slots[result.index] = {file, source, ...again}
   }
   const started = Array.from({length: count}, () => startWorker(task, take))
   // The main thread takes batches too, between the workers' messages.
