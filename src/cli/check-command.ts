@@ -1,12 +1,12 @@
 // The body shared by validate and lint: parse paths and flags, run the engine, fix, format, exit code.
-import {Chalk, supportsColor} from 'chalk'
+import {Chalk, supportsColor, type ChalkInstance} from 'chalk'
 import type {FileResult, Mode} from '../rule-api/types.js'
 import {UsageError} from '../engine/io/load.js'
 import type {RunInput, RunOutput} from '../engine/pipeline/run.js'
 import type {FileWrite} from '../engine/io/write.js'
 import {checkToday} from '../engine/pipeline/today.js'
 import {registry} from '../rules/registry.js'
-import {loadFormatter, type FormatName} from '../formatters/index.js'
+import {loadFormatter, loadStreamFormatter, type FormatName} from '../formatters/index.js'
 import type {SuppressionFlags} from './suppressions.js'
 import type {BaselineResult} from '../formatters/baseline.js'
 import type {FormatContext} from '../formatters/formatter.js'
@@ -85,6 +85,30 @@ export async function runCheckCommand(
     input,
     baselineFile,
   )
+  const colors = (toFile: boolean): ChalkInstance => new Chalk({level: colorLevel(flags.color, toFile)})
+  const rules = registry.ruleSetOf(config).metas
+  // Written as it goes when nothing needs every result first (issue 20): the results are not kept.
+  const streamed =
+    fixing || flags.cache || baseline || !(suppressions?.inert ?? true) || reports.length !== 1 || reports[0]!.file !== undefined
+      ? undefined
+      : await loadStreamFormatter(reports[0]!.format)
+  if (streamed) {
+    const format = streamed({color: colors(false), rules, version: context.version})
+    const out = chunkedStdout()
+    let [errors, warnings, files] = [0, 0, 0]
+    const {warnings: notes} = await runParallel(input, concurrency, (result) => {
+      // The head waits for the first file, so that a run that fails before any writes nothing.
+      if (files++ === 0) out.write(format.head())
+      errors += result.errorCount
+      warnings += result.warningCount
+      out.write(format.file(flags.quiet ? errorsOnly(result) : result))
+    })
+    for (const warning of notes) process.stderr.write(`pch: warning: ${warning}\n`)
+    if (files === 0) out.write(format.head())
+    out.write(format.tail(warningsNote(warnings, flags).warnings))
+    out.end()
+    return verdict(errors, warnings, flags['max-warnings'])
+  }
   let output = await runParallel(input, concurrency)
   // A cache that cannot be used changes no result: one line each, and the run goes on.
   for (const warning of output.warnings) process.stderr.write(`pch: warning: ${warning}\n`)
@@ -99,10 +123,13 @@ export async function runCheckCommand(
   for (const {format, file} of reports) {
     const formatter = await loadFormatter(format)
     const text = formatter(shown, {
-      color: new Chalk({level: colorLevel(flags.color, file !== undefined)}),
-      rules: registry.ruleSetOf(config).metas,
+      color: colors(file !== undefined),
+      rules,
       version: context.version,
-      ...warningsNote(suppressed.results, flags),
+      ...warningsNote(
+        suppressed.results.reduce((n, r) => n + r.warningCount, 0),
+        flags,
+      ),
       ...(format === 'sarif' && baseline ? {baseline} : {}),
     })
     if (file === undefined) process.stdout.write(text)
@@ -264,14 +291,39 @@ export async function writeOrFail(file: string, text: string): Promise<void> {
 }
 
 export function exitCode(results: readonly FileResult[], maxWarnings?: number): number {
-  const errors = results.reduce((n, r) => n + r.errorCount, 0)
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0)
+  return verdict(
+    results.reduce((n, r) => n + r.errorCount, 0),
+    results.reduce((n, r) => n + r.warningCount, 0),
+    maxWarnings,
+  )
+}
+
+/** The exit code of a run's counts: 1 for any error, or for more warnings than --max-warnings allows. */
+function verdict(errors: number, warnings: number, maxWarnings: number | undefined): number {
   return errors > 0 || (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0
 }
 
-/** What the summary must say of warnings that it does not list (--quiet) or that exceed --max-warnings. */
-function warningsNote(results: readonly FileResult[], flags: Pick<CheckFlags, 'quiet' | 'max-warnings'>): Pick<FormatContext, 'warnings'> {
-  const count = results.reduce((n, r) => n + r.warningCount, 0)
+/** Standard output in chunks of about 64 KiB: few writes, and never the whole output in memory. */
+function chunkedStdout(): {write(text: string): void; end(): void} {
+  let parts: string[] = []
+  let size = 0
+  const flush = (): void => {
+    if (size > 0) process.stdout.write(parts.join(''))
+    parts = []
+    size = 0
+  }
+  return {
+    write(text) {
+      parts.push(text)
+      size += text.length
+      if (size >= 65_536) flush()
+    },
+    end: flush,
+  }
+}
+
+/** What the summary must say of warnings (`count`: all of the run's) that it does not list (--quiet) or that exceed --max-warnings. */
+function warningsNote(count: number, flags: Pick<CheckFlags, 'quiet' | 'max-warnings'>): Pick<FormatContext, 'warnings'> {
   if (!flags.quiet && flags['max-warnings'] === undefined) return {}
   return {warnings: {count, hidden: flags.quiet, ...(flags['max-warnings'] === undefined ? {} : {max: flags['max-warnings']})}}
 }

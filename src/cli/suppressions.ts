@@ -34,6 +34,8 @@ export interface SuppressionFlags {
 export interface SuppressionPlan {
   /** The file, when this run writes it (for the check that no output is an input). */
   writes?: string
+  /** Nothing to apply and nothing to write: `finish` hands the results back as they are, so the run need not keep them for it. */
+  inert: boolean
   finish(results: readonly FileResult[]): Promise<{results: FileResult[]; exit: number}>
 }
 
@@ -59,6 +61,7 @@ export function planSuppressions(flags: SuppressionFlags, paths: readonly string
   const keyOf = (filePath: string): string => suppressionKey(filePath, cwd, baseDir)
   return {
     ...(writing ? {writes: file} : {}),
+    inert: !writing && existing.size === 0,
     async finish(results) {
       let suppressions = existing
       if (writing) {

@@ -1,12 +1,13 @@
 // GitHub Actions workflow commands: one annotation line per finding, shown on the pull request.
-import type {Formatter} from './formatter.js'
+import {wholeOf, type StreamFormatter} from './formatter.js'
 import {forGithubData, forGithubProperty} from './neutralise.js'
 
 const COMMAND = {error: 'error', warning: 'warning', info: 'notice'} as const
 
-const github: Formatter = (results) => {
-  const lines: string[] = []
-  for (const result of results) {
+export const stream: StreamFormatter = () => ({
+  head: () => '',
+  file(result) {
+    const lines: string[] = []
     for (const m of result.messages) {
       const properties = [
         `file=${forGithubProperty(result.filePath)}`,
@@ -17,10 +18,11 @@ const github: Formatter = (results) => {
         `title=${forGithubProperty(m.ruleId)}`,
       ].join(',')
       const text = m.excepted ? `${m.message} (accepted by exception)` : m.message
-      lines.push(`::${COMMAND[m.severity]} ${properties}::${forGithubData(text)}`)
+      lines.push(`::${COMMAND[m.severity]} ${properties}::${forGithubData(text)}\n`)
     }
-  }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : ''
-}
+    return lines.join('')
+  },
+  tail: () => '',
+})
 
-export default github
+export default wholeOf(stream)

@@ -1,6 +1,8 @@
 // The machine contract of cli.md: one JSON array, a result per file, in run order.
-import type {Formatter} from './formatter.js'
+import {jsonArrayStream, wholeOf, type StreamFormatter} from './formatter.js'
 
-const json: Formatter = (results) => `${JSON.stringify(results, null, 2)}\n`
+const RESULTS = '\0results'
 
-export default json
+export const stream: StreamFormatter = () => jsonArrayStream(RESULTS, RESULTS, (result) => [result])
+
+export default wholeOf(stream)

@@ -4,8 +4,18 @@
 // checked which file. Phases 2 and 3 run in the main thread as always.
 import {availableParallelism} from 'node:os'
 import type {CheckedFile} from '../pipeline/check.js'
+import type {FileResult} from '../../rule-api/types.js'
 import {UsageError} from '../io/load.js'
-import {finishRun, inspectSource, planRun, type Inspected, type RunInput, type RunOutput, type RunPlan} from '../pipeline/run.js'
+import {
+  finishRun,
+  inspectSource,
+  keptCompact,
+  planRun,
+  type Inspected,
+  type RunInput,
+  type RunOutput,
+  type RunPlan,
+} from '../pipeline/run.js'
 
 /** Files a worker must have to be worth starting (a worker costs ~60 ms to start; a file ~0.3 ms). */
 export const FILES_PER_WORKER = 400
@@ -60,16 +70,20 @@ export function workersFor(concurrency: Concurrency, files: number, cores: numbe
   return Math.max(0, Math.min(cores - 1, Math.floor(files / FILES_PER_WORKER)))
 }
 
-/** `run`, with phase 1 spread over worker threads when there are enough files to gain from it. */
-export async function runParallel(input: RunInput, concurrency: Concurrency = 1): Promise<RunOutput> {
+/**
+ * `run`, with phase 1 spread over worker threads when there are enough files to gain from it; with
+ * `each`, the results go to it in order as they are finished (finishRun).
+ */
+export async function runParallel(input: RunInput, concurrency: Concurrency = 1, each?: (result: FileResult) => void): Promise<RunOutput> {
   const plan = planRun(input)
   const workers = workerCount(plan, concurrency)
   if (workers === 0)
     return finishRun(
       plan,
       plan.sources.map((source) => inspectSource(plan, source)),
+      each,
     )
-  return finishRun(plan, await inspectInParallel(plan, workers))
+  return finishRun(plan, await inspectInParallel(plan, workers), each)
 }
 
 async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspected[]> {
@@ -92,8 +106,9 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
     const again = result.again === undefined ? {} : {again: result.again}
     if ('cached' in result)
       return void (slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again})
-    if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, result.file)
-    slots[result.index] = {file: result.file, source, ...again}
+    const file = keptCompact(result.file, plan.strings)
+    if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, file)
+    slots[result.index] = {file, source, ...again}
   }
   // Loaded here, not at the top: a run without workers (most runs of a few files) never needs it (~2 ms).
   const {Worker} = await import('node:worker_threads')
