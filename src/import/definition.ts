@@ -3,7 +3,8 @@
 // (partners, budget, care), which lint reports for what they are; no value is invented. The template
 // is filled once per run with markers, which each network's values then replace: a national import
 // writes 1,250 files, and filling a YAML document for each would take most of its time.
-import {isMap, isScalar, isSeq, type Document} from 'yaml'
+import type {Document} from 'yaml'
+import {yaml} from '../rule-api/lazy.js'
 import {loadTemplate, setTemplateValue, templateText} from '../init/generate.js'
 import type {JoinedNetwork} from './network.js'
 
@@ -74,18 +75,19 @@ function fill(withIcb: boolean, listSizes: JoinedNetwork['listSizes'], options: 
   set(['spec', 'population', 'asOf'], listSizes.asOf)
   set(['spec', 'population', 'source'], listSizes.source)
   set(['spec', 'population', 'practices'], [{odsCode: MARK.practiceCode, name: MARK.practiceName, listSize: MARK.listSize}])
-  for (const item of (doc.getIn(['spec', 'population', 'practices'], true) as {items: unknown[]}).items) if (isMap(item)) item.flow = true
+  for (const item of (doc.getIn(['spec', 'population', 'practices'], true) as {items: unknown[]}).items)
+    if (yaml().isMap(item)) item.flow = true
   todo(doc, ['spec', 'workforce', 'partners'], 'TODO: the partners in secondary care (a trust) and in social care')
   todo(doc, ['spec', 'care', 'personalisation'], 'TODO: how care is personalised, and for whom')
   todo(doc, ['spec', 'care', 'populationHealth', 'outcomes'], 'TODO: the population-health outcomes to improve, with baselines and targets')
   // A budget cannot be a placeholder the schema accepts without inventing figures: it is left out, and said so.
   const spec = doc.get('spec', true)
-  if (isMap(spec)) {
-    const budget = spec.items.find((pair) => isScalar(pair.key) && pair.key.value === 'budget')
-    const care = spec.items.find((pair) => isScalar(pair.key) && pair.key.value === 'care')
-    const heading = isScalar(budget?.key) ? budget.key.commentBefore : undefined
+  if (yaml().isMap(spec)) {
+    const budget = spec.items.find((pair) => yaml().isScalar(pair.key) && pair.key.value === 'budget')
+    const care = spec.items.find((pair) => yaml().isScalar(pair.key) && pair.key.value === 'care')
+    const heading = yaml().isScalar(budget?.key) ? budget.key.commentBefore : undefined
     doc.deleteIn(['spec', 'budget'])
-    if (isScalar(care?.key)) {
+    if (yaml().isScalar(care?.key)) {
       care.key.commentBefore = `${heading ?? ''}\n TODO: budget (period, capitation, total, risk shares), agreed by the site and its ICB\n${care.key.commentBefore ?? ''}`
     }
   }
@@ -96,7 +98,7 @@ function fill(withIcb: boolean, listSizes: JoinedNetwork['listSizes'], options: 
 function todo(doc: Document, path: string[], comment: string): void {
   setTemplateValue(doc, path, [])
   const node = doc.getIn(path, true)
-  if (isSeq(node)) {
+  if (yaml().isSeq(node)) {
     node.flow = true
     node.comment = ` ${comment}`
   }

@@ -3,7 +3,8 @@
 // the total is capitation x population, and the risk shares add up to 100.
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {isMap, isScalar, isSeq, parseDocument, type Document} from 'yaml'
+import type {Document} from 'yaml'
+import {yaml} from '../rule-api/lazy.js'
 import {addDays, addMonths, formatDate, parseDate} from '../rule-api/dates.js'
 import type {Answers, TemplateName} from './answers.js'
 
@@ -77,14 +78,14 @@ export function generate(template: TemplateName, answers: Answers, options: {tod
 
 /** A template, parsed so that its values can be set and its comments kept. */
 export function loadTemplate(template: TemplateName): Document {
-  return parseDocument(readFileSync(new URL(`${template}.pch.yaml`, TEMPLATE_DIR), 'utf8'))
+  return yaml().parseDocument(readFileSync(new URL(`${template}.pch.yaml`, TEMPLATE_DIR), 'utf8'))
 }
 
 /** Set a value the template has: a scalar is changed in place, keeping the comment beside it; a list is replaced. */
 export function setTemplateValue(doc: Document, path: string[], value: unknown): void {
   if (!doc.hasIn(path)) return
   const node = doc.getIn(path, true)
-  if (isScalar(node) && (value === null || typeof value !== 'object')) node.value = value
+  if (yaml().isScalar(node) && (value === null || typeof value !== 'object')) node.value = value
   else doc.setIn(path, doc.createNode(value))
 }
 
@@ -98,7 +99,7 @@ export function templateText(doc: Document, schema: string): string {
 function setRiskShare(doc: Document, answers: Answers): void {
   const path = ['spec', 'budget', 'riskShare']
   const model = doc.getIn([...path, 'model'], true)
-  if (isScalar(model)) model.value = answers.model
+  if (yaml().isScalar(model)) model.value = answers.model
   if (answers.model === 'none') {
     doc.deleteIn([...path, 'shares'])
     doc.deleteIn([...path, 'maxLossPercent'])
@@ -117,5 +118,5 @@ function setRiskShare(doc: Document, answers: Answers): void {
 /** Lists of small mappings read best one entry a line as a flow mapping: `- { party: x, gainPercent: 50 }`. */
 function flowShortMaps(doc: Document): void {
   const seq = doc.getIn(['spec', 'budget', 'riskShare', 'shares'], true)
-  if (isSeq(seq)) for (const item of seq.items) if (isMap(item)) item.flow = true
+  if (yaml().isSeq(seq)) for (const item of seq.items) if (yaml().isMap(item)) item.flow = true
 }
