@@ -1,6 +1,6 @@
 // npm run build: the whole build (build:full), only when an input has changed since the last one.
-// The stamp records a hash of every input's path and bytes and the Node that built (the code cache is
-// that V8's), not times: a checkout, a copy that keeps old times or a file deleted all change the hash,
+// The stamp records a hash of every input's path and bytes and the Node that built (.ci/run builds
+// under each Node it tests, so that every build step runs on it too), not times: a checkout, a copy that keeps old times or a file deleted all change the hash,
 // and it costs a few milliseconds. It lives outside dist/ (npm would pack it there), so the outputs a
 // run needs are checked as well: a dist/ removed or half built by hand is built again.
 import {spawnSync} from 'node:child_process'
