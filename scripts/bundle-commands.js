@@ -107,21 +107,14 @@ await build({
   external: lazy,
   plugins: [ruleApiFromDist, distUrls('dist/engine/parallel', 'import.meta.url')],
 })
-// ajv and ajv-formats as one CommonJS file, for the runs that compile a schema (local rules, rule
-// options, init's answers): resolving and reading their ~60 modules cost ~20 ms more than this one.
-// yaml likewise, for src/rule-api/lazy.ts.
-await build({
-  ...common,
-  entryPoints: ['scripts/yaml-library.cjs'],
-  outfile: 'dist/lib/yaml.cjs',
-  format: 'cjs',
-})
-await build({
-  ...common,
-  entryPoints: ['scripts/ajv-library.cjs'],
-  outfile: 'dist/lib/ajv.cjs',
-  format: 'cjs',
-})
+// yaml, and ajv with ajv-formats, as one CommonJS file each (dist/lib/), which src/rule-api/lazy.ts
+// loads instead of their many modules (~30 ms against ~8 ms for ajv's).
+for (const [entry, outfile] of [
+  ['node_modules/yaml/dist/index.js', 'dist/lib/yaml.cjs'],
+  ['scripts/ajv-library.cjs', 'dist/lib/ajv.cjs'],
+]) {
+  await build({...common, entryPoints: [entry], outfile, format: 'cjs'})
+}
 await build({
   ...common,
   entryPoints: ['node_modules/@oclif/core/lib/index.js'],

@@ -7,16 +7,30 @@ import {fileURLToPath} from 'node:url'
 
 const require = createRequire(import.meta.url)
 
-/** `name` from node_modules, or from `bundled`, the build's one-file copy of it, when there is one. */
-function lazy<T>(name: string, bundled?: URL): () => T {
+/**
+ * `name` from node_modules (or what `fromSource` loads from there), or from `bundled`, the build's
+ * one-file copy (dist/lib/, scripts/bundle-commands.js), when there is one: resolving and reading
+ * the many modules of yaml or ajv costs a run tens of milliseconds more than one file.
+ */
+function lazy<T>(name: string, bundled?: URL, fromSource: () => T = () => require(name) as T): () => T {
   let loaded: T | undefined
-  return () => (loaded ??= require(bundled && existsSync(bundled) ? fileURLToPath(bundled) : name) as T)
+  return () => (loaded ??= bundled && existsSync(bundled) ? (require(fileURLToPath(bundled)) as T) : fromSource())
 }
 
-// yaml as one file (dist/lib/yaml.cjs, scripts/bundle-commands.js): resolving and reading its ~70
-// modules cost a run that takes the full parser (a config, a definition outside the plain subset)
-// tens of milliseconds more. From source, node_modules.
+/** ajv's draft 2020-12 class and ajv-formats (scripts/ajv-library.cjs is the bundle's entry). */
+export interface AjvLibrary {
+  Ajv2020: typeof import('ajv/dist/2020.js').Ajv2020
+  addFormats: typeof import('ajv-formats').default
+}
+
+// For a run that takes the full parser: a config, a definition outside the plain subset.
 export const yaml = lazy<typeof import('yaml')>('yaml', new URL('../lib/yaml.cjs', import.meta.url))
+// For what is compiled at run time (local rules, rule options, init's answers).
+export const ajv = lazy<AjvLibrary>('ajv', new URL('../lib/ajv.cjs', import.meta.url), () => ({
+  Ajv2020: (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020,
+  // ajv-formats is CommonJS: its function is the module's default export.
+  addFormats: (require('ajv-formats') as {default: AjvLibrary['addFormats']}).default,
+}))
 export const tinyglobby = lazy<typeof import('tinyglobby')>('tinyglobby')
 export const picomatch = lazy<typeof import('picomatch')>('picomatch')
 export const diff = lazy<typeof import('diff')>('diff')

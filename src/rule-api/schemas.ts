@@ -2,11 +2,10 @@
 // read from their `x-pch-thresholds`. The validators every run needs are precompiled at build
 // time (ajv standalone code, dist/engine/validators.cjs); ajv itself is loaded only when something
 // else must be compiled (rule options, init's answers), or when running from source.
-import {existsSync, readFileSync, readdirSync} from 'node:fs'
+import {readFileSync, readdirSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {fileURLToPath} from 'node:url'
+import {ajv as ajvLibrary} from './lazy.js'
 import type {Ajv2020, ErrorObject, Options, ValidateFunction} from 'ajv/dist/2020.js'
-import type addFormatsModule from 'ajv-formats'
 
 const require = createRequire(import.meta.url)
 
@@ -41,25 +40,6 @@ export function loadSchemas(): JsonSchema[] {
     .filter((name) => name.endsWith('.schema.json'))
     .sort()
     .map((name) => JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), 'utf8')) as JsonSchema)
-}
-
-interface AjvLibrary {
-  Ajv2020: typeof import('ajv/dist/2020.js').Ajv2020
-  addFormats: typeof addFormatsModule.default
-}
-
-// The build's one-file copy of ajv and ajv-formats (dist/lib/ajv.cjs, scripts/bundle-commands.js),
-// ~20 ms quicker to load than their modules; from source (and while the build precompiles the
-// validators, before the copy exists), node_modules.
-const AJV_LIBRARY = new URL('../lib/ajv.cjs', import.meta.url)
-let library: AjvLibrary | undefined
-
-function ajvLibrary(): AjvLibrary {
-  if (library) return library
-  if (existsSync(AJV_LIBRARY)) return (library = require(fileURLToPath(AJV_LIBRARY)) as AjvLibrary)
-  // ajv-formats is CommonJS: its function is the module's default export.
-  const addFormats = (require('ajv-formats') as {default: typeof addFormatsModule.default}).default
-  return (library = {Ajv2020: (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020, addFormats})
 }
 
 /** A strict ajv 2020-12 instance that knows our annotation keywords and the formats we use. */
