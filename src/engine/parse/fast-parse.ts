@@ -53,8 +53,9 @@ const DASH = 45
 
 /**
  * A definition in the plain subset, as a document; undefined when `yaml` must parse it.
- * Only the data is built at first: most files have no finding to place. The first `locate` or
- * `scalar` parses the text again, the same way, recording where each node is.
+ * Only the data is built at first: most files have no finding to place. A `locate` or `scalar`
+ * goes through the text again the same way, recording only the nodes on the way to its pointer
+ * (every other value is passed over by its lines' indentation, which the first pass has checked).
  */
 export function fastParse(source: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): SourceDocument | undefined {
   // A lone CR is a line break (as LF, offset for offset); CRLF is left to yaml.
@@ -67,21 +68,25 @@ export function fastParse(source: string, maxDepth: number = DEFAULT_LIMITS.maxD
     if (error instanceof Unsupported) return undefined
     throw error
   }
-  let tree: {root: Node; positions: Positions} | undefined
-  const positioned = (): {root: Node; positions: Positions} => (tree ??= new FastParser(text, maxDepth, true).tree())
+  // One recording parser a document, its lines scanned once however many places are asked for.
+  let seeker: FastParser | undefined
+  const seek = (pointer: string): {root: Node; positions: Positions} => {
+    seeker ??= new FastParser(text, maxDepth, true)
+    return {root: seeker.seek(parsePointer(pointer)), positions: seeker.positions!}
+  }
   return {
     index: 0,
     startLine: parsed.startLine,
     problems: [],
     data: parsed.data,
-    locate: (pointer, target = 'value') => locate(positioned(), pointer, target),
-    scalar: (pointer) => scalarSource(positioned().root, pointer),
+    locate: (pointer, target = 'value') => locate(seek(pointer), pointer, target),
+    scalar: (pointer) => scalarSource(seek(pointer).root, pointer),
   }
 }
 
 /**
- * The content lines of the text being parsed, as offsets. Parsing is synchronous, one text at a time
- * (a recording pass runs only after the first has finished), so every parse reuses these arrays.
+ * The content lines of the text being parsed, as offsets. Parsing is synchronous, one text at a time,
+ * so every first pass reuses these arrays (a recording parser, which lives on, keeps a copy).
  */
 const lines = {starts: new Int32Array(512), indents: new Int32Array(512), ends: new Int32Array(512)}
 
@@ -114,6 +119,11 @@ class FastParser {
   private depth = 0
   /** Recording: the node of the value last read. */
   private node: Node | undefined
+  /** Recording: the pointer's parts, and how many of them the value being read is under. */
+  private path: readonly string[] = []
+  private level = 0
+  /** Recording: the text's positions, for locate. */
+  readonly positions: Positions | undefined
   /** The offset after the inline value (scalar or flow collection) last read. */
   private after = 0
 
@@ -142,7 +152,14 @@ class FastParser {
       start = end + 1
     }
     this.count = count
-    ;({starts: this.starts, indents: this.indents, ends: this.ends} = lines)
+    if (record) {
+      this.starts = lines.starts.slice(0, count)
+      this.indents = lines.indents.slice(0, count)
+      this.ends = lines.ends.slice(0, count)
+      this.positions = new Positions(text, this.lineCounter)
+    } else {
+      ;({starts: this.starts, indents: this.indents, ends: this.ends} = lines)
+    }
   }
 
   parse(): {data: unknown; startLine: number} {
@@ -153,9 +170,34 @@ class FastParser {
     return {data, startLine}
   }
 
-  tree(): {root: Node; positions: Positions} {
+  /** Recording: the root node, with only the nodes on the way to the pointer of `parts` below it. */
+  seek(parts: readonly string[]): Node {
+    this.index = this.rootLine = this.depth = this.level = 0
+    this.path = parts
     this.root()
-    return {root: this.node!, positions: new Positions(this.text, this.lineCounter)}
+    return this.node!
+  }
+
+  /**
+   * Recording: whether the value of a mapping's key, or of a sequence's item (by its index), is on the
+   * way to the pointer (reading it one level further down); if not, its lines are passed over: those
+   * indented beyond `column`, and in a mapping the dashes of a sequence at the key's own column.
+   */
+  private follows(part: string | number, line: number, column: number, inMap: boolean): boolean {
+    const want = this.path[this.level]
+    if (want !== undefined && (inMap ? want === part : Number(want) === part)) {
+      this.level++
+      return true
+    }
+    const {starts, indents, ends, text, count} = this
+    let next = line + 1
+    while (
+      next < count &&
+      (indents[next]! > column || (inMap && indents[next] === column && isDash(text, starts[next]! + column, ends[next]!)))
+    )
+      next++
+    this.index = next
+    return false
   }
 
   private root(): unknown {
@@ -185,7 +227,9 @@ class FastParser {
       }
       const keyStart = starts[line]! + column
       const key = keyAt(text, keyStart, ends[line]!)
+      if (pairs && !this.follows(key, line, column, true)) continue
       this.addPair(object, pairs, key, keyStart, this.valueAfter(line, keyStart + key.length + 1, column, true))
+      if (pairs) this.level--
     }
     this.depth--
     // A block collection is located by its first line (Positions.blockStart): its end is never read.
@@ -211,9 +255,9 @@ class FastParser {
     object[key] = value
   }
 
-  /** A sequence's item just read: recording, its node; otherwise its value. */
-  private addItem(array: unknown[], items: Node[] | undefined, value: unknown): void {
-    if (items) items.push(this.node!)
+  /** A sequence's item just read: recording, its node (at its index: items passed over leave holes); otherwise its value. */
+  private addItem(array: unknown[], items: Node[] | undefined, value: unknown, index: number): void {
+    if (items) items[index] = this.node!
     else array.push(value)
   }
 
@@ -229,11 +273,15 @@ class FastParser {
     const start = starts[this.index]! + column
     const array: unknown[] = []
     const items: Node[] | undefined = this.record ? [] : undefined
+    let item = 0
     while (this.index < this.count) {
       const line = this.index
       if (indents[line]! < column) break
       if (indents[line]! > column || !isDash(text, starts[line]! + column, ends[line]!)) unsupported()
-      this.addItem(array, items, this.valueAfter(line, starts[line]! + column + 1, column, false))
+      const index = item++
+      if (items && !this.follows(index, line, column, false)) continue
+      this.addItem(array, items, this.valueAfter(line, starts[line]! + column + 1, column, false), index)
+      if (items) this.level--
     }
     this.depth--
     if (items) this.node = {kind: 'seq', flow: false, start, end: start, items}
@@ -357,7 +405,7 @@ class FastParser {
           skip()
           this.addPair(object!, pairs, key, keyStart, this.flowScalar(i, end))
         } else {
-          this.addItem(array!, items, this.flowScalar(i, end))
+          this.addItem(array!, items, this.flowScalar(i, end), items?.length ?? 0)
         }
         i = this.after
         skip()
