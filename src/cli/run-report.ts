@@ -1,6 +1,7 @@
 // The body of `pch report`: lint the programme, build the compliance model, render, write.
 import {Chalk, supportsColor} from 'chalk'
 import {checkToday, refuseOutputsOverInputs, writeOrFail} from './check-command.js'
+import {loadConfig} from '../engine/config/config.js'
 import {UsageError} from '../engine/io/load.js'
 import {runParallel} from '../engine/parallel/parallel.js'
 import {thresholds} from '../rule-api/schemas.js'
@@ -25,14 +26,16 @@ export async function runReport(paths: string[], flags: ReportFlags): Promise<nu
   if (flags.by === 'commissioner' && flags.format !== 'csv') {
     throw new UsageError('--by commissioner is for --format csv (one row per ICB); the other formats always show the view by commissioner')
   }
-  const input = {mode: 'lint', registry, today, paths, configFile: flags.config, collect: {sites: true}} as const
-  // The earlier report first: a bad one fails the run before any definition is read.
+  // The earlier report first: a bad one fails the run before any definition (or the config) is read.
   const previous = flags.compare === undefined ? undefined : await readPrevious(flags.compare)
+  // The config once, for the run and for the model (which lists its local rules' findings as advisory).
+  const config = loadConfig(process.cwd(), flags.config, registry)
+  const input = {mode: 'lint', registry, today, paths, config, collect: {sites: true}} as const
   if (flags.output !== undefined) await refuseOutputsOverInputs([flags.output], input, flags.compare === undefined ? [] : [flags.compare])
   const {results, sites} = await runParallel(input)
   const band = thresholds('population/size-band') as {minimum: number; maximum: number}
   const staleAfterMonths = thresholds('population/stale-list-sizes').maxAgeMonths as number
-  const report = buildReport(results, sites, {today, band, staleAfterMonths})
+  const report = buildReport(results, sites, {today, band, staleAfterMonths, rules: registry.ruleSetOf(config)})
   const comparison = previous ? (await import('../report/compare.js')).compareReports(previous, report) : undefined
   const toFile = flags.output !== undefined
   const format = (flags.format ?? (!toFile && process.stdout.isTTY ? 'table' : 'markdown')) as ReportFormat

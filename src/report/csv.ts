@@ -1,7 +1,7 @@
 // One row per site, stable columns, RFC 4180 (CRLF line ends, quotes doubled, fields quoted when needed),
 // text cells neutralised against formula injection.
 import {CHARACTERISTICS} from './model.js'
-import {siteName, STATUS_WORDS, type Renderer} from './renderer.js'
+import {advisoriesOf, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
 import type {ComparedFinding} from './compare.js'
 import {forCsvCell} from '../formatters/neutralise.js'
 
@@ -59,6 +59,13 @@ export const CSV_COMPARE_COLUMNS = [
   'new_findings',
   'resolved_findings',
 ] as const
+
+/**
+ * Last of all, when the config declares local rules (whether or not they found anything, so that a
+ * repository's columns do not change from one month to the next): each site's advisory findings.
+ */
+export const CSV_ADVISORY_COLUMN = 'advisories'
+
 const records = (rows: unknown[][]): string =>
   rows.map((row) => row.map((value) => forCsvCell(value as Parameters<typeof forCsvCell>[0])).join(',')).join('\r\n') + '\r\n'
 
@@ -139,7 +146,19 @@ const csv: Renderer = (report, context) => {
         ...Array<string>(CSV_COMPARE_COLUMNS.length - 1).fill(''),
       ])
   }
-  const header = comparison ? [...CSV_COLUMNS, ...CSV_COMPARE_COLUMNS] : [...CSV_COLUMNS]
+  const header: string[] = comparison ? [...CSV_COLUMNS, ...CSV_COMPARE_COLUMNS] : [...CSV_COLUMNS]
+  if (report.localRules !== undefined) {
+    header.push(CSV_ADVISORY_COLUMN)
+    report.sites.forEach((site, i) =>
+      rows[i]!.push(
+        advisoriesOf(site)
+          .map(({n, f}) => `${f.ruleId}${n === null ? '' : ` (characteristic ${n})`}: ${f.message}`)
+          .join('; '),
+      ),
+    )
+    // The rows of removed sites (--compare) follow the sites' rows.
+    for (const row of rows.slice(report.sites.length)) row.push('')
+  }
   return records([header, ...rows])
 }
 

@@ -12,7 +12,19 @@ import {
   type SiteReport,
   type Tally,
 } from './model.js'
-import {bySeverity, figure, meeting, money, plural, siteName, STATUS_WORDS, type Renderer} from './renderer.js'
+import {
+  advisoriesOf,
+  advisorySentence,
+  bySeverity,
+  figure,
+  meeting,
+  money,
+  plural,
+  siteName,
+  STATUS_WORDS,
+  type PlacedFinding,
+  type Renderer,
+} from './renderer.js'
 import {forHtml} from '../formatters/neutralise.js'
 import {describeComparison, type ReportComparison} from './compare.js'
 
@@ -489,6 +501,33 @@ ${
 </section>`
 }
 
+/** A site's findings: one row group per site, in the order given. */
+interface SiteFindings {
+  s: SiteReport
+  rows: PlacedFinding[]
+}
+
+/** A table of findings, one row group per site (`idOf` gives a group the id a link goes to), one row per finding. */
+function findingsTable(
+  {label, caption, className}: {label: string; caption: string; className: string},
+  groups: readonly SiteFindings[],
+  idOf: (s: SiteReport) => string | undefined,
+): Markup {
+  return h`<div class="table-wrap" role="region" aria-label="${label}" tabindex="0"><table class="table ${className}">
+<caption>${caption}</caption>
+<thead><tr><th scope="col">Site</th><th scope="col">Characteristic</th><th scope="col">Finding</th><th scope="col">Rule and place</th></tr></thead>
+${groups.map(({s, rows}) => {
+  const id = idOf(s)
+  return h`<tbody${id === undefined ? '' : h` id="${id}"`}>
+${rows.map(
+  ({n, f}, i) =>
+    h`<tr>${i === 0 ? h`<th scope="rowgroup" rowspan="${rows.length}">${siteName(s)}</th>` : ''}<td class="nowrap">${n === null ? 'The definition' : shortCharacteristic(n)}</td><td>${f.message}</td><td><code>${f.ruleId}</code><span class="sub where">${where(s)}:${f.line}</span></td></tr>`,
+)}
+</tbody>`
+})}
+</table></div>`
+}
+
 function findingsSection(report: ComplianceReport, details: Map<SiteReport, number>): Markup {
   const groups = bySeverity(report.sites)
     .filter((s) => !s.compliant)
@@ -505,20 +544,41 @@ function findingsSection(report: ComplianceReport, details: Map<SiteReport, numb
   const body =
     groups.length === 0
       ? h`<p class="empty">No site has a characteristic that is not met.</p>`
-      : h`<div class="table-wrap" role="region" aria-label="Findings behind each Not met" tabindex="0"><table class="table findings">
-<caption>Findings behind each “Not met” (${plural(groups.length, 'site')})</caption>
-<thead><tr><th scope="col">Site</th><th scope="col">Characteristic</th><th scope="col">Finding</th><th scope="col">Rule and place</th></tr></thead>
-${groups.map(
-  ({s, rows}) => h`<tbody id="${detailId(details.get(s)!)}">
-${rows.map(
-  ({n, f}, i) =>
-    h`<tr>${i === 0 ? h`<th scope="rowgroup" rowspan="${rows.length}">${siteName(s)}</th>` : ''}<td class="nowrap">${n === null ? 'The definition' : shortCharacteristic(n)}</td><td>${f.message}</td><td><code>${f.ruleId}</code><span class="sub where">${where(s)}:${f.line}</span></td></tr>`,
-)}
-</tbody>`,
-)}
-</table></div>`
+      : findingsTable(
+          {
+            label: 'Findings behind each Not met',
+            caption: `Findings behind each “Not met” (${plural(groups.length, 'site')})`,
+            className: 'findings',
+          },
+          groups,
+          (s) => detailId(details.get(s)!),
+        )
   return h`<section class="panel" aria-labelledby="findings">
 <h2 id="findings">Why sites do not meet all four</h2>
+${body}
+</section>`
+}
+
+/** The local rules' findings, when the config declares local rules: advisory, never compliance. */
+function advisorySection(report: ComplianceReport, sentence: string): Markup {
+  const groups = bySeverity(report.sites)
+    .map((s) => ({s, rows: advisoriesOf(s)}))
+    .filter(({rows}) => rows.length > 0)
+  const body =
+    groups.length === 0
+      ? h`<p class="empty">No local rule has a finding.</p>`
+      : findingsTable(
+          {
+            label: 'Advisory findings of local rules',
+            caption: `Advisory findings of local rules (${plural(groups.length, 'site')})`,
+            className: 'findings advisories',
+          },
+          groups,
+          () => undefined,
+        )
+  return h`<section class="panel" aria-labelledby="advisories">
+<h2 id="advisories">Advisory findings</h2>
+<p class="hint">${sentence}</p>
 ${body}
 </section>`
 }
@@ -723,6 +783,7 @@ const page: Renderer = (report, {comparison}) => {
       .map((s, index) => [s, index]),
   )
   const p = report.programme
+  const advisories = advisorySentence(report)
   return `<!DOCTYPE html>
 ${render(h`<html lang="en">
 <head>
@@ -742,7 +803,7 @@ ${render(h`<html lang="en">
 <h1>Primary Care Home compliance report</h1>
 <p class="lede">Generated on <time datetime="${report.generatedOn}">${date}</time>: ${formatNumber(p.compliant)} of ${plural(p.sites, 'site')} meet all four characteristics; ${listSizeDates(p)}${p.stale > 0 ? h`, <strong>${plural(p.stale, 'site')} stale</strong>` : ''}.</p>
 <nav aria-label="Contents"><ul class="contents">
-${comparison ? h`<li><a href="#since">Since the last report</a></li>` : ''}<li><a href="#characteristics">The four characteristics</a></li><li><a href="#population">Registered population</a></li><li><a href="#commissioners">By commissioner</a></li><li><a href="#sites">Sites</a></li><li><a href="#findings">Why sites do not meet all four</a></li><li><a href="#exceptions">Exceptions</a></li><li><a href="#unreadable">Unreadable definitions</a></li>
+${comparison ? h`<li><a href="#since">Since the last report</a></li>` : ''}<li><a href="#characteristics">The four characteristics</a></li><li><a href="#population">Registered population</a></li><li><a href="#commissioners">By commissioner</a></li><li><a href="#sites">Sites</a></li><li><a href="#findings">Why sites do not meet all four</a></li><li><a href="#exceptions">Exceptions</a></li>${advisories === undefined ? '' : h`<li><a href="#advisories">Advisory findings</a></li>`}<li><a href="#unreadable">Unreadable definitions</a></li>
 </ul></nav>
 </div>
 </div>
@@ -757,7 +818,12 @@ ${commissionerSection(report)}
 ${sitesTables(report, details, comparison)}
 ${findingsSection(report, details)}
 ${exceptionsSection(report)}
-${unreadableSection(report)}
+${
+  advisories === undefined
+    ? ''
+    : h`${advisorySection(report, advisories)}
+`
+}${unreadableSection(report)}
 </main>
 <footer class="footer">
 <div class="container">

@@ -1,8 +1,10 @@
 // The report as Markdown: a programme summary, a row per site, then what stands behind every
-// "not met", every exception and every unreadable definition.
+// "not met", every exception, the local rules' advisory findings and every unreadable definition.
 import {formatNumber, plural} from '../rule-api/messages.js'
-import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
+import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus, type SiteReport} from './model.js'
 import {
+  advisoriesOf,
+  advisorySentence,
   asOfRange,
   asOfText,
   bySeverity,
@@ -13,12 +15,17 @@ import {
   money,
   siteName,
   STATUS_WORDS,
+  type PlacedFinding,
   type Renderer,
 } from './renderer.js'
 import {forMarkdown as cell} from '../formatters/neutralise.js'
 import {describeComparison, type ReportComparison} from './compare.js'
 
 const MARK: Record<CharacteristicStatus, string> = {met: '✔ met', 'not-met': '✖ not met', 'met-by-exception': '◐ by exception'}
+
+/** One finding of a site as a bullet: the site, what it is of, the finding, its rule and place. */
+const bullet = (s: SiteReport, {n, f}: PlacedFinding): string =>
+  `- **${cell(siteName(s))}**, ${n === null ? 'the definition' : `characteristic ${n}`}: ${cell(f.message)} (\`${f.ruleId}\`, ${cell(s.filePath)}:${f.line})`
 
 const markdown: Renderer = (report, {comparison}) => {
   const {programme, band} = report
@@ -81,11 +88,9 @@ const markdown: Renderer = (report, {comparison}) => {
   if (notMet.length > 0) {
     out.push('', '## Not met', '')
     for (const s of notMet) {
-      for (const f of s.problems)
-        out.push(`- **${cell(siteName(s))}**, the definition: ${cell(f.message)} (\`${f.ruleId}\`, ${cell(s.filePath)}:${f.line})`)
+      for (const f of s.problems) out.push(bullet(s, {n: null, f}))
       for (const n of CHARACTERISTICS.filter((c) => s.characteristics[c].status === 'not-met')) {
-        for (const f of s.characteristics[n].findings)
-          out.push(`- **${cell(siteName(s))}**, characteristic ${n}: ${cell(f.message)} (\`${f.ruleId}\`, ${cell(s.filePath)}:${f.line})`)
+        for (const f of s.characteristics[n].findings) out.push(bullet(s, {n, f}))
       }
     }
   }
@@ -96,6 +101,12 @@ const markdown: Renderer = (report, {comparison}) => {
       out.push(
         `- **${cell(siteName(s))}**, characteristic ${n} (\`${e.rule}\`): ${cell(e.reason)}. Approved by ${cell(e.approvedBy)} on ${cell(e.approvedOn)}.`,
       )
+  }
+  const advisories = advisorySentence(report)
+  if (advisories !== undefined) {
+    out.push('', '## Advisory findings', '', advisories)
+    const found = bySeverity(report.sites).flatMap((s) => advisoriesOf(s).map((placed) => bullet(s, placed)))
+    if (found.length > 0) out.push('', ...found)
   }
   if (report.unreadable.length > 0) {
     out.push('', '## Unreadable definitions', '')

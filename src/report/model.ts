@@ -1,7 +1,9 @@
 // The compliance model of `pch report`, computed once from lint results and each definition's key
 // figures; every renderer is a pure function of it. A characteristic is met when no compliance
 // rule (or structural error in its section) fails, met by exception when only accepted findings
-// remain, and not met otherwise.
+// remain, and not met otherwise. The findings of the config's local rules are advisory: listed with
+// their characteristic (or their site), they never change a status.
+import type {RuleSet} from '../rule-api/registry.js'
 import type {SiteFacts} from '../rule-api/site-facts.js'
 import type {FileResult, Message} from '../rule-api/types.js'
 import {ruleMeta} from '../rules/index.js'
@@ -32,6 +34,8 @@ export interface CharacteristicResult {
   status: CharacteristicStatus
   findings: ReportFinding[]
   exceptions: Array<{rule: string; reason: string; approvedBy: string; approvedOn: string}>
+  /** The findings of local rules declaring this characteristic (present when there are any): they never change `status`. */
+  advisories?: ReportFinding[]
 }
 
 export interface SiteReport {
@@ -59,6 +63,8 @@ export interface SiteReport {
   /** Schema errors outside the four sections (metadata, unknown keys): the definition is not valid, so not compliant. */
   problems: ReportFinding[]
   characteristics: Record<CharacteristicNumber, CharacteristicResult>
+  /** The findings of local rules declaring no characteristic (present when there are any): they never change `compliant`. */
+  advisories?: ReportFinding[]
 }
 
 export interface UnreadableDefinition {
@@ -97,6 +103,8 @@ export interface ComplianceReport {
   band: {minimum: number; maximum: number}
   /** List sizes older than this many months are stale (the population/stale-list-sizes threshold). */
   staleAfterMonths: number
+  /** The ids of the config's local rules (present when it declares any): their findings are the advisories. */
+  localRules?: string[]
   /** The whole programme's figures, and how many definitions could not be read. */
   programme: Tally & {unreadable: number}
   sites: SiteReport[]
@@ -107,9 +115,13 @@ export interface ComplianceReport {
 
 const STOPPING = new Set(['yaml/syntax', 'yaml/duplicate-key', 'yaml/unsupported-tag', 'schema/api-version'])
 
+/** What the model asks of the run's rules: a rule's metadata (the config's local rules included). */
+type Rules = Pick<RuleSet, 'meta'>
+const BUILT_IN: Rules = {meta: ruleMeta}
+
 /** Which characteristic a finding counts against, if any. */
-function characteristicOf(message: Message): CharacteristicNumber | undefined {
-  const meta = ruleMeta(message.ruleId)
+function characteristicOf(message: Message, rules: Rules): CharacteristicNumber | undefined {
+  const meta = rules.meta(message.ruleId)
   if (meta?.compliance && meta.characteristic !== null) return meta.characteristic
   // A value the schema rejects leaves its section unassessed; format/* (how a value is written) does not.
   if (message.ruleId === 'schema' && message.severity === 'error') {
@@ -118,13 +130,25 @@ function characteristicOf(message: Message): CharacteristicNumber | undefined {
   return undefined
 }
 
+/** A local rule's finding, as a report lists it. */
+const isAdvisory = (message: Message, rules: Rules): boolean => rules.meta(message.ruleId)?.local !== undefined
+
+export interface ReportOptions {
+  today: string
+  band: {minimum: number; maximum: number}
+  staleAfterMonths: number
+  /** The run's rules (`registry.ruleSetOf(config)`): without them, no finding is known to be a local rule's. */
+  rules?: Pick<RuleSet, 'meta' | 'metas'>
+}
+
 export function buildReport(
   results: readonly FileResult[],
   sites: ReadonlyArray<SiteFacts & {filePath: string}>,
-  options: {today: string; band: {minimum: number; maximum: number}; staleAfterMonths: number},
+  options: ReportOptions,
 ): ComplianceReport {
+  const rules = options.rules ?? BUILT_IN
   const byFile = new Map(results.map((result) => [result.filePath, result]))
-  const siteReports = sites.map((site) => siteReport(site, byFile.get(site.filePath)?.messages ?? [], options))
+  const siteReports = sites.map((site) => siteReport(site, byFile.get(site.filePath)?.messages ?? [], {...options, rules}))
   const unreadable = results.flatMap((result) => {
     const seen = new Set<number | undefined>()
     return result.messages.flatMap((m): UnreadableDefinition[] => {
@@ -143,10 +167,12 @@ export function buildReport(
     })
   })
   const {sites: count, ...programme} = tally(siteReports, sites)
+  const localRules = (options.rules?.metas ?? []).filter((meta) => meta.local !== undefined).map((meta) => meta.id)
   return {
     generatedOn: options.today,
     band: options.band,
     staleAfterMonths: options.staleAfterMonths,
+    ...(localRules.length === 0 ? {} : {localRules}),
     programme: {sites: count, unreadable: unreadable.length, ...programme},
     sites: siteReports,
     unreadable,
@@ -199,15 +225,22 @@ function groupPopulation(sites: ReadonlyArray<SiteFacts>): number {
   return [...sizes.values()].reduce((sum, size) => sum + size, 0)
 }
 
+const reportFinding = (m: Message): ReportFinding => ({ruleId: m.ruleId, message: m.message, line: m.line})
+
+/** `{advisories}` when there are any: the field is absent otherwise, so a report without local rules reads as before. */
+const advisoriesField = (found: readonly Message[]): {advisories?: ReportFinding[]} =>
+  found.length === 0 ? {} : {advisories: found.map(reportFinding)}
+
 function siteReport(
   site: SiteFacts & {filePath: string},
   messages: readonly Message[],
-  {band, today, staleAfterMonths}: {band: {minimum: number; maximum: number}; today: string; staleAfterMonths: number},
+  {band, today, staleAfterMonths, rules}: Omit<ReportOptions, 'rules'> & {rules: Rules},
 ): SiteReport {
   const mine = messages.filter((m) => m.documentIndex === site.documentIndex)
+  const advisory = mine.filter((m) => isAdvisory(m, rules))
   const characteristics = Object.fromEntries(
     CHARACTERISTICS.map((n): [CharacteristicNumber, CharacteristicResult] => {
-      const against = mine.filter((m) => characteristicOf(m) === n)
+      const against = mine.filter((m) => characteristicOf(m, rules) === n)
       // A section that is missing (or not a mapping) cannot meet its characteristic.
       const missing: ReportFinding[] = site.missingSections.includes(n)
         ? [{ruleId: 'schema', message: `The ${SECTIONS[n].slice(1).replace('/', '.')} section is missing or not valid`, line: site.line}]
@@ -221,16 +254,17 @@ function siteReport(
         n,
         {
           status,
-          findings: [...missing, ...shown.map((m) => ({ruleId: m.ruleId, message: m.message, line: m.line}))],
+          findings: [...missing, ...shown.map(reportFinding)],
           exceptions: site.exceptions.filter((e) => accepted.some((m) => m.ruleId === e.rule)),
+          ...advisoriesField(advisory.filter((m) => m.characteristic === n)),
         },
       ]
     }),
   ) as Record<CharacteristicNumber, CharacteristicResult>
   const population = site.registeredPopulation
   const problems = mine
-    .filter((m) => m.ruleId === 'schema' && m.severity === 'error' && characteristicOf(m) === undefined)
-    .map((m) => ({ruleId: m.ruleId, message: m.message, line: m.line}))
+    .filter((m) => m.ruleId === 'schema' && m.severity === 'error' && characteristicOf(m, rules) === undefined)
+    .map(reportFinding)
   return {
     id: site.id,
     name: site.name,
@@ -252,6 +286,7 @@ function siteReport(
     compliant: problems.length === 0 && CHARACTERISTICS.every((n) => characteristics[n].status !== 'not-met'),
     problems,
     characteristics,
+    ...advisoriesField(advisory.filter((m) => m.characteristic === null)),
   }
 }
 

@@ -2,7 +2,17 @@
 import type {ChalkInstance} from 'chalk'
 import {formatMoney, formatNumber} from '../rule-api/messages.js'
 import type {ReportComparison} from './compare.js'
-import {siteName, type CharacteristicStatus, type CommissionerReport, type ComplianceReport, type SiteReport, type Tally} from './model.js'
+import {
+  CHARACTERISTICS,
+  siteName,
+  type CharacteristicNumber,
+  type CharacteristicStatus,
+  type CommissionerReport,
+  type ComplianceReport,
+  type ReportFinding,
+  type SiteReport,
+  type Tally,
+} from './model.js'
 
 /**
  * `by`: what a row is, where a format has one kind of row (csv); the default is a site.
@@ -57,3 +67,30 @@ export const commissionerName = (c: CommissionerReport): string => (c.odsCode ==
 
 /** Sites meeting a characteristic: met, or met by exception. */
 export const meeting = (c: {met: number; metByException: number}): number => c.met + c.metByException
+
+/** A finding with what it is of: a characteristic, or (null) the definition as a whole. */
+export interface PlacedFinding {
+  n: CharacteristicNumber | null
+  f: ReportFinding
+}
+
+/** A site's advisory findings (its local rules'): those of no characteristic first, then characteristics 1-4. */
+export const advisoriesOf = (site: SiteReport): PlacedFinding[] => [
+  ...(site.advisories ?? []).map((f) => ({n: null, f})),
+  ...CHARACTERISTICS.flatMap((n) => (site.characteristics[n].advisories ?? []).map((f) => ({n, f}))),
+]
+
+/**
+ * What the local rules found, in one sentence (table, markdown and html), or undefined when the
+ * config declares none: a report without local rules reads as it always has.
+ */
+export function advisorySentence(report: ComplianceReport): string | undefined {
+  if (report.localRules === undefined) return undefined
+  const found = report.sites.map((s) => advisoriesOf(s).length)
+  const total = found.reduce((sum, count) => sum + count, 0)
+  return `${plural(report.localRules.length, 'local rule')}: ${
+    total === 0
+      ? 'no findings.'
+      : `${plural(total, 'advisory finding')} at ${plural(found.filter((count) => count > 0).length, 'site')}; they never change compliance.`
+  }`
+}

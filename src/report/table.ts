@@ -1,7 +1,18 @@
 // The report on a terminal: one line per site in at most 100 columns, then the programme.
 import {formatNumber, plural} from '../rule-api/messages.js'
 import {CHARACTERISTIC_NAMES, CHARACTERISTICS, type CharacteristicStatus} from './model.js'
-import {asOfText, bySeverity, commissionerName, figure, listSizesSentence, meeting, siteName, type Renderer} from './renderer.js'
+import {
+  advisoriesOf,
+  advisorySentence,
+  asOfText,
+  bySeverity,
+  commissionerName,
+  figure,
+  listSizesSentence,
+  meeting,
+  siteName,
+  type Renderer,
+} from './renderer.js'
 import {forTerminal} from '../formatters/neutralise.js'
 import {describeComparison} from './compare.js'
 
@@ -37,6 +48,8 @@ const table: Renderer = (report, {color, comparison}) => {
       for (const e of c.exceptions)
         out.push(color.dim(`    ${n} ${fit(`accepted: ${e.reason} (${e.approvedBy}, ${e.approvedOn})`, 94)}`.trimEnd()))
     }
+    for (const {n, f} of advisoriesOf(s))
+      out.push(color.dim(`    ${n ?? '-'} ${fit(`advisory: ${f.message} (${f.ruleId})`, 94)}`.trimEnd()))
   }
   const p = report.programme
   out.push(
@@ -52,6 +65,8 @@ const table: Renderer = (report, {color, comparison}) => {
     )
   }
   out.push(listSizesSentence(report))
+  const advisories = advisorySentence(report)
+  if (advisories !== undefined) out.push(advisories)
   if (report.commissioners.length > 0) {
     // Within 100 columns: the commissioner, then right-aligned figures, then the oldest list sizes.
     const columns = (label: string, ...cells: string[]): string =>

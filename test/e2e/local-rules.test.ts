@@ -5,6 +5,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {XMLParser} from 'fast-xml-parser'
 import {describe, expect, it} from 'vitest'
+import {CSV_COLUMNS} from '../../src/report/csv.js'
 import {catalogue} from '../../src/rules/index.js'
 import {cli, expectOneLineFailure, ROOT, TODAY, useTempDir} from '../helpers.js'
 import {writeIcbRepository, SHARED_CONFIG} from './icb-repository.js'
@@ -155,32 +156,132 @@ describe('an ICB config that extends a shared file and a package, and makes an i
     })
   })
 
-  it('the report, in every format: local findings are advisory, so both sites meet every characteristic', () => {
+  it('the report, in every format: local findings are advisory findings of their characteristic, so both sites meet every characteristic', () => {
     writeIcbRepository(repo.write)
-    const json = run('report', 'sites', '--today', TODAY, '-f', 'json')
-    expect([json.status, json.stderr]).toEqual([0, ''])
-    const report = JSON.parse(json.stdout) as {
-      programme: {compliant: number}
-      sites: Array<{id: string; compliant: boolean; characteristics: Record<string, {status: string; findings: unknown[]}>}>
-    }
-    expect(report.programme.compliant).toBe(2)
-    expect(
-      report.sites.map((site) => [
-        site.id,
-        site.compliant,
-        site.characteristics['2']!.status,
-        site.characteristics['3']!.status,
-        site.characteristics['2']!.findings,
-      ]),
-    ).toEqual([
-      ['meadow', true, 'met', 'met', []],
-      ['riverside', true, 'met', 'met', []],
-    ])
-    for (const format of ['table', 'markdown', 'csv', 'html']) {
+    const report = (format: string): string => {
       const r = run('report', 'sites', '--today', TODAY, '-f', format, '--fail-on-noncompliance')
       expect([format, r.status, r.stderr]).toEqual([format, 0, ''])
-      expect(r.stdout).not.toContain('local/')
+      return r.stdout
     }
+    const json = JSON.parse(report('json')) as {
+      localRules: string[]
+      programme: {compliant: number}
+      sites: Array<{id: string; compliant: boolean; advisories?: unknown; characteristics: Record<string, Record<string, unknown>>}>
+    }
+    expect([json.localRules, json.programme.compliant]).toEqual([['local/acute-partner-has-ods-code', 'local/capitation-floor'], 2])
+    const floor = (line: number): object => ({ruleId: 'local/capitation-floor', message: FLOOR, line})
+    const met = {status: 'met', findings: [], exceptions: []}
+    expect(json.sites.map((site) => [site.id, site.compliant, 'advisories' in site, site.characteristics])).toEqual([
+      ['meadow', true, false, {1: met, 2: met, 3: {...met, advisories: [floor(68)]}, 4: met}],
+      [
+        'riverside',
+        true,
+        false,
+        {
+          1: met,
+          2: {...met, advisories: [{ruleId: 'local/acute-partner-has-ods-code', message: ACUTE, line: 40}]},
+          3: {...met, advisories: [floor(67)]},
+          4: met,
+        },
+      ],
+    ])
+
+    const table = report('table').split('\n')
+    expect(table.slice(1, 6)).toEqual([
+      'meadow                       live                36,100 2026-10-01          3  ✔  ✔  ✔  ✔  yes',
+      `    3 advisory: ${FLOOR} (local/capitation-floor)`,
+      'riverside                    live                36,100 2026-10-01          3  ✔  ✔  ✔  ✔  yes',
+      `    2 advisory: ${ACUTE} (local/acute…`,
+      `    3 advisory: ${FLOOR} (local/capitation-floor)`,
+    ])
+    expect(table.slice(12, 14)).toEqual([
+      'List sizes as of 2026-10-01; none more than 6 months old.',
+      '2 local rules: 3 advisory findings at 2 sites; they never change compliance.',
+    ])
+
+    const markdown = report('markdown')
+    expect(markdown).toContain(
+      [
+        '',
+        '## Advisory findings',
+        '',
+        '2 local rules: 3 advisory findings at 2 sites; they never change compliance.',
+        '',
+        `- **meadow**, characteristic 3: ${FLOOR} (\`local/capitation-floor\`, sites/meadow.pch.yaml:68)`,
+        `- **riverside**, characteristic 2: ${ACUTE} (\`local/acute-partner-has-ods-code\`, sites/riverside.pch.yaml:40)`,
+        `- **riverside**, characteristic 3: ${FLOOR} (\`local/capitation-floor\`, sites/riverside.pch.yaml:67)`,
+        '',
+        'Status words: met, not met, met by exception.',
+        '',
+      ].join('\n'),
+    )
+    // Nowhere else: not among the findings behind a "not met" (there is none).
+    expect(markdown.split('\n').filter((line) => line.includes('local/'))).toHaveLength(3)
+    expect(markdown).not.toContain('## Not met')
+
+    // The one column more is the last; the compliance columns (findings, exceptions) stay empty.
+    const site = (id: string, name: string): string =>
+      `${id},${name},live,sites/${id}.pch.yaml,3,36100,yes,acute community-health mental-health social-care voluntary,5776000,160,gain-and-loss,2,` +
+      'met,met,met,met,yes,,,QXY,North Riverside Integrated Care Board,2026-10-01,no,'
+    expect(report('csv')).toBe(
+      [
+        `${CSV_COLUMNS.join(',')},advisories`,
+        `${site('meadow', 'Meadow PCH')}local/capitation-floor (characteristic 3): ${FLOOR}`,
+        `${site('riverside', 'Riverside Primary Care Home')}local/acute-partner-has-ods-code (characteristic 2): ${ACUTE}; local/capitation-floor (characteristic 3): ${FLOOR}`,
+        '',
+      ].join('\r\n'),
+    )
+
+    const html = report('html')
+    expect(html).toContain('<li><a href="#exceptions">Exceptions</a></li><li><a href="#advisories">Advisory findings</a></li>')
+    const section = html.slice(html.indexOf('<section class="panel" aria-labelledby="advisories">'))
+    const where = (n: 2 | 3): string =>
+      n === 2
+        ? '<span aria-hidden="true">2. Workforce</span><span class="visually-hidden">2. Integrated workforce across primary, secondary and social care</span>'
+        : '<span aria-hidden="true">3. Budget</span><span class="visually-hidden">3. Unified, capitated budget with shared risks and rewards</span>'
+    const floorHtml = FLOOR.replace("'", '&#39;')
+    expect(section.slice(0, section.indexOf('</section>') + 10).split('\n')).toEqual([
+      '<section class="panel" aria-labelledby="advisories">',
+      '<h2 id="advisories">Advisory findings</h2>',
+      '<p class="hint">2 local rules: 3 advisory findings at 2 sites; they never change compliance.</p>',
+      '<div class="table-wrap" role="region" aria-label="Advisory findings of local rules" tabindex="0"><table class="table findings advisories">',
+      '<caption>Advisory findings of local rules (2 sites)</caption>',
+      '<thead><tr><th scope="col">Site</th><th scope="col">Characteristic</th><th scope="col">Finding</th><th scope="col">Rule and place</th></tr></thead>',
+      '<tbody>',
+      `<tr><th scope="rowgroup" rowspan="1">meadow</th><td class="nowrap">${where(3)}</td><td>${floorHtml}</td><td><code>local/capitation-floor</code><span class="sub where">sites/meadow.pch.yaml:68</span></td></tr>`,
+      '</tbody><tbody>',
+      `<tr><th scope="rowgroup" rowspan="2">riverside</th><td class="nowrap">${where(2)}</td><td>${ACUTE}</td><td><code>local/acute-partner-has-ods-code</code><span class="sub where">sites/riverside.pch.yaml:40</span></td></tr>` +
+        `<tr><td class="nowrap">${where(3)}</td><td>${floorHtml}</td><td><code>local/capitation-floor</code><span class="sub where">sites/riverside.pch.yaml:67</span></td></tr>`,
+      '</tbody>',
+      '</table></div>',
+      '</section>',
+    ])
+    // The local rules' findings appear in that section only.
+    expect(html.split('local/').length - 1).toBe(section.slice(0, section.indexOf('</section>')).split('local/').length - 1)
+  })
+
+  it('the report with --compare: a local rule added since is no change of compliance', () => {
+    writeIcbRepository(repo.write)
+    repo.write('.pchrc.yaml', 'rules: {}\n')
+    const before = run('report', 'sites', '--today', TODAY, '-f', 'json', '-o', 'before.json')
+    expect([before.status, before.stderr]).toEqual([0, ''])
+    writeIcbRepository(repo.write)
+    const r = run('report', 'sites', '--today', TODAY, '-f', 'markdown', '--compare', 'before.json')
+    expect([r.status, r.stderr]).toEqual([0, ''])
+    expect(r.stdout.slice(r.stdout.indexOf('## Since'), r.stdout.indexOf('## Characteristics'))).toBe(
+      [
+        '## Since the last report (2026-11-01)',
+        '',
+        '- Sites meeting all four characteristics: 2 of 2, unchanged',
+        '- Registered population: 72,200, unchanged; sites in the band: 2, unchanged',
+        '- Characteristic 1: met by 2, unchanged; not met by 0, unchanged',
+        '- Characteristic 2: met by 2, unchanged; not met by 0, unchanged',
+        '- Characteristic 3: met by 2, unchanged; not met by 0, unchanged',
+        '- Characteristic 4: met by 2, unchanged; not met by 0, unchanged',
+        '',
+        '',
+      ].join('\n'),
+    )
   })
 
   it('pch rules lists the local rules, and shows one with where it is declared', () => {

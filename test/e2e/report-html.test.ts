@@ -10,6 +10,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ComplianceReport} from '../../src/report/model.js'
 import {cli, edit, ROOT, riverside, SHARED, TODAY, useTempDir} from '../helpers.js'
 import {checkout} from '../report/two-commits.js'
+import {writeIcbRepository} from './icb-repository.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const SCREENSHOT = path.join(ROOT, 'docs', 'report-screenshot.png')
@@ -169,6 +170,60 @@ describe('pch report --format html, in a browser', () => {
     await page.emulateMedia({media: 'print'})
     expect(await page.locator('.since').isVisible()).toBe(true)
     expect(await count(page, 'tr.changed .tag-change:visible')).toBe(4)
+    await page.context().close()
+    expect(blocked).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  it('with local rules: their findings in an "Advisory findings" section after Exceptions, escaped, every site still compliant', async () => {
+    const repo = path.join(dir, 'icb')
+    writeIcbRepository((name, content) => {
+      mkdirSync(path.dirname(path.join(repo, name)), {recursive: true})
+      writeFileSync(path.join(repo, name), content)
+    })
+    // The message of local/acute-partner-has-ods-code quotes the partner's name: markup in it stays text.
+    const riverside = path.join(repo, 'sites/riverside.pch.yaml')
+    writeFileSync(
+      riverside,
+      readFileSync(riverside, 'utf8').replace(
+        'name: Riverside Hospitals NHS Foundation Trust',
+        'name: "<img src=x onerror=alert(1)><b>Acute</b>"',
+      ),
+    )
+    expect(cli(['report', 'sites', '--today', TODAY, '-f', 'html', '-o', 'report.html', '--fail-on-noncompliance'], {cwd: repo})).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: '',
+    })
+    const {page, blocked, errors} = await open(path.join(repo, 'report.html'))
+    const sections = await attributes(page, 'main > section', 'aria-labelledby')
+    expect(sections.slice(sections.indexOf('exceptions'))).toEqual(['exceptions', 'advisories', 'unreadable'])
+    expect(await page.locator('.contents a[href="#advisories"]').textContent()).toBe('Advisory findings')
+    expect(await count(page, '.sites tr.not-compliant')).toBe(0)
+    const rows = await page
+      .locator('table.advisories tbody tr')
+      // innerText (the text as laid out; the tests compile without the DOM's types).
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.children].map((cell) => (cell as unknown as {innerText: string}).innerText.replace(/\s+/g, ' ').trim())),
+      )
+    const floor = "Capitation is £160 a patient; the ICB's floor is £165"
+    // The characteristic as shown, then its full name for a screen reader (visually hidden, still in innerText).
+    const budget = '3. Budget 3. Unified, capitated budget with shared risks and rewards'
+    const workforce = '2. Workforce 2. Integrated workforce across primary, secondary and social care'
+    expect(rows).toEqual([
+      ['meadow', budget, floor, 'local/capitation-floor sites/meadow.pch.yaml:68'],
+      [
+        'riverside',
+        workforce,
+        'Acute partner <img src=x onerror=alert(1)><b>Acute</b> has no ODS code',
+        'local/acute-partner-has-ods-code sites/riverside.pch.yaml:40',
+      ],
+      [budget, floor, 'local/capitation-floor sites/riverside.pch.yaml:67'],
+    ])
+    expect(await count(page, 'img, b')).toBe(0)
+    // Printed, the section stays.
+    await page.emulateMedia({media: 'print'})
+    expect(await page.locator('table.advisories').isVisible()).toBe(true)
     await page.context().close()
     expect(blocked).toEqual([])
     expect(errors).toEqual([])
