@@ -89,7 +89,7 @@ export async function runCheckCommand(
   const rules = registry.ruleSetOf(config).metas
   // Written as it goes when nothing needs every result first (issue 20): the results are not kept.
   const streamed =
-    fixing || flags.cache || baseline || !(suppressions?.inert ?? true) || reports.length !== 1 || reports[0]!.file !== undefined
+    fixing || baseline || !(suppressions?.inert ?? true) || reports.length !== 1 || reports[0]!.file !== undefined
       ? undefined
       : await loadStreamFormatter(reports[0]!.format)
   if (streamed) {

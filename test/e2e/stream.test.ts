@@ -35,6 +35,20 @@ describe('streamed and whole-array output are byte-identical', () => {
     })
   }
 
+  for (const command of ['validate', 'lint'] as const) {
+    it(`${command} --cache streams too: the cold and the warm run write the bytes of a run without the cache`, () => {
+      const args = [command, REPOSITORY, '--today', TODAY, '-f', 'json']
+      const cache = ['--cache', '--cache-location', tempDir('pch-stream-cache-')]
+      const plain = cli(args)
+      const cold = cli([...args, ...cache])
+      const warm = cli([...args, ...cache])
+      expect([cold.status, cold.stderr, warm.status, warm.stderr]).toEqual([plain.status, '', plain.status, ''])
+      expect(plain.stdout.length).toBeGreaterThan(2000)
+      expect(cold.stdout).toBe(plain.stdout)
+      expect(warm.stdout).toBe(plain.stdout)
+    })
+  }
+
   it('a run that fails before its first file writes nothing on standard output (not even the head of a SARIF log)', () => {
     const r = cli(['lint', 'examples/no-such-dir', '--today', TODAY, '-f', 'sarif'])
     expect([r.status, r.stdout]).toEqual([2, ''])
