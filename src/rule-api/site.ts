@@ -66,20 +66,32 @@ export function nameOf(entry: Obj, index: number): string {
  * with their index in `spec.workforce.partners`.
  */
 export function partnersWithCode(data: unknown, sectors: readonly string[]): Array<{index: number; partner: Obj; code: string}> {
-  return entries(workforce(data)?.partners).flatMap(([index, partner]) => {
+  const found: Array<{index: number; partner: Obj; code: string}> = []
+  const partners = workforce(data)?.partners
+  if (!Array.isArray(partners)) return found
+  for (let index = 0; index < partners.length; index++) {
+    const partner: unknown = partners[index]
+    if (!isObject(partner)) continue
     const code = str(partner.odsCode)
-    return code !== undefined && sectors.includes(partner.sector as string) ? [{index, partner, code}] : []
-  })
+    if (code !== undefined && sectors.includes(partner.sector as string)) found.push({index, partner, code})
+  }
+  return found
 }
 
 export function missingOrEmpty(value: unknown): boolean {
   return value === undefined || value === null || (Array.isArray(value) && value.length === 0)
 }
 
-export const population = (data: unknown): Obj | undefined => section(data, 'spec', 'population')
-export const workforce = (data: unknown): Obj | undefined => section(data, 'spec', 'workforce')
-export const budget = (data: unknown): Obj | undefined => section(data, 'spec', 'budget')
-export const care = (data: unknown): Obj | undefined => section(data, 'spec', 'care')
+/** `spec.<key>` when it is an object (asked of every document by most rules: no list of keys is made). */
+function specSection(data: unknown, key: string): Obj | undefined {
+  const spec = isObject(data) ? data.spec : undefined
+  const node = isObject(spec) ? spec[key] : undefined
+  return isObject(node) ? node : undefined
+}
+export const population = (data: unknown): Obj | undefined => specSection(data, 'population')
+export const workforce = (data: unknown): Obj | undefined => specSection(data, 'workforce')
+export const budget = (data: unknown): Obj | undefined => specSection(data, 'budget')
+export const care = (data: unknown): Obj | undefined => specSection(data, 'care')
 
 /** Sum of the practices' list sizes; undefined when it cannot be known (a size is invalid). */
 export function registeredPopulation(data: unknown): number | undefined {

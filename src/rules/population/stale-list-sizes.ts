@@ -1,14 +1,24 @@
 // Characteristic 4 (advisory): list sizes from an old extract no longer describe the population.
-import {formatDate, olderThanMonths, parseDate} from '../../rule-api/dates.js'
+import {olderThanMonths, parseDate} from '../../rule-api/dates.js'
 import {defineRule} from '../../rule-api/rule.js'
 import {population} from '../../rule-api/site.js'
 
 /** Whether list sizes as of `asOf` are more than `months` months before `today` (null when either is not a date). */
 export function listSizesStale(asOf: unknown, today: string, months: number): boolean | null {
-  const date = parseDate(asOf)
-  const now = parseDate(today)
-  return date && now ? olderThanMonths(date, months, now) : null
+  if (typeof asOf !== 'string') return null
+  // A repository's definitions share a few extract dates: each is weighed once for a run's today and limit.
+  if (verdicts.today !== today || verdicts.months !== months || verdicts.of.size > 10_000)
+    Object.assign(verdicts, {today, months, of: new Map()})
+  let stale = verdicts.of.get(asOf)
+  if (stale === undefined) {
+    const date = parseDate(asOf)
+    const now = parseDate(today)
+    stale = date && now ? olderThanMonths(date, months, now) : null
+    verdicts.of.set(asOf, stale)
+  }
+  return stale
 }
+const verdicts = {today: '', months: 0, of: new Map<string, boolean | null>()}
 
 /** Its place in its section of `pch rules` and the README table. */
 export const order = 4
@@ -42,7 +52,7 @@ export default defineRule({
     const asOf = population(data)?.asOf
     const months = Number(params.maxAgeMonths)
     if (listSizesStale(asOf, today, months)) {
-      report({path: '/spec/population/asOf', messageId: 'stale', data: {asOf: formatDate(parseDate(asOf)!), months, today}})
+      report({path: '/spec/population/asOf', messageId: 'stale', data: {asOf: asOf as string, months, today}})
     }
   },
 })
