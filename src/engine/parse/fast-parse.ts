@@ -85,17 +85,50 @@ export function fastParse(source: string, maxDepth: number = DEFAULT_LIMITS.maxD
 }
 
 /**
- * The content lines of the text being parsed, as offsets. Parsing is synchronous, one text at a time,
- * so every first pass reuses these arrays (a recording parser, which lives on, keeps a copy).
+ * The lines of the text parsed last, as offsets: those that carry content (not blank, not comments),
+ * their indentation and ends, and where every line starts (for positions). Parsing is synchronous,
+ * one text at a time, so every first pass reuses these arrays; a recording parser, which lives on,
+ * keeps a copy, taken without scanning again when its text is still the last one scanned.
  */
-const lines = {starts: new Int32Array(512), indents: new Int32Array(512), ends: new Int32Array(512)}
+const lines = {
+  text: undefined as string | undefined,
+  count: 0,
+  starts: new Int32Array(512),
+  indents: new Int32Array(512),
+  ends: new Int32Array(512),
+  lineCount: 0,
+  lineStarts: new Int32Array(512),
+}
 
-function growLines(): void {
-  for (const key of ['starts', 'indents', 'ends'] as const) {
-    const grown = new Int32Array(lines[key].length * 2)
-    grown.set(lines[key])
-    lines[key] = grown
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2)
+  larger.set(array)
+  return larger
+}
+
+function scanLines(text: string): void {
+  let start = 0
+  let count = 0
+  let lineCount = 0
+  for (;;) {
+    if (lineCount === lines.lineStarts.length) lines.lineStarts = grown(lines.lineStarts)
+    lines.lineStarts[lineCount++] = start
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    let first = start
+    while (text.charCodeAt(first) === SPACE) first++
+    // Blank lines and comment lines carry nothing.
+    if (first < end && text.charCodeAt(first) !== HASH) {
+      if (count === lines.starts.length) for (const key of ['starts', 'indents', 'ends'] as const) lines[key] = grown(lines[key])
+      lines.starts[count] = start
+      lines.indents[count] = first - start
+      lines.ends[count] = end
+      count++
+    }
+    if (end === text.length) break
+    start = end + 1
   }
+  Object.assign(lines, {text, count, lineCount})
 }
 
 /**
@@ -110,8 +143,6 @@ class FastParser {
   private readonly ends: Int32Array
   /** How many content lines there are. */
   private readonly count: number
-  /** Line starts of every line, for positions (recording only). */
-  private readonly lineCounter = new LineStarts()
   private index = 0
   /** The root mapping's first line (after a `---`). */
   private rootLine = 0
@@ -132,31 +163,14 @@ class FastParser {
     private readonly maxDepth: number,
     private readonly record: boolean,
   ) {
-    let start = 0
-    let count = 0
-    for (;;) {
-      if (record) this.lineCounter.addNewLine(start)
-      let end = text.indexOf('\n', start)
-      if (end === -1) end = text.length
-      let first = start
-      while (text.charCodeAt(first) === SPACE) first++
-      // Blank lines and comment lines carry nothing.
-      if (first < end && text.charCodeAt(first) !== HASH) {
-        if (count === lines.starts.length) growLines()
-        lines.starts[count] = start
-        lines.indents[count] = first - start
-        lines.ends[count] = end
-        count++
-      }
-      if (end === text.length) break
-      start = end + 1
-    }
+    if (lines.text !== text) scanLines(text)
+    const {count} = lines
     this.count = count
     if (record) {
       this.starts = lines.starts.slice(0, count)
       this.indents = lines.indents.slice(0, count)
       this.ends = lines.ends.slice(0, count)
-      this.positions = new Positions(text, this.lineCounter)
+      this.positions = new Positions(text, new LineStarts(lines.lineStarts.slice(0, lines.lineCount)))
     } else {
       ;({starts: this.starts, indents: this.indents, ends: this.ends} = lines)
     }

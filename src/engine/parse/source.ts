@@ -31,11 +31,8 @@ type LinePos = Pick<LineCounter, 'linePos'>
 
 /** The fast parser's line counter: the same answers as `yaml`'s LineCounter, without loading yaml. */
 export class LineStarts implements LinePos {
-  private readonly starts: number[] = []
-
-  addNewLine(offset: number): void {
-    this.starts.push(offset)
-  }
+  /** The offset of each line's first character, in order. */
+  constructor(private readonly starts: ArrayLike<number>) {}
 
   linePos(offset: number): {line: number; col: number} {
     const {starts} = this
