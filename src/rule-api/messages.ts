@@ -46,11 +46,35 @@ function render(value: MessageValue, style: string | undefined): string {
 
 /** Fill "{name}" and "{name:money}" / "{name:percent}" placeholders from data. */
 export function formatMessage(template: string, data: MessageData = {}): string {
-  return template.replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, style: string | undefined) => {
-    const value = data[name]
-    return value === undefined ? whole : render(value, style)
-  })
+  const parts = partsOf(template)
+  let text = parts[0]!
+  for (let i = 1; i < parts.length; i += 4) {
+    const value = data[parts[i + 1]!]
+    text += (value === undefined ? parts[i]! : render(value, parts[i + 2] || undefined)) + parts[i + 3]!
+  }
+  return text
 }
+
+/**
+ * A template split once (a run says the same few templates thousands of times): its first literal,
+ * then for each placeholder its whole text, name and style ('' for none) and the literal after it.
+ */
+function partsOf(template: string): readonly string[] {
+  const known = templates.get(template)
+  if (known !== undefined) return known
+  const parts: string[] = []
+  const placeholder = /\{(\w+)(?::(\w+))?\}/g
+  let last = 0
+  for (let match = placeholder.exec(template); match !== null; match = placeholder.exec(template)) {
+    parts.push(template.slice(last, match.index), match[0], match[1]!, match[2] ?? '')
+    last = match.index + match[0].length
+  }
+  parts.push(template.slice(last))
+  if (templates.size > 1000) templates.clear()
+  templates.set(template, parts)
+  return parts
+}
+const templates = new Map<string, readonly string[]>()
 
 /** A value quoted for a message, shortened so one bad value cannot flood the output. */
 export function quote(value: unknown): string {
