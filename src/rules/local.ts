@@ -26,7 +26,6 @@ export function localRuleCompiler(): (declaration: LocalRuleDeclaration) => Rule
 }
 
 function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule<'failed'> {
-  const walk = matcher(parsePointer(declaration.given))
   const render = messageTemplate(declaration.message)
   const where = declaration.where === undefined ? undefined : compileSchema(ajv, declaration.where, '/where')
   const then = compileSchema(ajv, declaration.then, '/then')
@@ -47,26 +46,68 @@ function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule
       message: declaration.message,
     },
   }
-  // One visit for every document: the context of the check under way is the only thing that changes.
-  let reporting: RuleContext | undefined
-  const visit: Visit = (value, keys) => {
+  // A failure of the value at `keys`, or none.
+  const evaluate: Evaluate = (value, keys) => {
     // A value the schema rejected is INVALID: the schema has reported it, so no rule does again.
-    if (value === INVALID || (where && !where(value)) || then(value)) return
+    if (value === INVALID || (where && !where(value)) || then(value)) return undefined
     const failing = then.errors?.[0]?.instancePath ?? ''
-    if (failing !== '' && getAt(value, failing) === INVALID) return
+    if (failing !== '' && getAt(value, failing) === INVALID) return undefined
     const path = pointerOf(keys)
     // At the part of the value that fails, as ajv names it (the value itself for `required`).
-    const at = `${path}${failing}`
-    reporting!.report({path: at, messageId: 'failed', data: {message: render(value, path)}})
+    return {path: `${path}${failing}`, messageId: 'failed', data: {message: render(value, path)}}
   }
-  return {
-    meta,
-    messages: {failed: '{message}'},
-    check(context) {
-      reporting = context
+  const walked: Walked = {segments: parsePointer(declaration.given), evaluate}
+  // Alone, a rule walks the document for itself: a group of one (shareWalk groups a config's rules).
+  const rule: Rule<'failed'> = {meta, messages: {failed: '{message}'}, check: groupChecks([walked])[0]!}
+  walkedOf.set(rule, walked)
+  return rule
+}
+
+type Report = Parameters<RuleContext['report']>[0]
+type Evaluate = (value: unknown, keys: ReadonlyArray<string | number>) => Report | undefined
+/** What a local rule checks: the values at `segments`, each by `evaluate`. */
+interface Walked {
+  segments: readonly string[]
+  evaluate: Evaluate
+}
+const walkedOf = new WeakMap<Rule, Walked>()
+
+/**
+ * `rules` with every local rule among them checking through one walk of each document shared by
+ * them all: each value on the way to any rule's `given` is visited once, whatever the number of
+ * rules. The first of them checked in a document walks it for all; each reports its own failures
+ * when it is checked, in document order, as it would alone.
+ */
+export function shareWalk(rules: readonly Rule[]): Rule[] {
+  const local = rules.filter((rule) => walkedOf.has(rule))
+  if (local.length < 2) return [...rules]
+  const checks = groupChecks(local.map((rule) => walkedOf.get(rule)!))
+  const shared = new Map(local.map((rule, member) => [rule, {...rule, check: checks[member]!}]))
+  return rules.map((rule) => shared.get(rule) ?? rule)
+}
+
+/** One check for each of `members`, all of them sharing one walk of each document (its context: one per document). */
+function groupChecks(members: readonly Walked[]): Array<Rule['check']> {
+  const walk = sharedWalker(members.map(({segments}) => segments))
+  let walkedFor: RuleContext | undefined
+  let found: Map<number, Report[]> | undefined
+  const visit: SharedVisit = (member, value, keys) => {
+    const report = members[member]!.evaluate(value, keys)
+    if (report === undefined) return
+    found ??= new Map()
+    const reports = found.get(member)
+    if (reports) reports.push(report)
+    else found.set(member, [report])
+  }
+  return members.map((_, member) => (context) => {
+    if (context !== walkedFor) {
+      walkedFor = context
+      found = undefined
       walk(context.data, visit)
-    },
-  }
+    }
+    const reports = found?.get(member)
+    if (reports) for (const report of reports) context.report(report)
+  })
 }
 
 /** A strict 2020-12 ajv whose `pattern` and `patternProperties` run in linear time. */
@@ -141,56 +182,120 @@ function findInSchema(schema: unknown, test: (key: string, value: unknown) => bo
   return undefined
 }
 
-type Visit = (value: unknown, keys: ReadonlyArray<string | number>) => void
-type Step = (node: unknown, keys: Array<string | number>, visit: Visit) => void
+type SharedVisit = (member: number, value: unknown, keys: ReadonlyArray<string | number>) => void
 
 /**
- * A walk that calls `visit` with each value at `segments` (`*` matches every key or index), in
- * document order, and the keys that lead to it. Compiled once per rule into one closure per segment,
- * so checking a document interprets no pointer. The keys are one array, changed as the walk goes on:
+ * A state of the shared walk: the patterns that a value's keys so far match, each with the depth of
+ * its next segment (a set of them, as a DFA's state is of an NFA's). Its transitions are made on
+ * first use and kept for the patterns' own keys (a few), so walking interprets no pointer.
+ */
+interface State {
+  /** The patterns that end here: the value is one they check. */
+  ends: number[]
+  /** The patterns that go on, with their next segment's depth. */
+  going: ReadonlyArray<readonly [pattern: number, depth: number]>
+  /** Some pattern goes on with `*`: every key leads on. */
+  any: boolean
+  /** The distinct literal next segments, each with whether it can name an array's element, and the state it leads to. */
+  literals: string[]
+  indexes: boolean[]
+  next: Map<string, State | null>
+  /** The state of a key that is no literal (the `*` patterns alone). */
+  other: State | null | undefined
+}
+
+/**
+ * A walk that calls `visit` with each value at each of `patterns` (`*` matches every key or index)
+ * and the keys that lead to it, visiting every value on the way once for all patterns: for each
+ * pattern, its values in document order. The keys are one array, changed as the walk goes on:
  * `visit` reads them at once (pointerOf) or not at all, so the walk builds no pointer for a value
  * that passes.
  */
-export function matcher(segments: readonly string[]): (data: unknown, visit: Visit) => void {
-  let step: Step = (node, keys, visit) => visit(node, keys)
-  for (let depth = segments.length - 1; depth >= 0; depth--) step = stepOf(segments[depth]!, step)
-  const first = step
-  // One keys array for every walk (each push has its pop; emptied first all the same).
-  const keys: Array<string | number> = []
-  return (data, visit) => {
-    keys.length = 0
-    first(data, keys, visit)
+function sharedWalker(patterns: ReadonlyArray<readonly string[]>): (data: unknown, visit: SharedVisit) => void {
+  const stateOf = (going: ReadonlyArray<readonly [number, number]>): State | null => {
+    if (going.length === 0) return null
+    const ends: number[] = []
+    const on: Array<readonly [number, number]> = []
+    const literals: string[] = []
+    for (const item of going) {
+      const [pattern, depth] = item
+      const segment = patterns[pattern]![depth]
+      if (segment === undefined) ends.push(pattern)
+      else {
+        on.push(item)
+        if (segment !== '*' && !literals.includes(segment)) literals.push(segment)
+      }
+    }
+    // A segment names an array's element only as an index (RFC 6901: "0", "12", never "01" or "-").
+    const indexes = literals.map((segment) => /^(?:0|[1-9]\d*)$/.test(segment))
+    const any = on.some(([pattern, depth]) => patterns[pattern]![depth] === '*')
+    return {ends, going: on, any, literals, indexes, next: new Map(), other: undefined}
   }
-}
+  const after = (state: State, key: string | undefined): State | null =>
+    stateOf(
+      state.going
+        .filter(([pattern, depth]) => {
+          const segment = patterns[pattern]![depth]
+          return segment === '*' || segment === key
+        })
+        .map(([pattern, depth]) => [pattern, depth + 1] as const),
+    )
+  const literal = (state: State, key: string): State | null => {
+    let next = state.next.get(key)
+    if (next === undefined) state.next.set(key, (next = after(state, key)))
+    return next
+  }
+  const other = (state: State): State | null => (state.other === undefined ? (state.other = after(state, undefined)) : state.other)
+  // Under `*`: a key that is a literal of the state (few) leads where the literal and `*` do.
+  const byKey = (state: State, key: string): State | null => (state.literals.includes(key) ? literal(state, key) : other(state))
 
-function stepOf(segment: string, next: Step): Step {
-  if (segment === '*') {
-    return (node, keys, visit) => {
-      if (node === null || typeof node !== 'object') return
-      if (Array.isArray(node)) {
+  // A value no pattern checks and that has nothing inside: the walk need not go there (most values under `*`).
+  const stops = (node: unknown, state: State): boolean => state.ends.length === 0 && (node === null || typeof node !== 'object')
+  const keys: Array<string | number> = []
+  let visit: SharedVisit
+  const step = (node: unknown, state: State): void => {
+    for (let at = 0; at < state.ends.length; at++) visit(state.ends[at]!, node, keys)
+    if (state.going.length === 0 || node === null || typeof node !== 'object') return
+    const array = Array.isArray(node)
+    if (state.any) {
+      if (array) {
+        const indexed = state.indexes.includes(true)
         for (let index = 0; index < node.length; index++) {
+          const next = indexed ? byKey(state, String(index)) : other(state)
+          const child: unknown = node[index]
+          if (next === null || stops(child, next)) continue
           keys.push(index)
-          next(node[index], keys, visit)
+          step(child, next)
           keys.pop()
         }
         return
       }
       const names = Object.keys(node)
-      for (let index = 0; index < names.length; index++) {
-        const name = names[index]!
+      for (let at = 0; at < names.length; at++) {
+        const name = names[at]!
+        const next = byKey(state, name)
+        const child = (node as Record<string, unknown>)[name]
+        if (next === null || stops(child, next)) continue
         keys.push(name)
-        next((node as Record<string, unknown>)[name], keys, visit)
+        step(child, next)
         keys.pop()
       }
+      return
+    }
+    for (let at = 0; at < state.literals.length; at++) {
+      const segment = state.literals[at]!
+      if ((array && !state.indexes[at]) || !Object.hasOwn(node, segment)) continue
+      keys.push(segment)
+      step((node as Record<string, unknown>)[segment], literal(state, segment)!)
+      keys.pop()
     }
   }
-  // A segment names an array's element only as an index (RFC 6901: "0", "12", never "01" or "-").
-  const index = /^(?:0|[1-9]\d*)$/.test(segment)
-  return (node, keys, visit) => {
-    if (node === null || typeof node !== 'object' || (!index && Array.isArray(node)) || !Object.hasOwn(node, segment)) return
-    keys.push(segment)
-    next((node as Record<string, unknown>)[segment], keys, visit)
-    keys.pop()
+  const start = stateOf(patterns.map((_, pattern) => [pattern, 0] as const))
+  return (data, visiting) => {
+    if (start === null) return
+    visit = visiting
+    keys.length = 0
+    step(data, start)
   }
 }
 

@@ -2,7 +2,7 @@
 // config. Everything that looks up a rule's metadata for a run (severities, directives, formatters,
 // `pch rules`) asks the run's set, so a local rule is treated as a built-in one is.
 import {catalogue, documentRules, ruleMeta} from './index.js'
-import {compileLocalRules} from './local.js'
+import {compileLocalRules, shareWalk} from './local.js'
 import type {LocalRuleDeclaration} from '../rule-api/local-rule.js'
 import type {RuleSet} from '../rule-api/registry.js'
 import type {Rule} from '../rule-api/rule.js'
@@ -28,7 +28,9 @@ export function rememberRuleSet(local: readonly LocalRuleDeclaration[], rules: r
   if (local.length > 0) sets.set(local, withLocalRules(rules))
 }
 
-function withLocalRules(rules: readonly Rule[]): RuleSet {
+function withLocalRules(compiled: readonly Rule[]): RuleSet {
+  // One walk of each document for all of them (20 rules walked alone cost a run ~10 %).
+  const rules = shareWalk(compiled)
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule.meta]))
   return {
     metas: [...catalogue, ...rules.map((rule) => rule.meta)],

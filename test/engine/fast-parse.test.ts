@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import {stringify} from 'yaml'
 import {describe, expect, it, vi} from 'vitest'
 import {fastParse} from '../../src/engine/parse/fast-parse.js'
+import {parseFull} from '../../src/engine/parse/parse.js'
 import {checkText} from '../../src/engine/pipeline/run.js'
 import {TODAY} from '../helpers.js'
 import {corpus, jsonLike, mutate, mutation, yamlChar, yamlKey} from '../arbitraries.js'
@@ -109,6 +110,55 @@ describe('the fast parser agrees with yaml', () => {
     )
   })
 
+  it('reads one-line flow collections inside flow collections, as a config writes its schemas', () => {
+    const nested = [
+      'where: { properties: { sector: { enum: [acute, community-health] } }, required: [sector, odsCode] }\n',
+      'a: {b: {c: 1}}\n',
+      'a: [[1, 2], {b: [c, {d: e}]}, [], {}]\n',
+      'a: { b: { c: [x, "y"] } , d: {} }  # a comment\n',
+      "a: [{b: 'c''d'}, [-1, 2.5, true, null]]\n",
+    ]
+    for (const text of nested) {
+      expect(fastParse(text), text).toBeDefined()
+      expect(difference(text), text).toBeUndefined()
+    }
+    expect(fastParse('a: {b: [1, {c: x}]}\n')!.data).toEqual({a: {b: [1, {c: 'x'}]}})
+    // The same depth limit as yaml's path: a collection inside one is a level deeper.
+    for (const [text, levels] of [
+      ['a: {b: {c: 1}}\n', 3],
+      ['a: [[[[1]]]]\n', 5],
+      ['a: [b, {c: [d]}]\n', 4],
+    ] as const) {
+      for (const maxDepth of [levels - 1, levels]) {
+        const tooDeep = parseFull(text, maxDepth).documents[0]!.problems.length > 0
+        expect(fastParse(text, maxDepth) === undefined, `${text} at ${maxDepth}`).toBe(tooDeep)
+        expect(tooDeep).toBe(maxDepth < levels)
+      }
+    }
+    // Nested flow collections of drawn values (keys, scalars and collections) on one line.
+    const flowValue: fc.Arbitrary<string> = fc.letrec<{value: string}>((tie) => ({
+      value: fc.oneof(
+        {depthSize: 'small', withCrossShrink: true},
+        fc.constantFrom('x', '1', '-2', 'true', 'null', '"q"', "'r''s'", 'a b', '-', '[]', '{}'),
+        fc.array(tie('value'), {maxLength: 3}).map((items) => `[${items.join(', ')}]`),
+        fc
+          .array(fc.tuple(fc.constantFrom('a', 'b', 'c-d', 'e/f'), tie('value')), {maxLength: 3})
+          .map((pairs) => `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
+      ),
+    })).value
+    let read = 0
+    fc.assert(
+      fc.property(flowValue, fc.constantFrom('', ' ', '  # note'), (value, after) => {
+        const text = `key: ${value}${after}\n`
+        expect(difference(text), text).toBeUndefined()
+        if (fastParse(text)) read++
+      }),
+      {numRuns: RUNS},
+    )
+    // Most of them on the fast path (a dash alone in one is a syntax error to yaml, and declined).
+    expect(read).toBeGreaterThan(RUNS / 2)
+  })
+
   it('declines what it does not model, so yaml parses it', () => {
     const declined = [
       'a: &x 1\nb: *x\n', // anchors and aliases
@@ -126,6 +176,12 @@ describe('the fast parser agrees with yaml', () => {
       'a: [-]\n', // a dash alone in a flow collection: a syntax error to yaml
       'a: [x, -]\n',
       'a: {b: -}\n',
+      'a: {b: {c: 1}x}\n', // text after a collection inside one
+      'a: [[a]b]\n',
+      'a: {[a]: 1}\n', // a collection as a key
+      'a: [{b: 1}, ]\n', // a trailing comma
+      'a: {b: [1}\n', // brackets that do not match
+      'a: [{b: 1},\n  {c: 2}]\n', // over two lines
     ]
     for (const text of declined) expect(fastParse(text), text).toBeUndefined()
   })

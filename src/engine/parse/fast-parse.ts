@@ -1,5 +1,5 @@
 // The fast path: a parser for the plain subset of YAML that PCH definitions are written in (block
-// mappings and sequences, one-line plain and quoted scalars, one-line flow collections, comments),
+// mappings and sequences, one-line plain and quoted scalars, one-line flow collections (nested too), comments),
 // about twenty times faster than a full YAML parser. It knows what it does not know: anything
 // outside the subset (anchors, tags, block scalars, multi-line scalars, several documents, tabs,
 // duplicate keys, escapes...) returns undefined, and the file takes the full `yaml` path.
@@ -392,9 +392,10 @@ class FastParser {
     return value
   }
 
-  /** `[a, "b"]` or `{key: value, key: value}` on one line, of scalars only. */
+  /** `[a, "b"]` or `{key: value, key: [a, {key: value}]}` on one line, of scalars and such collections. */
   private flowCollection(at: number, end: number): unknown {
     const {text} = this
+    this.enter() // a collection inside is one level deeper
     const isMap = text.charCodeAt(at) === 123
     const close = isMap ? 125 : 93 // } ]
     const object: Record<string, unknown> | undefined = isMap ? {} : undefined
@@ -438,14 +439,16 @@ class FastParser {
     if (pairs) this.node = {kind: 'map', flow: true, start: at, end: i, pairs}
     if (items) this.node = {kind: 'seq', flow: true, start: at, end: i, items}
     this.after = i
+    this.depth--
     return object ?? array
   }
 
-  /** A scalar inside a flow collection, from `i`. */
+  /** A scalar inside a flow collection, from `i`, or a collection inside it (on the same line). */
   private flowScalar(i: number, end: number): unknown {
     const {text} = this
     const first = text.charCodeAt(i)
     if (first === 34 || first === 39) return this.quoted(i, end)
+    if (first === 91 || first === 123) return this.flowCollection(i, end) // [ {
     if (i >= end || !plainStart(text, i, end)) return unsupported()
     // In a flow collection a dash begins a plain scalar only before a character that may go on one.
     if (first === DASH && i + 1 < end && ',[]{}'.includes(text[i + 1]!)) unsupported()
