@@ -1,7 +1,7 @@
 // Phase 2 by hashes (issue 20): the index names the files that may share a key; the keys
 // themselves decide what is reported, so a collision of two different keys is never a duplicate.
 import {describe, expect, it} from 'vitest'
-import {ClaimIndex, claimHash} from '../../src/engine/pipeline/claim-index.js'
+import {ClaimIndex, claimHash, Uint32List} from '../../src/engine/pipeline/claim-index.js'
 import {repoFindings, type ClaimSource} from '../../src/engine/pipeline/repo.js'
 import type {Claim} from '../../src/engine/pipeline/check.js'
 import {registry} from '../../src/rules/registry.js'
@@ -34,15 +34,15 @@ describe('ClaimIndex.shared', () => {
     expect(shared.has(PRACTICE, 'A81001')).toBe(false)
   })
 
-  it('names each file that claims a repeated key once, in ascending order, whatever order they came in', () => {
+  it('names each file that claims a repeated key once, in ascending order', () => {
     const index = new ClaimIndex()
     for (const [owner, key] of [
-      [5, 'A'],
       [2, 'B'],
-      [9, 'A'],
       [2, 'A'],
+      [5, 'A'],
       [7, 'C'],
       [7, 'C'],
+      [9, 'A'],
     ] as const)
       index.add(owner, PRACTICE, key)
     const shared = index.shared()
@@ -55,11 +55,38 @@ describe('ClaimIndex.shared', () => {
     ])
   })
 
-  it('grows past its first capacity without losing a claim', () => {
+  it('takes the files in order', () => {
     const index = new ClaimIndex()
-    for (let owner = 0; owner < 5000; owner++) index.add(owner, PRACTICE, `K${owner}`)
-    index.add(5000, PRACTICE, 'K1234')
-    expect([...index.shared().owners]).toEqual([1234, 5000])
+    index.add(3, PRACTICE, 'A')
+    expect(() => index.add(2, PRACTICE, 'A')).toThrow('claims of file 2 after those of file 3')
+  })
+
+  it('grows over several pieces without losing a claim', () => {
+    const index = new ClaimIndex()
+    for (let owner = 0; owner < 40_000; owner++) index.add(owner, PRACTICE, `K${owner}`)
+    index.add(40_000, PRACTICE, 'K1234')
+    index.add(40_000, PRACTICE, 'K39999')
+    expect([...index.shared().owners]).toEqual([1234, 39_999, 40_000])
+  })
+})
+
+describe('Uint32List', () => {
+  it('holds what is pushed and set, across its pieces', () => {
+    const list = new Uint32List()
+    const count = Uint32List.PIECE * 2 + 5
+    for (let i = 0; i < count; i++) list.push(i * 7)
+    list.set(Uint32List.PIECE, 1)
+    expect(list.length).toBe(count)
+    expect([list.get(0), list.get(Uint32List.PIECE - 1), list.get(Uint32List.PIECE), list.get(count - 1)]).toEqual([
+      0,
+      (Uint32List.PIECE - 1) * 7,
+      1,
+      (count - 1) * 7,
+    ])
+    const all = list.toArray()
+    expect(all.length).toBe(count)
+    expect([all[Uint32List.PIECE], all[count - 1]]).toEqual([1, (count - 1) * 7])
+    expect(new Uint32List().toArray().length).toBe(0)
   })
 })
 

@@ -23,6 +23,7 @@ export class Spill {
   /** Records that could not go to the file, in order after those that did. */
   private kept: string[] = []
   private failed = false
+  private scratch = Buffer.allocUnsafe(0)
 
   /** `directory`: where the temporary file is made (the system's temporary directory by default). */
   constructor(directory: string = tmpdir()) {
@@ -68,13 +69,17 @@ export class Spill {
     this.removeFile()
     this.pending = []
     this.kept = []
+    this.scratch = Buffer.allocUnsafe(0)
   }
 
   private flush(): void {
     if (this.pending.length === 0) return
     const text = `${this.pending.join('\n')}\n`
     try {
-      const bytes = Buffer.from(text)
+      // Into one buffer kept for the spill's life, rather than a new one each time.
+      const size = Buffer.byteLength(text)
+      if (size > this.scratch.length) this.scratch = Buffer.allocUnsafe(size)
+      const bytes = this.scratch.subarray(0, this.scratch.write(text))
       let done = 0
       while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.written + done)
       this.written += bytes.length

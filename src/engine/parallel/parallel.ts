@@ -61,7 +61,7 @@ export type Concurrency = number | 'auto'
 /** Worker threads a run would use: none for few files, standard input, --fix, or running from source. */
 export function workerCount(plan: RunPlan, concurrency: Concurrency): number {
   const {input, sources} = plan
-  if (input.collect?.fixes || input.overrides || sources.some((s) => s.kind === 'stdin')) return 0
+  if (input.collect?.fixes || input.overrides || sources.hasStdin) return 0
   if (import.meta.url.endsWith('.ts')) return 0
   return workersFor(concurrency, sources.length, availableParallelism())
 }
@@ -107,7 +107,7 @@ async function inspectInParallel(plan: RunPlan, count: number, phaseOne: PhaseOn
   }
   const inOrder = sourceOrder(phaseOne)
   const take = (result: WorkerResult): void => {
-    const source = sources[result.index]!
+    const source = sources.at(result.index)!
     if ('error' in result) return inOrder.put(result.index, {error: result.error})
     const again = result.again === undefined ? {} : {again: result.again}
     if ('cached' in result)
@@ -125,7 +125,7 @@ async function inspectInParallel(plan: RunPlan, count: number, phaseOne: PhaseOn
     if (start >= sources.length) break
     for (let index = start; index < Math.min(start + BATCH, sources.length); index++) {
       try {
-        inOrder.put(index, inspectSource(plan, sources[index]!))
+        inOrder.put(index, inspectSource(plan, sources.at(index)!))
       } catch (error) {
         if (!(error instanceof UsageError)) throw error
         inOrder.put(index, {error: error.message})

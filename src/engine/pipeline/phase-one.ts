@@ -71,7 +71,7 @@ export class SpilledPhaseOne implements PhaseOne {
   private readonly again = new Map<number, {text: string; filePath: string}>()
 
   constructor(
-    private readonly sources: readonly Source[],
+    private readonly sources: {at(index: number): Source | undefined},
     private readonly spill: Spill,
     hash?: ClaimHash,
   ) {
@@ -89,13 +89,14 @@ export class SpilledPhaseOne implements PhaseOne {
 
   origin(index: number): {source: Source; again?: {text: string; filePath: string}} {
     const again = this.again.get(index)
-    return again === undefined ? {source: this.sources[index]!} : {source: this.sources[index]!, again}
+    const source = this.sources.at(index)!
+    return again === undefined ? {source} : {source, again}
   }
 
   *entries(): Iterable<[number, Inspected]> {
     let index = 0
     for (const record of this.spill.records()) {
-      yield [index, {file: fromSpilledRecord(record), source: this.sources[index]!}]
+      yield [index, {file: fromSpilledRecord(record), source: this.sources.at(index)!}]
       index++
     }
   }

@@ -15,7 +15,7 @@ import {
 import type {SiteFacts} from '../../rule-api/site-facts.js'
 import {limitsOf, loadConfig, type Config} from '../config/config.js'
 import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from '../io/ods.js'
-import {ignoreMatcher, resolvePaths, type Source} from '../io/load.js'
+import {ignoreMatcher, resolvePaths, type Source, type SourceList} from '../io/load.js'
 import {read, type FileText, type SourceTexts} from '../io/source-text.js'
 import {LINE_BREAK} from '../parse/line-breaks.js'
 import {tooLargeMessage} from '../io/read.js'
@@ -105,7 +105,7 @@ export interface RunPlan {
   input: RunInput
   cwd: string
   options: CheckOptions
-  sources: Source[]
+  sources: SourceList
   cache?: CheckCache
   /** Where to save the cache after the run. */
   cacheFile?: string
@@ -155,7 +155,7 @@ function registerPath(flag: string | undefined, configured: string | undefined, 
 export function runInputs(input: RunInput): string[] {
   const cwd = input.cwd ?? process.cwd()
   const config = input.config ?? loadConfig(cwd, input.configFile, input.registry ?? defaultRegistry())
-  const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config)).flatMap((s) => (s.kind === 'file' ? [s.path] : []))
+  const sources = [...resolvePaths(input.paths, cwd, ignoreMatcher(config))].flatMap((s) => (s.kind === 'file' ? [s.path] : []))
   const registers = [
     registerPath(input.registers?.ods, config.ods, config, cwd),
     registerPath(input.registers?.trusts, config.trusts, config, cwd),
