@@ -7,7 +7,7 @@ import type {CheckedFile, FinishedFile} from '../engine/pipeline/check.js'
 import {ConfigError, CONFIG_NAMES, findConfig} from '../engine/config/config.js'
 import type {RuleSet} from '../rule-api/registry.js'
 import {registry} from '../rules/registry.js'
-import {DEFINITION_FILE, ignoreMatcher, resolvePaths, UsageError} from '../engine/io/load.js'
+import {DEFINITION_FILE, ignoreMatcher, resolvePaths, SourceList, UsageError} from '../engine/io/load.js'
 import {finishFiles, inspectSource, planOptions, type Inspected, type RunPlan} from '../engine/pipeline/run.js'
 import {localToday} from '../engine/pipeline/today.js'
 
@@ -71,7 +71,7 @@ export class Project {
         input: {mode: 'lint', registry, paths: [], cwd: this.root, overrides: this.overrides},
         cwd: this.root,
         options,
-        sources: [],
+        sources: new SourceList(),
       }
       this.ignored = ignoreMatcher(options.config)
     } catch (error) {
@@ -139,7 +139,7 @@ export class Project {
     if (this.only !== undefined) return [{path: this.only}]
     let sources: Array<{path: string}> = []
     try {
-      sources = resolvePaths(['.'], this.root, this.ignored).flatMap((s) => (s.kind === 'file' ? [s] : []))
+      sources = [...resolvePaths(['.'], this.root, this.ignored)].flatMap((s) => (s.kind === 'file' ? [s] : []))
     } catch {
       // no definition below the root (yet), or a directory that cannot be read
     }

@@ -13,10 +13,62 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git'])
 
 export type Source = {kind: 'file'; path: string} | {kind: 'stdin'}
 
+/**
+ * The sources of a run, in order, held compact (issue 20): their paths in long strings of a
+ * thousand each rather than an object and a string apiece (at 50,000 files, 3 MB rather than 6).
+ * `at` and the iterator make each source's object when it is asked for.
+ */
+export class SourceList implements Iterable<Source> {
+  static readonly PIECE = 1024
+  /** The paths of each full piece, end to end, and where each begins (and the last ends). */
+  private readonly pieces: Array<{paths: string; starts: Uint32Array}> = []
+  /** The paths of the piece being filled ('' for standard input). */
+  private filling: string[] = []
+  private stdin = -1
+
+  constructor(sources: Iterable<Source> = []) {
+    for (const source of sources) this.push(source)
+  }
+
+  get hasStdin(): boolean {
+    return this.stdin !== -1
+  }
+
+  get length(): number {
+    return this.pieces.length * SourceList.PIECE + this.filling.length
+  }
+
+  push(source: Source): void {
+    if (source.kind === 'stdin') this.stdin = this.length
+    this.filling.push(source.kind === 'stdin' ? '' : source.path)
+    if (this.filling.length < SourceList.PIECE) return
+    const starts = new Uint32Array(SourceList.PIECE + 1)
+    this.filling.forEach((file, i) => (starts[i + 1] = starts[i]! + file.length))
+    this.pieces.push({paths: this.filling.join(''), starts})
+    this.filling = []
+  }
+
+  at(index: number): Source | undefined {
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined
+    if (index === this.stdin) return {kind: 'stdin'}
+    const piece = this.pieces[Math.floor(index / SourceList.PIECE)]
+    const at = index % SourceList.PIECE
+    return {kind: 'file', path: piece ? piece.paths.slice(piece.starts[at], piece.starts[at + 1]) : this.filling[at]!}
+  }
+
+  *[Symbol.iterator](): Iterator<Source> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!
+  }
+
+  map<T>(each: (source: Source, index: number) => T): T[] {
+    return Array.from(this, each)
+  }
+}
+
 /** Expand PATHS in order, without repeats. Throws UsageError for a path that matches nothing. */
-export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignored?: (file: string) => boolean): Source[] {
+export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignored?: (file: string) => boolean): SourceList {
   const seen = new Set<string>()
-  const sources: Source[] = []
+  const sources = new SourceList()
   // One file reached twice (two paths, a linked directory) is checked once: repo-scope rules
   // would otherwise compare it with itself.
   // A walked file's path is absolute and normalised already: it is not resolved again.
@@ -36,16 +88,20 @@ export function resolvePaths(args: readonly string[], cwd = process.cwd(), ignor
   }
   for (const arg of args.length === 0 ? ['.'] : args) {
     if (arg === '-') {
-      if (sources.some((s) => s.kind === 'stdin')) throw new UsageError('Standard input (-) can be given only once')
+      if (sources.hasStdin) throw new UsageError('Standard input (-) can be given only once')
       sources.push({kind: 'stdin'})
       continue
     }
     const absolute = path.resolve(cwd, arg)
     const stats = statOrUndefined(absolute)
     if (stats?.isDirectory()) {
-      const files = walk(absolute).filter((file) => !ignored?.(file.path))
-      if (files.length === 0) throw new UsageError(`No *.pch.yaml or *.pch.yml files found in ${arg}`)
-      for (const file of files) add(file.path, file.real, file.path)
+      let found = 0
+      walk(absolute, (file, real) => {
+        if (ignored?.(file)) return
+        found++
+        add(file, real, file)
+      })
+      if (found === 0) throw new UsageError(`No *.pch.yaml or *.pch.yml files found in ${arg}`)
     } else if (stats) {
       add(absolute)
     } else if (tinyglobby().isDynamicPattern(arg)) {
@@ -82,11 +138,12 @@ function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined 
 }
 
 /**
- * Every definition file below a directory, sorted, with its real path; follows links but never
- * loops. Only links are stat'ed: a plain file's real path is its directory's plus its name.
+ * Every definition file below a directory, in sorted order, with its real path (undefined for a
+ * link, to be resolved); follows links but never loops. Only links are stat'ed: a plain file's real
+ * path is its directory's plus its name, the very string of its path where no link is on the way
+ * (a run of 50,000 files holds its paths once, not twice, until the walk ends).
  */
-function walk(root: string): Array<{path: string; real: string | undefined}> {
-  const found: Array<{path: string; real: string | undefined}> = []
+function walk(root: string, found: (file: string, real: string | undefined) => void): void {
   const visited = new Set<string>()
   const visit = (dir: string): void => {
     let real: string
@@ -113,12 +170,11 @@ function walk(root: string): Array<{path: string; real: string | undefined}> {
       if (stats?.isDirectory()) {
         if (!SKIPPED_DIRS.has(name)) visit(full)
       } else if (stats?.isFile() && DEFINITION_FILE.test(name)) {
-        found.push({path: full, real: plain ? flat(path.join(real, name)) : undefined})
+        found(full, !plain ? undefined : real === dir ? full : flat(path.join(real, name)))
       }
     }
   }
   visit(root)
-  return found
 }
 
 /** The config's `ignore` globs as a matcher of absolute paths (relative to the config's directory); none without globs. */

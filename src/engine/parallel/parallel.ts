@@ -8,10 +8,13 @@ import type {FileResult} from '../../rule-api/types.js'
 import {UsageError} from '../io/load.js'
 import {
   finishRun,
+  inspectAll,
   inspectSource,
   keptCompact,
+  phaseOneOf,
   planRun,
   type Inspected,
+  type PhaseOne,
   type RunInput,
   type RunOutput,
   type RunPlan,
@@ -58,7 +61,7 @@ export type Concurrency = number | 'auto'
 /** Worker threads a run would use: none for few files, standard input, --fix, or running from source. */
 export function workerCount(plan: RunPlan, concurrency: Concurrency): number {
   const {input, sources} = plan
-  if (input.collect?.fixes || input.overrides || sources.some((s) => s.kind === 'stdin')) return 0
+  if (input.collect?.fixes || input.overrides || sources.hasStdin) return 0
   if (import.meta.url.endsWith('.ts')) return 0
   return workersFor(concurrency, sources.length, availableParallelism())
 }
@@ -77,16 +80,19 @@ export function workersFor(concurrency: Concurrency, files: number, cores: numbe
 export async function runParallel(input: RunInput, concurrency: Concurrency = 1, each?: (result: FileResult) => void): Promise<RunOutput> {
   const plan = planRun(input)
   const workers = workerCount(plan, concurrency)
-  if (workers === 0)
-    return finishRun(
-      plan,
-      plan.sources.map((source) => inspectSource(plan, source)),
-      each,
-    )
-  return finishRun(plan, await inspectInParallel(plan, workers), each)
+  const phaseOne = phaseOneOf(plan, each !== undefined)
+  if (workers === 0) return finishRun(plan, inspectAll(plan, phaseOne), each)
+  try {
+    await inspectInParallel(plan, workers, phaseOne)
+  } catch (error) {
+    phaseOne.close()
+    throw error
+  }
+  return finishRun(plan, phaseOne, each)
 }
 
-async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspected[]> {
+/** Phase 1 over `count` workers and this thread, into `phaseOne` in source order. */
+async function inspectInParallel(plan: RunPlan, count: number, phaseOne: PhaseOne): Promise<void> {
   const {cwd, sources, cache} = plan
   const paths = sources.map((source) => (source.kind === 'file' ? source.path : ''))
   const control = new SharedArrayBuffer(8)
@@ -99,16 +105,16 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
     cache: cache !== undefined,
     control,
   }
-  const slots: Array<Inspected | {error: string} | undefined> = new Array(sources.length)
+  const inOrder = sourceOrder(phaseOne)
   const take = (result: WorkerResult): void => {
-    const source = sources[result.index]!
-    if ('error' in result) return void (slots[result.index] = {error: result.error})
+    const source = sources.at(result.index)!
+    if ('error' in result) return inOrder.put(result.index, {error: result.error})
     const again = result.again === undefined ? {} : {again: result.again}
     if ('cached' in result)
-      return void (slots[result.index] = {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again})
+      return inOrder.put(result.index, {file: cache!.get(paths[result.index]!, task.files[result.index]!.hash!)!, source, ...again})
     const file = keptCompact(result.file, plan.strings)
     if (cache && result.hash !== undefined) cache.set(paths[result.index]!, result.hash, file)
-    slots[result.index] = {file, source, ...again}
+    inOrder.put(result.index, {file, source, ...again})
   }
   // Loaded here, not at the top: a run without workers (most runs of a few files) never needs it (~2 ms).
   const {Worker} = await import('node:worker_threads')
@@ -119,22 +125,47 @@ async function inspectInParallel(plan: RunPlan, count: number): Promise<Inspecte
     if (start >= sources.length) break
     for (let index = start; index < Math.min(start + BATCH, sources.length); index++) {
       try {
-        slots[index] = inspectSource(plan, sources[index]!)
+        inOrder.put(index, inspectSource(plan, sources.at(index)!))
       } catch (error) {
         if (!(error instanceof UsageError)) throw error
-        slots[index] = {error: error.message}
+        inOrder.put(index, {error: error.message})
       }
     }
     // Let the workers' results in as they come, rather than all at the end.
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
   await Promise.all(started)
-  // As in one thread: the first file (in order) that cannot be read ends the run.
-  return slots.map((slot, index) => {
-    if (!slot) throw new Error(`no result for ${paths[index]}`)
-    if ('error' in slot) throw new UsageError(slot.error)
-    return slot
-  })
+  inOrder.end(paths)
+}
+
+/**
+ * Results as they come from the threads (out of order, but near it: every thread takes the next
+ * batch of one counter) into `phaseOne` in source order; those that come early wait for the ones
+ * before them. As in one thread, the first file in order that cannot be read ends the run.
+ */
+export function sourceOrder(phaseOne: PhaseOne): {
+  put(index: number, slot: Inspected | {error: string}): void
+  /** Throws the first file's error, or for a file with no result. */
+  end(paths: readonly string[]): void
+} {
+  const waiting = new Map<number, Inspected | {error: string}>()
+  let next = 0
+  let failed: string | undefined
+  return {
+    put(index, slot) {
+      if (failed !== undefined) return
+      waiting.set(index, slot)
+      for (let item = waiting.get(next); item !== undefined && failed === undefined; item = waiting.get(next)) {
+        waiting.delete(next++)
+        if ('error' in item) failed = item.error
+        else phaseOne.add(item)
+      }
+    },
+    end(paths) {
+      if (failed !== undefined) throw new UsageError(failed)
+      if (next < paths.length) throw new Error(`no result for ${paths[next]}`)
+    },
+  }
 }
 
 function withoutRegistry({registry: _registry, ...options}: RunPlan['options']): WorkerTask['options'] {

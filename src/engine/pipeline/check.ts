@@ -2,7 +2,7 @@
 // as plain data, what later phases need: claims for repo-scope rules, approved exceptions, inline
 // directives and fixes. Phase 3 (finishFile) applies exceptions, config and directives.
 import {inVerdict, isLocked, type Registry} from '../../rule-api/registry.js'
-import type {RepoRule, Rule, RuleContext, RuleMeta} from '../../rule-api/rule.js'
+import type {Rule, RuleContext, RuleMeta} from '../../rule-api/rule.js'
 import {entries, section, str} from '../../rule-api/site.js'
 import {siteFacts, type SiteFacts} from '../../rule-api/site-facts.js'
 import {limitsOf, type Config} from '../config/config.js'
@@ -66,17 +66,10 @@ export interface ApprovedException {
 
 /**
  * A file's claimed keys, packed: one JSON array of a repo rule's index and a key per claim, or ''
- * for none. A run holds every file's keys until phase 2, so they are one short string per file, free
- * of references into the file's text.
+ * for none: one short string per file, free of references into the file's text, which a run turns
+ * into its claim index (claim-index.ts) as each file comes.
  */
 export type PackedClaims = string
-
-/** Calls `visit` with each packed claim's rule and key, in order. */
-export function forEachClaimKey(packed: PackedClaims, repoRules: readonly RepoRule[], visit: (ruleId: string, key: string) => void): void {
-  if (packed === '') return
-  const values = JSON.parse(packed) as Array<number | string>
-  for (let i = 0; i < values.length; i += 2) visit(repoRules[values[i] as number]!.meta.id, values[i + 1] as string)
-}
 
 /** The repo-scope rules' claims on one document's checked data (the rules the config leaves on). */
 function collectClaims(data: unknown, options: CheckOptions, visit: (rule: number, key: string, path: string) => void): void {

@@ -15,12 +15,15 @@ import {
 import type {SiteFacts} from '../../rule-api/site-facts.js'
 import {limitsOf, loadConfig, type Config} from '../config/config.js'
 import {readRegister, readTrustRegister, type OdsRegister, type TrustRegister} from '../io/ods.js'
-import {ignoreMatcher, resolvePaths, type Source} from '../io/load.js'
+import {ignoreMatcher, resolvePaths, type Source, type SourceList} from '../io/load.js'
 import {read, type FileText, type SourceTexts} from '../io/source-text.js'
 import {LINE_BREAK} from '../parse/line-breaks.js'
 import {tooLargeMessage} from '../io/read.js'
 import {cacheEnvironment, CheckCache, cacheWarning, contentHash, loadCache, placeCache, saveCache} from '../cache/cache.js'
 import {repoFindings, type ClaimSource} from './repo.js'
+import {ClaimIndex} from './claim-index.js'
+import {KeptPhaseOne, SpilledPhaseOne, type Inspected, type PhaseOne} from './phase-one.js'
+import {Spill} from '../io/spill.js'
 import {checkToday} from './today.js'
 import {defaultRegistry, type Registry} from '../../rule-api/registry.js'
 import type {FileResult, Message, Mode} from '../../rule-api/types.js'
@@ -102,7 +105,7 @@ export interface RunPlan {
   input: RunInput
   cwd: string
   options: CheckOptions
-  sources: Source[]
+  sources: SourceList
   cache?: CheckCache
   /** Where to save the cache after the run. */
   cacheFile?: string
@@ -112,21 +115,34 @@ export interface RunPlan {
   strings?: Map<string, string>
 }
 
-/** One file's phase 1: the checked file, and its text when --fix needs it. */
-export interface Inspected {
-  file: CheckedFile
-  source: Source
-  text?: {text: string; bom: boolean}
-  /** lint: the text of a source that cannot be read a second time (a FIFO, a device), for phase 2. */
-  again?: string
-}
+export type {Inspected, PhaseOne} from './phase-one.js'
 
 export function run(input: RunInput): RunOutput {
   const plan = planRun(input)
-  return finishRun(
-    plan,
-    plan.sources.map((source) => inspectSource(plan, source)),
-  )
+  return finishRun(plan, inspectAll(plan, new KeptPhaseOne()))
+}
+
+/**
+ * Where a run keeps phase 1 until phase 3. A run that streams its output (`streaming`: finishRun
+ * with `each`) spills it to a temporary file (issue 20); one that keeps its results, a cache or its
+ * texts for --fix holds them in memory anyway, and so does a run of one file.
+ */
+export function phaseOneOf(plan: RunPlan, streaming: boolean): PhaseOne {
+  if (!streaming || plan.cache || plan.input.collect?.fixes || plan.sources.length < 2) return new KeptPhaseOne()
+  // Its findings are written as they come: none is kept to share its strings with.
+  plan.strings = undefined
+  return new SpilledPhaseOne(plan.sources, new Spill())
+}
+
+/** Phase 1 of every source, in this thread, into `phaseOne`. */
+export function inspectAll(plan: RunPlan, phaseOne: PhaseOne): PhaseOne {
+  try {
+    for (const source of plan.sources) phaseOne.add(inspectSource(plan, source))
+  } catch (error) {
+    phaseOne.close()
+    throw error
+  }
+  return phaseOne
 }
 
 /** Where a register of the run is: one named on the command line is relative to the working directory; one in the config, to the config. */
@@ -139,7 +155,7 @@ function registerPath(flag: string | undefined, configured: string | undefined, 
 export function runInputs(input: RunInput): string[] {
   const cwd = input.cwd ?? process.cwd()
   const config = input.config ?? loadConfig(cwd, input.configFile, input.registry ?? defaultRegistry())
-  const sources = resolvePaths(input.paths, cwd, ignoreMatcher(config)).flatMap((s) => (s.kind === 'file' ? [s.path] : []))
+  const sources = [...resolvePaths(input.paths, cwd, ignoreMatcher(config))].flatMap((s) => (s.kind === 'file' ? [s.path] : []))
   const registers = [
     registerPath(input.registers?.ods, config.ods, config, cwd),
     registerPath(input.registers?.trusts, config.trusts, config, cwd),
@@ -259,17 +275,23 @@ export function inspectRead(filePath: string, text: FileText, name: string | und
  * goes to it as soon as it is finished and is not kept (RunOutput.results is then empty), so that
  * a run of many files can write its output without holding every result.
  */
-export function finishRun(plan: RunPlan, inspected: readonly Inspected[], each?: (result: FileResult) => void): RunOutput {
+export function finishRun(plan: RunPlan, inspected: PhaseOne | readonly Inspected[], each?: (result: FileResult) => void): RunOutput {
+  const phaseOne = isPhaseOne(inspected) ? inspected : new KeptPhaseOne(inspected)
   const results: FileResult[] = []
   const fixes: FileFix[] = []
-  const sites = inspected.flatMap(({file}) => (file.sites ?? []).map((site) => ({...site, filePath: file.filePath})))
-  forEachFinished(plan, inspected, inspected, ({result, edits}, {file, source, text}) => {
-    if (each) each(result)
-    else results.push(result)
-    if (text && edits.length > 0) {
-      fixes.push({path: source.kind === 'file' ? source.path : undefined, filePath: file.filePath, text: text.text, bom: text.bom, edits})
-    }
-  })
+  const sites: RunOutput['sites'] = []
+  try {
+    forEachFinished(plan, phaseOne, phaseOne.entries(), ({result, edits}, {file, source, text}) => {
+      for (const site of file.sites ?? []) sites.push({...site, filePath: file.filePath})
+      if (each) each(result)
+      else results.push(result)
+      if (text && edits.length > 0) {
+        fixes.push({path: source.kind === 'file' ? source.path : undefined, filePath: file.filePath, text: text.text, bom: text.bom, edits})
+      }
+    })
+  } finally {
+    phaseOne.close()
+  }
   // A cache that cannot be written costs the next run time, never this run its result.
   const unsaved = plan.cache && plan.cacheFile ? saveCache(plan.cacheFile, plan.cache) : undefined
   if (unsaved !== undefined) warn(plan, cacheWarning(plan.input.cache!.directory!, unsaved))
@@ -287,22 +309,27 @@ function warn(plan: RunPlan, warning: string): void {
  */
 export function finishFiles(plan: RunPlan, inspected: readonly Inspected[], wanted: readonly Inspected[]): FinishedFile[] {
   const finished: FinishedFile[] = []
-  forEachFinished(plan, inspected, wanted, (file) => finished.push(file))
+  const indexOf = new Map(inspected.map((item, index) => [item, index]))
+  const entries = wanted.map((item): [number, Inspected] => [indexOf.get(item)!, item])
+  forEachFinished(plan, new KeptPhaseOne(inspected), entries, (file) => finished.push(file))
   return finished
 }
 
-/** finishFiles, each finished file handed to `visit` (with its phase 1) as soon as it is, rather than collected. */
+/** Phase 2 over `phaseOne`, then phase 3 of the `wanted` files (by their index in it), each handed to `visit` with its phase 1 as soon as it is finished. */
 function forEachFinished(
   plan: RunPlan,
-  inspected: readonly Inspected[],
-  wanted: readonly Inspected[],
+  phaseOne: PhaseOne,
+  wanted: Iterable<[number, Inspected]>,
   visit: (finished: FinishedFile, item: Inspected) => void,
 ): void {
   const {options} = plan
-  const checked = inspected.map((item) => item.file)
-  const repo = repoFindings(checked, claimSource(rereader(plan, inspected), options), options.registry)
-  const definitions = checked.reduce((n, file) => n + file.documents, 0)
-  for (const item of wanted) visit(finishFile(item.file, repo.get(item.file) ?? [], options, definitions), item)
+  const repo = repoFindings(phaseOne.claims, claimSource(rereader(plan, phaseOne), options), options.registry)
+  const {definitions} = phaseOne
+  for (const [index, item] of wanted) visit(finishFile(item.file, repo.get(index) ?? [], options, definitions), item)
+}
+
+function isPhaseOne(inspected: PhaseOne | readonly Inspected[]): inspected is PhaseOne {
+  return !Array.isArray(inspected)
 }
 
 /** Check one text as a file of its own (all three phases); for tests and the API. */
@@ -328,34 +355,36 @@ export function checkText(
     trusts: options.trusts,
   }
   const file = inspectText(options.fileName ?? '<text>', text, full, options.fileName)
+  const claims = new ClaimIndex()
+  claims.addPacked(0, file.claims)
   const repo = repoFindings(
-    [file],
-    claimSource(() => text, full),
+    claims,
+    claimSource(() => ({filePath: file.filePath, text}), full),
     full.registry,
   )
-  const {result} = finishFile(file, repo.get(file) ?? [], full)
+  const {result} = finishFile(file, repo.get(0) ?? [], full)
   return {documents: result.documents, messages: result.messages}
 }
 
-/** Phase 2's text of a checked file: read again, or kept when it cannot be; undefined when it is gone. */
-function rereader(plan: RunPlan, inspected: readonly Inspected[]): (file: CheckedFile) => FileText | undefined {
-  const itemOf = new Map(inspected.map((item) => [item.file, item]))
-  return (file) => {
-    const {source, again} = itemOf.get(file)!
+/** Phase 2's text of a file of the run (by its index) and the path it is shown with: read again, or kept when it cannot be; no text when it is gone. */
+function rereader(plan: RunPlan, phaseOne: PhaseOne): (index: number) => {filePath: string; text?: FileText} {
+  return (index) => {
+    const {source, again} = phaseOne.origin(index)
     if (again !== undefined) return again
     try {
-      return read(source, plan.input, plan.cwd, limitsOf(plan.options.config).maxFileSize).text
+      const {filePath, text} = read(source, plan.input, plan.cwd, limitsOf(plan.options.config).maxFileSize)
+      return {filePath, text}
     } catch {
-      return undefined // gone or unreadable since phase 1
+      return {filePath: ''} // gone or unreadable since phase 1: no claims, so the path is never shown
     }
   }
 }
 
 /** Phase 2's whole claims of a file, from its text read again; none when it is gone or no longer text. */
-function claimSource(textOf: (file: CheckedFile) => FileText | undefined, options: CheckOptions): ClaimSource {
-  return (file) => {
-    const text = textOf(file)
-    return typeof text === 'string' ? placedClaims(text, options) : []
+function claimSource(textOf: (index: number) => {filePath: string; text?: FileText}, options: CheckOptions): ClaimSource {
+  return (index) => {
+    const {filePath, text} = textOf(index)
+    return {filePath, claims: typeof text === 'string' ? placedClaims(text, options) : []}
   }
 }
 
