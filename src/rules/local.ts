@@ -7,6 +7,7 @@ import {formatNumber, shorten} from '../rule-api/messages.js'
 import {getAt, joinPointer, parsePointer} from '../rule-api/pointer.js'
 import {createAjv} from '../rule-api/schemas.js'
 import {linearPattern, UnsupportedPattern} from './linear-pattern.js'
+import {simpleSchema, type SchemaCheck} from './simple-schema.js'
 import type {Rule, RuleContext, RuleMeta} from '../rule-api/rule.js'
 import {INVALID} from '../rule-api/site.js'
 import {LocalRuleError, type LocalRuleDeclaration} from '../rule-api/local-rule.js'
@@ -22,13 +23,14 @@ export function compileLocalRules(declarations: readonly LocalRuleDeclaration[])
  */
 export function localRuleCompiler(): (declaration: LocalRuleDeclaration) => Rule {
   let ajv: Ajv2020 | undefined
-  return (declaration) => compileLocalRule(declaration, (ajv ??= localAjv()))
+  // Made only for a schema beyond the plain keywords (simple-schema.ts): most configs never need it.
+  return (declaration) => compileLocalRule(declaration, () => (ajv ??= localAjv()))
 }
 
-function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule<'failed'> {
+function compileLocalRule(declaration: LocalRuleDeclaration, ajv: () => Ajv2020): Rule<'failed'> {
   const render = messageTemplate(declaration.message)
-  const where = declaration.where === undefined ? undefined : compileSchema(ajv, declaration.where, '/where')
-  const then = compileSchema(ajv, declaration.then, '/then')
+  const where = declaration.where === undefined ? undefined : schemaCheck(ajv, declaration.where, '/where')
+  const then = schemaCheck(ajv, declaration.then, '/then')
   const meta: RuleMeta = {
     id: declaration.id,
     characteristic: declaration.characteristic,
@@ -49,9 +51,9 @@ function compileLocalRule(declaration: LocalRuleDeclaration, ajv: Ajv2020): Rule
   // A failure of the value at `keys`, or none.
   const evaluate: Evaluate = (value, keys) => {
     // A value the schema rejected is INVALID: the schema has reported it, so no rule does again.
-    if (value === INVALID || (where && !where(value)) || then(value)) return undefined
-    const failing = then.errors?.[0]?.instancePath ?? ''
-    if (failing !== '' && getAt(value, failing) === INVALID) return undefined
+    if (value === INVALID || (where && where(value) !== undefined)) return undefined
+    const failing = then(value)
+    if (failing === undefined || (failing !== '' && getAt(value, failing) === INVALID)) return undefined
     const path = pointerOf(keys)
     // At the part of the value that fails, as ajv names it (the value itself for `required`).
     return {path: `${path}${failing}`, messageId: 'failed', data: {message: render(value, path)}}
@@ -88,12 +90,13 @@ export function shareWalk(rules: readonly Rule[]): Rule[] {
 
 /** One check for each of `members`, all of them sharing one walk of each document (its context: one per document). */
 function groupChecks(members: readonly Walked[]): Array<Rule['check']> {
-  const walk = sharedWalker(members.map(({segments}) => segments))
+  const walk = sharedWalker(
+    members.map(({segments}) => segments),
+    members.map(({evaluate}) => evaluate),
+  )
   let walkedFor: RuleContext | undefined
   let found: Map<number, Report[]> | undefined
-  const visit: SharedVisit = (member, value, keys) => {
-    const report = members[member]!.evaluate(value, keys)
-    if (report === undefined) return
+  const failed: Failed = (member, report) => {
     found ??= new Map()
     const reports = found.get(member)
     if (reports) reports.push(report)
@@ -103,15 +106,15 @@ function groupChecks(members: readonly Walked[]): Array<Rule['check']> {
     if (context !== walkedFor) {
       walkedFor = context
       found = undefined
-      walk(context.data, visit)
+      walk(context.data, failed)
     }
     const reports = found?.get(member)
     if (reports) for (const report of reports) context.report(report)
   })
 }
 
-/** A strict 2020-12 ajv whose `pattern` and `patternProperties` run in linear time. */
-function localAjv(): Ajv2020 {
+/** A strict 2020-12 ajv whose `pattern` and `patternProperties` run in linear time (exported for the tests of simple-schema.ts). */
+export function localAjv(): Ajv2020 {
   const regExp = Object.assign((pattern: string) => linearPattern(pattern), {code: 'pch-linear-pattern'})
   // Strict (an unknown keyword or format is an error), but `{required: [odsCode]}` needs neither
   // `type: object` nor `properties`: the definition's own schema has already checked their shape.
@@ -127,6 +130,14 @@ function localAjv(): Ajv2020 {
     validateSchema: false,
     code: {regExp, optimize: false},
   })
+}
+
+/** A check of a rule's schema: without ajv when it is a plain one, else compiled by ajv; throws LocalRuleError. */
+export function schemaCheck(ajv: () => Ajv2020, schema: Record<string, unknown> | boolean, at: string): SchemaCheck {
+  const simple = simpleSchema(schema)
+  if (simple !== undefined) return simple
+  const validate = compileSchema(ajv(), schema, at)
+  return (value) => (validate(value) ? undefined : (validate.errors?.[0]?.instancePath ?? ''))
 }
 
 function compileSchema(ajv: Ajv2020, schema: Record<string, unknown> | boolean, at: string): ValidateFunction {
@@ -182,7 +193,8 @@ function findInSchema(schema: unknown, test: (key: string, value: unknown) => bo
   return undefined
 }
 
-type SharedVisit = (member: number, value: unknown, keys: ReadonlyArray<string | number>) => void
+/** A failure of pattern `member`'s rule. */
+type Failed = (member: number, report: Report) => void
 
 /**
  * A state of the shared walk: the patterns that a value's keys so far match, each with the depth of
@@ -190,8 +202,9 @@ type SharedVisit = (member: number, value: unknown, keys: ReadonlyArray<string |
  * first use and kept for the patterns' own keys (a few), so walking interprets no pointer.
  */
 interface State {
-  /** The patterns that end here: the value is one they check. */
+  /** The patterns that end here: the value is one they check; and their checks. */
   ends: number[]
+  checks: Evaluate[]
   /** The patterns that go on, with their next segment's depth. */
   going: ReadonlyArray<readonly [pattern: number, depth: number]>
   /** Some pattern goes on with `*`: every key leads on. */
@@ -199,19 +212,21 @@ interface State {
   /** The distinct literal next segments, each with whether it can name an array's element, and the state it leads to. */
   literals: string[]
   indexes: boolean[]
+  /** Some literal is an index. */
+  indexed: boolean
   next: Map<string, State | null>
   /** The state of a key that is no literal (the `*` patterns alone). */
   other: State | null | undefined
 }
 
 /**
- * A walk that calls `visit` with each value at each of `patterns` (`*` matches every key or index)
- * and the keys that lead to it, visiting every value on the way once for all patterns: for each
- * pattern, its values in document order. The keys are one array, changed as the walk goes on:
- * `visit` reads them at once (pointerOf) or not at all, so the walk builds no pointer for a value
- * that passes.
+ * A walk that checks each value at each of `patterns` (`*` matches every key or index) by that
+ * pattern's `evaluates` with the keys that lead to it, and hands each failure to `failed`, visiting
+ * every value on the way once for all patterns: for each pattern, its values in document order. The
+ * keys are one array, changed as the walk goes on: a check reads them at once (pointerOf) or not at
+ * all, so the walk builds no pointer for a value that passes.
  */
-function sharedWalker(patterns: ReadonlyArray<readonly string[]>): (data: unknown, visit: SharedVisit) => void {
+function sharedWalker(patterns: ReadonlyArray<readonly string[]>, evaluates: readonly Evaluate[]): (data: unknown, failed: Failed) => void {
   const stateOf = (going: ReadonlyArray<readonly [number, number]>): State | null => {
     if (going.length === 0) return null
     const ends: number[] = []
@@ -229,7 +244,17 @@ function sharedWalker(patterns: ReadonlyArray<readonly string[]>): (data: unknow
     // A segment names an array's element only as an index (RFC 6901: "0", "12", never "01" or "-").
     const indexes = literals.map((segment) => /^(?:0|[1-9]\d*)$/.test(segment))
     const any = on.some(([pattern, depth]) => patterns[pattern]![depth] === '*')
-    return {ends, going: on, any, literals, indexes, next: new Map(), other: undefined}
+    return {
+      ends,
+      checks: ends.map((pattern) => evaluates[pattern]!),
+      going: on,
+      any,
+      literals,
+      indexes,
+      indexed: indexes.includes(true),
+      next: new Map(),
+      other: undefined,
+    }
   }
   const after = (state: State, key: string | undefined): State | null =>
     stateOf(
@@ -252,36 +277,21 @@ function sharedWalker(patterns: ReadonlyArray<readonly string[]>): (data: unknow
   // A value no pattern checks and that has nothing inside: the walk need not go there (most values under `*`).
   const stops = (node: unknown, state: State): boolean => state.ends.length === 0 && (node === null || typeof node !== 'object')
   const keys: Array<string | number> = []
-  let visit: SharedVisit
+  let failed: Failed
   const step = (node: unknown, state: State): void => {
-    for (let at = 0; at < state.ends.length; at++) visit(state.ends[at]!, node, keys)
-    if (state.going.length === 0 || node === null || typeof node !== 'object') return
-    const array = Array.isArray(node)
-    if (state.any) {
-      if (array) {
-        const indexed = state.indexes.includes(true)
-        for (let index = 0; index < node.length; index++) {
-          const next = indexed ? byKey(state, String(index)) : other(state)
-          const child: unknown = node[index]
-          if (next === null || stops(child, next)) continue
-          keys.push(index)
-          step(child, next)
-          keys.pop()
-        }
-        return
-      }
-      const names = Object.keys(node)
-      for (let at = 0; at < names.length; at++) {
-        const name = names[at]!
-        const next = byKey(state, name)
-        const child = (node as Record<string, unknown>)[name]
-        if (next === null || stops(child, next)) continue
-        keys.push(name)
-        step(child, next)
-        keys.pop()
-      }
-      return
+    const {checks} = state
+    for (let at = 0; at < checks.length; at++) {
+      const report = checks[at]!(node, keys)
+      if (report !== undefined) failed(state.ends[at]!, report)
     }
+    if (state.going.length === 0 || node === null || typeof node !== 'object') return
+    if (!state.any) literals(node, state)
+    else if (Array.isArray(node)) elements(node, state)
+    else members(node as Record<string, unknown>, state)
+  }
+  // The state's literal keys of `node` (no `*` goes on from here).
+  const literals = (node: object, state: State): void => {
+    const array = Array.isArray(node)
     for (let at = 0; at < state.literals.length; at++) {
       const segment = state.literals[at]!
       if ((array && !state.indexes[at]) || !Object.hasOwn(node, segment)) continue
@@ -290,10 +300,34 @@ function sharedWalker(patterns: ReadonlyArray<readonly string[]>): (data: unknow
       keys.pop()
     }
   }
+  // Every element of an array, under `*`.
+  const elements = (node: readonly unknown[], state: State): void => {
+    for (let index = 0; index < node.length; index++) {
+      const next = state.indexed ? byKey(state, String(index)) : other(state)
+      const child = node[index]
+      if (next === null || stops(child, next)) continue
+      keys.push(index)
+      step(child, next)
+      keys.pop()
+    }
+  }
+  // Every member of an object, under `*`.
+  const members = (node: Record<string, unknown>, state: State): void => {
+    const names = Object.keys(node)
+    for (let at = 0; at < names.length; at++) {
+      const name = names[at]!
+      const next = state.literals.length === 0 ? other(state) : byKey(state, name)
+      const child = node[name]
+      if (next === null || stops(child, next)) continue
+      keys.push(name)
+      step(child, next)
+      keys.pop()
+    }
+  }
   const start = stateOf(patterns.map((_, pattern) => [pattern, 0] as const))
-  return (data, visiting) => {
+  return (data, failing) => {
     if (start === null) return
-    visit = visiting
+    failed = failing
     keys.length = 0
     step(data, start)
   }
