@@ -142,9 +142,11 @@ function keywordCheck(keyword: string, argument: unknown): ((value: unknown) => 
     case 'maxLength': {
       if (!Number.isSafeInteger(argument) || (argument as number) < 0) return undefined
       const limit = argument as number
+      // A string has at most its length in characters and at least half of it (surrogate pairs):
+      // most are decided without counting.
       return keyword === 'minLength'
-        ? (value) => typeof value !== 'string' || ucs2length(value) >= limit
-        : (value) => typeof value !== 'string' || ucs2length(value) <= limit
+        ? (value) => typeof value !== 'string' || (value.length >= limit && (value.length >= 2 * limit || ucs2length(value) >= limit))
+        : (value) => typeof value !== 'string' || value.length <= limit || (value.length <= 2 * limit && ucs2length(value) <= limit)
     }
     case 'pattern': {
       if (typeof argument !== 'string') return undefined

@@ -31,7 +31,8 @@ const key = fc.constantFrom('a', 'b', 'name', 'a/b', 'c~d', 'toString', '')
 const scalar = fc.oneof(
   fc.integer({min: -5, max: 5}),
   fc.constantFrom(0.5, -0, 1e21, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
-  fc.constantFrom('', 'a', 'ab', 'abc', '\u{1F600}', '\u{1F600}\u{1F600}x', 'R1A', 'x@nhs.net'),
+  fc.constantFrom('', 'a', 'ab', 'abc', '\u{1F600}', '\u{1F600}\u{1F600}x', 'a\u{1F600}\u{1F600}', 'R1A', 'x@nhs.net'),
+  fc.string({unit: 'binary', maxLength: 8}),
   fc.boolean(),
   fc.constant(null),
 )
@@ -95,6 +96,10 @@ describe('plain schemas without ajv', () => {
     ['an infinity is not an integer', {type: 'integer'}, Number.POSITIVE_INFINITY, ''],
     ['an emoji is one character', {maxLength: 1}, '\u{1F600}', undefined],
     ['two emoji are two', {maxLength: 1}, '\u{1F600}\u{1F600}', ''],
+    ['three characters in five units are at least three', {minLength: 3}, 'a\u{1F600}\u{1F600}', undefined],
+    ['three characters in five units are more than two', {maxLength: 2}, 'a\u{1F600}\u{1F600}', ''],
+    ['two characters in four units are fewer than three', {minLength: 3}, '\u{1F600}\u{1F600}', ''],
+    ['two characters in four units are at most two', {maxLength: 2}, '\u{1F600}\u{1F600}', undefined],
     ['an inherited property is present', {required: ['toString']}, {}, undefined],
     ['required comes before properties', {required: ['b'], properties: {a: {type: 'string'}}}, {a: 1}, ''],
     ['const and enum come before properties', {properties: {a: false}, enum: [{a: 2}]}, {a: 1}, ''],
