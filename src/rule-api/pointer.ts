@@ -2,10 +2,9 @@
 
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return []
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const parts = pointer.slice(1).split('/')
+  // Most pointers escape nothing (a finding's is asked for twice per place): split alone.
+  return pointer.includes('~') ? parts.map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~')) : parts
 }
 
 export function joinPointer(...parts: Array<string | number>): string {
