@@ -1,6 +1,6 @@
 // The spill (issue 20): records read back exactly, in order, once; the temporary file is never left
 // in its directory; where no file can be made the records are kept in memory and read back the same.
-import {readdirSync} from 'node:fs'
+import {openSync, readdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {Spill} from '../../src/engine/io/spill.js'
@@ -39,6 +39,16 @@ describe('Spill', () => {
     const spill = new Spill(path.join(tempDir('pch-spill-'), 'no-such-directory'))
     for (const record of records.slice(0, 4)) spill.write(record)
     expect([...spill.records()]).toEqual(records.slice(0, 4))
+  })
+
+  it('keeps the records in memory from the first piece its file would not take, and reads them back the same', () => {
+    const dir = tempDir('pch-spill-')
+    const spill = new Spill(dir)
+    // A file that refuses every write (opened for reading only), as a full disk would.
+    writeFileSync(path.join(dir, 'read-only'), '')
+    Object.assign(spill, {fd: openSync(path.join(dir, 'read-only'), 'r')})
+    for (const record of records) spill.write(record)
+    expect([...spill.records()]).toEqual(records)
   })
 
   it('frees its file when a reader leaves early, and on close (twice is once)', () => {

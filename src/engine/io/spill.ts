@@ -9,7 +9,7 @@ import {randomBytes} from 'node:crypto'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
-/** Records are written in pieces of about this many characters. */
+/** Records are written in pieces of this many bytes. */
 const PIECE = 65_536
 const NEWLINE = 0x0a
 
@@ -18,12 +18,16 @@ export class Spill {
   /** The path, while it is still in its directory (where it could not be removed at once). */
   private file: string | undefined
   private written = 0
-  private pending: string[] = []
-  private pendingSize = 0
+  /**
+   * The records not yet written, as bytes: each is encoded the moment it comes, so the string dies
+   * young. Held as strings until a piece was full, every record lived through collections of the
+   * young generation and was moved to the old one, which then grew with the run (issue 20).
+   */
+  private piece: Buffer | undefined = Buffer.allocUnsafeSlow(PIECE)
+  private used = 0
   /** Records that could not go to the file, in order after those that did. */
   private kept: string[] = []
   private failed = false
-  private scratch = Buffer.allocUnsafe(0)
 
   /** `directory`: where the temporary file is made (the system's temporary directory by default). */
   constructor(directory: string = tmpdir()) {
@@ -37,7 +41,6 @@ export class Spill {
     try {
       unlinkSync(file)
     } catch {
-      // A system that cannot remove an open file: removed on close, or when the process exits.
       this.file = file
       process.once('exit', this.removeFile)
     }
@@ -45,10 +48,15 @@ export class Spill {
 
   /** One record: a string without a line break (JSON.stringify writes none). */
   write(record: string): void {
-    if (this.failed) return void this.kept.push(record)
-    this.pending.push(record)
-    this.pendingSize += record.length + 1
-    if (this.pendingSize >= PIECE) this.flush()
+    if (this.failed || this.piece === undefined) return void this.kept.push(record)
+    // At most 3 bytes a UTF-16 unit, and the line break.
+    if (this.used + record.length * 3 + 1 > PIECE) {
+      this.flush()
+      if (this.failed) return void this.kept.push(record)
+      if (record.length * 3 + 1 > PIECE) return this.writeBytes(Buffer.from(`${record}\n`))
+    }
+    this.used += this.piece.write(record, this.used)
+    this.piece[this.used++] = NEWLINE
   }
 
   /** Every record in the order written; the spill is closed once they are read (or the loop is left). */
@@ -67,19 +75,21 @@ export class Spill {
     if (this.fd !== undefined) closeSync(this.fd)
     this.fd = undefined
     this.removeFile()
-    this.pending = []
+    this.piece = undefined
+    this.used = 0
     this.kept = []
-    this.scratch = Buffer.allocUnsafe(0)
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return
-    const text = `${this.pending.join('\n')}\n`
+    if (this.used === 0 || this.piece === undefined) return
+    const bytes = this.piece.subarray(0, this.used)
+    this.used = 0
+    this.writeBytes(bytes)
+  }
+
+  /** Whole records, to the file; or, if it cannot take them, to `kept` (with every record after them). */
+  private writeBytes(bytes: Buffer): void {
     try {
-      // Into one buffer kept for the spill's life, rather than a new one each time.
-      const size = Buffer.byteLength(text)
-      if (size > this.scratch.length) this.scratch = Buffer.allocUnsafe(size)
-      const bytes = this.scratch.subarray(0, this.scratch.write(text))
       let done = 0
       while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.written + done)
       this.written += bytes.length
@@ -87,10 +97,8 @@ export class Spill {
       // What did not land is kept in memory, and so is all that comes after it. A part of a
       // record that did land lies after `written`, and is never read.
       this.failed = true
-      this.kept.push(...this.pending)
+      this.kept.push(...bytes.toString('utf8', 0, bytes.length - 1).split('\n'))
     }
-    this.pending = []
-    this.pendingSize = 0
   }
 
   private *fromFile(fd: number, size: number): Generator<string> {
